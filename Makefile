@@ -1,0 +1,110 @@
+# willakuy: market prices and network news for community radio, in Spanish
+# and Quechua. `make` builds the binary; `make demo` and `make check` also
+# install what Debian packages are missing (see `deps`).
+
+PREFIX ?= /usr/local
+MANPREFIX ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/willakuy
+DESTDIR ?=
+VERSION = 0.1.0
+
+PKGS = libxml-2.0 espeak-ng sndfile lame soxr libebur128
+CC ?= cc
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WK_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Werror -O2 -g \
+	-DWK_VERSION='"$(VERSION)"' -DWK_DATADIR='"$(DATADIR)"' \
+	-DWK_LOCALEDIR='"$(PREFIX)/share/locale"' $(PKG_CFLAGS)
+WK_LIBS = $(PKG_LIBS) -lpthread -lm
+
+SRC = $(wildcard src/*.c)
+LIBSRC = $(filter-out src/main.c,$(SRC))
+OBJ = $(SRC:src/%.c=build/%.o)
+LIBOBJ = $(LIBSRC:src/%.c=build/%.o)
+
+# Build trees: the normal one (build/) and a sanitizer one (build/asan/).
+ASAN_FLAGS = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
+ASAN_LIBOBJ = $(LIBSRC:src/%.c=build/asan/%.o)
+
+# Debian packages: to build, to run the demo, and to test.
+DEPS_BUILD = gcc make pkg-config libxml2-dev libespeak-ng-dev espeak-ng-data \
+	libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev
+DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev ffmpeg mpg123 mp3val sox lame \
+	espeak-ng libxml2-utils valgrind clang libclang-rt-14-dev gettext \
+	locales
+
+all: willakuy
+
+willakuy: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(WK_LIBS) $(LDLIBS)
+
+build/%.o: src/%.c | build
+	$(CC) $(WK_CFLAGS) -MMD -MP $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: src/%.c | build/asan
+	$(CC) $(WK_CFLAGS) $(ASAN_FLAGS) -O1 -MMD -MP $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/willakuy: $(ASAN_OBJ)
+	$(CC) $(ASAN_FLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJ) $(WK_LIBS) $(LDLIBS)
+
+build build/asan build/tests build/asan/tests:
+	mkdir -p $@
+
+# deps: install the Debian packages that are missing (as root), or print the
+# command that would (otherwise). DEPS selects the list.
+DEPS ?= $(DEPS_BUILD)
+deps:
+	@missing=""; for p in $(DEPS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "deps: installing$$missing"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null \
+	    || { echo "deps: apt-get failed" >&2; exit 1; }; \
+	else \
+	  echo "deps: missing Debian packages. Run:" >&2; \
+	  echo "  sudo apt-get install -y$$missing" >&2; exit 1; \
+	fi
+
+deps-check:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_CHECK)"
+
+DEMO_DATE = 2026-11-29
+demo:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory willakuy
+	./willakuy build -c examples/station.xml -d $(DEMO_DATE) -o out bulletins/*.xml
+	@ls -l out/$(DEMO_DATE)
+
+# Tests: cmocka table tests per stage, then end-to-end shell tests, with the
+# normal build and again with AddressSanitizer and UBSan.
+TEST_SRC = $(wildcard tests/unit/test_*.c)
+TEST_BIN = $(TEST_SRC:tests/unit/%.c=build/tests/%)
+ASAN_TEST_BIN = $(TEST_SRC:tests/unit/%.c=build/asan/tests/%)
+
+build/tests/%: tests/unit/%.c $(LIBOBJ) | build/tests
+	$(CC) $(WK_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJ) \
+	  $(WK_LIBS) -lcmocka $(LDFLAGS)
+
+build/asan/tests/%: tests/unit/%.c $(ASAN_LIBOBJ) | build/asan/tests
+	$(CC) $(WK_CFLAGS) $(ASAN_FLAGS) -O1 -Isrc $(CPPFLAGS) $(CFLAGS) -o $@ $< \
+	  $(ASAN_LIBOBJ) $(WK_LIBS) -lcmocka $(LDFLAGS)
+
+check:
+	@$(MAKE) --no-print-directory deps-check
+	@$(MAKE) --no-print-directory willakuy build/asan/willakuy $(TEST_BIN) $(ASAN_TEST_BIN)
+	@bash tests/run.sh
+
+clean:
+	rm -rf build willakuy out
+
+.PHONY: all deps deps-check demo check clean
+
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

@@ -1,0 +1,482 @@
+/*
+ * The build: read feeds -> compose -> verbalize -> synthesize -> master ->
+ * encode -> publish, for each bulletin and language. Synthesis (pass 1)
+ * runs on this thread; mastering and encoding (pass 2) run on the worker
+ * pool, one LAME instance per segment. Each segment's MP3 frames are
+ * encoded once, into an anonymous temporary file, and copied both into the
+ * segment's file and, joined with frames of silence, into the whole
+ * bulletin's file.
+ */
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "build.h"
+#include "bulletin.h"
+#include "catalog.h"
+#include "compose.h"
+#include "master.h"
+#include "mp3file.h"
+#include "paths.h"
+#include "pool.h"
+#include "publish.h"
+#include "render.h"
+#include "station.h"
+#include "synth.h"
+#include "voice.h"
+
+/* One segment's pass 2, run on the pool. */
+struct job {
+	struct wk_spool *spool;
+	const struct wk_audio_params *params;
+	FILE *frames;			/* raw MP3 frames */
+	struct wk_audio_stats stats;
+	struct wk_err err;
+	enum wk_status st;
+};
+
+struct run {
+	const struct wk_build_opts *o;
+	struct wk_diags *d;
+	struct wk_station *station;
+	struct wk_catalog *cat;
+	struct wk_voiceset voices;
+	struct wk_feedcache *feeds;
+	struct wk_outdir *out;
+	struct wk_synth *synth;
+	struct wk_renderer *renderer;
+	struct wk_pool *pool;
+	struct wk_audio_params params;
+	unsigned char *gap;		/* MP3 frames of the segment pause */
+	size_t gaplen;
+	char date[11];
+};
+
+char *
+wk_default_station(void)
+{
+	return wk_data_path("bulletins/station/default.xml");
+}
+
+static void
+encode_job(void *arg)
+{
+	struct job *j = arg;
+
+	j->st = wk_spool_encode(j->spool, j->params, j->frames, &j->stats,
+	    &j->err);
+	if (j->st == WK_OK && (fflush(j->frames) != 0 || ferror(j->frames)))
+		j->st = wk_err_set(&j->err, WK_EIO, NULL, 0, 0, "%s",
+		    _("cannot write a temporary file (TMPDIR)"));
+	wk_spool_free(j->spool);
+	j->spool = NULL;
+}
+
+static const char *
+iso639_2(const char *lang)
+{
+	return strcmp(lang, "es") == 0 ? "spa" : strcmp(lang, "qu") == 0 ? "que"
+	    : lang;
+}
+
+/* The words of segment sg, one spoken part a line; passages read by
+ * another language's voice start with "[xx] ". */
+static void
+transcript(const struct wk_script *s, const struct wk_seg *sg,
+    struct wk_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++) {
+		const struct wk_part *p = &sg->parts[i];
+
+		if (p->kind != WK_PART_SPEECH)
+			continue;
+		if (strcmp(p->lang, s->lang) != 0)
+			wk_buf_printf(b, "[%s] ", p->lang);
+		wk_buf_puts(b, p->text);
+		wk_buf_putc(b, '\n');
+	}
+}
+
+static void
+gain_tags(struct wk_tags *t, double lufs, double peak_dbtp, char *g, char *p)
+{
+	/* ReplayGain 2 refers to -18 LUFS. */
+	snprintf(g, 32, "%+.2f dB", -18.0 - lufs);
+	snprintf(p, 32, "%.6f", pow(10.0, peak_dbtp / 20.0));
+	t->txxx_desc[t->ntxxx] = "replaygain_track_gain";
+	t->txxx_value[t->ntxxx++] = g;
+	t->txxx_desc[t->ntxxx] = "replaygain_track_peak";
+	t->txxx_value[t->ntxxx++] = p;
+}
+
+/* Writes one MP3 file of the publication from raw frame streams. */
+static enum wk_status
+write_mp3(struct run *r, struct wk_pub *pub, const char *rel,
+    const struct wk_tags *t, FILE **ins, size_t nin, int gap,
+    struct wk_mp3_summary *sum, struct wk_err *err)
+{
+	struct wk_buf tag = WK_BUF_INIT;
+	enum wk_status st;
+	size_t i;
+	FILE *f;
+
+	wk_id3_build(t, &tag);
+	if (tag.failed) {
+		wk_buf_free(&tag);
+		return wk_err_nomem(err);
+	}
+	if ((f = wk_pub_create(pub, rel, err)) == NULL) {
+		wk_buf_free(&tag);
+		return err->status;
+	}
+	for (i = 0; i < nin; i++)
+		rewind(ins[i]);
+	st = wk_mp3_assemble(f, &tag, r->params.vbr, ins, nin,
+	    gap ? r->gap : NULL, gap ? r->gaplen : 0, sum, err);
+	wk_buf_free(&tag);
+	if (st == WK_OK)
+		st = wk_pub_close(pub, f, err);
+	else {
+		struct wk_err e2;
+
+		wk_pub_close(pub, f, &e2);
+	}
+	return st;
+}
+
+static enum wk_status
+write_text(struct wk_pub *pub, const char *rel, const struct wk_buf *b,
+    struct wk_err *err)
+{
+	FILE *f = wk_pub_create(pub, rel, err);
+
+	if (f == NULL)
+		return err->status;
+	if (b->len > 0 && fwrite(b->data, 1, b->len, f) != b->len) {
+		struct wk_err e2;
+
+		wk_pub_close(pub, f, &e2);
+		return wk_err_set(err, WK_EIO, rel, 0, 0, "%s", _("cannot write"));
+	}
+	return wk_pub_close(pub, f, err);
+}
+
+static void
+progress(struct run *r, const struct wk_script *s, size_t i)
+{
+	if (!r->o->progress)
+		return;
+	fprintf(stderr, "\rwillakuy: %s-%s: segment %zu/%zu (%3zu%%) %-24.24s",
+	    s->bulletin, s->lang, i + 1, s->nsegs, (i + 1) * 100 / s->nsegs,
+	    s->segs[i].id);
+	fflush(stderr);
+}
+
+/* Renders, encodes and publishes one script. */
+static enum wk_status
+publish_script(struct run *r, const struct wk_script *s, double *seconds,
+    struct wk_err *err)
+{
+	struct job *jobs;
+	struct wk_pub *pub = NULL;
+	struct wk_buf name = WK_BUF_INIT, rel = WK_BUF_INIT, txt = WK_BUF_INIT,
+	    m3u = WK_BUF_INIT, one = WK_BUF_INIT;
+	FILE **ins = NULL;
+	struct wk_meter **meters = NULL;
+	enum wk_status st = WK_OK;
+	size_t i, submitted = 0;
+	double peak = -HUGE_VAL, lufs;
+	char g[32], p[32], title[512];
+	struct wk_mp3_summary sum;
+
+	if ((jobs = calloc(s->nsegs, sizeof *jobs)) == NULL ||
+	    (ins = calloc(s->nsegs, sizeof *ins)) == NULL ||
+	    (meters = calloc(s->nsegs, sizeof *meters)) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	wk_buf_printf(&name, "%s-%s", s->bulletin, s->lang);
+	if (name.failed) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	/* Pass 1 here, pass 2 on the pool. */
+	for (i = 0; i < s->nsegs && st == WK_OK; i++) {
+		struct job *j = &jobs[i];
+
+		progress(r, s, i);
+		j->params = &r->params;
+		if ((j->frames = tmpfile()) == NULL) {
+			st = wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
+			    _("cannot create a temporary file (TMPDIR)"));
+			break;
+		}
+		st = wk_render_segment(r->renderer, &s->segs[i], &j->spool, err);
+		if (st != WK_OK)
+			break;
+		wk_pool_submit(r->pool, encode_job, j);
+		submitted++;
+	}
+	wk_pool_wait(r->pool);
+	if (r->o->progress)
+		fputs("\r\033[K", stderr);
+	for (i = 0; i < submitted && st == WK_OK; i++)
+		if (jobs[i].st != WK_OK) {
+			*err = jobs[i].err;
+			st = jobs[i].st;
+			if (err->file[0] == '\0')
+				snprintf(err->msg + strlen(err->msg),
+				    sizeof err->msg - strlen(err->msg),
+				    " (segment '%s')", s->segs[i].id);
+		}
+	if (st != WK_OK)
+		goto out;
+
+	if ((st = wk_pub_begin(r->out, wk_buf_str(&name), &pub, err)) != WK_OK)
+		goto out;
+	wk_buf_puts(&m3u, "#EXTM3U\n");
+	for (i = 0; i < s->nsegs && st == WK_OK; i++) {
+		struct wk_tags t;
+
+		memset(&t, 0, sizeof t);
+		wk_buf_clear(&one);
+		transcript(s, &s->segs[i], &one);
+		wk_buf_puts(&txt, wk_buf_str(&one));
+		if (i + 1 < s->nsegs)
+			wk_buf_putc(&txt, '\n');
+		snprintf(title, sizeof title, "%s: %s", s->title, s->segs[i].id);
+		t.title = title;
+		t.artist = r->station->name;
+		t.album = s->title;
+		t.genre = r->station->genre;
+		t.date = r->date;
+		t.lang = iso639_2(s->lang);
+		t.length_ms = (unsigned long)(jobs[i].stats.duration_s * 1000 + 0.5);
+		t.comment = wk_buf_str(&one);
+		gain_tags(&t, jobs[i].stats.lufs, jobs[i].stats.peak_dbtp, g, p);
+		wk_buf_clear(&rel);
+		wk_buf_printf(&rel, "%s/%02zu-%s.mp3", wk_buf_str(&name), i + 1,
+		    s->segs[i].id);
+		if (rel.failed || one.failed) {
+			st = wk_err_nomem(err);
+			break;
+		}
+		st = write_mp3(r, pub, wk_buf_str(&rel), &t, &jobs[i].frames, 1, 0,
+		    &sum, err);
+		wk_buf_printf(&m3u, "#EXTINF:%.0f,%s\n%s\n",
+		    jobs[i].stats.duration_s, title, wk_buf_str(&rel));
+		wk_diag(r->d, WK_NOTE, NULL, 0, 0,
+		    "%s: %.1f s, %.2f LUFS, %.2f dBTP, gain %+.2f dB%s",
+		    wk_buf_str(&rel), jobs[i].stats.duration_s, jobs[i].stats.lufs,
+		    jobs[i].stats.peak_dbtp, jobs[i].stats.gain_db,
+		    jobs[i].stats.limited ? ", limited" : "");
+		ins[i] = jobs[i].frames;
+		meters[i] = jobs[i].stats.meter;
+		if (jobs[i].stats.peak_dbtp > peak)
+			peak = jobs[i].stats.peak_dbtp;
+	}
+	if (st == WK_OK) {
+		struct wk_tags t;
+
+		memset(&t, 0, sizeof t);
+		lufs = wk_meter_lufs_multi(meters, s->nsegs);
+		t.title = s->title;
+		t.artist = r->station->name;
+		t.album = s->title;
+		t.genre = r->station->genre;
+		t.date = r->date;
+		t.lang = iso639_2(s->lang);
+		t.comment = wk_buf_str(&txt);
+		gain_tags(&t, lufs, peak, g, p);
+		/* The length is known only from the frames: a first pass
+		 * writes it into the tag of the second. */
+		wk_buf_clear(&rel);
+		wk_buf_printf(&rel, "%s.mp3", wk_buf_str(&name));
+		t.length_ms = 0;
+		for (i = 0; i < s->nsegs; i++)
+			t.length_ms += (unsigned long)(jobs[i].stats.duration_s * 1000);
+		t.length_ms += (unsigned long)(s->nsegs - 1) *
+		    r->station->segment_pause_ms;
+		st = write_mp3(r, pub, wk_buf_str(&rel), &t, ins, s->nsegs, 1, &sum,
+		    err);
+		if (st == WK_OK)
+			*seconds += (double)sum.samples / sum.rate_hz;
+	}
+	if (st == WK_OK) {
+		wk_buf_clear(&rel);
+		wk_buf_printf(&rel, "%s.m3u", wk_buf_str(&name));
+		st = write_text(pub, wk_buf_str(&rel), &m3u, err);
+	}
+	if (st == WK_OK) {
+		wk_buf_clear(&rel);
+		wk_buf_printf(&rel, "%s.txt", wk_buf_str(&name));
+		st = write_text(pub, wk_buf_str(&rel), &txt, err);
+	}
+	if (st == WK_OK && (m3u.failed || txt.failed))
+		st = wk_err_nomem(err);
+	if (st == WK_OK) {
+		wk_buf_clear(&rel);
+		wk_buf_printf(&rel, "%s.mp3", wk_buf_str(&name));
+		st = wk_pub_commit(pub, wk_buf_str(&rel), err);
+		pub = NULL;
+	}
+out:
+	if (pub != NULL)
+		wk_pub_abort(pub);
+	for (i = 0; jobs != NULL && i < s->nsegs; i++) {
+		if (jobs[i].frames != NULL)
+			fclose(jobs[i].frames);
+		wk_spool_free(jobs[i].spool);
+		wk_meter_free(jobs[i].stats.meter);
+	}
+	free(jobs);
+	free(ins);
+	free(meters);
+	wk_buf_free(&name);
+	wk_buf_free(&rel);
+	wk_buf_free(&txt);
+	wk_buf_free(&m3u);
+	wk_buf_free(&one);
+	return st;
+}
+
+static enum wk_status
+build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
+{
+	struct wk_bulletin *b = NULL;
+	struct wk_compose c;
+	struct wk_err err;
+	enum wk_status st;
+	size_t i;
+
+	if ((st = wk_bulletin_load(path, &b, r->d, &err)) != WK_OK) {
+		wk_diag_err(r->d, &err);
+		res->failed++;
+		return st;
+	}
+	memset(&c, 0, sizeof c);
+	c.cat = r->cat;
+	c.station = r->station;
+	c.date = r->o->date;
+	c.voices = &r->voices;
+	c.feeds = r->feeds;
+	c.d = r->d;
+	for (i = 0; i < b->nlangs; i++) {
+		struct wk_script *s = NULL;
+		double secs = 0;
+
+		st = wk_compose(&c, b, b->langs[i], &s, &err);
+		if (st == WK_OK && s->nsegs == 0)
+			st = wk_err_set(&err, WK_EINPUT, b->path, b->pos.line,
+			    b->pos.col, _("bulletin '%s' has nothing to say in '%s'"),
+			    b->id, b->langs[i]);
+		if (st == WK_OK)
+			st = publish_script(r, s, &secs, &err);
+		if (st == WK_OK) {
+			res->built++;
+			res->audio_s += secs;
+			if (s->nfallbacks > 0)
+				res->with_fallbacks++;
+		} else {
+			if (err.file[0] == '\0')
+				wk_diag(r->d, WK_ERROR, b->path, 0, 0,
+				    _("%s-%s not published: %s"), b->id,
+				    b->langs[i], err.msg);
+			else
+				wk_diag_err(r->d, &err);
+			res->failed++;
+			if (res->worst == WK_OK || st == WK_EIO || st == WK_ENOMEM)
+				res->worst = st;
+		}
+		wk_script_free(s);
+		if (st == WK_EIO || st == WK_ENOMEM)
+			break;	/* the next ones would fail the same way */
+	}
+	wk_bulletin_free(b);
+	return st;
+}
+
+enum wk_status
+wk_build(const struct wk_build_opts *o, struct wk_diags *d,
+    struct wk_build_result *res, struct wk_err *err)
+{
+	struct run r;
+	char *station = NULL, *catalog = NULL;
+	enum wk_status st;
+	FILE *gap;
+	size_t i;
+
+	memset(&r, 0, sizeof r);
+	memset(res, 0, sizeof *res);
+	r.o = o;
+	r.d = d;
+	wk_date_format(o->date, r.date);
+	station = o->station ? strdup(o->station) : wk_default_station();
+	catalog = wk_data_path("voices/catalog.xml");
+	if (station == NULL || catalog == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	if ((st = wk_station_load(station, &r.station, d, err)) != WK_OK ||
+	    (st = wk_catalog_load(catalog, &r.cat, d, err)) != WK_OK)
+		goto out;
+	r.params.rate_hz = r.station->rate_hz;
+	r.params.channels = r.station->channels;
+	r.params.bitrate_kbps = r.station->bitrate_kbps;
+	r.params.vbr = r.station->vbr;
+	r.params.vbr_quality = r.station->vbr_quality;
+	r.params.target_lufs = r.station->target_lufs;
+	r.params.peak_dbtp = r.station->peak_dbtp;
+	if ((r.feeds = wk_feedcache_new()) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s, &r.out,
+	    err)) != WK_OK)
+		goto out;
+	if ((st = wk_synth_new(&r.synth, err)) != WK_OK ||
+	    (st = wk_renderer_new(&r.params, r.synth, &r.voices, d, &r.renderer,
+	    err)) != WK_OK)
+		goto out;
+	if ((r.pool = wk_pool_new(o->jobs)) == NULL) {
+		st = wk_err_set(err, WK_ENOMEM, NULL, 0, 0, "%s",
+		    _("cannot start the encoder threads"));
+		goto out;
+	}
+	/* The pause between segments, encoded once. */
+	if ((gap = open_memstream((char **)&r.gap, &r.gaplen)) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	st = wk_encode_silence(&r.params, r.station->segment_pause_ms, gap, err);
+	if (fclose(gap) != 0 && st == WK_OK)
+		st = wk_err_nomem(err);
+	if (st != WK_OK)
+		goto out;
+	for (i = 0; i < o->nbulletins; i++) {
+		st = build_bulletin(&r, o->bulletins[i], res);
+		if (st == WK_EIO || st == WK_ENOMEM)
+			break;
+		if (st != WK_OK && res->worst == WK_OK)
+			res->worst = st;
+	}
+	st = WK_OK;
+out:
+	wk_pool_free(r.pool);
+	wk_renderer_free(r.renderer);
+	wk_synth_free(r.synth);
+	wk_outdir_close(r.out);
+	wk_feedcache_free(r.feeds);
+	wk_voiceset_free(&r.voices);
+	wk_catalog_free(r.cat);
+	wk_station_free(r.station);
+	free(r.gap);
+	free(station);
+	free(catalog);
+	return st;
+}

@@ -1,0 +1,45 @@
+#ifndef WK_BUILD_H
+#define WK_BUILD_H
+/*
+ * `willakuy build`: runs every stage for each bulletin and language, from
+ * the feeds to the published MP3 files, playlist and transcript. One
+ * bulletin's failure does not stop the others.
+ */
+
+#include <stddef.h>
+
+#include "date.h"
+#include "err.h"
+
+struct wk_diags;
+
+struct wk_build_opts {
+	const char *outdir;		/* -o */
+	struct wk_date date;		/* -d */
+	const char *station;		/* -c, NULL for the default */
+	char *const *bulletins;
+	size_t nbulletins;
+	int jobs;			/* encoder threads */
+	unsigned lock_wait_s;
+	int progress;			/* show progress (a terminal) */
+};
+
+/* What happened, for the exit code and the summary line. */
+struct wk_build_result {
+	size_t built;			/* bulletin-languages published */
+	size_t with_fallbacks;		/* ... of which with fallbacks */
+	size_t failed;			/* bulletin-languages not published */
+	enum wk_status worst;		/* the most serious failure */
+	double audio_s;			/* seconds of audio published */
+};
+
+/* Runs the build. Returns WK_OK when it could run at all (then res says
+ * how it went), or the status that stopped it (lock held, output folder
+ * not writable, espeak-ng missing...). */
+enum wk_status wk_build(const struct wk_build_opts *o, struct wk_diags *d,
+    struct wk_build_result *res, struct wk_err *err);
+
+/* The station file used without -c; malloc'd. */
+char *wk_default_station(void);
+
+#endif

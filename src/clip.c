@@ -1,0 +1,123 @@
+/*
+ * The libsndfile wrapper. Clips are read in chunks of at most 4096 frames,
+ * converted to float and to the channel count the caller wants.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sndfile.h>
+
+#include "clip.h"
+
+#define CHUNK 4096
+
+struct wk_clip {
+	SNDFILE *sf;
+	SF_INFO info;
+	char *path;
+	float *buf;		/* CHUNK frames of the file's channels */
+};
+
+enum wk_status
+wk_clip_open(const char *path, struct wk_clip **out, struct wk_err *err)
+{
+	struct wk_clip *c;
+
+	*out = NULL;
+	if ((c = calloc(1, sizeof *c)) == NULL || (c->path = strdup(path)) == NULL) {
+		free(c);
+		return wk_err_nomem(err);
+	}
+	c->sf = sf_open(path, SFM_READ, &c->info);
+	if (c->sf == NULL) {
+		wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("cannot read this clip as audio: %s (use WAV, FLAC or Ogg)"),
+		    sf_strerror(NULL));
+		wk_clip_close(c);
+		return WK_EINPUT;
+	}
+	if (c->info.frames <= 0 || c->info.samplerate <= 0 ||
+	    c->info.channels <= 0 || c->info.channels > 8) {
+		wk_clip_close(c);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
+		    _("the clip holds no audio (or more than 8 channels)"));
+	}
+	if (c->info.frames / c->info.samplerate > WK_CLIP_MAX_SECONDS) {
+		long long min = c->info.frames / c->info.samplerate / 60;
+
+		wk_clip_close(c);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("the clip lasts %lld minutes; clips may last %d minutes at "
+		    "most"), min, WK_CLIP_MAX_SECONDS / 60);
+	}
+	if ((c->buf = malloc(sizeof *c->buf * CHUNK * (size_t)c->info.channels)) == NULL) {
+		wk_clip_close(c);
+		return wk_err_nomem(err);
+	}
+	*out = c;
+	return WK_OK;
+}
+
+void
+wk_clip_close(struct wk_clip *c)
+{
+	if (c == NULL)
+		return;
+	if (c->sf != NULL)
+		sf_close(c->sf);
+	free(c->buf);
+	free(c->path);
+	free(c);
+}
+
+int
+wk_clip_rate_hz(const struct wk_clip *c)
+{
+	return c->info.samplerate;
+}
+
+long long
+wk_clip_frames(const struct wk_clip *c)
+{
+	return (long long)c->info.frames;
+}
+
+int
+wk_clip_rewind(struct wk_clip *c)
+{
+	return sf_seek(c->sf, 0, SEEK_SET) == 0 ? 0 : -1;
+}
+
+long
+wk_clip_read(struct wk_clip *c, float *out, size_t n, int channels,
+    struct wk_err *err)
+{
+	int ch = c->info.channels, k;
+	sf_count_t got;
+	size_t i;
+
+	if (n > CHUNK)
+		n = CHUNK;
+	got = sf_readf_float(c->sf, c->buf, (sf_count_t)n);
+	if (got < 0 || (got == 0 && sf_error(c->sf) != SF_ERR_NO_ERROR)) {
+		wk_err_set(err, WK_EAUDIO, c->path, 0, 0, _("cannot read: %s"),
+		    sf_strerror(c->sf));
+		return -1;
+	}
+	for (i = 0; i < (size_t)got; i++) {
+		const float *f = c->buf + i * (size_t)ch;
+
+		if (channels == 1) {
+			float sum = 0;
+
+			for (k = 0; k < ch; k++)
+				sum += f[k];
+			out[i] = sum / (float)ch;
+		} else {
+			out[2 * i] = f[0];
+			out[2 * i + 1] = ch > 1 ? f[1] : f[0];
+		}
+	}
+	return (long)got;
+}

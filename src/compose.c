@@ -1,0 +1,687 @@
+/*
+ * Composes a bulletin's script in one language. Say texts are taken as
+ * written (with {date} and {station} filled in); price and news segments
+ * are built from the day's feeds with the voice's phrase templates. Every
+ * line is written as an editor would type it ("S/ 2.50/kg", "2026-11-29")
+ * and then verbalized, so the same rules speak editors' texts and
+ * generated lines. Feeds go through a per-run cache; a feed that cannot be
+ * used turns into the voice's fallback phrase and a warning.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "catalog.h"
+#include "compose.h"
+#include "feed.h"
+#include "paths.h"
+#include "station.h"
+#include "verbal.h"
+#include "voice.h"
+
+enum feed_kind { FEED_PRICES, FEED_NEWS };
+
+struct cached {
+	char *path;
+	enum feed_kind kind;
+	struct wk_prices *prices;
+	struct wk_news *news;
+	struct wk_err err;	/* why it could not be read */
+};
+
+struct wk_feedcache {
+	struct cached *v;
+	size_t n;
+};
+
+struct wk_feedcache *
+wk_feedcache_new(void)
+{
+	return calloc(1, sizeof(struct wk_feedcache));
+}
+
+void
+wk_feedcache_free(struct wk_feedcache *fc)
+{
+	size_t i;
+
+	if (fc == NULL)
+		return;
+	for (i = 0; i < fc->n; i++) {
+		free(fc->v[i].path);
+		wk_prices_free(fc->v[i].prices);
+		wk_news_free(fc->v[i].news);
+	}
+	free(fc->v);
+	free(fc);
+}
+
+/* The cached feed for path, reading it on first use. A read failure is
+ * reported once, as the error it is. */
+static struct cached *
+feed(struct wk_compose *c, const char *path, enum feed_kind kind,
+    struct wk_err *err)
+{
+	struct wk_feedcache *fc = c->feeds;
+	struct cached *e, *v;
+	size_t i;
+
+	for (i = 0; i < fc->n; i++)
+		if (fc->v[i].kind == kind && strcmp(fc->v[i].path, path) == 0)
+			return &fc->v[i];
+	if ((v = realloc(fc->v, (fc->n + 1) * sizeof *v)) == NULL) {
+		wk_err_nomem(err);
+		return NULL;
+	}
+	fc->v = v;
+	e = &v[fc->n];
+	memset(e, 0, sizeof *e);
+	if ((e->path = strdup(path)) == NULL) {
+		wk_err_nomem(err);
+		return NULL;
+	}
+	e->kind = kind;
+	fc->n++;
+	if (kind == FEED_PRICES)
+		wk_prices_load(path, &e->prices, c->d, &e->err);
+	else
+		wk_news_load(path, &e->news, c->d, &e->err);
+	if (e->prices == NULL && e->news == NULL) {
+		if (e->err.status == WK_ENOMEM) {
+			*err = e->err;
+			return NULL;
+		}
+		wk_diag_err(c->d, &e->err);
+	}
+	return e;
+}
+
+char *
+wk_feed_path(const struct wk_compose *c, const char *pattern)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	char date[11], *p;
+
+	wk_date_format(c->date, date);
+	while (*pattern != '\0') {
+		if (strncmp(pattern, "{date}", 6) == 0) {
+			wk_buf_puts(&b, date);
+			pattern += 6;
+		} else
+			wk_buf_putc(&b, *pattern++);
+	}
+	p = b.failed ? NULL : wk_path_join(c->station->feeds_dir, wk_buf_str(&b));
+	wk_buf_free(&b);
+	return p;
+}
+
+unsigned
+wk_speech_ms(const char *text, int rate_wpm)
+{
+	unsigned words = 0, marks = 0;
+	int in = 0;
+
+	for (; *text; text++) {
+		if (*text == ' ')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			words++;
+		}
+		if (*text == ',' || *text == '.' || *text == ';' || *text == ':')
+			marks++;
+	}
+	if (rate_wpm <= 0)
+		rate_wpm = 150;
+	/* espeak-ng pauses about a fifth of a second at each mark. */
+	return words * 60000u / (unsigned)rate_wpm + marks * 200u;
+}
+
+static struct wk_part *
+new_part(struct wk_seg *sg, enum wk_part_kind kind)
+{
+	struct wk_part *v = realloc(sg->parts, (sg->nparts + 1) * sizeof *v);
+
+	if (v == NULL)
+		return NULL;
+	sg->parts = v;
+	memset(&v[sg->nparts], 0, sizeof *v);
+	v[sg->nparts].kind = kind;
+	return &v[sg->nparts++];
+}
+
+/* Verbalizes text in v and adds it as a speech part. */
+static enum wk_status
+speak(struct wk_seg *sg, const struct wk_voice *v, const char *text,
+    struct wk_err *err)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	struct wk_part *p;
+
+	wk_verbalize(v, text, &b);
+	if (b.failed) {
+		wk_buf_free(&b);
+		return wk_err_nomem(err);
+	}
+	if (b.len == 0) {
+		wk_buf_free(&b);
+		return WK_OK;
+	}
+	/* Lines start with a capital, as a sentence does. */
+	if ((unsigned char)b.data[0] >= 'a' && (unsigned char)b.data[0] <= 'z')
+		b.data[0] = (char)(b.data[0] - 32);
+	else if ((unsigned char)b.data[0] == 0xC3 && b.len > 1 &&
+	    (unsigned char)b.data[1] >= 0xA0 && (unsigned char)b.data[1] <= 0xBE)
+		b.data[1] = (char)(b.data[1] - 32);
+	if ((p = new_part(sg, WK_PART_SPEECH)) == NULL ||
+	    (p->lang = strdup(v->lang)) == NULL) {
+		wk_buf_free(&b);
+		return wk_err_nomem(err);
+	}
+	p->text = wk_buf_steal(&b);
+	return p->text ? WK_OK : wk_err_nomem(err);
+}
+
+/* Expands template id of voice v, then speaks it. */
+static enum wk_status
+speak_phrase(struct wk_seg *sg, const struct wk_voice *v, const char *id,
+    const char *const *keys, const char *const *vals, size_t n,
+    struct wk_err *err)
+{
+	struct wk_buf t = WK_BUF_INIT;
+	enum wk_status st;
+
+	wk_template(&t, wk_voice_phrase(v, id), keys, vals, n);
+	st = t.failed ? wk_err_nomem(err) : speak(sg, v, wk_buf_str(&t), err);
+	wk_buf_free(&t);
+	return st;
+}
+
+static void
+note(struct wk_seg *sg, const char *fmt, const char *arg)
+{
+	struct wk_buf b = WK_BUF_INIT;
+
+	if (sg->note != NULL) {
+		wk_buf_puts(&b, sg->note);
+		wk_buf_puts(&b, "; ");
+		free(sg->note);
+	}
+	wk_buf_printf(&b, fmt, arg);
+	sg->note = wk_buf_steal(&b);
+}
+
+static const char *
+entry_name(const struct wk_entry *v, size_t n, const char *id,
+    const char *lang, const char *fallback)
+{
+	const struct wk_entry *e = wk_entry_find(v, n, id);
+	const char *name = e ? wk_entry_name(e, lang) : NULL;
+
+	if (name == NULL && e != NULL)
+		name = wk_entry_name(e, "es");
+	return name ? name : fallback;
+}
+
+static void
+money(long long cents, char out[32])
+{
+	snprintf(out, 32, "S/ %lld.%02lld", cents / 100, cents % 100);
+}
+
+static enum wk_status
+price_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
+    const struct wk_market *m, const struct wk_price *p, const char *lang,
+    struct wk_err *err)
+{
+	const char *keys[] = { "product", "price", "trend", "diff" };
+	const char *vals[4];
+	char amount[32], diff[32];
+	struct wk_buf price = WK_BUF_INIT, trend = WK_BUF_INIT;
+	struct wk_price_note *pn;
+	enum wk_status st;
+	char *pname = NULL;
+
+	if (wk_voice_unit(v, p->unit) == NULL) {
+		wk_diag(c->d, WK_WARNING, NULL, 0, 0,
+		    _("%s: the %s voice has no unit '%s'; the price of '%s' "
+		    "is left out (add the unit to voices/%s/voice.xml)"),
+		    sg->id, lang, p->unit, p->product, lang);
+		note(sg, "%s", _("a price with an unknown unit was left out"));
+		return WK_OK;
+	}
+	vals[0] = entry_name(c->cat->products, c->cat->nproducts, p->product,
+	    lang, NULL);
+	if (vals[0] == NULL) {
+		char *q;
+
+		/* Unknown product: say its id, papa-rosada -> papa rosada. */
+		if ((pname = strdup(p->product)) == NULL)
+			return wk_err_nomem(err);
+		for (q = pname; *q; q++)
+			if (*q == '-')
+				*q = ' ';
+		vals[0] = pname;
+	}
+	money(p->value, amount);
+	wk_buf_printf(&price, "%s/%s", amount, p->unit);
+	vals[1] = wk_buf_str(&price);
+	if (p->previous >= 0) {
+		const char *dk = "diff";
+
+		money(p->value > p->previous ? p->value - p->previous
+		    : p->previous - p->value, diff);
+		vals[3] = diff;
+		wk_template(&trend, wk_voice_phrase(v, p->value > p->previous
+		    ? "trend-up" : p->value < p->previous ? "trend-down"
+		    : "trend-same"), &dk, &vals[3], 1);
+	}
+	vals[2] = wk_buf_str(&trend);
+	st = speak_phrase(sg, v, p->previous >= 0 ? "price-line-trend"
+	    : "price-line", keys, vals, 3, err);
+	wk_buf_free(&price);
+	wk_buf_free(&trend);
+	free(pname);
+	if (st != WK_OK)
+		return st;
+	pn = realloc(sg->prices, (sg->nprices + 1) * sizeof *pn);
+	if (pn == NULL)
+		return wk_err_nomem(err);
+	sg->prices = pn;
+	pn += sg->nprices++;
+	pn->product = strdup(p->product);
+	pn->market = strdup(m->id);
+	pn->value = p->value;
+	pn->previous = p->previous;
+	return pn->product && pn->market ? WK_OK : wk_err_nomem(err);
+}
+
+static enum wk_status
+fallback(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
+    const char *phrase, const char *key, const char *val, const char *why,
+    struct wk_err *err)
+{
+	wk_diag(c->d, WK_WARNING, b->path, it->pos.line, it->pos.col,
+	    _("segment '%s' (%s): %s; it says the fallback phrase instead"),
+	    sg->id, v->lang, why);
+	sg->fallback = 1;
+	note(sg, "%s", why);
+	return speak_phrase(sg, v, phrase, &key, &val, 1, err);
+}
+
+static enum wk_status
+compose_prices(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
+    struct wk_err *err)
+{
+	const char *lang = v->lang;
+	const char *mname = entry_name(c->cat->markets, c->cat->nmarkets,
+	    it->market, lang, it->market);
+	const struct wk_entry *me = wk_entry_find(c->cat->markets,
+	    c->cat->nmarkets, it->market);
+	const struct wk_market *m;
+	struct cached *f;
+	char *path, why[600], date[11];
+	long age;
+	size_t i, j;
+	enum wk_status st;
+
+	if ((path = wk_feed_path(c, it->feed)) == NULL)
+		return wk_err_nomem(err);
+	f = feed(c, path, FEED_PRICES, err);
+	free(path);
+	if (f == NULL)
+		return WK_ENOMEM;
+	if (f->prices == NULL) {
+		snprintf(why, sizeof why, _("the price feed %s cannot be used"),
+		    f->path);
+		return fallback(c, b, it, sg, v, "no-prices", "market", mname,
+		    why, err);
+	}
+	wk_date_format(f->prices->date, date);
+	age = wk_date_days(c->date) - wk_date_days(f->prices->date);
+	if (age < 0 || age > b->max_age_days) {
+		snprintf(why, sizeof why, age < 0
+		    ? _("the price feed %s is dated %s, after the broadcast date")
+		    : _("the price feed %s is dated %s, too old for today"),
+		    f->path, date);
+		return fallback(c, b, it, sg, v, "no-prices", "market", mname,
+		    why, err);
+	}
+	if ((m = wk_prices_market(f->prices, it->market)) == NULL) {
+		snprintf(why, sizeof why, _("the price feed %s has no market '%s'"),
+		    f->path, it->market);
+		return fallback(c, b, it, sg, v, "no-prices", "market", mname,
+		    why, err);
+	}
+	memcpy(sg->data_date, date, sizeof date);
+	if (me == NULL)
+		mname = m->name;
+	{
+		const char *keys[] = { "market", "town", "date" };
+		char today[11];
+		const char *vals[3];
+
+		wk_date_format(c->date, today);
+		vals[0] = mname;
+		vals[1] = me && me->town ? me->town : m->town ? m->town : "";
+		vals[2] = today;
+		if ((st = speak_phrase(sg, v, "market-intro", keys, vals, 3,
+		    err)) != WK_OK)
+			return st;
+	}
+	if (it->products == NULL) {
+		for (i = 0; i < m->nprices; i++)
+			if ((st = price_line(c, sg, v, m, &m->prices[i], lang,
+			    err)) != WK_OK)
+				return st;
+		return WK_OK;
+	}
+	for (j = 0; j < it->nproducts; j++) {
+		int found = 0;
+
+		for (i = 0; i < m->nprices; i++)
+			if (strcmp(m->prices[i].product, it->products[j]) == 0) {
+				found = 1;
+				if ((st = price_line(c, sg, v, m, &m->prices[i], lang,
+				    err)) != WK_OK)
+					return st;
+			}
+		if (!found) {
+			wk_diag(c->d, WK_WARNING, b->path, it->products_pos.line,
+			    it->products_pos.col,
+			    _("segment '%s': market '%s' has no price for '%s' "
+			    "today; that line is left out"), sg->id, m->id,
+			    it->products[j]);
+			note(sg, _("no price today for %s"), it->products[j]);
+			sg->fallback = 1;
+		}
+	}
+	return WK_OK;
+}
+
+/* A news item in the voice's own language, or announced in another. */
+static enum wk_status
+news_item(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
+    const struct wk_news_item *ni, int *said, struct wk_err *err)
+{
+	const struct wk_news_text *t = wk_news_text(ni, v->lang);
+	const struct wk_voice *tv = v;
+	enum wk_status st;
+	size_t i;
+
+	if (t == NULL) {
+		if (it->untranslated == WK_UNTR_SKIP || ni->ntexts == 0) {
+			wk_diag(c->d, WK_NOTE, b->path, it->pos.line, it->pos.col,
+			    _("segment '%s': news item '%s' has no %s text; "
+			    "left out"), sg->id, ni->id, v->lang);
+			/* The bulletin asked for this: a note, not a fallback. */
+			note(sg, _("item '%s' left out: no text in this language"),
+			    ni->id);
+			return WK_OK;
+		}
+		/* Announce it, then read it with the other language's voice. */
+		for (i = 0; i < ni->ntexts && tv == v; i++) {
+			struct wk_err e2;
+			struct wk_voice *ov = wk_voiceset_get(c->voices,
+			    ni->texts[i].lang, c->d, &e2);
+
+			if (ov != NULL) {
+				tv = ov;
+				t = &ni->texts[i];
+			}
+		}
+		if (tv == v)
+			return WK_OK;
+		if ((st = speak_phrase(sg, v, "other-language", NULL, NULL, 0,
+		    err)) != WK_OK)
+			return st;
+	}
+	if (t->headline != NULL && (st = speak(sg, tv, t->headline, err)) != WK_OK)
+		return st;
+	if (t->text != NULL && (st = speak(sg, tv, t->text, err)) != WK_OK)
+		return st;
+	(*said)++;
+	return WK_OK;
+}
+
+static enum wk_status
+compose_news(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
+    struct wk_err *err)
+{
+	const char *net = it->network ? entry_name(c->cat->networks,
+	    c->cat->nnetworks, it->network, v->lang, it->network) : "";
+	struct cached *f;
+	char *path, why[600];
+	size_t i;
+	int said = 0;
+	long today = wk_date_days(c->date);
+	enum wk_status st;
+
+	if ((path = wk_feed_path(c, it->feed)) == NULL)
+		return wk_err_nomem(err);
+	f = feed(c, path, FEED_NEWS, err);
+	free(path);
+	if (f == NULL)
+		return WK_ENOMEM;
+	if (f->news == NULL) {
+		snprintf(why, sizeof why, _("the news feed %s cannot be used"),
+		    f->path);
+		return fallback(c, b, it, sg, v, "no-news", "network", net, why,
+		    err);
+	}
+	if (f->news->has_date)
+		wk_date_format(f->news->date, sg->data_date);
+	if (it->network != NULL &&
+	    (st = speak_phrase(sg, v, "news-intro", (const char *[]){ "network" },
+	    &net, 1, err)) != WK_OK)
+		return st;
+	for (i = 0; i < f->news->nitems; i++) {
+		const struct wk_news_item *ni = &f->news->items[i];
+
+		if (it->max > 0 && (unsigned)said >= it->max)
+			break;
+		if (it->network != NULL && ni->network[0] != '\0' &&
+		    strcmp(ni->network, it->network) != 0)
+			continue;
+		if (ni->has_date && wk_date_days(ni->date) > today)
+			continue;	/* not yet valid */
+		if (ni->has_expires && wk_date_days(ni->expires) < today)
+			continue;	/* expired */
+		if ((st = news_item(c, b, it, sg, v, ni, &said, err)) != WK_OK)
+			return st;
+	}
+	if (said == 0) {
+		const char *key = "network";
+
+		sg->fallback = 1;
+		note(sg, "%s", _("no current news"));
+		return speak_phrase(sg, v, "no-news", &key, &net, 1, err);
+	}
+	return WK_OK;
+}
+
+/* Puts the station's item pause between adjacent speech parts. */
+static enum wk_status
+add_pauses(struct wk_seg *sg, unsigned ms, struct wk_err *err)
+{
+	size_t i;
+
+	for (i = 1; i < sg->nparts; i++) {
+		struct wk_part *p;
+
+		if (sg->parts[i - 1].kind != WK_PART_SPEECH ||
+		    sg->parts[i].kind != WK_PART_SPEECH || ms == 0)
+			continue;
+		if ((p = new_part(sg, WK_PART_PAUSE)) == NULL)
+			return wk_err_nomem(err);
+		memmove(&sg->parts[i + 1], &sg->parts[i],
+		    (sg->nparts - 1 - i) * sizeof *p);
+		memset(&sg->parts[i], 0, sizeof *p);
+		sg->parts[i].kind = WK_PART_PAUSE;
+		sg->parts[i].pause_ms = ms;
+		i++;
+	}
+	return WK_OK;
+}
+
+static enum wk_status
+compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_segment *bs, struct wk_seg *sg, const struct wk_voice *v,
+    struct wk_err *err)
+{
+	enum wk_status st = WK_OK;
+	char date[11];
+	const char *keys[] = { "date", "station" };
+	const char *vals[2];
+	size_t i;
+
+	wk_date_format(c->date, date);
+	vals[0] = date;
+	vals[1] = c->station->name;
+	if ((sg->id = strdup(bs->id)) == NULL)
+		return wk_err_nomem(err);
+	sg->bed = bs->bed;
+	if (bs->bed.path != NULL && (sg->bed.path = strdup(bs->bed.path)) == NULL)
+		return wk_err_nomem(err);
+	for (i = 0; i < bs->nitems && st == WK_OK; i++) {
+		const struct wk_item *it = &bs->items[i];
+		struct wk_part *p;
+
+		switch (it->kind) {
+		case WK_ITEM_SAY:
+			if (strcmp(it->lang, v->lang) == 0) {
+				struct wk_buf t = WK_BUF_INIT;
+
+				/* {date} and {station}; other braces stay. */
+				wk_template(&t, it->text, keys, vals, 2);
+				st = t.failed ? wk_err_nomem(err)
+				    : speak(sg, v, wk_buf_str(&t), err);
+				wk_buf_free(&t);
+			}
+			break;
+		case WK_ITEM_PRICES:
+			st = compose_prices(c, b, it, sg, v, err);
+			break;
+		case WK_ITEM_NEWS:
+			st = compose_news(c, b, it, sg, v, err);
+			break;
+		case WK_ITEM_CLIP:
+			if ((p = new_part(sg, WK_PART_CLIP)) == NULL ||
+			    (p->path = strdup(it->path)) == NULL)
+				st = wk_err_nomem(err);
+			break;
+		case WK_ITEM_PAUSE:
+			if ((p = new_part(sg, WK_PART_PAUSE)) == NULL)
+				st = wk_err_nomem(err);
+			else
+				p->pause_ms = it->pause_ms;
+			break;
+		}
+	}
+	if (st == WK_OK)
+		st = add_pauses(sg, c->station->item_pause_ms, err);
+	return st;
+}
+
+static int
+has_speech(const struct wk_seg *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++)
+		if (sg->parts[i].kind != WK_PART_PAUSE)
+			return 1;
+	return 0;
+}
+
+static void
+free_seg(struct wk_seg *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++) {
+		free(sg->parts[i].lang);
+		free(sg->parts[i].text);
+		free(sg->parts[i].path);
+	}
+	for (i = 0; i < sg->nprices; i++) {
+		free(sg->prices[i].product);
+		free(sg->prices[i].market);
+	}
+	free(sg->prices);
+	free(sg->parts);
+	free(sg->id);
+	free(sg->note);
+	free(sg->bed.path);
+	memset(sg, 0, sizeof *sg);
+}
+
+enum wk_status
+wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
+    const char *lang, struct wk_script **out, struct wk_err *err)
+{
+	struct wk_script *s;
+	struct wk_voice *v;
+	enum wk_status st = WK_OK;
+	size_t i;
+
+	*out = NULL;
+	if ((v = wk_voiceset_get(c->voices, lang, c->d, err)) == NULL)
+		return err->status;
+	if ((s = calloc(1, sizeof *s)) == NULL ||
+	    (s->segs = calloc(b->nsegs, sizeof *s->segs)) == NULL ||
+	    (s->bulletin = strdup(b->id)) == NULL ||
+	    (s->lang = strdup(lang)) == NULL ||
+	    (s->title = strdup(wk_bulletin_title(b, lang))) == NULL) {
+		wk_script_free(s);
+		return wk_err_nomem(err);
+	}
+	for (i = 0; i < b->nsegs && st == WK_OK; i++) {
+		struct wk_seg *sg = &s->segs[s->nsegs];
+
+		st = compose_segment(c, b, &b->segs[i], sg, v, err);
+		s->nsegs++;
+		if (st != WK_OK)
+			break;
+		if (!has_speech(sg)) {
+			wk_diag(c->d, WK_WARNING, b->path, b->segs[i].pos.line,
+			    b->segs[i].pos.col,
+			    _("segment '%s' has nothing to say in '%s' (no "
+			    "<say xml:lang=\"%s\">); it is left out of that "
+			    "bulletin"), b->segs[i].id, lang, lang);
+			free_seg(sg);
+			s->nsegs--;
+			s->nfallbacks++;
+			continue;
+		}
+		s->nfallbacks += sg->fallback;
+	}
+	if (st != WK_OK) {
+		wk_script_free(s);
+		return st;
+	}
+	*out = s;
+	return WK_OK;
+}
+
+void
+wk_script_free(struct wk_script *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	if (s->segs != NULL)
+		for (i = 0; i < s->nsegs; i++)
+			free_seg(&s->segs[i]);
+	free(s->segs);
+	free(s->bulletin);
+	free(s->lang);
+	free(s->title);
+	free(s);
+}

@@ -1,0 +1,166 @@
+/*
+ * The LAME wrapper. All of LAME's quirks stay here: it wants its output
+ * buffer sized 1.25 x samples + 7200 bytes, separate float entry points for
+ * mono and interleaved stereo, and its own tag writing switched off.
+ */
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lame/lame.h>
+
+#include "encode.h"
+
+#define CHUNK 4096
+
+struct wk_enc {
+	lame_t lame;
+	int channels;
+	unsigned char *mp3;
+	size_t mp3cap;
+	hip_t hip;		/* the monitor's decoder, or NULL */
+	wk_pcm_fn mon;
+	void *mon_ud;
+	short l[1152], r[1152];
+	float pcm[2 * 1152];
+};
+
+enum wk_status
+wk_enc_new(const struct wk_audio_params *p, struct wk_enc **out,
+    struct wk_err *err)
+{
+	struct wk_enc *e;
+
+	*out = NULL;
+	if ((e = calloc(1, sizeof *e)) == NULL)
+		return wk_err_nomem(err);
+	e->channels = p->channels;
+	e->mp3cap = CHUNK * 5 / 4 + 7200;
+	if ((e->mp3 = malloc(e->mp3cap)) == NULL || (e->lame = lame_init()) == NULL) {
+		wk_enc_free(e);
+		return wk_err_nomem(err);
+	}
+	lame_set_in_samplerate(e->lame, p->rate_hz);
+	lame_set_out_samplerate(e->lame, p->rate_hz);
+	lame_set_num_channels(e->lame, p->channels);
+	lame_set_mode(e->lame, p->channels == 1 ? MONO : JOINT_STEREO);
+	lame_set_quality(e->lame, 3);
+	lame_set_bWriteVbrTag(e->lame, 0);
+	lame_set_write_id3tag_automatic(e->lame, 0);
+	if (p->vbr) {
+		lame_set_VBR(e->lame, vbr_default);
+		lame_set_VBR_q(e->lame, p->vbr_quality);
+	} else {
+		lame_set_VBR(e->lame, vbr_off);
+		lame_set_brate(e->lame, p->bitrate_kbps);
+	}
+	if (lame_init_params(e->lame) < 0) {
+		wk_enc_free(e);
+		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0,
+		    _("LAME refuses these settings: %d Hz, %d channels, %d kb/s"),
+		    p->rate_hz, p->channels, p->bitrate_kbps);
+	}
+	*out = e;
+	return WK_OK;
+}
+
+void
+wk_enc_free(struct wk_enc *e)
+{
+	if (e == NULL)
+		return;
+	if (e->lame != NULL)
+		lame_close(e->lame);
+	if (e->hip != NULL)
+		hip_decode_exit(e->hip);
+	free(e->mp3);
+	free(e);
+}
+
+static void
+quiet(const char *fmt, va_list ap)
+{
+	(void)fmt;
+	(void)ap;
+}
+
+int
+wk_enc_monitor(struct wk_enc *e, wk_pcm_fn fn, void *ud)
+{
+	if ((e->hip = hip_decode_init()) == NULL)
+		return -1;
+	hip_set_errorf(e->hip, quiet);
+	hip_set_debugf(e->hip, quiet);
+	hip_set_msgf(e->hip, quiet);
+	e->mon = fn;
+	e->mon_ud = ud;
+	return 0;
+}
+
+/* Decodes n bytes of fresh MP3 frames, one frame per call of hip_decode1,
+ * and hands the PCM to the monitor. */
+static void
+monitor(struct wk_enc *e, unsigned char *b, size_t n)
+{
+	int got, i;
+
+	got = hip_decode1(e->hip, b, n, e->l, e->r);
+	while (got > 0) {
+		for (i = 0; i < got; i++) {
+			if (e->channels == 1)
+				e->pcm[i] = e->l[i] * (1.0f / 32768.0f);
+			else {
+				e->pcm[2 * i] = e->l[i] * (1.0f / 32768.0f);
+				e->pcm[2 * i + 1] = e->r[i] * (1.0f / 32768.0f);
+			}
+		}
+		e->mon(e->mon_ud, e->pcm, (size_t)got);
+		got = hip_decode1(e->hip, b, 0, e->l, e->r);
+	}
+}
+
+static enum wk_status
+put(struct wk_enc *e, int n, FILE *out, struct wk_err *err)
+{
+	if (n < 0)
+		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0,
+		    _("LAME failed to encode (code %d)"), n);
+	if (n > 0 && fwrite(e->mp3, 1, (size_t)n, out) != (size_t)n)
+		return wk_err_set(err, WK_EIO, NULL, 0, 0,
+		    _("cannot write the encoded audio: %s"), strerror(errno));
+	if (n > 0 && e->hip != NULL)
+		monitor(e, e->mp3, (size_t)n);
+	return WK_OK;
+}
+
+enum wk_status
+wk_enc_write(struct wk_enc *e, const float *pcm, size_t n, FILE *out,
+    struct wk_err *err)
+{
+	enum wk_status st;
+
+	while (n > 0) {
+		int k = n > CHUNK ? CHUNK : (int)n, got;
+
+		if (e->channels == 1)
+			got = lame_encode_buffer_ieee_float(e->lame, pcm, NULL, k,
+			    e->mp3, (int)e->mp3cap);
+		else
+			got = lame_encode_buffer_interleaved_ieee_float(e->lame,
+			    pcm, k, e->mp3, (int)e->mp3cap);
+		if ((st = put(e, got, out, err)) != WK_OK)
+			return st;
+		pcm += wk_items((size_t)k, e->channels);
+		n -= (size_t)k;
+	}
+	return WK_OK;
+}
+
+enum wk_status
+wk_enc_finish(struct wk_enc *e, FILE *out, struct wk_err *err)
+{
+	return put(e, lame_encode_flush(e->lame, e->mp3, (int)e->mp3cap), out,
+	    err);
+}

@@ -1,0 +1,163 @@
+/*
+ * Error records and the diagnostics list. Messages are printed as compilers
+ * print them ("willakuy: file:line:col: error: ..."), followed by the source
+ * line and a caret when the position is known, so that an editor can jump to
+ * the place and see it at once.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+
+enum wk_status
+wk_err_set(struct wk_err *e, enum wk_status st, const char *file, int line,
+    int col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return st;
+	e->status = st;
+	snprintf(e->file, sizeof e->file, "%s", file ? file : "");
+	e->line = line;
+	e->col = col;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+enum wk_status
+wk_err_nomem(struct wk_err *e)
+{
+	return wk_err_set(e, WK_ENOMEM, NULL, 0, 0, "%s", _("out of memory"));
+}
+
+void
+wk_diags_init(struct wk_diags *d, FILE *out)
+{
+	memset(d, 0, sizeof *d);
+	d->out = out;
+}
+
+void
+wk_diags_free(struct wk_diags *d)
+{
+	size_t i;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	d->v = NULL;
+	d->n = d->cap = 0;
+}
+
+/* Prints the line'th line of file and a caret under column col. */
+static void
+print_context(FILE *out, const char *file, int line, int col)
+{
+	FILE *f;
+	char buf[512];
+	int n = 1, c, i;
+
+	if (line <= 0 || (f = fopen(file, "r")) == NULL)
+		return;
+	while (n < line && (c = getc(f)) != EOF)
+		if (c == '\n')
+			n++;
+	if (n == line && fgets(buf, sizeof buf, f) != NULL) {
+		buf[strcspn(buf, "\r\n")] = '\0';
+		fprintf(out, " %5d | %s\n", line, buf);
+		if (col > 0) {
+			fputs("       | ", out);
+			/* Columns count bytes; keep tabs so the caret lines up. */
+			for (i = 0; i < col - 1 && buf[i] != '\0'; i++) {
+				if ((buf[i] & 0xC0) == 0x80)
+					continue;
+				putc(buf[i] == '\t' ? '\t' : ' ', out);
+			}
+			fputs("^\n", out);
+		}
+	}
+	fclose(f);
+}
+
+void
+wk_diag_print(FILE *out, enum wk_severity sev, const char *file, int line,
+    int col, const char *msg)
+{
+	const char *what = sev == WK_ERROR ? _("error")
+	    : sev == WK_WARNING ? _("warning") : _("note");
+
+	fputs("willakuy: ", out);
+	if (file != NULL && *file != '\0') {
+		fputs(file, out);
+		if (line > 0)
+			fprintf(out, ":%d", line);
+		if (line > 0 && col > 0)
+			fprintf(out, ":%d", col);
+		fputs(": ", out);
+	}
+	fprintf(out, "%s: %s\n", what, msg);
+	if (file != NULL && *file != '\0' && sev != WK_NOTE)
+		print_context(out, file, line, col);
+}
+
+static void
+add(struct wk_diags *d, enum wk_severity sev, const char *file, int line,
+    int col, const char *msg)
+{
+	struct wk_diag *v, *g;
+
+	if (d == NULL)
+		return;
+	if (sev == WK_ERROR)
+		d->nerrors++;
+	else if (sev == WK_WARNING)
+		d->nwarnings++;
+	if (d->out != NULL && (sev != WK_NOTE || d->verbose))
+		wk_diag_print(d->out, sev, file, line, col, msg);
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+
+		if ((v = realloc(d->v, cap * sizeof *v)) == NULL)
+			return;
+		d->v = v;
+		d->cap = cap;
+	}
+	g = &d->v[d->n];
+	g->sev = sev;
+	g->line = line;
+	g->col = col;
+	g->file = (file != NULL && *file != '\0') ? strdup(file) : NULL;
+	g->msg = strdup(msg);
+	if (g->msg == NULL) {
+		free(g->file);
+		return;
+	}
+	d->n++;
+}
+
+void
+wk_diag(struct wk_diags *d, enum wk_severity sev, const char *file, int line,
+    int col, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	add(d, sev, file, line, col, msg);
+}
+
+void
+wk_diag_err(struct wk_diags *d, const struct wk_err *e)
+{
+	add(d, WK_ERROR, e->file, e->line, e->col, e->msg);
+}

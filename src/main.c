@@ -1,0 +1,405 @@
+/*
+ * willakuy: market prices and network news for community radio, spoken in
+ * Spanish and Quechua. This file reads the command line, runs one
+ * subcommand, prints what went wrong and turns the outcome into an exit
+ * code (documented in willakuy(1) and README.md).
+ */
+
+#include <getopt.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <libintl.h>
+
+#include "buf.h"
+#include "build.h"
+#include "check.h"
+#include "date.h"
+#include "err.h"
+#include "paths.h"
+#include "verbal.h"
+#include "voice.h"
+#include "xmlio.h"
+
+#ifndef WK_VERSION
+#define WK_VERSION "0"
+#endif
+
+/* Exit codes. */
+enum {
+	EXIT_FALLBACK = 1,	/* built, but with fallbacks or parts left out */
+	EXIT_USAGE = 2,
+	EXIT_INPUT = 3,
+	EXIT_AUDIO = 4,
+	EXIT_IO = 5,
+	EXIT_LOCK = 6,
+	EXIT_NOMEM = 7,
+};
+
+static const char usage_text[] =
+    "usage: willakuy build [-qv] [-c STATION.xml] [-d YYYY-MM-DD] [-j JOBS]\n"
+    "                      [-o OUTDIR] [-w SECONDS] BULLETIN.xml...\n"
+    "       willakuy check [-d YYYY-MM-DD] FILE.xml...\n"
+    "       willakuy preview [-c STATION.xml] [-d YYYY-MM-DD] [-l es|qu]\n"
+    "                        BULLETIN.xml\n"
+    "       willakuy verbalize -l es|qu\n"
+    "       willakuy --help | --version\n";
+
+static const char help_text[] =
+    "\n"
+    "Turns the day's market prices and network news into spoken bulletins in\n"
+    "Spanish and Quechua, as MP3 files for a radio station's playout.\n"
+    "\n"
+    "  build       make the MP3 segments, playlist and transcript of each\n"
+    "              bulletin in OUTDIR/YYYY-MM-DD/\n"
+    "  check       validate bulletin, feed, station, voice or catalogue files\n"
+    "  preview     print what each language's bulletin will say\n"
+    "  verbalize   read text on stdin, write the words to speak on stdout\n"
+    "\n"
+    "  -c, --station=FILE   station configuration (default: the shipped one)\n"
+    "  -d, --date=DATE      broadcast date, YYYY-MM-DD (default: today)\n"
+    "  -h, --help           show this help\n"
+    "  -j, --jobs=N         encoder threads (default: the number of cores)\n"
+    "  -l, --lang=LANG      language: es or qu\n"
+    "  -o, --output=DIR     output folder (default: out)\n"
+    "  -q, --quiet          print errors only\n"
+    "  -v, --verbose        also print notes and a summary\n"
+    "  -V, --version        show the version\n"
+    "  -w, --wait=SECONDS   wait this long for another run to finish (60)\n"
+    "\n"
+    "Exit status: 0 all fresh and complete; 1 built with fallbacks or parts\n"
+    "left out; 2 usage error; 3 invalid input; 4 synthesis or audio failure;\n"
+    "5 output I/O failure; 6 output folder locked by another run; 7 out of\n"
+    "memory.\n";
+
+/* One option table for every subcommand, sorted by name. */
+static const struct option options[] = {
+	{ "date", required_argument, NULL, 'd' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "lang", required_argument, NULL, 'l' },
+	{ "output", required_argument, NULL, 'o' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "station", required_argument, NULL, 'c' },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "version", no_argument, NULL, 'V' },
+	{ "wait", required_argument, NULL, 'w' },
+	{ NULL, 0, NULL, 0 },
+};
+
+struct opts {
+	const char *outdir, *station, *lang;
+	struct wk_date date;
+	long jobs, wait_s;
+	int quiet, verbose;
+};
+
+static int
+exit_code(enum wk_status st)
+{
+	switch (st) {
+	case WK_OK:
+		return 0;
+	case WK_EUSAGE:
+		return EXIT_USAGE;
+	case WK_EINPUT:
+		return EXIT_INPUT;
+	case WK_EAUDIO:
+		return EXIT_AUDIO;
+	case WK_EIO:
+		return EXIT_IO;
+	case WK_ELOCK:
+		return EXIT_LOCK;
+	case WK_ENOMEM:
+		return EXIT_NOMEM;
+	}
+	return EXIT_IO;
+}
+
+static int
+usage_error(const char *fmt, const char *arg)
+{
+	fputs("willakuy: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage_text, stderr);
+	return EXIT_USAGE;
+}
+
+static int
+number(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* Parses the options of a subcommand; allowed lists its short letters. */
+static int
+parse(int argc, char **argv, const char *allowed, struct opts *o)
+{
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "c:d:hj:l:o:qvVw:", options,
+	    NULL)) != -1) {
+		if (c == '?' || (c != 'h' && strchr(allowed, c) == NULL)) {
+			if (c != '?')
+				usage_error(_("this option does not apply here: %s"),
+				    argv[optind - 1]);
+			else
+				fputs(usage_text, stderr);
+			return EXIT_USAGE;
+		}
+		switch (c) {
+		case 'c':
+			o->station = optarg;
+			break;
+		case 'd':
+			if (wk_date_parse(optarg, &o->date) != 0)
+				return usage_error(_("-d wants a date as YYYY-MM-DD, "
+				    "not '%s'"), optarg);
+			break;
+		case 'h':
+			fputs(usage_text, stdout);
+			fputs(help_text, stdout);
+			exit(0);
+		case 'j':
+			if (number(optarg, 1, 64, &o->jobs) != 0)
+				return usage_error(_("-j wants a number of threads "
+				    "from 1 to 64, not '%s'"), optarg);
+			break;
+		case 'l':
+			o->lang = optarg;
+			break;
+		case 'o':
+			o->outdir = optarg;
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 'v':
+			o->verbose = 1;
+			break;
+		case 'w':
+			if (number(optarg, 0, 86400, &o->wait_s) != 0)
+				return usage_error(_("-w wants seconds from 0 to 86400, "
+				    "not '%s'"), optarg);
+			break;
+		}
+	}
+	return 0;
+}
+
+static int
+cmd_verbalize(struct opts *o)
+{
+	struct wk_diags d;
+	struct wk_err err;
+	struct wk_voice *v = NULL;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int rc = 0;
+
+	if (o->lang == NULL)
+		return usage_error("%s", _("verbalize needs -l es or -l qu"));
+	wk_diags_init(&d, stderr);
+	if (wk_voice_load(o->lang, &v, &d, &err) != WK_OK) {
+		wk_diag_err(&d, &err);
+		wk_diags_free(&d);
+		return exit_code(err.status);
+	}
+	while ((n = getline(&line, &cap, stdin)) >= 0) {
+		struct wk_buf b = WK_BUF_INIT;
+
+		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+			line[--n] = '\0';
+		if (wk_verbalize(v, line, &b) != 0) {
+			wk_buf_free(&b);
+			rc = EXIT_NOMEM;
+			break;
+		}
+		fputs(wk_buf_str(&b), stdout);
+		putchar('\n');
+		wk_buf_free(&b);
+	}
+	if (ferror(stdin)) {
+		perror("willakuy: stdin");
+		rc = EXIT_IO;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("willakuy: stdout");
+		rc = EXIT_IO;
+	}
+	free(line);
+	wk_voice_free(v);
+	wk_diags_free(&d);
+	return rc;
+}
+
+static int
+cmd_check(struct opts *o, int argc, char **argv)
+{
+	struct wk_diags d;
+	enum wk_status st;
+
+	if (argc - optind < 1)
+		return usage_error("%s", _("check needs at least one FILE.xml"));
+	wk_diags_init(&d, stderr);
+	d.verbose = o->verbose;
+	st = wk_check_files(argv + optind, (size_t)(argc - optind), o->station,
+	    o->date, &d);
+	if (!o->quiet && isatty(STDERR_FILENO))
+		fprintf(stderr, _("willakuy: %zu error(s), %zu warning(s)\n"),
+		    d.nerrors, d.nwarnings);
+	wk_diags_free(&d);
+	return exit_code(st);
+}
+
+static int
+cmd_preview(struct opts *o, int argc, char **argv)
+{
+	struct wk_diags d;
+	struct wk_err err;
+	enum wk_status st;
+
+	if (argc - optind != 1)
+		return usage_error("%s", _("preview needs one BULLETIN.xml"));
+	wk_diags_init(&d, stderr);
+	d.verbose = o->verbose;
+	st = wk_preview(argv[optind], o->lang, o->station, o->date, stdout, &d,
+	    &err);
+	if (st != WK_OK)
+		wk_diag_err(&d, &err);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("willakuy: stdout");
+		st = WK_EIO;
+	}
+	wk_diags_free(&d);
+	return exit_code(st);
+}
+
+static int
+cmd_build(struct opts *o, int argc, char **argv)
+{
+	struct wk_build_opts bo;
+	struct wk_build_result res;
+	struct wk_diags d;
+	struct wk_err err;
+	enum wk_status st;
+	int rc;
+
+	if (argc - optind < 1)
+		return usage_error("%s", _("build needs at least one BULLETIN.xml"));
+	memset(&bo, 0, sizeof bo);
+	bo.outdir = o->outdir ? o->outdir : "out";
+	bo.date = o->date;
+	bo.station = o->station;
+	bo.bulletins = argv + optind;
+	bo.nbulletins = (size_t)(argc - optind);
+	bo.jobs = (int)(o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN));
+	bo.lock_wait_s = (unsigned)(o->wait_s >= 0 ? o->wait_s : 60);
+	bo.progress = !o->quiet && isatty(STDERR_FILENO);
+	wk_diags_init(&d, stderr);
+	d.verbose = o->verbose;
+	if (o->quiet)
+		d.out = NULL;
+	st = wk_build(&bo, &d, &res, &err);
+	if (st != WK_OK) {
+		/* Errors still reach stderr with -q. */
+		wk_diag_print(stderr, WK_ERROR, err.file, err.line, err.col,
+		    err.msg);
+		wk_diags_free(&d);
+		return exit_code(st);
+	}
+	if (o->quiet) {
+		size_t i;
+
+		for (i = 0; i < d.n; i++)
+			if (d.v[i].sev == WK_ERROR)
+				wk_diag_print(stderr, WK_ERROR, d.v[i].file,
+				    d.v[i].line, d.v[i].col, d.v[i].msg);
+	}
+	if (res.failed > 0)
+		rc = exit_code(res.worst != WK_OK ? res.worst : WK_EINPUT);
+	else if (res.with_fallbacks > 0 || d.nerrors > 0)
+		rc = EXIT_FALLBACK;
+	else
+		rc = 0;
+	if (res.failed > 0 || rc == EXIT_FALLBACK || o->verbose ||
+	    (!o->quiet && isatty(STDOUT_FILENO)))
+		fprintf(stderr, _("willakuy: %zu bulletin file(s) published "
+		    "(%.0f s of audio), %zu with fallbacks, %zu failed\n"),
+		    res.built, res.audio_s, res.with_fallbacks, res.failed);
+	wk_diags_free(&d);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct opts o;
+	const char *cmd;
+	char *locale;
+	int rc;
+
+	setlocale(LC_ALL, "");
+	/* Numbers in files and tags are always written with a point. */
+	setlocale(LC_NUMERIC, "C");
+	locale = wk_data_path("locale");
+	{
+		struct stat st;
+
+		bindtextdomain("willakuy", locale && stat(locale, &st) == 0
+		    ? locale : WK_LOCALEDIR);
+	}
+	free(locale);
+	bind_textdomain_codeset("willakuy", "UTF-8");
+	textdomain("willakuy");
+
+	memset(&o, 0, sizeof o);
+	o.date = wk_date_today();
+	o.wait_s = -1;
+	if (argc < 2) {
+		fputs(usage_text, stderr);
+		return EXIT_USAGE;
+	}
+	cmd = argv[1];
+	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
+		fputs(usage_text, stdout);
+		fputs(help_text, stdout);
+		return 0;
+	}
+	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
+		printf("willakuy %s\n", WK_VERSION);
+		return 0;
+	}
+	argc--;
+	argv++;
+	if (strcmp(cmd, "build") == 0)
+		rc = parse(argc, argv, "cdjoqvw", &o) ? EXIT_USAGE
+		    : cmd_build(&o, argc, argv);
+	else if (strcmp(cmd, "check") == 0)
+		rc = parse(argc, argv, "cdqv", &o) ? EXIT_USAGE
+		    : cmd_check(&o, argc, argv);
+	else if (strcmp(cmd, "preview") == 0)
+		rc = parse(argc, argv, "cdlqv", &o) ? EXIT_USAGE
+		    : cmd_preview(&o, argc, argv);
+	else if (strcmp(cmd, "verbalize") == 0)
+		rc = parse(argc, argv, "l", &o) ? EXIT_USAGE : cmd_verbalize(&o);
+	else
+		rc = usage_error(_("unknown command '%s'"), cmd);
+	wk_xml_cleanup();
+	wk_paths_cleanup();
+	return rc;
+}

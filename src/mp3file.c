@@ -1,0 +1,353 @@
+/*
+ * ID3v2.3 tags, MPEG frame headers and the Xing/Info frame. Layer III only,
+ * which is all LAME writes. The Xing frame carries the frame count, the byte
+ * count (Xing frame included) and a 100-entry seek table whose offsets are
+ * relative to the Xing frame, as LAME writes them.
+ */
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "mp3file.h"
+#include "text.h"
+
+static void
+be32(struct wk_buf *b, unsigned long v)
+{
+	char o[4] = { (char)(v >> 24), (char)(v >> 16), (char)(v >> 8), (char)v };
+
+	wk_buf_append(b, o, 4);
+}
+
+static int
+is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* One string in the frame's encoding; term adds the terminator. */
+static void
+id3_string(struct wk_buf *b, const char *s, int utf16, int term)
+{
+	if (!utf16) {
+		wk_buf_append(b, s, strlen(s) + (term ? 1 : 0));
+		return;
+	}
+	wk_buf_append(b, "\xFF\xFE", 2);
+	while (*s) {
+		uint32_t cp;
+		char u[4];
+
+		s += wk_utf8_next(s, &cp);
+		if (cp >= 0x10000) {
+			uint32_t v = cp - 0x10000, hi = 0xD800 | (v >> 10),
+			    lo = 0xDC00 | (v & 0x3FF);
+
+			u[0] = (char)(hi & 0xFF);
+			u[1] = (char)(hi >> 8);
+			u[2] = (char)(lo & 0xFF);
+			u[3] = (char)(lo >> 8);
+			wk_buf_append(b, u, 4);
+		} else {
+			u[0] = (char)(cp & 0xFF);
+			u[1] = (char)(cp >> 8);
+			wk_buf_append(b, u, 2);
+		}
+	}
+	if (term)
+		wk_buf_append(b, "\0\0", 2);
+}
+
+static void
+frame(struct wk_buf *b, const char *id, const struct wk_buf *body)
+{
+	wk_buf_append(b, id, 4);
+	be32(b, (unsigned long)body->len);
+	wk_buf_append(b, "\0\0", 2);
+	wk_buf_append(b, wk_buf_str(body), body->len);
+}
+
+/* A text frame; desc != NULL makes it TXXX/COMM style (lang for COMM). */
+static void
+text_frame(struct wk_buf *b, const char *id, const char *lang,
+    const char *desc, const char *text)
+{
+	struct wk_buf body = WK_BUF_INIT;
+	int utf16;
+
+	if (text == NULL)
+		return;
+	utf16 = !is_ascii(text) || (desc != NULL && !is_ascii(desc));
+	wk_buf_putc(&body, utf16 ? 1 : 0);
+	if (lang != NULL)
+		wk_buf_append(&body, lang, 3);
+	if (desc != NULL)
+		id3_string(&body, desc, utf16, 1);
+	id3_string(&body, text, utf16, 0);
+	if (body.failed)
+		b->failed = 1;
+	frame(b, id, &body);
+	wk_buf_free(&body);
+}
+
+void
+wk_id3_build(const struct wk_tags *t, struct wk_buf *out)
+{
+	struct wk_buf f = WK_BUF_INIT;
+	char tmp[32];
+	size_t i, n;
+	unsigned long sz;
+
+	text_frame(&f, "TIT2", NULL, NULL, t->title);
+	text_frame(&f, "TPE1", NULL, NULL, t->artist);
+	text_frame(&f, "TALB", NULL, NULL, t->album);
+	text_frame(&f, "TCON", NULL, NULL, t->genre);
+	if (t->date != NULL && strlen(t->date) == 10) {
+		snprintf(tmp, sizeof tmp, "%.4s", t->date);
+		text_frame(&f, "TYER", NULL, NULL, tmp);
+		snprintf(tmp, sizeof tmp, "%.2s%.2s", t->date + 8, t->date + 5);
+		text_frame(&f, "TDAT", NULL, NULL, tmp);
+	}
+	text_frame(&f, "TLAN", NULL, NULL, t->lang);
+	if (t->length_ms > 0) {
+		snprintf(tmp, sizeof tmp, "%lu", t->length_ms);
+		text_frame(&f, "TLEN", NULL, NULL, tmp);
+	}
+	if (t->comment != NULL)
+		text_frame(&f, "COMM", t->lang ? t->lang : "und", "", t->comment);
+	for (i = 0; i < t->ntxxx && i < 8; i++)
+		text_frame(&f, "TXXX", NULL, t->txxx_desc[i], t->txxx_value[i]);
+	sz = (unsigned long)f.len;
+	wk_buf_append(out, "ID3\x03\x00\x00", 6);
+	/* The tag size is "syncsafe": 7 bits per byte. */
+	for (n = 0; n < 4; n++)
+		wk_buf_putc(out, (char)((sz >> (21 - 7 * n)) & 0x7F));
+	wk_buf_append(out, wk_buf_str(&f), f.len);
+	if (f.failed || sz >= (1UL << 28))
+		out->failed = 1;
+	wk_buf_free(&f);
+}
+
+static const int br_mpeg1[16] = { 0, 32, 40, 48, 56, 64, 80, 96, 112, 128,
+	160, 192, 224, 256, 320, 0 };
+static const int br_mpeg2[16] = { 0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96,
+	112, 128, 144, 160, 0 };
+static const int rates[3] = { 44100, 48000, 32000 };
+
+size_t
+wk_mp3_frame_len(const unsigned char *h, int *spf, int *rate_hz)
+{
+	int ver, layer, bri, sri, pad, br, sr;
+
+	if (h[0] != 0xFF || (h[1] & 0xE0) != 0xE0)
+		return 0;
+	ver = (h[1] >> 3) & 3;
+	layer = (h[1] >> 1) & 3;
+	bri = h[2] >> 4;
+	sri = (h[2] >> 2) & 3;
+	pad = (h[2] >> 1) & 1;
+	if (ver == 1 || layer != 1 || bri == 0 || bri == 15 || sri == 3)
+		return 0;
+	br = (ver == 3 ? br_mpeg1 : br_mpeg2)[bri] * 1000;
+	sr = rates[sri] >> (ver == 3 ? 0 : ver == 2 ? 1 : 2);
+	*spf = ver == 3 ? 1152 : 576;
+	*rate_hz = sr;
+	return (size_t)((ver == 3 ? 144 : 72) * br / sr + pad);
+}
+
+/* A Xing/Info frame in the format of the audio frame header h. */
+static size_t
+xing_frame(const unsigned char *h, int vbr, const struct wk_mp3_summary *s,
+    const unsigned char toc[100], unsigned char *out, size_t cap)
+{
+	unsigned char hdr[4];
+	int ver = (h[1] >> 3) & 3, mono = (h[3] >> 6) == 3, spf, rate, bri;
+	size_t side = ver == 3 ? (mono ? 17 : 32) : (mono ? 9 : 17), len = 0, o;
+
+	memcpy(hdr, h, 4);
+	hdr[1] |= 1;			/* no CRC */
+	/* The smallest bit rate whose frame holds the tag. */
+	for (bri = 1; bri < 15; bri++) {
+		hdr[2] = (unsigned char)((bri << 4) | (h[2] & 0x0C));
+		len = wk_mp3_frame_len(hdr, &spf, &rate);
+		if (len >= 4 + side + 120 + 16)
+			break;
+	}
+	if (len == 0 || len > cap)
+		return 0;
+	memset(out, 0, len);
+	memcpy(out, hdr, 4);
+	o = 4 + side;
+	memcpy(out + o, vbr ? "Xing" : "Info", 4);
+	out[o + 7] = 0x07;		/* frames, bytes, TOC */
+	out[o + 8] = (unsigned char)(s->frames >> 24);
+	out[o + 9] = (unsigned char)(s->frames >> 16);
+	out[o + 10] = (unsigned char)(s->frames >> 8);
+	out[o + 11] = (unsigned char)s->frames;
+	out[o + 12] = (unsigned char)(s->bytes >> 24);
+	out[o + 13] = (unsigned char)(s->bytes >> 16);
+	out[o + 14] = (unsigned char)(s->bytes >> 8);
+	out[o + 15] = (unsigned char)s->bytes;
+	memcpy(out + o + 16, toc, 100);
+	return len;
+}
+
+struct copier {
+	FILE *out;
+	uint32_t *offs;		/* offset of each audio frame from the Xing frame */
+	size_t noffs, cap;
+	unsigned long long pos;	/* bytes written since the Xing frame */
+	unsigned char first[4];	/* header of the first audio frame */
+	int have_first;
+	struct wk_mp3_summary *sum;
+	struct wk_err *err;
+};
+
+static enum wk_status
+emit(struct copier *c, const unsigned char *f, size_t len, int spf, int rate)
+{
+	if (c->noffs == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 4096;
+		uint32_t *v = realloc(c->offs, cap * sizeof *v);
+
+		if (v == NULL)
+			return wk_err_nomem(c->err);
+		c->offs = v;
+		c->cap = cap;
+	}
+	c->offs[c->noffs++] = (uint32_t)c->pos;
+	if (!c->have_first) {
+		memcpy(c->first, f, 4);
+		c->have_first = 1;
+		c->sum->rate_hz = rate;
+	}
+	if (fwrite(f, 1, len, c->out) != len)
+		return wk_err_set(c->err, WK_EIO, NULL, 0, 0, _("cannot write: %s"),
+		    strerror(errno));
+	c->pos += len;
+	c->sum->frames++;
+	c->sum->samples += (unsigned long long)spf;
+	return WK_OK;
+}
+
+static enum wk_status
+copy_stream(struct copier *c, FILE *in)
+{
+	unsigned char f[2 * 1441 + 8];
+	size_t len;
+	int spf, rate;
+	enum wk_status st;
+
+	while (fread(f, 1, 4, in) == 4) {
+		if ((len = wk_mp3_frame_len(f, &spf, &rate)) < 4 || len > sizeof f)
+			return wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s",
+			    _("encoded audio is not a stream of MPEG frames"));
+		if (fread(f + 4, 1, len - 4, in) != len - 4)
+			return wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s",
+			    _("encoded audio ends inside a frame"));
+		if ((st = emit(c, f, len, spf, rate)) != WK_OK)
+			return st;
+	}
+	if (ferror(in))
+		return wk_err_set(c->err, WK_EIO, NULL, 0, 0,
+		    _("cannot read encoded audio: %s"), strerror(errno));
+	return WK_OK;
+}
+
+static enum wk_status
+copy_mem(struct copier *c, const unsigned char *p, size_t n)
+{
+	size_t len;
+	int spf, rate;
+	enum wk_status st;
+
+	while (n >= 4) {
+		if ((len = wk_mp3_frame_len(p, &spf, &rate)) < 4 || len > n)
+			return wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s",
+			    _("encoded silence is not a stream of MPEG frames"));
+		if ((st = emit(c, p, len, spf, rate)) != WK_OK)
+			return st;
+		p += len;
+		n -= len;
+	}
+	return WK_OK;
+}
+
+enum wk_status
+wk_mp3_assemble(FILE *out, const struct wk_buf *tag, int vbr, FILE **ins,
+    size_t nin, const unsigned char *gap, size_t gaplen,
+    struct wk_mp3_summary *sum, struct wk_err *err)
+{
+	struct copier c;
+	unsigned char xing[2048], toc[100];
+	long xing_at;
+	size_t i, xlen = 0;
+	enum wk_status st = WK_OK;
+
+	memset(sum, 0, sizeof *sum);
+	memset(&c, 0, sizeof c);
+	c.out = out;
+	c.sum = sum;
+	c.err = err;
+	if (tag != NULL && tag->len > 0 &&
+	    fwrite(tag->data, 1, tag->len, out) != tag->len)
+		return wk_err_set(err, WK_EIO, NULL, 0, 0, _("cannot write: %s"),
+		    strerror(errno));
+	if ((xing_at = ftell(out)) < 0)
+		return wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
+		    _("the output is not seekable"));
+	/* The Xing frame copies the format of the first audio frame, so that
+	 * header is peeked first; the frame goes out with zero counts now and
+	 * is filled in at the end. */
+	for (i = 0; i < nin && st == WK_OK; i++) {
+		if (i == 0) {
+			unsigned char h[4];
+			int spf, rate;
+			long at = ftell(ins[0]);
+
+			if (fread(h, 1, 4, ins[0]) != 4 ||
+			    wk_mp3_frame_len(h, &spf, &rate) == 0 ||
+			    fseek(ins[0], at, SEEK_SET) != 0) {
+				st = wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
+				    _("the encoder produced no audio"));
+				break;
+			}
+			memset(toc, 0, sizeof toc);
+			xlen = xing_frame(h, vbr, sum, toc, xing, sizeof xing);
+			if (xlen == 0 || fwrite(xing, 1, xlen, out) != xlen) {
+				st = wk_err_set(err, WK_EIO, NULL, 0, 0,
+				    _("cannot write: %s"), strerror(errno));
+				break;
+			}
+			c.pos = xlen;
+		} else if (gaplen > 0)
+			st = copy_mem(&c, gap, gaplen);
+		if (st == WK_OK)
+			st = copy_stream(&c, ins[i]);
+	}
+	if (st == WK_OK && sum->frames == 0)
+		st = wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
+		    _("the encoder produced no audio"));
+	if (st == WK_OK) {
+		sum->bytes = c.pos;
+		for (i = 0; i < 100; i++) {
+			size_t k = (size_t)((unsigned long long)i * sum->frames / 100);
+
+			toc[i] = (unsigned char)((unsigned long long)c.offs[k] * 256 /
+			    sum->bytes);
+		}
+		if (xing_frame(c.first, vbr, sum, toc, xing, sizeof xing) != xlen ||
+		    fseek(out, xing_at, SEEK_SET) != 0 ||
+		    fwrite(xing, 1, xlen, out) != xlen ||
+		    fseek(out, 0, SEEK_END) != 0)
+			st = wk_err_set(err, WK_EIO, NULL, 0, 0, _("cannot write: %s"),
+			    strerror(errno));
+	}
+	free(c.offs);
+	return st;
+}

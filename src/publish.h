@@ -1,0 +1,56 @@
+#ifndef WK_PUBLISH_H
+#define WK_PUBLISH_H
+/*
+ * Publishing into the output directory so that playout never sees a
+ * half-written file or a bulletin mixed from two runs. Every file is
+ * written under a temporary name beside its final one, flushed and synced;
+ * a bulletin's files are then put in place together: a journal lists the
+ * moves, the segment folder is swapped in one step, the playlist,
+ * transcript and whole-bulletin file are renamed over the old ones, and the
+ * journal is removed. A run that dies half way is finished by the next one.
+ * One run at a time holds the directory's lock.
+ */
+
+#include <stdio.h>
+
+#include "err.h"
+
+struct wk_outdir;
+struct wk_pub;
+
+/*
+ * Opens path for a run on date (YYYY-MM-DD): creates it, its date folder
+ * and latest/, takes its lock (waiting up to wait_s seconds, then
+ * WK_ELOCK), completes any publication left unfinished and removes
+ * temporary files left by killed runs. WK_EIO when it cannot be written.
+ */
+enum wk_status wk_outdir_open(const char *path, const char *date,
+    unsigned wait_s, struct wk_outdir **out, struct wk_err *err);
+void wk_outdir_close(struct wk_outdir *o);
+
+/* OUTDIR/YYYY-MM-DD and OUTDIR/latest. */
+const char *wk_outdir_day(const struct wk_outdir *o);
+const char *wk_outdir_latest(const struct wk_outdir *o);
+
+/* Starts the files of one bulletin in one language, name "<id>-<lang>";
+ * its segments go to the folder of that name. */
+enum wk_status wk_pub_begin(struct wk_outdir *o, const char *name,
+    struct wk_pub **out, struct wk_err *err);
+
+/* Opens a new file that will be published as rel (relative to the date
+ * folder: "<name>.mp3", "<name>/01-x.mp3"). Returns NULL with err set. */
+FILE *wk_pub_create(struct wk_pub *p, const char *rel, struct wk_err *err);
+
+/* Flushes, syncs and closes f, which came from wk_pub_create. */
+enum wk_status wk_pub_close(struct wk_pub *p, FILE *f, struct wk_err *err);
+
+/* Puts every file in place as described above; rel_latest, when not NULL,
+ * is also published as OUTDIR/latest/<its name>. Frees p. */
+enum wk_status wk_pub_commit(struct wk_pub *p, const char *rel_latest,
+    struct wk_err *err);
+
+/* Drops everything written so far, leaving the published files as they
+ * were. Frees p. */
+void wk_pub_abort(struct wk_pub *p);
+
+#endif

@@ -1,0 +1,725 @@
+/*
+ * Renders segments: speech from the synthesizer and clips from libsndfile,
+ * resampled to the station rate, spooled as float frames to an unlinked
+ * temporary file with a 10 ms peak envelope and a loudness meter; then read
+ * back, trimmed, brought to the loudness target, limited and encoded. Clips
+ * are matched in level to the voice that speaks around them: each voice's
+ * loudness is measured once per run on a sentence of its own words.
+ */
+
+#include <errno.h>
+#include <unistd.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "clip.h"
+#include "compose.h"
+#include "encode.h"
+#include "master.h"
+#include "render.h"
+#include "synth.h"
+#include "voice.h"
+
+#define CHUNK 4096
+#define BLOCK_MS 10
+/* Below this (after gain) a block is silence, for trimming. */
+#define SILENCE_DBFS (-50.0)
+/* MP3 coding raises peaks a little; the limiter leaves room for that. */
+#define CODEC_MARGIN_DB 1.0
+
+struct calib {
+	char lang[16];
+	double lufs;
+};
+
+struct wk_renderer {
+	struct wk_audio_params p;
+	struct wk_synth *synth;
+	struct wk_voiceset *voices;
+	struct wk_diags *d;
+	struct wk_resampler *speech_rs;
+	struct calib calib[8];
+	size_t ncalib;
+	float *tmp;		/* CHUNK frames x channels */
+	int have_codec;		/* codec_db has been measured */
+	int calibrating;	/* rendering the measurement itself */
+	double codec_db;	/* loudness MP3 coding takes off speech */
+};
+
+struct wk_spool {
+	FILE *f;
+	int channels, rate_hz;
+	unsigned long long frames;
+	size_t block;		/* frames per envelope block */
+	float *env;		/* peak of each block */
+	size_t nenv, capenv;
+	float cur;		/* peak of the block being filled */
+	size_t curn;
+	struct wk_meter *meter;
+	double lufs, peak_dbtp;
+	struct wk_err err;
+	int failed;
+	float *up;		/* CHUNK x channels, for mono to stereo */
+	double clip_gain;	/* linear gain for the clip being read */
+	double codec_comp_db;	/* expected loudness loss of MP3 coding */
+};
+
+enum wk_status
+wk_renderer_new(const struct wk_audio_params *p, struct wk_synth *synth,
+    struct wk_voiceset *voices, struct wk_diags *d, struct wk_renderer **out,
+    struct wk_err *err)
+{
+	struct wk_renderer *r;
+	enum wk_status st;
+
+	*out = NULL;
+	if ((r = calloc(1, sizeof *r)) == NULL)
+		return wk_err_nomem(err);
+	r->p = *p;
+	r->synth = synth;
+	r->voices = voices;
+	r->d = d;
+	if ((r->tmp = malloc(wk_items(CHUNK, p->channels) * sizeof *r->tmp)) == NULL) {
+		free(r);
+		return wk_err_nomem(err);
+	}
+	st = wk_resampler_new(wk_synth_rate_hz(synth), p->rate_hz, 1,
+	    &r->speech_rs, err);
+	if (st != WK_OK) {
+		wk_renderer_free(r);
+		return st;
+	}
+	*out = r;
+	return WK_OK;
+}
+
+void
+wk_renderer_free(struct wk_renderer *r)
+{
+	if (r == NULL)
+		return;
+	wk_resampler_free(r->speech_rs);
+	free(r->tmp);
+	free(r);
+}
+
+void
+wk_spool_free(struct wk_spool *sp)
+{
+	if (sp == NULL)
+		return;
+	if (sp->f != NULL)
+		fclose(sp->f);
+	wk_meter_free(sp->meter);
+	free(sp->env);
+	free(sp->up);
+	free(sp);
+}
+
+static double codec_loss(struct wk_renderer *r, const char *lang);
+
+static int
+spool_fail(struct wk_spool *sp, enum wk_status st, const char *what)
+{
+	if (!sp->failed)
+		wk_err_set(&sp->err, st, NULL, 0, 0, "%s", what);
+	sp->failed = 1;
+	return 1;
+}
+
+/* Appends n frames with the spool's channel count. */
+static int
+spool_frames(void *ud, const float *pcm, size_t n)
+{
+	struct wk_spool *sp = ud;
+	size_t i, c, ch = (size_t)sp->channels;
+
+	if (sp->failed)
+		return 1;
+	if (fwrite(pcm, sizeof *pcm * ch, n, sp->f) != n)
+		return spool_fail(sp, WK_EIO, strerror(errno));
+	if (wk_meter_add(sp->meter, pcm, n) != 0)
+		return spool_fail(sp, WK_ENOMEM, _("out of memory"));
+	for (i = 0; i < n; i++) {
+		for (c = 0; c < ch; c++) {
+			float a = fabsf(pcm[i * ch + c]);
+
+			if (a > sp->cur)
+				sp->cur = a;
+		}
+		if (++sp->curn == sp->block) {
+			if (sp->nenv == sp->capenv) {
+				size_t cap = sp->capenv ? sp->capenv * 2 : 1024;
+				float *v = realloc(sp->env, cap * sizeof *v);
+
+				if (v == NULL)
+					return spool_fail(sp, WK_ENOMEM,
+					    _("out of memory"));
+				sp->env = v;
+				sp->capenv = cap;
+			}
+			sp->env[sp->nenv++] = sp->cur;
+			sp->cur = 0;
+			sp->curn = 0;
+		}
+	}
+	sp->frames += n;
+	return 0;
+}
+
+/* Appends n mono frames, copied to every channel. */
+static int
+spool_mono(void *ud, const float *pcm, size_t n)
+{
+	struct wk_spool *sp = ud;
+	size_t i;
+
+	if (sp->channels == 1)
+		return spool_frames(sp, pcm, n);
+	while (n > 0) {
+		size_t k = n > CHUNK ? CHUNK : n;
+
+		for (i = 0; i < k; i++)
+			sp->up[2 * i] = sp->up[2 * i + 1] = pcm[i];
+		if (spool_frames(sp, sp->up, k) != 0)
+			return 1;
+		pcm += k;
+		n -= k;
+	}
+	return 0;
+}
+
+/* Clip frames, scaled by the clip's matching gain. */
+static int
+spool_clip(void *ud, const float *pcm, size_t n)
+{
+	struct wk_spool *sp = ud;
+	size_t i, ch = (size_t)sp->channels;
+	float g = (float)sp->clip_gain;
+
+	while (n > 0) {
+		size_t k = n > CHUNK ? CHUNK : n;
+
+		for (i = 0; i < k * ch; i++)
+			sp->up[i] = pcm[i] * g;
+		if (spool_frames(sp, sp->up, k) != 0)
+			return 1;
+		pcm += k * ch;
+		n -= k;
+	}
+	return 0;
+}
+
+static int
+speech_chunk(void *ud, const float *pcm, size_t n)
+{
+	void **pair = ud;
+
+	return wk_resample(pair[0], pcm, n, spool_mono, pair[1]);
+}
+
+static enum wk_status
+speak(struct wk_renderer *r, struct wk_spool *sp, const char *lang,
+    const char *text, struct wk_err *err)
+{
+	struct wk_voice *v = wk_voiceset_get(r->voices, lang, r->d, err);
+	void *pair[2] = { r->speech_rs, sp };
+	enum wk_status st;
+
+	if (v == NULL)
+		return err->status;
+	wk_resampler_reset(r->speech_rs);
+	st = wk_synth_speak(r->synth, v, text, speech_chunk, pair, err);
+	if (st == WK_OK && wk_resample(r->speech_rs, NULL, 0, spool_mono, sp) != 0)
+		st = WK_EIO;
+	if (sp->failed) {
+		*err = sp->err;
+		return sp->err.status;
+	}
+	return st;
+}
+
+static int
+meter_add(void *ud, const float *pcm, size_t n)
+{
+	return wk_meter_add(ud, pcm, n);
+}
+
+/* The loudness of voice lang, measured once on a sentence of its words. */
+static double
+voice_lufs(struct wk_renderer *r, const char *lang, struct wk_err *err)
+{
+	struct wk_voice *v = wk_voiceset_get(r->voices, lang, r->d, err);
+	struct wk_meter *m;
+	struct wk_buf text = WK_BUF_INIT;
+	double l = -20;
+	size_t i;
+
+	for (i = 0; i < r->ncalib; i++)
+		if (strcmp(r->calib[i].lang, lang) == 0)
+			return r->calib[i].lufs;
+	if (v == NULL || (m = wk_meter_new(wk_synth_rate_hz(r->synth), 1)) == NULL)
+		return l;
+	for (i = 0; i < 12; i++) {
+		wk_buf_puts(&text, v->months[i]);
+		wk_buf_puts(&text, i % 3 == 2 ? ". " : ", ");
+	}
+	if (!text.failed && wk_synth_speak(r->synth, v, wk_buf_str(&text),
+	    meter_add, m, err) == WK_OK && isfinite(wk_meter_lufs(m)))
+		l = wk_meter_lufs(m);
+	wk_meter_free(m);
+	wk_buf_free(&text);
+	if (r->ncalib < sizeof r->calib / sizeof r->calib[0]) {
+		snprintf(r->calib[r->ncalib].lang, sizeof r->calib[0].lang, "%s",
+		    lang);
+		r->calib[r->ncalib++].lufs = l;
+	}
+	return l;
+}
+
+/* Reads a clip, matched to the loudness of voice lang. */
+static enum wk_status
+clip(struct wk_renderer *r, struct wk_spool *sp, const char *path,
+    const char *lang, struct wk_err *err)
+{
+	struct wk_clip *c = NULL;
+	struct wk_resampler *rs = NULL;
+	struct wk_meter *m = NULL;
+	enum wk_status st;
+	double lufs, ref;
+	long got;
+
+	if ((st = wk_clip_open(path, &c, err)) != WK_OK)
+		return st == WK_EINPUT ? (err->status = WK_EAUDIO) : st;
+	if ((m = wk_meter_new(wk_clip_rate_hz(c), sp->channels)) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	while ((got = wk_clip_read(c, r->tmp, CHUNK, sp->channels, err)) > 0)
+		wk_meter_add(m, r->tmp, (size_t)got);
+	if (got < 0) {
+		st = err->status;
+		goto out;
+	}
+	lufs = wk_meter_lufs(m);
+	ref = voice_lufs(r, lang, err);
+	sp->clip_gain = isfinite(lufs) ? wk_db_to_lin(fmax(-30, fmin(20,
+	    ref - lufs))) : 1.0;
+	if (wk_clip_rewind(c) != 0) {
+		st = wk_err_set(err, WK_EAUDIO, path, 0, 0, "%s",
+		    _("cannot read the clip again"));
+		goto out;
+	}
+	if (wk_clip_rate_hz(c) != sp->rate_hz &&
+	    (st = wk_resampler_new(wk_clip_rate_hz(c), sp->rate_hz,
+	    sp->channels, &rs, err)) != WK_OK)
+		goto out;
+	while ((got = wk_clip_read(c, r->tmp, CHUNK, sp->channels, err)) > 0) {
+		if (rs != NULL ? wk_resample(rs, r->tmp, (size_t)got, spool_clip, sp)
+		    : spool_clip(sp, r->tmp, (size_t)got))
+			break;
+	}
+	if (got == 0 && rs != NULL)
+		wk_resample(rs, NULL, 0, spool_clip, sp);
+	if (got < 0)
+		st = err->status;
+	else if (sp->failed) {
+		*err = sp->err;
+		st = sp->err.status;
+	}
+out:
+	wk_resampler_free(rs);
+	wk_meter_free(m);
+	wk_clip_close(c);
+	return st;
+}
+
+static enum wk_status
+silence(struct wk_spool *sp, unsigned ms, float *zeros)
+{
+	unsigned long long n = (unsigned long long)ms * (unsigned)sp->rate_hz / 1000;
+
+	while (n > 0 && !sp->failed) {
+		size_t k = n > CHUNK ? CHUNK : (size_t)n;
+
+		spool_frames(sp, zeros, k);
+		n -= k;
+	}
+	return sp->failed ? sp->err.status : WK_OK;
+}
+
+enum wk_status
+wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
+    struct wk_spool **out, struct wk_err *err)
+{
+	struct wk_spool *sp;
+	enum wk_status st = WK_OK;
+	const char *lang = NULL;
+	size_t i;
+
+	*out = NULL;
+	if ((sp = calloc(1, sizeof *sp)) == NULL)
+		return wk_err_nomem(err);
+	sp->channels = r->p.channels;
+	sp->rate_hz = r->p.rate_hz;
+	sp->block = (size_t)(r->p.rate_hz * BLOCK_MS / 1000);
+	sp->meter = wk_meter_new(r->p.rate_hz, r->p.channels);
+	sp->up = malloc(wk_items(CHUNK, r->p.channels) * sizeof *sp->up);
+	if (sp->meter == NULL || sp->up == NULL) {
+		wk_spool_free(sp);
+		return wk_err_nomem(err);
+	}
+	if ((sp->f = tmpfile()) == NULL) {
+		st = wk_err_set(err, WK_EIO, NULL, 0, 0,
+		    _("cannot create a temporary file (TMPDIR): %s"),
+		    strerror(errno));
+		wk_spool_free(sp);
+		return st;
+	}
+	for (i = 0; i < sg->nparts; i++)
+		if (sg->parts[i].kind == WK_PART_SPEECH) {
+			lang = sg->parts[i].lang;
+			break;
+		}
+	memset(r->tmp, 0, wk_items(CHUNK, r->p.channels) * sizeof *r->tmp);
+	for (i = 0; i < sg->nparts && st == WK_OK; i++) {
+		const struct wk_part *p = &sg->parts[i];
+
+		switch (p->kind) {
+		case WK_PART_SPEECH:
+			st = speak(r, sp, p->lang, p->text, err);
+			break;
+		case WK_PART_PAUSE:
+			memset(r->tmp, 0, wk_items(CHUNK, r->p.channels) *
+			    sizeof *r->tmp);
+			st = silence(sp, p->pause_ms, r->tmp);
+			break;
+		case WK_PART_CLIP:
+			st = clip(r, sp, p->path, lang ? lang : "es", err);
+			break;
+		}
+	}
+	/* The last, partial block of the envelope. */
+	if (st == WK_OK && sp->curn > 0) {
+		float *v = realloc(sp->env, (sp->nenv + 1) * sizeof *v);
+
+		if (v == NULL)
+			st = wk_err_nomem(err);
+		else {
+			sp->env = v;
+			sp->capenv = sp->nenv + 1;
+			sp->env[sp->nenv++] = sp->cur;
+		}
+	}
+	if (st == WK_OK && fflush(sp->f) != 0)
+		st = wk_err_set(err, WK_EIO, NULL, 0, 0,
+		    _("cannot write a temporary file (TMPDIR): %s"), strerror(errno));
+	if (st != WK_OK) {
+		wk_spool_free(sp);
+		return st;
+	}
+	sp->lufs = wk_meter_lufs(sp->meter);
+	sp->peak_dbtp = wk_meter_peak_dbtp(sp->meter);
+	wk_meter_free(sp->meter);
+	sp->meter = NULL;
+	if (!r->calibrating && !r->have_codec) {
+		r->codec_db = codec_loss(r, lang ? lang : "es");
+		r->have_codec = 1;
+	}
+	sp->codec_comp_db = r->codec_db;
+	*out = sp;
+	return WK_OK;
+}
+
+/* Reads frames [from, to) of the spool, scales them by gain, passes them
+ * through the limiter when there is one, and hands them to fn. */
+struct pass {
+	struct wk_spool *sp;
+	double gain;
+	struct wk_limiter *lim;
+	struct wk_meter *meter;
+	struct wk_enc *enc;
+	FILE *out;
+	struct wk_err *err;
+};
+
+static enum wk_status
+deliver(struct pass *ps, float *pcm, size_t n)
+{
+	if (ps->meter != NULL && wk_meter_add(ps->meter, pcm, n) != 0)
+		return wk_err_nomem(ps->err);
+	if (ps->enc != NULL)
+		return wk_enc_write(ps->enc, pcm, n, ps->out, ps->err);
+	return WK_OK;
+}
+
+static enum wk_status
+run_pass(struct pass *ps, unsigned long long from, unsigned long long to)
+{
+	struct wk_spool *sp = ps->sp;
+	size_t ch = (size_t)sp->channels, i;
+	float *buf = NULL, *lim = NULL;
+	unsigned long long unread = to - from;
+	/* The limiter delays its output: its first frames out are dropped
+	 * and as many frames of silence flush the last ones. */
+	size_t drop = ps->lim ? wk_limiter_latency(ps->lim) : 0;
+	unsigned long long left = unread + drop;
+	enum wk_status st = WK_OK;
+
+	buf = malloc(CHUNK * ch * sizeof *buf);
+	lim = malloc(CHUNK * ch * sizeof *lim);
+	if (buf == NULL || lim == NULL) {
+		st = wk_err_nomem(ps->err);
+		goto out;
+	}
+	if (fseeko(sp->f, (off_t)(from * ch * sizeof *buf), SEEK_SET) != 0) {
+		st = wk_err_set(ps->err, WK_EIO, NULL, 0, 0,
+		    _("cannot read a temporary file: %s"), strerror(errno));
+		goto out;
+	}
+	while (left > 0 && st == WK_OK) {
+		size_t k = left > CHUNK ? CHUNK : (size_t)left;
+		size_t want = unread < k ? (size_t)unread : k, got = 0;
+		float *o = buf;
+
+		if (want > 0) {
+			got = fread(buf, sizeof *buf * ch, want, sp->f);
+			if (got != want) {
+				st = wk_err_set(ps->err, WK_EIO, NULL, 0, 0,
+				    _("cannot read a temporary file: %s"),
+				    ferror(sp->f) ? strerror(errno) : "short");
+				break;
+			}
+			unread -= got;
+		}
+		memset(buf + got * ch, 0, (k - got) * ch * sizeof *buf);
+		for (i = 0; i < got * ch; i++)
+			buf[i] *= (float)ps->gain;
+		left -= k;
+		if (ps->lim != NULL) {
+			size_t d = drop < k ? drop : k;
+
+			wk_limiter_run(ps->lim, buf, k, lim);
+			o = lim + d * ch;
+			k -= d;
+			drop -= d;
+		}
+		if (k > 0)
+			st = deliver(ps, o, k);
+	}
+out:
+	free(buf);
+	free(lim);
+	return st;
+}
+
+/* Trims the spool: the frames [*from, *to) that are not silence at gain
+ * gain_db, with a little room at either end. -1 when all is silence. */
+static int
+trim(const struct wk_spool *sp, double gain_db, unsigned long long *from,
+    unsigned long long *to)
+{
+	double thr = wk_db_to_lin(SILENCE_DBFS - gain_db);
+	unsigned long long edge = (unsigned long long)sp->rate_hz *
+	    WK_EDGE_SILENCE_MS / 1000 / 2;
+	size_t first, last;
+
+	for (first = 0; first < sp->nenv && sp->env[first] < thr; first++)
+		;
+	for (last = sp->nenv; last > first && sp->env[last - 1] < thr; last--)
+		;
+	if (first >= last)
+		return -1;
+	*from = (unsigned long long)first * sp->block;
+	*from = *from > edge ? *from - edge : 0;
+	*to = (unsigned long long)last * sp->block + edge;
+	if (*to > sp->frames)
+		*to = sp->frames;
+	return 0;
+}
+
+/*
+ * One encoding of frames [from, to) at gain_db, limited to ceiling_db when
+ * limit is set. The encoder's output is decoded as it is written and
+ * measured: *post_lufs and *post_peak are what listeners get.
+ */
+static enum wk_status
+encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
+    unsigned long long from, unsigned long long to, double gain_db,
+    int limit, double ceiling_db, FILE *out, struct wk_audio_stats *stats,
+    struct wk_err *err)
+{
+	struct pass ps;
+	struct wk_meter *post;
+	enum wk_status st = WK_OK;
+
+	memset(&ps, 0, sizeof ps);
+	ps.sp = sp;
+	ps.err = err;
+	ps.out = out;
+	ps.gain = wk_db_to_lin(gain_db);
+	post = wk_meter_new(sp->rate_hz, sp->channels);
+	ps.meter = wk_meter_new(sp->rate_hz, sp->channels);
+	if (limit)
+		ps.lim = wk_limiter_new(sp->rate_hz, sp->channels, ceiling_db);
+	if (post == NULL || ps.meter == NULL || (limit && ps.lim == NULL))
+		st = wk_err_nomem(err);
+	else if ((st = wk_enc_new(p, &ps.enc, err)) == WK_OK &&
+	    wk_enc_monitor(ps.enc, meter_add, post) != 0)
+		st = wk_err_nomem(err);
+	if (st == WK_OK)
+		st = run_pass(&ps, from, to);
+	if (st == WK_OK)
+		st = wk_enc_finish(ps.enc, out, err);
+	if (st == WK_OK) {
+		stats->frames = to - from;
+		stats->duration_s = (double)(to - from) / sp->rate_hz;
+		stats->lufs = wk_meter_lufs(post);
+		stats->peak_dbtp = wk_meter_peak_dbtp(post);
+		stats->gain_db = gain_db;
+		stats->limited = limit;
+		wk_meter_free(stats->meter);
+		stats->meter = post;
+		post = NULL;
+	}
+	wk_enc_free(ps.enc);
+	wk_limiter_free(ps.lim);
+	wk_meter_free(ps.meter);
+	wk_meter_free(post);
+	return st;
+}
+
+/* How far off the target an encoded file may be before it is encoded
+ * again with the gain corrected. */
+#define LUFS_TOLERANCE 0.2
+
+enum wk_status
+wk_spool_encode(struct wk_spool *sp, const struct wk_audio_params *p,
+    FILE *out, struct wk_audio_stats *stats, struct wk_err *err)
+{
+	double gain_db, ceiling_db = p->peak_dbtp - CODEC_MARGIN_DB;
+	unsigned long long from, to;
+	enum wk_status st = WK_OK;
+	off_t start = ftello(out);
+	int limit, attempt;
+
+	memset(stats, 0, sizeof *stats);
+	if (!isfinite(sp->lufs) || sp->nenv == 0)
+		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
+		    _("the segment is silent; nothing would go to air"));
+	/* MP3 coding loses a little loudness (the run measured how much). */
+	gain_db = p->target_lufs - sp->lufs + sp->codec_comp_db;
+	if (trim(sp, gain_db, &from, &to) != 0)
+		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
+		    _("the segment is silent; nothing would go to air"));
+	limit = sp->peak_dbtp + gain_db > ceiling_db;
+	for (attempt = 0; attempt < 3; attempt++) {
+		double off, over;
+
+		if (attempt > 0 && (fflush(out) != 0 ||
+		    ftruncate(fileno(out), start) != 0 ||
+		    fseeko(out, start, SEEK_SET) != 0))
+			return wk_err_set(err, WK_EIO, NULL, 0, 0,
+			    _("cannot rewrite a temporary file: %s"),
+			    strerror(errno));
+		st = encode_once(sp, p, from, to, gain_db, limit, ceiling_db, out,
+		    stats, err);
+		if (st != WK_OK)
+			return st;
+		off = p->target_lufs - stats->lufs;
+		over = stats->peak_dbtp - p->peak_dbtp;
+		if (fabs(off) <= LUFS_TOLERANCE && over <= 0)
+			break;
+		/* Correct and encode again: more gain, or a lower ceiling. */
+		gain_db += off;
+		if (over > 0)
+			ceiling_db -= over + 0.2;
+		limit = limit || over > 0 ||
+		    sp->peak_dbtp + gain_db > ceiling_db;
+	}
+	return WK_OK;
+}
+
+/* Measures what MP3 coding takes off the loudness of speech in voice
+ * lang, on a sentence of its words: the compensation for every segment. */
+static double
+codec_loss(struct wk_renderer *r, const char *lang)
+{
+	struct wk_spool *sp = NULL;
+	struct wk_seg sg;
+	struct wk_part part;
+	struct wk_audio_stats stats;
+	struct wk_voice *v;
+	struct wk_buf text = WK_BUF_INIT;
+	struct wk_err err;
+	double loss = 0;
+	FILE *f = NULL;
+	size_t i;
+
+	memset(&stats, 0, sizeof stats);
+	if ((v = wk_voiceset_get(r->voices, lang, r->d, &err)) == NULL)
+		return 0;
+	for (i = 0; i < 12; i++) {
+		wk_buf_puts(&text, v->months[i]);
+		wk_buf_puts(&text, i % 3 == 2 ? ". " : ", ");
+	}
+	memset(&sg, 0, sizeof sg);
+	memset(&part, 0, sizeof part);
+	part.kind = WK_PART_SPEECH;
+	part.lang = v->lang;
+	part.text = (char *)wk_buf_str(&text);
+	sg.parts = &part;
+	sg.nparts = 1;
+	r->calibrating = 1;
+	if (!text.failed && (f = tmpfile()) != NULL &&
+	    wk_render_segment(r, &sg, &sp, &err) == WK_OK) {
+		double gain = r->p.target_lufs - sp->lufs;
+		unsigned long long from, to;
+
+		if (trim(sp, gain, &from, &to) == 0 &&
+		    encode_once(sp, &r->p, from, to, gain,
+		    sp->peak_dbtp + gain > r->p.peak_dbtp - CODEC_MARGIN_DB,
+		    r->p.peak_dbtp - CODEC_MARGIN_DB, f, &stats, &err) == WK_OK &&
+		    isfinite(stats.lufs))
+			loss = r->p.target_lufs - stats.lufs;
+	}
+	r->calibrating = 0;
+	if (loss < 0 || loss > 3)
+		loss = 0;
+	wk_meter_free(stats.meter);
+	wk_spool_free(sp);
+	if (f != NULL)
+		fclose(f);
+	wk_buf_free(&text);
+	return loss;
+}
+
+enum wk_status
+wk_encode_silence(const struct wk_audio_params *p, unsigned ms, FILE *out,
+    struct wk_err *err)
+{
+	struct wk_enc *enc;
+	float *zeros;
+	unsigned long long n = (unsigned long long)ms * (unsigned)p->rate_hz / 1000;
+	enum wk_status st;
+
+	if ((zeros = calloc(wk_items(CHUNK, p->channels), sizeof *zeros)) == NULL)
+		return wk_err_nomem(err);
+	if ((st = wk_enc_new(p, &enc, err)) != WK_OK) {
+		free(zeros);
+		return st;
+	}
+	while (n > 0 && st == WK_OK) {
+		size_t k = n > CHUNK ? CHUNK : (size_t)n;
+
+		st = wk_enc_write(enc, zeros, k, out, err);
+		n -= k;
+	}
+	if (st == WK_OK)
+		st = wk_enc_finish(enc, out, err);
+	wk_enc_free(enc);
+	free(zeros);
+	return st;
+}

@@ -1,0 +1,181 @@
+/*
+ * Reads a station configuration. Every setting has a default that suits a
+ * community FM station (44.1 kHz mono, 128 kb/s CBR, -23 LUFS, -1 dBTP);
+ * values out of range are refused with the range in the message.
+ */
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "paths.h"
+#include "station.h"
+#include "xmlio.h"
+
+static enum wk_status
+num(struct wk_xmlfile *f, xmlNodePtr n, const char *name, double lo,
+    double hi, double *v, struct wk_err *err)
+{
+	char *s = wk_xml_attr(n, name), *end;
+	double x;
+
+	if (s == NULL)
+		return WK_OK;
+	x = strtod(s, &end);
+	if (end == s || *end != '\0' || !isfinite(x) || x < lo || x > hi) {
+		enum wk_status st = wk_xml_err(f, n, name, err,
+		    _("%s=\"%s\" must be a number from %g to %g"), name, s, lo, hi);
+
+		free(s);
+		return st;
+	}
+	free(s);
+	*v = x;
+	return WK_OK;
+}
+
+static enum wk_status
+read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
+{
+	xmlNodePtr n;
+	enum wk_status st = WK_OK;
+	char *dir, *v;
+	double x;
+
+	if (!wk_xml_is(f->root, "station"))
+		return wk_xml_err(f, f->root, NULL, err,
+		    _("this is a <%s> file, not a station configuration "
+		    "(<station>)"), (const char *)f->root->name);
+	if ((s->id = wk_xml_req(f, f->root, "id", err)) == NULL ||
+	    (s->name = wk_xml_req(f, f->root, "name", err)) == NULL)
+		return err->status;
+	if ((dir = wk_path_dir(f->path)) == NULL)
+		return wk_err_nomem(err);
+	s->feeds_dir = wk_path_join(dir, "feeds");
+	for (n = wk_xml_elem(f->root->children); n && st == WK_OK;
+	    n = wk_xml_elem(n->next)) {
+		if (wk_xml_is(n, "feeds")) {
+			if ((v = wk_xml_req(f, n, "dir", err)) == NULL) {
+				st = err->status;
+				break;
+			}
+			free(s->feeds_dir);
+			s->feeds_dir = wk_path_join(dir, v);
+			free(v);
+		} else if (wk_xml_is(n, "audio")) {
+			x = s->rate_hz;
+			if ((st = num(f, n, "rate", 8000, 96000, &x, err)) != WK_OK)
+				break;
+			s->rate_hz = (int)x;
+			if (s->rate_hz != 44100 && s->rate_hz != 48000 &&
+			    s->rate_hz != 32000 && s->rate_hz != 22050) {
+				st = wk_xml_err(f, n, "rate", err, "%s",
+				    _("rate must be 44100 or 48000 (or 32000, 22050)"));
+				break;
+			}
+			x = s->channels;
+			if ((st = num(f, n, "channels", 1, 2, &x, err)) != WK_OK)
+				break;
+			s->channels = (int)x;
+			x = s->bitrate_kbps;
+			if ((st = num(f, n, "bitrate", 32, 320, &x, err)) != WK_OK)
+				break;
+			s->bitrate_kbps = (int)x;
+			x = s->vbr_quality;
+			if ((st = num(f, n, "vbr-quality", 0, 9, &x, err)) != WK_OK)
+				break;
+			s->vbr_quality = (int)x;
+			if ((v = wk_xml_attr(n, "mode")) != NULL) {
+				if (strcmp(v, "vbr") != 0 && strcmp(v, "cbr") != 0)
+					st = wk_xml_err(f, n, "mode", err, "%s",
+					    _("mode must be \"cbr\" or \"vbr\""));
+				s->vbr = strcmp(v, "vbr") == 0;
+				free(v);
+				if (st != WK_OK)
+					break;
+			}
+			if ((st = num(f, n, "loudness", -40, -9, &s->target_lufs,
+			    err)) != WK_OK)
+				break;
+			st = num(f, n, "true-peak", -9, 0, &s->peak_dbtp, err);
+		} else if (wk_xml_is(n, "pauses")) {
+			x = s->item_pause_ms;
+			if ((st = num(f, n, "item-ms", 0, 5000, &x, err)) != WK_OK)
+				break;
+			s->item_pause_ms = (unsigned)x;
+			x = s->segment_pause_ms;
+			if ((st = num(f, n, "segment-ms", 0, 5000, &x, err)) != WK_OK)
+				break;
+			s->segment_pause_ms = (unsigned)x;
+		} else if (wk_xml_is(n, "tags")) {
+			if ((v = wk_xml_attr(n, "genre")) != NULL) {
+				free(s->genre);
+				s->genre = v;
+			}
+		} else if (wk_xml_is(n, "rivendell")) {
+			x = s->expire_days;
+			s->rivendell = 1;
+			st = num(f, n, "expire-days", 0, 365, &x, err);
+			s->expire_days = (int)x;
+		} else
+			st = wk_xml_err(f, n, NULL, err,
+			    _("unexpected <%s> in <station>; use feeds, audio, "
+			    "pauses, tags or rivendell"), (const char *)n->name);
+	}
+	free(dir);
+	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
+		st = wk_err_nomem(err);
+	return st;
+}
+
+enum wk_status
+wk_station_load(const char *path, struct wk_station **out,
+    struct wk_diags *d, struct wk_err *err)
+{
+	struct wk_xmlfile f;
+	struct wk_station *s;
+	enum wk_status st;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof *s)) == NULL)
+		return wk_err_nomem(err);
+	s->rate_hz = 44100;
+	s->channels = 1;
+	s->bitrate_kbps = 128;
+	s->vbr_quality = 4;
+	s->target_lufs = -23;
+	s->peak_dbtp = -1;
+	s->item_pause_ms = 450;
+	s->segment_pause_ms = 800;
+	s->expire_days = 1;
+	s->genre = strdup("Speech");
+	if ((s->path = strdup(path)) == NULL) {
+		wk_station_free(s);
+		return wk_err_nomem(err);
+	}
+	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
+	if (st == WK_OK)
+		st = read_station(&f, s, err);
+	if (st == WK_OK)
+		st = wk_xml_validate(&f, "station", d, err);
+	wk_xml_free(&f);
+	if (st != WK_OK) {
+		wk_station_free(s);
+		return st;
+	}
+	*out = s;
+	return WK_OK;
+}
+
+void
+wk_station_free(struct wk_station *s)
+{
+	if (s == NULL)
+		return;
+	free(s->path);
+	free(s->id);
+	free(s->name);
+	free(s->feeds_dir);
+	free(s->genre);
+	free(s);
+}

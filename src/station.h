@@ -1,0 +1,36 @@
+#ifndef WK_STATION_H
+#define WK_STATION_H
+/*
+ * A station's configuration (STATION.xml; bulletins/station/default.xml when
+ * none is given): its name, where the day's feeds are, and the audio it
+ * wants: sample rate, channels, MP3 bit rate, loudness target and pauses.
+ */
+
+#include "err.h"
+
+struct wk_diags;
+
+struct wk_station {
+	char *path;
+	char *id, *name;
+	char *feeds_dir;	/* resolved against the file's directory */
+	char *genre;		/* ID3 TCON */
+	int rate_hz;		/* 44100 or 48000 */
+	int channels;		/* 1 or 2 */
+	int bitrate_kbps;	/* CBR bit rate */
+	int vbr;		/* 1: VBR at vbr_quality instead of CBR */
+	int vbr_quality;	/* 0 (best) to 9 */
+	double target_lufs;	/* integrated loudness of every file */
+	double peak_dbtp;	/* true-peak ceiling */
+	unsigned item_pause_ms;		/* between lines of a segment */
+	unsigned segment_pause_ms;	/* between segments of a bulletin */
+	int expire_days;	/* Rivendell end date: days after the broadcast */
+	int rivendell;		/* write Rivendell cart data (RDXL, sidecar) */
+};
+
+/* Reads path into *out (caller frees with wk_station_free). */
+enum wk_status wk_station_load(const char *path, struct wk_station **out,
+    struct wk_diags *d, struct wk_err *err);
+void wk_station_free(struct wk_station *s);
+
+#endif

@@ -1,0 +1,40 @@
+#ifndef WK_TEXT_H
+#define WK_TEXT_H
+/*
+ * Small UTF-8 helpers for the verbalizer and the checks: decoding, letter
+ * classes and case folding for the Latin letters our two languages use.
+ * Nothing here allocates except wk_fold.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct wk_buf;
+
+/* Decodes the code point at s (NUL-terminated). Returns the number of bytes
+ * it takes, at least 1; an invalid sequence decodes as U+FFFD of length 1. */
+size_t wk_utf8_next(const char *s, uint32_t *cp);
+
+/* Returns the byte offset of the first invalid UTF-8 sequence in s[0..n), or
+ * n if all of it is valid. */
+size_t wk_utf8_check(const char *s, size_t n);
+
+/* Appends code point cp to b in UTF-8. */
+void wk_buf_put_cp(struct wk_buf *b, uint32_t cp);
+
+/* True for letters of Latin scripts (ASCII, Latin-1, Latin Extended-A/B). */
+int wk_is_letter(uint32_t cp);
+int wk_is_upper(uint32_t cp);
+uint32_t wk_lower(uint32_t cp);
+
+/* A lower-case copy of the n bytes at s, which the caller frees; NULL when
+ * out of memory. */
+char *wk_fold(const char *s, size_t n);
+
+/* Compares a[0..n) with the NUL-terminated b, ignoring case. */
+int wk_eq_fold(const char *a, size_t n, const char *b);
+
+/* Number of code points in s. */
+size_t wk_utf8_len(const char *s);
+
+#endif

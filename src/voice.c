@@ -1,0 +1,765 @@
+/*
+ * Reads a voice: voices/<lang>/voice.xml (validated against
+ * bulletins/schema/voice.rng) and voices/<lang>/lexicon.txt, a plain text
+ * file of "word = respelling" lines. Out comes a struct wk_voice with sorted
+ * tables for the verbalizer. libxml2 is used through xmlio.h.
+ */
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "paths.h"
+#include "text.h"
+#include "voice.h"
+#include "xmlio.h"
+
+struct ctx {
+	struct wk_xmlfile *f;
+	struct wk_err *err;
+};
+
+static enum wk_status
+bad(struct ctx *c, xmlNodePtr n, const char *attr, const char *msg,
+    const char *arg)
+{
+	int line, col;
+
+	wk_xml_pos(c->f, n, attr, &line, &col);
+	return wk_err_set(c->err, WK_EINPUT, c->f->path, line, col, msg, arg);
+}
+
+/* Splits s at white space into a malloc'd array of malloc'd words. */
+static char **
+split(const char *s, size_t *n)
+{
+	char **v = NULL, **nv;
+	size_t k = 0;
+
+	*n = 0;
+	while (*s != '\0') {
+		size_t len;
+
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			s++;
+		len = strcspn(s, " \t\n\r");
+		if (len == 0)
+			break;
+		if ((nv = realloc(v, (k + 1) * sizeof *v)) == NULL)
+			goto fail;
+		v = nv;
+		if ((v[k] = strndup(s, len)) == NULL)
+			goto fail;
+		k++;
+		s += len;
+	}
+	*n = k;
+	if (v == NULL)
+		v = calloc(1, sizeof *v);
+	return v;
+fail:
+	while (k > 0)
+		free(v[--k]);
+	free(v);
+	return NULL;
+}
+
+static void
+free_words(char **v, size_t n)
+{
+	while (n > 0)
+		free(v[--n]);
+	free(v);
+}
+
+static int
+cmp_num(const void *a, const void *b)
+{
+	const struct wk_numword *x = a, *y = b;
+
+	return (x->value > y->value) - (x->value < y->value);
+}
+
+static int
+cmp_pair(const void *a, const void *b)
+{
+	return strcmp(((const struct wk_pair *)a)->from,
+	    ((const struct wk_pair *)b)->from);
+}
+
+static enum wk_status
+read_numwords(struct ctx *c, xmlNodePtr parent, struct wk_numword **out,
+    size_t *nout)
+{
+	xmlNodePtr n;
+	struct wk_numword *v;
+	size_t k = 0, cap = 0, i;
+
+	for (n = wk_xml_elem(parent->children); n; n = wk_xml_elem(n->next))
+		cap++;
+	if ((v = calloc(cap ? cap : 1, sizeof *v)) == NULL)
+		return wk_err_nomem(c->err);
+	*out = v;
+	for (n = wk_xml_elem(parent->children); n; n = wk_xml_elem(n->next)) {
+		char *val = wk_xml_attr(n, "v"), *end;
+		struct wk_numword *w = &v[k];
+
+		w->value = val ? strtol(val, &end, 10) : -1;
+		if (val == NULL || *end != '\0' || w->value < 0) {
+			free(val);
+			return bad(c, n, "v", _("'v' must be a number (%s)"), "0, 1, 100...");
+		}
+		free(val);
+		w->bare = wk_xml_text(n);
+		w->masc = wk_xml_attr(n, "masc");
+		w->fem = wk_xml_attr(n, "fem");
+		w->more = wk_xml_attr(n, "more");
+		w->plural = wk_xml_attr(n, "plural");
+		k++;
+		*nout = k;
+		if (w->bare == NULL)
+			return wk_err_nomem(c->err);
+		if (w->bare[0] == '\0')
+			return bad(c, n, NULL, _("the number word is empty%s"), "");
+	}
+	qsort(v, k, sizeof *v, cmp_num);
+	for (i = 1; i < k; i++)
+		if (v[i].value == v[i - 1].value)
+			return wk_err_set(c->err, WK_EINPUT, c->f->path, 0, 0,
+			    _("the number %ld is defined twice"), v[i].value);
+	return WK_OK;
+}
+
+/* Appends (from, to) to a pair array. Takes ownership of from and to. */
+static enum wk_status
+push_pair(struct ctx *c, struct wk_pair **v, size_t *n, char *from, char *to,
+    int initial)
+{
+	struct wk_pair *nv;
+
+	if (from == NULL || to == NULL ||
+	    (nv = realloc(*v, (*n + 1) * sizeof **v)) == NULL) {
+		free(from);
+		free(to);
+		return wk_err_nomem(c->err);
+	}
+	*v = nv;
+	nv[*n].from = from;
+	nv[*n].to = to;
+	nv[*n].initial = initial;
+	nv[*n].line = 0;
+	(*n)++;
+	return WK_OK;
+}
+
+static enum wk_status
+read_list(struct ctx *c, xmlNodePtr n, char **dst, size_t want)
+{
+	char *text = wk_xml_text(n), **w;
+	size_t k, i;
+
+	if (text == NULL || (w = split(text, &k)) == NULL) {
+		free(text);
+		return wk_err_nomem(c->err);
+	}
+	free(text);
+	if (k != want) {
+		char num[32];
+
+		free_words(w, k);
+		snprintf(num, sizeof num, "%zu", want);
+		return bad(c, n, NULL, _("this list needs exactly %s words"), num);
+	}
+	for (i = 0; i < k; i++)
+		dst[i] = w[i];
+	free(w);
+	return WK_OK;
+}
+
+static int
+parse_hhmm(const char *s, int *min)
+{
+	int h, m;
+	char tail;
+
+	if (s == NULL || sscanf(s, "%2d:%2d%c", &h, &m, &tail) != 2 ||
+	    h < 0 || h > 23 || m < 0 || m > 59)
+		return -1;
+	*min = h * 60 + m;
+	return 0;
+}
+
+static enum wk_status
+read_unit(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	struct wk_unit *u, *nu;
+	char *g, *w;
+	size_t i;
+
+	if ((nu = realloc(v->units, (v->nunits + 1) * sizeof *nu)) == NULL)
+		return wk_err_nomem(c->err);
+	v->units = nu;
+	u = &nu[v->nunits++];
+	memset(u, 0, sizeof *u);
+	u->id = wk_xml_attr(n, "id");
+	u->one = wk_xml_attr(n, "one");
+	u->many = wk_xml_attr(n, "many");
+	g = wk_xml_attr(n, "gender");
+	u->gender = g == NULL ? WK_BARE : g[0] == 'f' ? WK_FEM : WK_MASC;
+	free(g);
+	w = wk_xml_attr(n, "written");
+	u->written = split(w ? w : "", &u->nwritten);
+	free(w);
+	if (u->id == NULL || u->one == NULL || u->many == NULL || u->written == NULL)
+		return wk_err_nomem(c->err);
+	for (i = 0; i + 1 < v->nunits; i++)
+		if (strcmp(v->units[i].id, u->id) == 0)
+			return bad(c, n, "id", _("unit '%s' is defined twice"), u->id);
+	return WK_OK;
+}
+
+static enum wk_status
+read_voice_xml(struct ctx *c, struct wk_voice *v)
+{
+	xmlNodePtr root = c->f->root, n, k;
+	enum wk_status st = WK_OK;
+	char *s;
+
+	v->lang = wk_xml_attr(root, "lang");
+	v->name = wk_xml_attr(root, "name");
+	v->espeak = wk_xml_attr(root, "espeak");
+	if (v->lang == NULL || v->name == NULL || v->espeak == NULL)
+		return wk_err_nomem(c->err);
+	s = wk_xml_attr(root, "rate");
+	v->rate_wpm = s ? atoi(s) : 150;
+	free(s);
+	s = wk_xml_attr(root, "pitch");
+	v->pitch = s ? atoi(s) : 50;
+	free(s);
+	if (v->rate_wpm < 80 || v->rate_wpm > 450)
+		return bad(c, root, "rate", _("rate must be %s words per minute"),
+		    "80 to 450");
+	if (v->pitch < 0 || v->pitch > 99)
+		return bad(c, root, "pitch", _("pitch must be %s"), "0 to 99");
+
+	for (n = wk_xml_elem(root->children); n && st == WK_OK;
+	    n = wk_xml_elem(n->next)) {
+		if (wk_xml_is(n, "numbers")) {
+			s = wk_xml_attr(n, "grammar");
+			v->grammar = s && strcmp(s, "qu") == 0 ? WK_GRAMMAR_QU
+			    : WK_GRAMMAR_ES;
+			free(s);
+			v->suffix_vowel = wk_xml_attr(n, "suffix-vowel");
+			v->suffix_cons = wk_xml_attr(n, "suffix-consonant");
+			st = read_numwords(c, n, &v->nums, &v->nnums);
+		} else if (wk_xml_is(n, "ordinals"))
+			st = read_numwords(c, n, &v->ords, &v->nords);
+		else if (wk_xml_is(n, "weekdays"))
+			st = read_list(c, n, v->weekdays, 7);
+		else if (wk_xml_is(n, "months"))
+			st = read_list(c, n, v->months, 12);
+		else if (wk_xml_is(n, "acronyms")) {
+			char *t = wk_xml_text(n);
+
+			v->acronym_words = split(t ? t : "", &v->nacronym_words);
+			free(t);
+			if (t == NULL || v->acronym_words == NULL)
+				st = wk_err_nomem(c->err);
+		} else if (wk_xml_is(n, "endings")) {
+			char *t = wk_xml_text(n);
+
+			v->fem_endings = split(t ? t : "", &v->nfem_endings);
+			free(t);
+			if (t == NULL || v->fem_endings == NULL)
+				st = wk_err_nomem(c->err);
+		} else if (wk_xml_is(n, "nouns")) {
+			char *g = wk_xml_attr(n, "gender"), *t = wk_xml_text(n), **w;
+			size_t nw = 0, i;
+
+			w = split(t ? t : "", &nw);
+			for (i = 0; w && i < nw && st == WK_OK; i++)
+				st = push_pair(c, &v->nouns, &v->nnouns,
+				    wk_fold(w[i], strlen(w[i])),
+				    strdup(g == NULL ? "m" : g[0] == 'f' ? "f"
+				    : g[0] == 'n' ? "-" : "m"), 0);
+			if (w == NULL || t == NULL)
+				st = wk_err_nomem(c->err);
+			free_words(w, nw);
+			free(g);
+			free(t);
+		} else {
+			for (k = wk_xml_elem(n->children); k && st == WK_OK;
+			    k = wk_xml_elem(k->next)) {
+				if (wk_xml_is(k, "w"))
+					st = push_pair(c, &v->words, &v->nwords,
+					    wk_xml_attr(k, "id"), wk_xml_text(k), 0);
+				else if (wk_xml_is(k, "phrase"))
+					st = push_pair(c, &v->phrases, &v->nphrases,
+					    wk_xml_attr(k, "id"), wk_xml_text(k), 0);
+				else if (wk_xml_is(k, "abbr"))
+					st = push_pair(c, &v->abbrs, &v->nabbrs,
+					    wk_xml_attr(k, "written"),
+					    wk_xml_attr(k, "say"), 0);
+				else if (wk_xml_is(k, "letter"))
+					st = push_pair(c, &v->letters, &v->nletters,
+					    wk_xml_attr(k, "c"), wk_xml_text(k), 0);
+				else if (wk_xml_is(k, "unit"))
+					st = read_unit(c, v, k);
+				else if (wk_xml_is(k, "rule")) {
+					char *from = wk_xml_attr(k, "from");
+					int initial = from && from[0] == '^';
+
+					if (initial)
+						memmove(from, from + 1, strlen(from));
+					st = push_pair(c, &v->respell, &v->nrespell,
+					    from, wk_xml_attr(k, "to"), initial);
+				} else if (wk_xml_is(k, "period")) {
+					struct wk_period *np;
+					char *a = wk_xml_attr(k, "from");
+					char *b = wk_xml_attr(k, "to");
+					int from, to;
+
+					if (parse_hhmm(a, &from) < 0 ||
+					    parse_hhmm(b, &to) < 0 || to < from) {
+						free(a);
+						free(b);
+						st = bad(c, k, NULL, _("a period needs from "
+						    "and to as HH:MM, from before to%s"), "");
+						break;
+					}
+					free(a);
+					free(b);
+					np = realloc(v->periods,
+					    (v->nperiods + 1) * sizeof *np);
+					if (np == NULL) {
+						st = wk_err_nomem(c->err);
+						break;
+					}
+					v->periods = np;
+					np[v->nperiods].from_min = from;
+					np[v->nperiods].to_min = to;
+					np[v->nperiods].say = wk_xml_text(k);
+					if (np[v->nperiods++].say == NULL)
+						st = wk_err_nomem(c->err);
+				}
+			}
+		}
+	}
+	if (st != WK_OK)
+		return st;
+	if (v->nnums == 0 || v->weekdays[0] == NULL || v->months[0] == NULL)
+		return bad(c, root, NULL, "%s", _("a voice needs <numbers>, "
+		    "<weekdays> and <months>"));
+	if (v->grammar == WK_GRAMMAR_QU &&
+	    (v->suffix_vowel == NULL || v->suffix_cons == NULL))
+		return bad(c, root, NULL, "%s", _("the qu grammar needs "
+		    "suffix-vowel and suffix-consonant on <numbers>"));
+	return WK_OK;
+}
+
+/* Reads "word = respelling" lines into v->lexicon, sorted by folded word. */
+static enum wk_status
+read_lexicon(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
+{
+	FILE *fp;
+	char line[1024];
+	int lineno = 0;
+	size_t i, j;
+	struct ctx c = { NULL, err };
+	enum wk_status st = WK_OK;
+
+	if ((fp = fopen(v->lexicon_path, "r")) == NULL) {
+		if (errno == ENOENT)
+			return WK_OK;
+		return wk_err_set(err, WK_EINPUT, v->lexicon_path, 0, 0,
+		    _("cannot open: %s"), strerror(errno));
+	}
+	while (st == WK_OK && fgets(line, sizeof line, fp) != NULL) {
+		char *eq, *a, *b, *e;
+
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(fp)) {
+			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, lineno, 1,
+			    "%s", _("line too long (over 1000 bytes)"));
+			break;
+		}
+		line[strcspn(line, "\r\n")] = '\0';
+		a = line + strspn(line, " \t");
+		if (*a == '\0' || *a == '#')
+			continue;
+		if (wk_utf8_check(a, strlen(a)) != strlen(a)) {
+			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, lineno, 1,
+			    "%s", _("the line is not valid UTF-8; save the file "
+			    "as UTF-8"));
+			break;
+		}
+		if ((eq = strchr(a, '=')) == NULL) {
+			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, lineno,
+			    (int)(a - line) + 1, "%s", _("expected 'word = "
+			    "respelling'"));
+			break;
+		}
+		e = eq;
+		while (e > a && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		b = eq + 1 + strspn(eq + 1, " \t");
+		if (e == a || *b == '\0' || memchr(a, ' ', (size_t)(e - a))) {
+			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, lineno,
+			    (int)(a - line) + 1, "%s", _("expected one word, '=', "
+			    "and its respelling"));
+			break;
+		}
+		j = strlen(b);
+		while (j > 0 && (b[j - 1] == ' ' || b[j - 1] == '\t'))
+			b[--j] = '\0';
+		st = push_pair(&c, &v->lexicon, &v->nlexicon,
+		    wk_fold(a, (size_t)(e - a)), strdup(b), 0);
+		if (st == WK_OK)
+			v->lexicon[v->nlexicon - 1].line = lineno;
+	}
+	if (ferror(fp) && st == WK_OK)
+		st = wk_err_set(err, WK_EINPUT, v->lexicon_path, 0, 0,
+		    _("cannot read: %s"), strerror(errno));
+	fclose(fp);
+	if (st != WK_OK)
+		return st;
+	/* Sort stably by word; a later duplicate wins, with a warning. */
+	if (v->nlexicon > 0)
+		qsort(v->lexicon, v->nlexicon, sizeof *v->lexicon, cmp_pair);
+	for (i = 0, j = 0; i < v->nlexicon; i++) {
+		if (j > 0 && strcmp(v->lexicon[j - 1].from, v->lexicon[i].from) == 0) {
+			struct wk_pair *keep = &v->lexicon[j - 1], *dup = &v->lexicon[i];
+
+			if (dup->line < keep->line) {
+				struct wk_pair t = *keep;
+
+				*keep = *dup;
+				*dup = t;
+			}
+			wk_diag(d, WK_WARNING, v->lexicon_path, dup->line, 1,
+			    _("'%s' is listed again (first at line %d); the later "
+			    "entry wins"), keep->from, keep->line);
+			free(keep->to);
+			free(keep->from);
+			*keep = *dup;
+			continue;
+		}
+		v->lexicon[j++] = v->lexicon[i];
+	}
+	v->nlexicon = j;
+	return WK_OK;
+}
+
+enum wk_status
+wk_voice_load_file(const char *path, struct wk_voice **out,
+    struct wk_diags *d, struct wk_err *err)
+{
+	struct wk_xmlfile f;
+	struct wk_voice *v;
+	struct ctx c = { &f, err };
+	enum wk_status st;
+
+	*out = NULL;
+	if ((v = calloc(1, sizeof *v)) == NULL)
+		return wk_err_nomem(err);
+	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
+	if (st == WK_OK)
+		st = wk_xml_validate(&f, "voice", d, err);
+	if (st == WK_OK && ((v->path = strdup(path)) == NULL ||
+	    (v->dir = wk_path_dir(path)) == NULL ||
+	    (v->lexicon_path = wk_path_join(v->dir, "lexicon.txt")) == NULL))
+		st = wk_err_nomem(err);
+	if (st == WK_OK)
+		st = read_voice_xml(&c, v);
+	wk_xml_free(&f);
+	if (st == WK_OK)
+		st = read_lexicon(v, d, err);
+	if (st == WK_OK && v->nnouns > 0)
+		qsort(v->nouns, v->nnouns, sizeof *v->nouns, cmp_pair);
+	if (st != WK_OK) {
+		wk_voice_free(v);
+		return st;
+	}
+	*out = v;
+	return WK_OK;
+}
+
+enum wk_status
+wk_voice_load(const char *lang, struct wk_voice **out, struct wk_diags *d,
+    struct wk_err *err)
+{
+	struct wk_buf rel = WK_BUF_INIT;
+	enum wk_status st;
+	char *path;
+	const char *p;
+
+	*out = NULL;
+	for (p = lang; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || *p == '-'))
+			return wk_err_set(err, WK_EINPUT, NULL, 0, 0,
+			    _("'%s' is not a language code (es, qu)"), lang);
+	wk_buf_printf(&rel, "voices/%s/voice.xml", lang);
+	path = rel.failed ? NULL : wk_data_path(wk_buf_str(&rel));
+	wk_buf_free(&rel);
+	if (path == NULL)
+		return wk_err_nomem(err);
+	st = wk_voice_load_file(path, out, d, err);
+	if (st == WK_EINPUT && access(path, R_OK) != 0)
+		st = wk_err_set(err, WK_EINPUT, NULL, 0, 0,
+		    _("there is no voice for language '%s' (%s is missing)"),
+		    lang, path);
+	free(path);
+	return st;
+}
+
+static void
+free_nums(struct wk_numword *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].bare);
+		free(v[i].masc);
+		free(v[i].fem);
+		free(v[i].more);
+		free(v[i].plural);
+	}
+	free(v);
+}
+
+static void
+free_pairs(struct wk_pair *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].from);
+		free(v[i].to);
+	}
+	free(v);
+}
+
+void
+wk_voice_free(struct wk_voice *v)
+{
+	size_t i;
+
+	if (v == NULL)
+		return;
+	free(v->lang);
+	free(v->name);
+	free(v->espeak);
+	free(v->path);
+	free(v->dir);
+	free(v->lexicon_path);
+	free_nums(v->nums, v->nnums);
+	free_nums(v->ords, v->nords);
+	free(v->suffix_vowel);
+	free(v->suffix_cons);
+	free_pairs(v->words, v->nwords);
+	free_pairs(v->phrases, v->nphrases);
+	for (i = 0; i < 7; i++)
+		free(v->weekdays[i]);
+	for (i = 0; i < 12; i++)
+		free(v->months[i]);
+	for (i = 0; i < v->nunits; i++) {
+		free(v->units[i].id);
+		free(v->units[i].one);
+		free(v->units[i].many);
+		free_words(v->units[i].written, v->units[i].nwritten);
+	}
+	free(v->units);
+	free_pairs(v->nouns, v->nnouns);
+	free_words(v->fem_endings, v->nfem_endings);
+	for (i = 0; i < v->nperiods; i++)
+		free(v->periods[i].say);
+	free(v->periods);
+	free_pairs(v->abbrs, v->nabbrs);
+	free_pairs(v->letters, v->nletters);
+	free_words(v->acronym_words, v->nacronym_words);
+	free_pairs(v->respell, v->nrespell);
+	free_pairs(v->lexicon, v->nlexicon);
+	free(v);
+}
+
+static const char *
+find_pair(const struct wk_pair *v, size_t n, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].from, id) == 0)
+			return v[i].to;
+	return NULL;
+}
+
+const char *
+wk_voice_phrase(const struct wk_voice *v, const char *id)
+{
+	const char *s = find_pair(v->phrases, v->nphrases, id);
+
+	return s ? s : "";
+}
+
+const char *
+wk_voice_word(const struct wk_voice *v, const char *id)
+{
+	const char *s = find_pair(v->words, v->nwords, id);
+
+	return s ? s : "";
+}
+
+static const struct wk_numword *
+find_num(const struct wk_numword *v, size_t n, long value)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (v[mid].value == value)
+			return &v[mid];
+		if (v[mid].value < value)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+const struct wk_numword *
+wk_voice_num(const struct wk_voice *v, long value)
+{
+	return find_num(v->nums, v->nnums, value);
+}
+
+const struct wk_numword *
+wk_voice_ord(const struct wk_voice *v, long value)
+{
+	return find_num(v->ords, v->nords, value);
+}
+
+const struct wk_unit *
+wk_voice_unit(const struct wk_voice *v, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < v->nunits; i++)
+		if (strcmp(v->units[i].id, id) == 0)
+			return &v->units[i];
+	return NULL;
+}
+
+const struct wk_unit *
+wk_voice_unit_written(const struct wk_voice *v, const char *s, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < v->nunits; i++)
+		for (j = 0; j < v->units[i].nwritten; j++)
+			if (strlen(v->units[i].written[j]) == n &&
+			    memcmp(v->units[i].written[j], s, n) == 0)
+				return &v->units[i];
+	for (i = 0; i < v->nunits; i++)
+		for (j = 0; j < v->units[i].nwritten; j++)
+			if (wk_eq_fold(s, n, v->units[i].written[j]) &&
+			    n > 2)
+				return &v->units[i];
+	return NULL;
+}
+
+static const struct wk_pair *
+bsearch_fold(const struct wk_pair *v, size_t nv, const char *s, size_t n)
+{
+	char *key = wk_fold(s, n);
+	size_t lo = 0, hi = nv;
+	const struct wk_pair *hit = NULL;
+
+	if (key == NULL)
+		return NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(v[mid].from, key);
+
+		if (c == 0) {
+			hit = &v[mid];
+			break;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	free(key);
+	return hit;
+}
+
+const char *
+wk_voice_lex(const struct wk_voice *v, const char *s, size_t n)
+{
+	const struct wk_pair *p = bsearch_fold(v->lexicon, v->nlexicon, s, n);
+
+	return p ? p->to : NULL;
+}
+
+enum wk_gender
+wk_voice_gender(const struct wk_voice *v, const char *s, size_t n)
+{
+	const struct wk_pair *p;
+	uint32_t cp;
+	size_t i, k;
+	char *w;
+	enum wk_gender g = WK_MASC;
+
+	if (v->grammar != WK_GRAMMAR_ES || n == 0)
+		return WK_BARE;
+	wk_utf8_next(s, &cp);
+	if (wk_is_upper(cp))
+		return WK_BARE;
+	if ((p = bsearch_fold(v->nouns, v->nnouns, s, n)) != NULL)
+		return p->to[0] == 'f' ? WK_FEM : p->to[0] == 'm' ? WK_MASC
+		    : WK_BARE;
+	if ((w = wk_fold(s, n)) == NULL)
+		return WK_MASC;
+	k = strlen(w);
+	for (i = 0; i < v->nfem_endings; i++) {
+		size_t e = strlen(v->fem_endings[i]);
+
+		if (k > e && strcmp(w + k - e, v->fem_endings[i]) == 0) {
+			g = WK_FEM;
+			break;
+		}
+	}
+	free(w);
+	return g;
+}
+
+struct wk_voice *
+wk_voiceset_get(struct wk_voiceset *set, const char *lang,
+    struct wk_diags *d, struct wk_err *err)
+{
+	struct wk_voice *v;
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (strcmp(set->v[i]->lang, lang) == 0)
+			return set->v[i];
+	if (set->n == sizeof set->v / sizeof set->v[0]) {
+		wk_err_set(err, WK_EINPUT, NULL, 0, 0, "%s",
+		    _("too many languages in one run"));
+		return NULL;
+	}
+	if (wk_voice_load(lang, &v, d, err) != WK_OK)
+		return NULL;
+	set->v[set->n++] = v;
+	return v;
+}
+
+void
+wk_voiceset_free(struct wk_voiceset *set)
+{
+	while (set->n > 0)
+		wk_voice_free(set->v[--set->n]);
+}

@@ -1,0 +1,72 @@
+# `willakuy check`: valid files pass; broken ones get file:line:col: error,
+# a message that says how to fix it, and exit code 3.
+. "$(dirname "$0")/lib.sh"
+cd "$TOP"
+
+expect_rc 0 "$WK" check -d "$DATE" bulletins/precios-manana.xml bulletins/noticias-redes.xml \
+    examples/feeds/precios-$DATE.xml examples/station.xml voices/catalog.xml \
+    voices/es/voice.xml voices/qu/voice.xml bulletins/station/default.xml
+
+# A feed with a broken tag: the parser's position.
+cat >"$TMP/broken.xml" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<prices date="2026-11-29" currency="PEN">
+  <market id="m" name="Mercado" town="Huanta">
+    <price product="cuy" unit="unidad" value="25.00"
+  </market>
+</prices>
+X
+expect_rc 3 "$WK" check "$TMP/broken.xml"
+grep_err "broken.xml:5:[0-9]+: error: not well-formed XML"
+
+# An unknown product, with a suggestion.
+cat >"$TMP/unknown.xml" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<prices date="2026-11-29" currency="PEN">
+  <market id="nery-garcia" name="Mercado Nery García Zárate" town="Huamanga">
+    <price product="papa-amarila" unit="kg" value="2.50"/>
+  </market>
+</prices>
+X
+expect_rc 3 "$WK" check -d "$DATE" "$TMP/unknown.xml"
+grep_err "unknown.xml:4:21: error: unknown product 'papa-amarila'; did you mean 'papa-amarilla'\?"
+
+# An absurd price.
+sed 's/value="2.50"/value="1e30"/; s/papa-amarila/papa-amarilla/' "$TMP/unknown.xml" >"$TMP/absurd.xml"
+expect_rc 3 "$WK" check "$TMP/absurd.xml"
+grep_err "absurd.xml:4:[0-9]+: error: value=\"1e30\" is not a price in soles"
+
+# A bulletin with a bad segment id and one with an unknown element.
+cat >"$TMP/b.xml" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<bulletin id="b" languages="es qu">
+  <segment id="Bad Id"><say xml:lang="es">Hola.</say></segment>
+</bulletin>
+X
+expect_rc 3 "$WK" check "$TMP/b.xml"
+grep_err "b.xml:3:[0-9]+: error: segment id \"Bad Id\" is not valid"
+cat >"$TMP/c.xml" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<bulletin id="c" languages="es">
+  <segment id="a">
+    <sing xml:lang="es">Hola.</sing>
+  </segment>
+</bulletin>
+X
+expect_rc 3 "$WK" check "$TMP/c.xml"
+grep_err "c.xml:4:5: error: unexpected <sing> in <segment>"
+
+# Missing files and empty files.
+: >"$TMP/empty.xml"
+expect_rc 3 "$WK" check "$TMP/empty.xml" "$TMP/nothere.xml"
+grep_err "empty.xml:1:1: error: the file is empty"
+grep_err "nothere.xml: error: cannot open"
+
+# A DOCTYPE (entities) is refused without being read.
+cat >"$TMP/dtd.xml" <<'X'
+<?xml version="1.0"?>
+<!DOCTYPE prices [ <!ENTITY x SYSTEM "file:///etc/passwd"> ]>
+<prices date="2026-11-29"><market id="m" name="&x;"><price product="cuy" unit="kg" value="1"/></market></prices>
+X
+expect_rc 3 "$WK" check "$TMP/dtd.xml"
+grep_err "dtd.xml:2:.*a DOCTYPE is not allowed"
