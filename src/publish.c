@@ -383,8 +383,15 @@ wk_pub_begin(struct wk_outdir *o, const char *name, struct wk_pub **out,
 	if ((p = calloc(1, sizeof *p)) == NULL)
 		return wk_err_nomem(err);
 	p->o = o;
-	snprintf(p->runid, sizeof p->runid, "%lld-%ld", (long long)time(NULL),
-	    (long)getpid());
+	{
+		/* Unique per publication, even twice in one second. */
+		static unsigned long serial;
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		snprintf(p->runid, sizeof p->runid, "%lld.%09ld-%ld-%lu",
+		    (long long)ts.tv_sec, ts.tv_nsec, (long)getpid(), ++serial);
+	}
 	wk_buf_printf(&b, ".%s.new.%ld", name, (long)getpid());
 	if (b.failed || (p->name = strdup(name)) == NULL ||
 	    (p->staging = wk_path_join(o->day, wk_buf_str(&b))) == NULL ||

@@ -1,0 +1,278 @@
+/*
+ * The audio stages, by their properties: the limiter never lets a sample
+ * over the ceiling and leaves quiet audio alone; the meter reads a known
+ * sine correctly; the resampler keeps duration; LAME's frames assemble
+ * into a file whose Xing frame counts them; ID3 tags have the right
+ * layout and UTF-16 text.
+ */
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "encode.h"
+#include "master.h"
+#include "mp3file.h"
+#include "render.h"
+
+#define RATE 44100
+
+static void
+test_limiter(void **state)
+{
+	size_t n = RATE * 2, i, lat;
+	float *in = malloc(n * sizeof *in), *out = malloc(n * sizeof *out);
+	struct wk_limiter *l = wk_limiter_new(RATE, 1, -3.0);
+	double ceil = wk_db_to_lin(-3.0), maxo = 0, maxi = 0;
+	unsigned seed = 7;
+
+	(void)state;
+	assert_non_null(in);
+	assert_non_null(out);
+	assert_non_null(l);
+	/* Noise with loud bursts and single-sample spikes. */
+	for (i = 0; i < n; i++) {
+		seed = seed * 1103515245 + 12345;
+		in[i] = ((float)((seed >> 8) & 0xFFFF) / 32768.0f - 1.0f) * 0.3f;
+		if ((i / 4000) % 3 == 1)
+			in[i] *= 3.0f;
+		if (i % 9973 == 0)
+			in[i] = 1.0f;
+		if (fabsf(in[i]) > maxi)
+			maxi = fabsf(in[i]);
+	}
+	wk_limiter_run(l, in, n, out);
+	lat = wk_limiter_latency(l);
+	for (i = 0; i < n; i++)
+		if (fabsf(out[i]) > maxo)
+			maxo = fabsf(out[i]);
+	assert_true(maxi > 0.99);
+	assert_true(maxo <= ceil + 1e-6);
+	/* The output is the input, delayed and scaled down, never up. */
+	for (i = lat; i < n; i++)
+		assert_true(fabsf(out[i]) <= fabsf(in[i - lat]) + 1e-6);
+	wk_limiter_free(l);
+
+	/* Quiet audio passes untouched (after the delay). */
+	l = wk_limiter_new(RATE, 1, -1.0);
+	for (i = 0; i < n; i++)
+		in[i] = 0.5f * sinf((float)i * 0.05f);
+	assert_int_equal(wk_limiter_run(l, in, n, out), 0);
+	for (i = lat; i < n; i++)
+		assert_float_equal(out[i], in[i - lat], 1e-6);
+	wk_limiter_free(l);
+	free(in);
+	free(out);
+}
+
+static void
+test_meter(void **state)
+{
+	size_t n = RATE * 5, i;
+	float *buf = malloc(n * 2 * sizeof *buf);
+	struct wk_meter *m = wk_meter_new(RATE, 1);
+	struct wk_meter *s = wk_meter_new(RATE, 2);
+
+	(void)state;
+	assert_non_null(buf);
+	/* A 997 Hz sine at -20 dBFS peak reads -23.0 LUFS (mono, one
+	 * channel) and -20 dBTP. */
+	for (i = 0; i < n; i++)
+		buf[i] = 0.1f * sinf(2 * (float)M_PI * 997.0f * (float)i / RATE);
+	assert_int_equal(wk_meter_add(m, buf, n), 0);
+	assert_float_equal(wk_meter_lufs(m), -23.0, 0.1);
+	assert_float_equal(wk_meter_peak_dbtp(m), -20.0, 0.1);
+	/* The same on both channels is 3 LU louder. */
+	for (i = n; i-- > 0;)
+		buf[2 * i] = buf[2 * i + 1] = buf[i];
+	assert_int_equal(wk_meter_add(s, buf, n), 0);
+	assert_float_equal(wk_meter_lufs(s), -20.0, 0.1);
+	wk_meter_free(m);
+	wk_meter_free(s);
+	/* Silence has no loudness. */
+	m = wk_meter_new(RATE, 1);
+	memset(buf, 0, n * sizeof *buf);
+	wk_meter_add(m, buf, n);
+	assert_false(isfinite(wk_meter_lufs(m)));
+	wk_meter_free(m);
+	free(buf);
+}
+
+static int
+count(void *ud, const float *pcm, size_t n)
+{
+	(void)pcm;
+	*(size_t *)ud += n;
+	return 0;
+}
+
+static void
+test_resampler(void **state)
+{
+	struct wk_resampler *r;
+	struct wk_err err;
+	float buf[22050];
+	size_t got = 0, k;
+
+	(void)state;
+	memset(buf, 0, sizeof buf);
+	assert_int_equal(wk_resampler_new(22050, 44100, 1, &r, &err), WK_OK);
+	for (k = 0; k < 3; k++)
+		assert_int_equal(wk_resample(r, buf, 22050, count, &got), 0);
+	assert_int_equal(wk_resample(r, NULL, 0, count, &got), 0);
+	assert_int_equal(got, 3 * 44100);
+	wk_resampler_free(r);
+}
+
+static void
+test_frame_len(void **state)
+{
+	const unsigned char mpeg1_128_mono[4] = { 0xFF, 0xFB, 0x90, 0xC4 };
+	const unsigned char mpeg1_128_pad[4] = { 0xFF, 0xFB, 0x92, 0x64 };
+	const unsigned char mpeg2_64[4] = { 0xFF, 0xF3, 0x80, 0xC4 };
+	const unsigned char bad[4] = { 0xFF, 0xFB, 0xF0, 0x00 };
+	int spf, rate;
+
+	(void)state;
+	assert_int_equal(wk_mp3_frame_len(mpeg1_128_mono, &spf, &rate), 417);
+	assert_int_equal(spf, 1152);
+	assert_int_equal(rate, 44100);
+	assert_int_equal(wk_mp3_frame_len(mpeg1_128_pad, &spf, &rate), 418);
+	assert_int_equal(wk_mp3_frame_len(mpeg2_64, &spf, &rate), 208);
+	assert_int_equal(spf, 576);
+	assert_int_equal(rate, 22050);
+	assert_int_equal(wk_mp3_frame_len(bad, &spf, &rate), 0);
+}
+
+static const void *
+find(const char *hay, size_t n, const char *needle, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i + k <= n; i++)
+		if (memcmp(hay + i, needle, k) == 0)
+			return hay + i;
+	return NULL;
+}
+
+static void
+test_id3(void **state)
+{
+	struct wk_tags t;
+	struct wk_buf b = WK_BUF_INIT;
+	unsigned long size;
+	const unsigned char *p;
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	t.title = "Precios del día";
+	t.artist = "Radio";
+	t.date = "2026-11-29";
+	t.lang = "spa";
+	t.length_ms = 61000;
+	t.txxx_desc[0] = "replaygain_track_gain";
+	t.txxx_value[0] = "+5.00 dB";
+	t.ntxxx = 1;
+	wk_id3_build(&t, &b);
+	assert_false(b.failed);
+	p = (const unsigned char *)b.data;
+	assert_memory_equal(p, "ID3\x03\x00\x00", 6);
+	size = ((unsigned long)p[6] << 21) | ((unsigned long)p[7] << 14) |
+	    ((unsigned long)p[8] << 7) | p[9];
+	assert_int_equal(size + 10, b.len);
+	/* TIT2 in UTF-16 with a BOM: "í" is 0xED 0x00. */
+	assert_memory_equal(p + 10, "TIT2", 4);
+	assert_int_equal(p[20], 1);
+	assert_memory_equal(p + 21, "\xFF\xFEP\0r\0", 6);
+	assert_non_null(find(b.data, b.len, "d\0\xED\0a\0", 6));
+	assert_non_null(find(b.data, b.len, "TYER", 4));
+	assert_non_null(find(b.data, b.len, "2911", 4));
+	assert_non_null(find(b.data, b.len, "61000", 5));
+	assert_non_null(find(b.data, b.len, "replaygain_track_gain\0+5.00 dB", 30));
+	wk_buf_free(&b);
+}
+
+/* Encodes a second of tone twice and joins them with silence. */
+static void
+test_assemble(void **state)
+{
+	struct wk_audio_params p = { RATE, 1, 128, 0, 4, -23, -1 };
+	struct wk_enc *e;
+	struct wk_err err;
+	struct wk_mp3_summary sum;
+	struct wk_buf tag = WK_BUF_INIT;
+	FILE *a = tmpfile(), *b = tmpfile(), *out = tmpfile(), *gapf;
+	char *gap = NULL;
+	size_t gaplen = 0, i;
+	float tone[RATE];
+	FILE *ins[2];
+	unsigned char head[4096];
+	struct wk_tags t;
+
+	(void)state;
+	for (i = 0; i < RATE; i++)
+		tone[i] = 0.2f * sinf((float)i * 0.06f);
+	assert_int_equal(wk_enc_new(&p, &e, &err), WK_OK);
+	assert_int_equal(wk_enc_write(e, tone, RATE, a, &err), WK_OK);
+	assert_int_equal(wk_enc_finish(e, a, &err), WK_OK);
+	wk_enc_free(e);
+	assert_int_equal(wk_enc_new(&p, &e, &err), WK_OK);
+	assert_int_equal(wk_enc_write(e, tone, RATE, b, &err), WK_OK);
+	assert_int_equal(wk_enc_finish(e, b, &err), WK_OK);
+	wk_enc_free(e);
+	gapf = open_memstream(&gap, &gaplen);
+	assert_int_equal(wk_encode_silence(&p, 500, gapf, &err), WK_OK);
+	fclose(gapf);
+	rewind(a);
+	rewind(b);
+	ins[0] = a;
+	ins[1] = b;
+	memset(&t, 0, sizeof t);
+	t.title = "x";
+	wk_id3_build(&t, &tag);
+	assert_int_equal(wk_mp3_assemble(out, &tag, 0, ins, 2,
+	    (unsigned char *)gap, gaplen, &sum, &err), WK_OK);
+	/* 1 s + 0.5 s + 1 s, with each encoder's padding: about 120 frames. */
+	assert_true(sum.frames > 100 && sum.frames < 130);
+	assert_int_equal(sum.rate_hz, RATE);
+	fseek(out, 0, SEEK_END);
+	assert_int_equal((unsigned long long)ftell(out), tag.len + sum.bytes);
+	/* The Info frame right after the tag holds the counts. */
+	rewind(out);
+	assert_int_equal(fread(head, 1, sizeof head, out), sizeof head);
+	{
+		const unsigned char *x = head + tag.len + 4 + 17;
+		unsigned long frames = ((unsigned long)x[8] << 24) |
+		    ((unsigned long)x[9] << 16) | ((unsigned long)x[10] << 8) | x[11];
+
+		assert_memory_equal(x, "Info", 4);
+		assert_int_equal(frames, sum.frames);
+	}
+	free(gap);
+	wk_buf_free(&tag);
+	fclose(a);
+	fclose(b);
+	fclose(out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_limiter),
+		cmocka_unit_test(test_meter),
+		cmocka_unit_test(test_resampler),
+		cmocka_unit_test(test_frame_len),
+		cmocka_unit_test(test_id3),
+		cmocka_unit_test(test_assemble),
+	};
+
+	return cmocka_run_group_tests_name("audio", tests, NULL, NULL);
+}
