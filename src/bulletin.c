@@ -128,6 +128,11 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 		if (it->text[0] == '\0')
 			return wk_xml_err(f, n, NULL, err, "%s",
 			    _("<say> is empty; write the text to speak inside it"));
+		if (strlen(it->text) > WK_XML_MAX_TEXT)
+			return wk_xml_err(f, n, NULL, err,
+			    _("<say> holds %zu bytes of text, more than the %d "
+			    "willakuy reads in one element; split it"),
+			    strlen(it->text), WK_XML_MAX_TEXT);
 	} else if (wk_xml_is(n, "prices") || wk_xml_is(n, "news")) {
 		it->kind = wk_xml_is(n, "prices") ? WK_ITEM_PRICES : WK_ITEM_NEWS;
 		pos(f, n, "feed", &it->feed_pos);

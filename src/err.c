@@ -57,26 +57,47 @@ wk_diags_free(struct wk_diags *d)
 	d->n = d->cap = 0;
 }
 
-/* Prints the line'th line of file and a caret under column col. */
+/* Prints the line'th line of file and a caret under column col; a long
+ * line is cut to a window around the column. */
 static void
 print_context(FILE *out, const char *file, int line, int col)
 {
 	FILE *f;
-	char buf[512];
-	int n = 1, c, i;
+	char *buf = NULL;
+	size_t cap = 0, from = 0, to, i;
+	ssize_t len;
+	int n = 1, c;
 
 	if (line <= 0 || (f = fopen(file, "r")) == NULL)
 		return;
 	while (n < line && (c = getc(f)) != EOF)
 		if (c == '\n')
 			n++;
-	if (n == line && fgets(buf, sizeof buf, f) != NULL) {
-		buf[strcspn(buf, "\r\n")] = '\0';
-		fprintf(out, " %5d | %s\n", line, buf);
+	if (n == line && (len = getline(&buf, &cap, f)) > 0) {
+		to = strcspn(buf, "\r\n");
+		if (col > 0 && (size_t)col - 1 > to)
+			col = (int)to + 1;
+		if (to > 100) {
+			size_t at = col > 0 ? (size_t)col - 1 : 0;
+
+			from = at > 50 ? at - 50 : 0;
+			while (from > 0 && (buf[from] & 0xC0) == 0x80)
+				from--;
+			if (to - from > 100) {
+				to = from + 100;
+				while (to > from && (buf[to] & 0xC0) == 0x80)
+					to--;
+			}
+		}
+		fprintf(out, " %5d | %s%.*s%s\n", line, from > 0 ? "..." : "",
+		    (int)(to - from), buf + from, buf[to] != '\0' &&
+		    buf[to] != '\n' && buf[to] != '\r' ? "..." : "");
 		if (col > 0) {
 			fputs("       | ", out);
+			if (from > 0)
+				fputs("   ", out);
 			/* Columns count bytes; keep tabs so the caret lines up. */
-			for (i = 0; i < col - 1 && buf[i] != '\0'; i++) {
+			for (i = from; i < (size_t)col - 1 && i < to; i++) {
 				if ((buf[i] & 0xC0) == 0x80)
 					continue;
 				putc(buf[i] == '\t' ? '\t' : ' ', out);
@@ -84,6 +105,7 @@ print_context(FILE *out, const char *file, int line, int col)
 			fputs("^\n", out);
 		}
 	}
+	free(buf);
 	fclose(f);
 }
 

@@ -334,6 +334,11 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 			    (const char *)k->name, lang);
 		if ((*slot = wk_xml_text(k)) == NULL)
 			return wk_err_nomem(err);
+		if (strlen(*slot) > WK_XML_MAX_TEXT)
+			return wk_xml_err(f, k, NULL, err,
+			    _("<%s> holds %zu bytes of text, more than the %d "
+			    "willakuy reads in one element; shorten it"),
+			    (const char *)k->name, strlen(*slot), WK_XML_MAX_TEXT);
 	}
 	if (it->ntexts == 0)
 		return wk_xml_err(f, n, NULL, err, "%s",

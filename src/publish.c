@@ -163,6 +163,22 @@ swap_dir(const char *staging, const char *final)
 	return rc;
 }
 
+/* For the crash tests: $WILLAKUY_TEST_PUBLISH_PAUSE_MS slows each move
+ * down, so that a test can kill a run between two of them. */
+static void
+test_pause(void)
+{
+	const char *s = getenv("WILLAKUY_TEST_PUBLISH_PAUSE_MS");
+	long ms = s ? strtol(s, NULL, 10) : 0;
+	struct timespec ts;
+
+	if (ms <= 0 || ms > 10000)
+		return;
+	ts.tv_sec = ms / 1000;
+	ts.tv_nsec = (ms % 1000) * 1000000L;
+	nanosleep(&ts, NULL);
+}
+
 /* Replays a journal; returns 0 when everything in it is in place. */
 static int
 replay(const char *journal)
@@ -201,6 +217,7 @@ replay(const char *journal)
 			if (access(a, F_OK) == 0 && rename(a, b) != 0)
 				rc = -1;
 		}
+		test_pause();
 	}
 	fclose(f);
 	return rc;

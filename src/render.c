@@ -350,6 +350,33 @@ silence(struct wk_spool *sp, unsigned ms, float *zeros)
 	return sp->failed ? sp->err.status : WK_OK;
 }
 
+/* BS.1770 gives no loudness for less than 400 ms of sound ("Hola."):
+ * measure the clip repeated to half a second instead, which has the same
+ * loudness. */
+static enum wk_status
+short_lufs(struct wk_spool *sp, struct wk_err *err)
+{
+	struct wk_meter *m = wk_meter_new(sp->rate_hz, sp->channels);
+	size_t ch = (size_t)sp->channels, got;
+	unsigned long long fed = 0, need = (unsigned long long)sp->rate_hz;
+	float buf[CHUNK * 2];
+
+	if (m == NULL)
+		return wk_err_nomem(err);
+	while (fed < need && sp->frames > 0) {
+		if (fseeko(sp->f, 0, SEEK_SET) != 0)
+			break;
+		while (fed < need && (got = fread(buf, sizeof *buf * ch,
+		    CHUNK * 2 / ch, sp->f)) > 0) {
+			wk_meter_add(m, buf, got);
+			fed += got;
+		}
+	}
+	sp->lufs = wk_meter_lufs(m);
+	wk_meter_free(m);
+	return WK_OK;
+}
+
 enum wk_status
 wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
     struct wk_spool **out, struct wk_err *err)
@@ -424,6 +451,11 @@ wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
 	sp->peak_dbtp = wk_meter_peak_dbtp(sp->meter);
 	wk_meter_free(sp->meter);
 	sp->meter = NULL;
+	if (!isfinite(sp->lufs) && isfinite(sp->peak_dbtp) &&
+	    (st = short_lufs(sp, err)) != WK_OK) {
+		wk_spool_free(sp);
+		return st;
+	}
 	if (!r->calibrating && !r->have_codec) {
 		r->codec_db = codec_loss(r, lang ? lang : "es");
 		r->have_codec = 1;
@@ -628,7 +660,9 @@ wk_spool_encode(struct wk_spool *sp, const struct wk_audio_params *p,
 		    stats, err);
 		if (st != WK_OK)
 			return st;
-		off = p->target_lufs - stats->lufs;
+		/* Under 400 ms of sound has no integrated loudness: trust
+		 * the gain computed from the spool. */
+		off = isfinite(stats->lufs) ? p->target_lufs - stats->lufs : 0;
 		over = stats->peak_dbtp - p->peak_dbtp;
 		if (fabs(off) <= LUFS_TOLERANCE && over <= 0)
 			break;

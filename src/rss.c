@@ -220,6 +220,15 @@ child_text(xmlNodePtr n, const char *name)
 		return NULL;
 	if ((raw = wk_xml_text(c)) == NULL)
 		return NULL;
+	/* Over-long descriptions are cut at a word: a bulletin reads news,
+	 * not whole articles. */
+	if (strlen(raw) > WK_XML_MAX_TEXT) {
+		size_t k = WK_XML_MAX_TEXT;
+
+		while (k > 0 && raw[k] != ' ')
+			k--;
+		raw[k] = '\0';
+	}
 	t = wk_html_text(raw);
 	free(raw);
 	if (t != NULL && t[0] == '\0') {

@@ -76,7 +76,9 @@ wk_synth_new(struct wk_synth **out, struct wk_err *err)
 		    "espeak-ng is already in use in this process");
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return wk_err_nomem(err);
-	espeak_ng_InitializePath(NULL);
+	/* $WILLAKUY_ESPEAK_DATA: a folder holding espeak-ng-data (a station's
+	 * own build); else espeak-ng's own search. */
+	espeak_ng_InitializePath(getenv("WILLAKUY_ESPEAK_DATA"));
 	st = espeak_ng_Initialize(&ctx);
 	espeak_ng_ClearErrorContext(&ctx);
 	if (st != ENS_OK) {

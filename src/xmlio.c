@@ -59,6 +59,18 @@ on_parse_error(void *data, xmlErrorPtr e)
 	if (ps == NULL || ps->failed || e->level < XML_ERR_ERROR)
 		return;
 	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
+	/* libxml2's advice is for programmers, not for editors. */
+	{
+		static const char *drop[] = { " use XML_PARSE_HUGE option",
+		    ", indicate encoding !" };
+		size_t i;
+		char *at;
+
+		for (i = 0; i < sizeof drop / sizeof drop[0]; i++)
+			if ((at = strstr(msg, drop[i])) != NULL)
+				memmove(at, at + strlen(drop[i]),
+				    strlen(at + strlen(drop[i])) + 1);
+	}
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';

@@ -18,6 +18,10 @@ struct wk_diags;
 /* Largest input file we read, in bytes. */
 #define WK_XML_MAX_BYTES (32u << 20)
 
+/* Longest text to speak in one element (<say>, <headline>, <text>): about
+ * an hour of speech. */
+#define WK_XML_MAX_TEXT 32768
+
 struct wk_xmlfile {
 	xmlDocPtr doc;
 	xmlNodePtr root;
