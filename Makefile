@@ -99,12 +99,56 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_LIBOBJ) | build/asan/tests
 
 check:
 	@$(MAKE) --no-print-directory deps-check
-	@$(MAKE) --no-print-directory willakuy build/asan/willakuy $(TEST_BIN) $(ASAN_TEST_BIN)
+	@$(MAKE) --no-print-directory willakuy build/asan/willakuy $(TEST_BIN) \
+	  $(ASAN_TEST_BIN) $(FUZZ_BIN)
 	@bash tests/run.sh
+
+# libFuzzer targets (clang): one per reader and one for the verbalizer.
+# `make fuzz` runs each for FUZZ_SECONDS, keeping new inputs in
+# build/fuzz/corpus-NAME and crashes in build/fuzz/; `make check` runs each
+# for a few seconds on the seed corpus in tests/fuzz/corpus/.
+FUZZ_TARGETS = prices news bulletin station catalog voice verbal
+FUZZ_ID_prices = 1
+FUZZ_ID_news = 2
+FUZZ_ID_bulletin = 3
+FUZZ_ID_station = 4
+FUZZ_ID_catalog = 5
+FUZZ_ID_voice = 6
+FUZZ_ID_verbal = 7
+FUZZ_SECONDS ?= 120
+FUZZ_CC = clang
+FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=all
+FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+FUZZ_OBJ = $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
+
+build/fuzz/obj/%.o: src/%.c | build/fuzz/obj
+	$(FUZZ_CC) $(filter-out -Werror -O2,$(WK_CFLAGS)) $(FUZZ_FLAGS) \
+	  -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_reader.c $(FUZZ_OBJ) | build/fuzz/obj
+	$(FUZZ_CC) $(filter-out -Werror -O2,$(WK_CFLAGS)) $(FUZZ_FLAGS) \
+	  -fsanitize=fuzzer -DREADER=$(FUZZ_ID_$*) -Isrc -o $@ $< $(FUZZ_OBJ) \
+	  $(WK_LIBS)
+
+build/fuzz/obj:
+	mkdir -p $@
+
+fuzz:
+	@$(MAKE) --no-print-directory deps-check
+	@$(MAKE) --no-print-directory $(FUZZ_BIN)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz/corpus-$$t; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  WILLAKUY_DATA=$(CURDIR) build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+	    -artifact_prefix=build/fuzz/crash-$$t- -print_final_stats=1 \
+	    build/fuzz/corpus-$$t tests/fuzz/corpus/$$t 2>&1 | \
+	    grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|crash-' ; \
+	done
 
 clean:
 	rm -rf build willakuy out
 
-.PHONY: all deps deps-check demo check clean
+.PHONY: all deps deps-check demo check clean fuzz
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

@@ -47,6 +47,17 @@ for t in tests/e2e/demo.sh tests/e2e/check.sh tests/e2e/cli.sh; do
 	run "asan-e2e/$(basename "$t" .sh)" bash "$t" "$PWD/build/asan/willakuy"
 done
 
+# A short smoke run of each libFuzzer target on the seed corpus
+# (`make fuzz` runs them for longer).
+for t in build/fuzz/fuzz_*; do
+	[ -x "$t" ] || continue
+	name=${t##*/fuzz_}
+	corpus=$(mktemp -d)
+	run "fuzz/$name" "$t" -max_total_time=4 -timeout=10 -rss_limit_mb=1024 \
+	    -artifact_prefix="$corpus/" "$corpus" "tests/fuzz/corpus/$name"
+	rm -rf "$corpus"
+done
+
 echo
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed"
