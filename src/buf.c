@@ -81,6 +81,31 @@ wk_buf_printf(struct wk_buf *b, const char *fmt, ...)
 }
 
 void
+wk_buf_xml(struct wk_buf *b, const char *s)
+{
+	for (; *s; s++)
+		switch (*s) {
+		case '&':
+			wk_buf_puts(b, "&amp;");
+			break;
+		case '<':
+			wk_buf_puts(b, "&lt;");
+			break;
+		case '>':
+			wk_buf_puts(b, "&gt;");
+			break;
+		case '"':
+			wk_buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			wk_buf_puts(b, "&#39;");
+			break;
+		default:
+			wk_buf_putc(b, *s);
+		}
+}
+
+void
 wk_buf_rtrim(struct wk_buf *b)
 {
 	while (b->len > 0 && b->data[b->len - 1] == ' ')

@@ -21,6 +21,8 @@ void wk_buf_puts(struct wk_buf *b, const char *s);
 void wk_buf_putc(struct wk_buf *b, char c);
 void wk_buf_printf(struct wk_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* Appends s with the XML special characters (& < > " ') escaped. */
+void wk_buf_xml(struct wk_buf *b, const char *s);
 /* Removes trailing spaces. */
 void wk_buf_rtrim(struct wk_buf *b);
 /* Empties b, keeping its storage. */

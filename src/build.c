@@ -114,6 +114,48 @@ gain_tags(struct wk_tags *t, double lufs, double peak_dbtp, char *g, char *p)
 	t->txxx_value[t->ntxxx++] = p;
 }
 
+static void
+field(struct wk_buf *b, const char *indent, const char *name, const char *v)
+{
+	wk_buf_printf(b, "%s<%s>", indent, name);
+	wk_buf_xml(b, v);
+	wk_buf_printf(b, "</%s>\n", name);
+}
+
+/* Cart data for Rivendell (RDXL, as rdimport --xml reads it): the cut is
+ * valid from the broadcast date to the end of the day expire_days later,
+ * so that it leaves the air by itself. */
+static void
+rdxl(struct run *r, const struct wk_script *s, unsigned long length_ms,
+    struct wk_buf *b)
+{
+	struct wk_date end = wk_date_from_days(wk_date_days(r->o->date) +
+	    r->station->expire_days);
+	char e[11], tmp[64];
+
+	wk_date_format(end, e);
+	wk_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<RDXL>\n"
+	    "  <cart>\n");
+	field(b, "    ", "title", s->title);
+	field(b, "    ", "artist", r->station->name);
+	field(b, "    ", "album", s->title);
+	snprintf(tmp, sizeof tmp, "%.4s", r->date);
+	field(b, "    ", "year", tmp);
+	snprintf(tmp, sizeof tmp, "willakuy %s-%s", s->bulletin, s->lang);
+	field(b, "    ", "userDefined", tmp);
+	wk_buf_puts(b, "    <cutList>\n      <cut>\n");
+	field(b, "        ", "cutNumber", "1");
+	field(b, "        ", "description", s->title);
+	snprintf(tmp, sizeof tmp, "%lu", length_ms);
+	field(b, "        ", "length", tmp);
+	field(b, "        ", "evergreen", "false");
+	snprintf(tmp, sizeof tmp, "%sT00:00:00", r->date);
+	field(b, "        ", "startDatetime", tmp);
+	snprintf(tmp, sizeof tmp, "%sT23:59:59", e);
+	field(b, "        ", "endDatetime", tmp);
+	wk_buf_puts(b, "      </cut>\n    </cutList>\n  </cart>\n</RDXL>\n");
+}
+
 /* Writes one MP3 file of the publication from raw frame streams. */
 static enum wk_status
 write_mp3(struct run *r, struct wk_pub *pub, const char *rel,
@@ -185,7 +227,7 @@ publish_script(struct run *r, const struct wk_script *s, double *seconds,
 	struct job *jobs;
 	struct wk_pub *pub = NULL;
 	struct wk_buf name = WK_BUF_INIT, rel = WK_BUF_INIT, txt = WK_BUF_INIT,
-	    m3u = WK_BUF_INIT, one = WK_BUF_INIT;
+	    m3u = WK_BUF_INIT, one = WK_BUF_INIT, cart = WK_BUF_INIT;
 	FILE **ins = NULL;
 	struct wk_meter **meters = NULL;
 	enum wk_status st = WK_OK;
@@ -302,10 +344,21 @@ publish_script(struct run *r, const struct wk_script *s, double *seconds,
 			t.length_ms += (unsigned long)(jobs[i].stats.duration_s * 1000);
 		t.length_ms += (unsigned long)(s->nsegs - 1) *
 		    r->station->segment_pause_ms;
+		if (r->station->rivendell) {
+			rdxl(r, s, t.length_ms, &cart);
+			t.txxx_desc[t.ntxxx] = "RDXL";
+			t.txxx_value[t.ntxxx++] = wk_buf_str(&cart);
+		}
 		st = write_mp3(r, pub, wk_buf_str(&rel), &t, ins, s->nsegs, 1, &sum,
 		    err);
 		if (st == WK_OK)
 			*seconds += (double)sum.samples / sum.rate_hz;
+	}
+	if (st == WK_OK && r->station->rivendell) {
+		wk_buf_clear(&rel);
+		wk_buf_printf(&rel, "%s.xml", wk_buf_str(&name));
+		st = cart.failed ? wk_err_nomem(err)
+		    : write_text(pub, wk_buf_str(&rel), &cart, err);
 	}
 	if (st == WK_OK) {
 		wk_buf_clear(&rel);
@@ -342,6 +395,7 @@ out:
 	wk_buf_free(&txt);
 	wk_buf_free(&m3u);
 	wk_buf_free(&one);
+	wk_buf_free(&cart);
 	return st;
 }
 

@@ -214,20 +214,20 @@ read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 			if ((st = uint_attr(f, k, "fade-ms", 5000, &fade, err)) != WK_OK)
 				return st;
 			sg->bed.fade_ms = fade;
-			sg->bed.level_db = -18;
-			if ((lv = wk_xml_attr(k, "level-db")) != NULL) {
+			sg->bed.duck_db = 15;
+			if ((lv = wk_xml_attr(k, "duck-db")) != NULL) {
 				char *end;
 				double v = strtod(lv, &end);
 
-				if (end == lv || *end != '\0' || !(v >= -60 && v <= 0)) {
-					st = wk_xml_err(f, k, "level-db", err,
-					    _("level-db=\"%s\" must be a number of "
-					    "decibels from -60 to 0 (for example -18)"),
-					    lv);
+				if (end == lv || *end != '\0' || !(v >= 0 && v <= 40)) {
+					st = wk_xml_err(f, k, "duck-db", err,
+					    _("duck-db=\"%s\" must be a number of "
+					    "decibels from 0 to 40 (how far the bed dips "
+					    "under speech, for example 15)"), lv);
 					free(lv);
 					return st;
 				}
-				sg->bed.level_db = v;
+				sg->bed.duck_db = v;
 				free(lv);
 			}
 			continue;

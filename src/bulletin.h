@@ -44,8 +44,8 @@ struct wk_item {
 
 struct wk_bed {
 	char *path;		/* NULL when the segment has no bed */
-	double level_db;	/* bed level under speech, relative to speech */
-	unsigned fade_ms;
+	double duck_db;		/* how far the bed dips under speech */
+	unsigned fade_ms;	/* length of its fades */
 	struct wk_pos pos;
 };
 

@@ -70,6 +70,24 @@ wk_date_days(struct wk_date dt)
 	return era * 146097 + doe - 719468;
 }
 
+struct wk_date
+wk_date_from_days(long z)
+{
+	struct wk_date dt;
+	long era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	dt.d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	dt.m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	dt.y = (int)(yoe + era * 400 + (dt.m <= 2));
+	return dt;
+}
+
 int
 wk_date_weekday(struct wk_date dt)
 {

@@ -25,6 +25,9 @@ int wk_date_weekday(struct wk_date dt);
 /* Days since 1970-01-01 (negative before). */
 long wk_date_days(struct wk_date dt);
 
+/* The date days after 1970-01-01 (the inverse of wk_date_days). */
+struct wk_date wk_date_from_days(long days);
+
 /* Writes "YYYY-MM-DD" and a NUL into out. */
 void wk_date_format(struct wk_date dt, char out[11]);
 

@@ -452,6 +452,116 @@ read_lexicon(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 	return WK_OK;
 }
 
+char *
+wk_prompt_word(const char *s, size_t n)
+{
+	/* Marks around a word: ASCII ones, and the two-byte ¿ ¡ « ». */
+	static const char ascii[] = ".,;:!?()\"'";
+	size_t a = 0, b = n;
+
+	for (;;) {
+		if (a < b && memchr(ascii, s[a], sizeof ascii - 1) != NULL)
+			a++;
+		else if (b - a >= 2 && (unsigned char)s[a] == 0xC2 &&
+		    strchr("\xBF\xA1\xAB\xBB", s[a + 1]) != NULL)
+			a += 2;
+		else
+			break;
+	}
+	for (;;) {
+		if (b > a && memchr(ascii, s[b - 1], sizeof ascii - 1) != NULL)
+			b--;
+		else if (b - a >= 2 && (unsigned char)s[b - 2] == 0xC2 &&
+		    strchr("\xBB", s[b - 1]) != NULL)
+			b -= 2;
+		else
+			break;
+	}
+	return wk_fold(s + a, b - a);
+}
+
+/* Reads prompts/index.txt: "file: the exact words it says" per line. A
+ * listed file that is missing is a warning: the words are synthesized. */
+static enum wk_status
+read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
+{
+	FILE *fp;
+	char line[1024], *dir;
+	int lineno = 0;
+	enum wk_status st = WK_OK;
+
+	if ((v->prompts_path = wk_path_join(v->dir, "prompts/index.txt")) == NULL)
+		return wk_err_nomem(err);
+	if ((fp = fopen(v->prompts_path, "r")) == NULL)
+		return errno == ENOENT ? WK_OK : wk_err_set(err, WK_EINPUT,
+		    v->prompts_path, 0, 0, _("cannot open: %s"), strerror(errno));
+	if ((dir = wk_path_dir(v->prompts_path)) == NULL) {
+		fclose(fp);
+		return wk_err_nomem(err);
+	}
+	while (st == WK_OK && fgets(line, sizeof line, fp) != NULL) {
+		struct wk_prompt *np, *pr;
+		char *colon, *a = line, **w;
+		size_t nw = 0, i;
+
+		lineno++;
+		line[strcspn(line, "\r\n")] = '\0';
+		a += strspn(a, " \t");
+		if (*a == '\0' || *a == '#')
+			continue;
+		if ((colon = strchr(a, ':')) == NULL || colon == a) {
+			st = wk_err_set(err, WK_EINPUT, v->prompts_path, lineno, 1,
+			    "%s", _("expected 'file.wav: the words it says'"));
+			break;
+		}
+		*colon = '\0';
+		if ((w = split(colon + 1, &nw)) == NULL) {
+			st = wk_err_nomem(err);
+			break;
+		}
+		if (nw == 0) {
+			free_words(w, nw);
+			st = wk_err_set(err, WK_EINPUT, v->prompts_path, lineno,
+			    (int)(colon - line) + 2, "%s",
+			    _("the prompt says no words; write them after ':'"));
+			break;
+		}
+		for (i = 0; i < nw; i++) {
+			char *f = wk_prompt_word(w[i], strlen(w[i]));
+
+			free(w[i]);
+			w[i] = f;
+			if (f == NULL)
+				st = wk_err_nomem(err);
+		}
+		if (st != WK_OK ||
+		    (np = realloc(v->prompts, (v->nprompts + 1) * sizeof *np)) == NULL) {
+			free_words(w, nw);
+			st = st != WK_OK ? st : wk_err_nomem(err);
+			break;
+		}
+		v->prompts = np;
+		pr = &np[v->nprompts++];
+		pr->words = w;
+		pr->nwords = nw;
+		pr->line = lineno;
+		colon[0] = '\0';
+		while (colon > a && (colon[-1] == ' ' || colon[-1] == '\t'))
+			*--colon = '\0';
+		if ((pr->path = wk_path_join(dir, a)) == NULL) {
+			st = wk_err_nomem(err);
+			break;
+		}
+		if (access(pr->path, R_OK) != 0)
+			wk_diag(d, WK_WARNING, v->prompts_path, lineno, 1,
+			    _("prompt file %s is missing; those words will be "
+			    "synthesized"), a);
+	}
+	fclose(fp);
+	free(dir);
+	return st;
+}
+
 enum wk_status
 wk_voice_load_file(const char *path, struct wk_voice **out,
     struct wk_diags *d, struct wk_err *err)
@@ -476,6 +586,8 @@ wk_voice_load_file(const char *path, struct wk_voice **out,
 	wk_xml_free(&f);
 	if (st == WK_OK)
 		st = read_lexicon(v, d, err);
+	if (st == WK_OK)
+		st = read_prompts(v, d, err);
 	if (st == WK_OK && v->nnouns > 0)
 		qsort(v->nouns, v->nnouns, sizeof *v->nouns, cmp_pair);
 	if (st != WK_OK) {
@@ -581,6 +693,12 @@ wk_voice_free(struct wk_voice *v)
 	free_words(v->acronym_words, v->nacronym_words);
 	free_pairs(v->respell, v->nrespell);
 	free_pairs(v->lexicon, v->nlexicon);
+	for (i = 0; i < v->nprompts; i++) {
+		free(v->prompts[i].path);
+		free_words(v->prompts[i].words, v->prompts[i].nwords);
+	}
+	free(v->prompts);
+	free(v->prompts_path);
 	free(v);
 }
 

@@ -41,6 +41,14 @@ struct wk_pair {
 	int line;		/* lexicon: the line it came from */
 };
 
+/* A recorded prompt: a file of the station's own voice saying words. */
+struct wk_prompt {
+	char *path;		/* resolved */
+	char **words;		/* folded, without punctuation */
+	size_t nwords;
+	int line;		/* in the index, for messages */
+};
+
 struct wk_period {
 	int from_min, to_min;	/* minutes of the day, inclusive */
 	char *say;
@@ -86,6 +94,9 @@ struct wk_voice {
 	struct wk_pair *lexicon;	/* folded word -> respelling, sorted */
 	size_t nlexicon;
 	char *lexicon_path;
+	struct wk_prompt *prompts;	/* from prompts/index.txt */
+	size_t nprompts;
+	char *prompts_path;
 };
 
 /*
@@ -139,5 +150,9 @@ const char *wk_voice_lex(const struct wk_voice *v, const char *s, size_t n);
  */
 enum wk_gender wk_voice_gender(const struct wk_voice *v, const char *s,
     size_t n);
+
+/* Folds a word for matching against prompts: lower case, without the
+ * punctuation around it ("Punchaw," -> "punchaw"). malloc'd. */
+char *wk_prompt_word(const char *s, size_t n);
 
 #endif

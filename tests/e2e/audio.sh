@@ -1,0 +1,109 @@
+# Broadcast audio beyond the defaults: a 48 kHz stereo VBR station, every
+# tag read back by another tool, Rivendell cart data, a recorded prompt
+# spliced in place of synthesized words (and the fallback when it is
+# missing), and a music bed that dips under speech.
+. "$(dirname "$0")/lib.sh"
+
+# A copy of the data tree whose qu prompts we can change.
+DATA="$TMP/data"
+mkdir -p "$DATA"
+cp -r "$TOP/voices" "$TOP/bulletins" "$DATA/"
+export WILLAKUY_DATA="$DATA"
+
+# 48 kHz, stereo, VBR, with Rivendell data.
+sed 's/rate="44100" channels="1" bitrate="128" mode="cbr"/rate="48000" channels="2" mode="vbr" vbr-quality="3"/; s|<feeds dir="feeds"/>|<feeds dir="'"$TOP"'/examples/feeds"/>|' \
+    "$TOP/examples/station.xml" >"$TMP/vbr.xml"
+grep -q 'mode="vbr"' "$TMP/vbr.xml" || die "station edit"
+(cd "$TOP" && "$WK" build -q -c "$TMP/vbr.xml" -d "$DATE" -o "$TMP/o" bulletins/noticias-redes.xml) ||
+    die "48 kHz stereo VBR build"
+f="$TMP/o/$DATE/noticias-redes-es.mp3"
+info=$(ffprobe -v error -select_streams a -show_entries stream=sample_rate,channels -of default=nw=1:nk=1 "$f" | tr '\n' ' ')
+[ "$info" = "48000 2 " ] || die "stream: $info"
+mp3val "$f" | grep -q "Xing header" || die "no Xing header in VBR file"
+v=$(mp3val "$f" | grep -E 'WARNING|ERROR') && die "mp3val: $v"
+read -r li tp <<<"$(ebur128 "$f")"
+within "$li" -23.5 -22.5 || die "VBR stereo loudness $li"
+within "$tp" -100 -1 || die "VBR stereo true peak $tp"
+# The decoded length matches what the Xing frame says.
+dec=$(mpg123 -q -w "$TMP/d.wav" "$f" 2>/dev/null; soxi -D "$TMP/d.wav")
+within "$dec" "$(awk -v d="$(duration "$f")" 'BEGIN{print d - 0.1}')" \
+    "$(awk -v d="$(duration "$f")" 'BEGIN{print d + 0.1}')" || die "VBR duration"
+
+# Tags: ID3v2.3 with the frames playout systems read.
+head -c 5 "$f" | cmp -s - <(printf 'ID3\003\000') || die "not ID3v2.3"
+ffprobe -v error -show_entries format_tags -of default=nw=1 "$f" >"$TMP/tags.txt"
+for want in "TAG:title=Noticias de las redes" "TAG:artist=Radio Wamanga, la voz del campo" \
+    "TAG:album=Noticias de las redes" "TAG:genre=Speech" "TAG:date=2026-11-29" \
+    "TAG:language=spa" "TAG:TLEN=" "TAG:replaygain_track_gain=" "TAG:replaygain_track_peak=" \
+    "TAG:comment=Noticias de las redes de turismo" "TAG:RDXL="; do
+	grep -q "^$want" "$TMP/tags.txt" || { cat "$TMP/tags.txt" | cut -c1-80; die "tag $want"; }
+done
+gain=$(sed -n 's/^TAG:replaygain_track_gain=\([-+0-9.]*\) dB$/\1/p' "$TMP/tags.txt")
+within "$gain" 4.5 5.5 || die "replaygain $gain for a -23 LUFS file"
+tlen=$(sed -n 's/^TAG:TLEN=//p' "$TMP/tags.txt")
+within "$tlen" "$(awk -v d="$dec" 'BEGIN{print d * 1000 - 1500}')" \
+    "$(awk -v d="$dec" 'BEGIN{print d * 1000 + 1500}')" || die "TLEN $tlen for $dec s"
+# Rivendell: a sidecar for rdimport --xml, with the end of validity.
+x="$TMP/o/$DATE/noticias-redes-qu.xml"
+xmllint --noout "$x" || die "RDXL is not XML"
+grep -q "<endDatetime>2026-11-30T23:59:59</endDatetime>" "$x" || die "RDXL end date"
+grep -q "<title>Llikakunapa willakuyninkuna</title>" "$x" || die "RDXL title"
+
+# Prompts: "allin punchaw" recorded as a 1 kHz tone, so that we can hear
+# it in the output; then removed, so that espeak-ng must say it.
+sox -n -r 16000 -c 1 "$DATA/voices/qu/prompts/allin-punchaw.flac" synth 0.8 sine 1000 vol 0.5
+cat >"$TMP/p.xml" <<X
+<bulletin id="p" languages="qu">
+  <segment id="a"><say xml:lang="qu">Allin punchaw, Wanta llaqta.</say></segment>
+</bulletin>
+X
+tone() {	# share of the first half second's RMS that is the 1 kHz tone
+	local all band
+	all=$(sox "$1" -n trim 0.1 0.5 stat 2>&1 | awk '/RMS +amplitude/ { print $3 }')
+	band=$(sox "$1" -n trim 0.1 0.5 bandpass 1000 20h bandpass 1000 20h stat 2>&1 |
+	    awk '/RMS +amplitude/ { print $3 }')
+	awk -v a="$all" -v b="$band" 'BEGIN { print b / a }'
+}
+"$WK" build -q -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/p1" "$TMP/p.xml" || die "prompt build"
+mpg123 -q -w "$TMP/p1.wav" "$TMP/p1/$DATE/p-qu.mp3" 2>/dev/null
+with=$(tone "$TMP/p1.wav")
+rm "$DATA/voices/qu/prompts/allin-punchaw.flac"
+"$WK" build -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/p2" "$TMP/p.xml" 2>"$TMP/err.txt"
+[ $? -le 1 ] || { cat "$TMP/err.txt"; die "build without the prompt"; }
+grep_err "allin-punchaw.flac is missing; those words will be synthesized"
+mpg123 -q -w "$TMP/p2.wav" "$TMP/p2/$DATE/p-qu.mp3" 2>/dev/null
+without=$(tone "$TMP/p2.wav")
+within "$with" 0.8 1.2 || die "the recording was not spliced: the 1 kHz tone is $with of the start"
+within "$without" 0 0.3 || die "without the recording: $without of the start is 1 kHz"
+grep -qx "Allin punchaw, Wanta llaqta." "$TMP/p1/$DATE/p-qu.txt" || die "prompt transcript"
+# Both are whole bulletins at the target.
+for o in p1 p2; do
+	read -r li tp <<<"$(ebur128 "$TMP/$o/$DATE/p-qu.mp3")"
+	within "$li" -23.5 -22.5 || die "$o: $li LUFS"
+done
+
+# A bed (a 3 kHz tone, easy to measure) under 2 s of silence then speech:
+# loud while alone, 15 dB down under the voice.
+sox -n -r 44100 -c 2 "$TMP/bed.wav" synth 4 sine 3000 vol 0.3
+cat >"$TMP/b.xml" <<X
+<bulletin id="b" languages="es">
+  <segment id="a">
+    <bed src="$TMP/bed.wav" duck-db="15" fade-ms="300"/>
+    <pause ms="3000"/>
+    <say xml:lang="es">Buenos días. Estas son las noticias de la mañana en la red de turismo de Huamanga y Huanta, con los precios del día.</say>
+  </segment>
+</bulletin>
+X
+"$WK" build -q -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/b" "$TMP/b.xml" || die "bed build"
+mpg123 -q -w "$TMP/b.wav" "$TMP/b/$DATE/b-es.mp3" 2>/dev/null
+band() { sox "$TMP/b.wav" -n trim "$1" "$2" bandpass 3000 30h bandpass 3000 30h stat 2>&1 | awk '/RMS +amplitude/ { print $3 }'; }
+alone=$(band 0.6 0.8)
+under=$(band 5.0 2.0)
+db=$(awk -v a="$alone" -v u="$under" 'BEGIN { print 20 * log(a / u) / log(10) }')
+within "$db" 11 19 || die "the bed dips $db dB under speech, want about 15"
+d=$(duration "$TMP/b/$DATE/b-es.mp3")
+tail=$(band "$(awk -v d="$d" 'BEGIN{print d - 0.12}')" 0.1)
+awk -v t="$tail" -v u="$under" 'BEGIN { exit !(t < u) }' || die "the bed does not fade out with the segment"
+read -r li tp <<<"$(ebur128 "$TMP/b/$DATE/b-es.mp3")"
+within "$li" -23.5 -22.5 || die "bed segment at $li LUFS"
+echo "audio: 48k stereo VBR ok; the prompt is $with of the start (synthesized: $without); the bed dips $db dB"
