@@ -9,6 +9,10 @@
 
 #include <stddef.h>
 
+/* Part of every cache key: raise it when a change to the audio stages
+ * changes what they produce from the same input. */
+#define WK_AUDIO_VERSION "1"
+
 /* Receives n frames of PCM; returns 0 to go on, non-zero to stop. */
 typedef int (*wk_pcm_fn)(void *ud, const float *pcm, size_t nframes);
 
@@ -21,6 +25,7 @@ struct wk_audio_params {
 	int vbr_quality;
 	double target_lufs;
 	double peak_dbtp;
+	int verify;		/* decode every file and measure it */
 };
 
 struct wk_meter;
@@ -30,12 +35,18 @@ struct wk_audio_stats {
 	unsigned long long frames;	/* PCM frames encoded */
 	double duration_s;
 	double lufs;			/* integrated loudness of the output */
-	double peak_dbtp;		/* true peak of the output */
+	double peak_db;			/* its sample peak (before MP3 coding) */
+	double peak_dbtp;		/* true peak of the decoded output, when
+					 * verified; NAN otherwise */
+	int verified;			/* lufs was measured on the decoded MP3,
+					 * not predicted from the PCM */
 	double gain_db;			/* gain applied */
 	int limited;			/* the limiter had to act */
 	struct wk_meter *meter;		/* the output's meter, for whole-
-					 * bulletin loudness; the owner of
-					 * the stats frees it */
+					 * bulletin loudness (before coding:
+					 * subtract codec_loss_db); the
+					 * owner of the stats frees it */
+	double codec_loss_db;		/* what MP3 coding takes off */
 };
 
 static inline size_t

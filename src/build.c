@@ -9,12 +9,14 @@
  */
 
 #include <math.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "build.h"
+#include "cache.h"
 #include "bulletin.h"
 #include "catalog.h"
 #include "compose.h"
@@ -30,6 +32,9 @@
 
 /* One segment's pass 2, run on the pool. */
 struct job {
+	wk_key key;
+	int cached;			/* frames and stats came from the cache */
+	int submitted;			/* handed to the pool */
 	struct wk_spool *spool;
 	const struct wk_audio_params *params;
 	FILE *frames;			/* raw MP3 frames */
@@ -49,6 +54,7 @@ struct run {
 	struct wk_synth *synth;
 	struct wk_renderer *renderer;
 	struct wk_pool *pool;
+	struct wk_cache *cache;
 	struct wk_audio_params params;
 	unsigned char *gap;		/* MP3 frames of the segment pause */
 	size_t gaplen;
@@ -73,6 +79,67 @@ encode_job(void *arg)
 		    _("cannot write a temporary file (TMPDIR)"));
 	wk_spool_free(j->spool);
 	j->spool = NULL;
+}
+
+/* Size and modification time of a file, for cache keys. */
+static void
+file_sig(struct wk_buf *b, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) == 0)
+		wk_buf_printf(b, "%s %lld %lld.%09ld\n", path, (long long)st.st_size,
+		    (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	else
+		wk_buf_printf(b, "%s missing\n", path);
+}
+
+/* The key of a segment's audio: everything it depends on. */
+static void
+seg_key(struct run *r, const struct wk_seg *sg, wk_key key)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	const struct wk_audio_params *p = &r->params;
+	size_t i, k;
+
+	wk_buf_printf(&b, "willakuy audio %s\nespeak-ng %s\n", WK_AUDIO_VERSION,
+	    wk_synth_version());
+	wk_buf_printf(&b, "%d %d %d %d %d %.3f %.3f %d\n", p->rate_hz, p->channels,
+	    p->bitrate_kbps, p->vbr, p->vbr_quality, p->target_lufs, p->peak_dbtp,
+	    p->verify);
+	for (i = 0; i < sg->nparts; i++) {
+		const struct wk_part *pt = &sg->parts[i];
+		struct wk_err e;
+		struct wk_voice *v;
+
+		switch (pt->kind) {
+		case WK_PART_SPEECH:
+			v = wk_voiceset_get(&r->voices, pt->lang, NULL, &e);
+			wk_buf_printf(&b, "say %s %s %d %d\n%s\n", pt->lang,
+			    v ? v->espeak : "?", v ? v->rate_wpm : 0,
+			    v ? v->pitch : 0, pt->text);
+			if (v != NULL && v->nprompts > 0) {
+				file_sig(&b, v->prompts_path);
+				for (k = 0; k < v->nprompts; k++)
+					file_sig(&b, v->prompts[k].path);
+			}
+			break;
+		case WK_PART_PAUSE:
+			wk_buf_printf(&b, "pause %u\n", pt->pause_ms);
+			break;
+		case WK_PART_CLIP:
+			wk_buf_puts(&b, "clip ");
+			file_sig(&b, pt->path);
+			break;
+		}
+	}
+	if (sg->bed.path != NULL) {
+		wk_buf_printf(&b, "bed %.3f %u ", sg->bed.duck_db, sg->bed.fade_ms);
+		file_sig(&b, sg->bed.path);
+	}
+	/* On allocation failure the key is of a partial text: a miss. */
+	wk_key_of(wk_buf_str(&b), b.len, key);
+	wk_buf_free(&b);
 }
 
 static const char *
@@ -219,66 +286,114 @@ progress(struct run *r, const struct wk_script *s, size_t i)
 	fflush(stderr);
 }
 
-/* Renders, encodes and publishes one script. */
+/*
+ * Pass 1 of every segment of s that is not in the cache, each handed to the
+ * pool for pass 2 as soon as it is spooled. Does not wait.
+ */
 static enum wk_status
-publish_script(struct run *r, const struct wk_script *s, double *seconds,
+start_script(struct run *r, const struct wk_script *s, struct job *jobs,
     struct wk_err *err)
 {
-	struct job *jobs;
-	struct wk_pub *pub = NULL;
-	struct wk_buf name = WK_BUF_INIT, rel = WK_BUF_INIT, txt = WK_BUF_INIT,
-	    m3u = WK_BUF_INIT, one = WK_BUF_INIT, cart = WK_BUF_INIT;
-	FILE **ins = NULL;
-	struct wk_meter **meters = NULL;
 	enum wk_status st = WK_OK;
-	size_t i, submitted = 0;
-	double peak = -HUGE_VAL, lufs;
-	char g[32], p[32], title[512];
-	struct wk_mp3_summary sum;
+	size_t i;
 
-	if ((jobs = calloc(s->nsegs, sizeof *jobs)) == NULL ||
-	    (ins = calloc(s->nsegs, sizeof *ins)) == NULL ||
-	    (meters = calloc(s->nsegs, sizeof *meters)) == NULL) {
-		st = wk_err_nomem(err);
-		goto out;
-	}
-	wk_buf_printf(&name, "%s-%s", s->bulletin, s->lang);
-	if (name.failed) {
-		st = wk_err_nomem(err);
-		goto out;
-	}
-	/* Pass 1 here, pass 2 on the pool. */
 	for (i = 0; i < s->nsegs && st == WK_OK; i++) {
 		struct job *j = &jobs[i];
 
 		progress(r, s, i);
 		j->params = &r->params;
-		if ((j->frames = tmpfile()) == NULL) {
-			st = wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
-			    _("cannot create a temporary file (TMPDIR)"));
+		seg_key(r, &s->segs[i], j->key);
+		if (r->cache != NULL &&
+		    wk_cache_get(r->cache, j->key, &j->frames, &j->stats)) {
+			j->cached = 1;
+			continue;
+		}
+		j->frames = r->cache ? wk_cache_begin(r->cache, j->key, err)
+		    : tmpfile();
+		if (j->frames == NULL) {
+			st = r->cache ? err->status : wk_err_set(err, WK_EIO, NULL,
+			    0, 0, "%s", _("cannot create a temporary file (TMPDIR)"));
 			break;
 		}
 		st = wk_render_segment(r->renderer, &s->segs[i], &j->spool, err);
 		if (st != WK_OK)
 			break;
+		j->submitted = 1;
 		wk_pool_submit(r->pool, encode_job, j);
-		submitted++;
 	}
-	wk_pool_wait(r->pool);
-	if (r->o->progress)
-		fputs("\r\033[K", stderr);
-	for (i = 0; i < submitted && st == WK_OK; i++)
-		if (jobs[i].st != WK_OK) {
-			*err = jobs[i].err;
-			st = jobs[i].st;
+	return st;
+}
+
+/* After the pool is idle: the first failure of s's jobs, and the new
+ * segments stored in the cache (or dropped). */
+static enum wk_status
+collect_script(struct run *r, const struct wk_script *s, struct job *jobs,
+    enum wk_status st, struct wk_err *err)
+{
+	size_t i;
+
+	for (i = 0; i < s->nsegs; i++) {
+		struct job *j = &jobs[i];
+		struct wk_err e2;
+
+		if (j->cached || j->frames == NULL)
+			continue;
+		if (st == WK_OK && j->submitted && j->st != WK_OK) {
+			*err = j->err;
+			st = j->st;
 			if (err->file[0] == '\0')
 				snprintf(err->msg + strlen(err->msg),
 				    sizeof err->msg - strlen(err->msg),
 				    " (segment '%s')", s->segs[i].id);
 		}
-	if (st != WK_OK)
-		goto out;
+		if (r->cache == NULL)
+			continue;
+		if (st == WK_OK && j->submitted && j->st == WK_OK) {
+			if (wk_cache_put(r->cache, j->key, j->frames, &j->stats,
+			    &e2) != WK_OK)
+				wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s", e2.msg);
+		} else {
+			wk_cache_abandon(r->cache, j->key, j->frames);
+			j->frames = NULL;
+		}
+	}
+	return st;
+}
 
+static void
+free_jobs(struct job *jobs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; jobs != NULL && i < n; i++) {
+		if (jobs[i].frames != NULL)
+			fclose(jobs[i].frames);
+		wk_spool_free(jobs[i].spool);
+		wk_meter_free(jobs[i].stats.meter);
+	}
+	free(jobs);
+}
+
+/* Writes and publishes the files of script s from its encoded segments. */
+static enum wk_status
+publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
+    double *seconds, struct wk_err *err)
+{
+	struct wk_pub *pub = NULL;
+	struct wk_buf name = WK_BUF_INIT, rel = WK_BUF_INIT, txt = WK_BUF_INIT,
+	    m3u = WK_BUF_INIT, one = WK_BUF_INIT, cart = WK_BUF_INIT;
+	FILE **ins = NULL;
+	enum wk_status st = WK_OK;
+	size_t i;
+	double peak = -HUGE_VAL, lufs;
+	char g[32], p[32], title[512];
+	struct wk_mp3_summary sum;
+
+	wk_buf_printf(&name, "%s-%s", s->bulletin, s->lang);
+	if (name.failed || (ins = calloc(s->nsegs, sizeof *ins)) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
 	if ((st = wk_pub_begin(r->out, wk_buf_str(&name), &pub, err)) != WK_OK)
 		goto out;
 	wk_buf_puts(&m3u, "#EXTM3U\n");
@@ -300,7 +415,7 @@ publish_script(struct run *r, const struct wk_script *s, double *seconds,
 		t.lang = iso639_2(s->lang);
 		t.length_ms = (unsigned long)(jobs[i].stats.duration_s * 1000 + 0.5);
 		t.comment = wk_buf_str(&one);
-		gain_tags(&t, jobs[i].stats.lufs, jobs[i].stats.peak_dbtp, g, p);
+		gain_tags(&t, jobs[i].stats.lufs, jobs[i].stats.peak_db, g, p);
 		wk_buf_clear(&rel);
 		wk_buf_printf(&rel, "%s/%02zu-%s.mp3", wk_buf_str(&name), i + 1,
 		    s->segs[i].id);
@@ -312,21 +427,41 @@ publish_script(struct run *r, const struct wk_script *s, double *seconds,
 		    &sum, err);
 		wk_buf_printf(&m3u, "#EXTINF:%.0f,%s\n%s\n",
 		    jobs[i].stats.duration_s, title, wk_buf_str(&rel));
-		wk_diag(r->d, WK_NOTE, NULL, 0, 0,
-		    "%s: %.1f s, %.2f LUFS, %.2f dBTP, gain %+.2f dB%s",
-		    wk_buf_str(&rel), jobs[i].stats.duration_s, jobs[i].stats.lufs,
-		    jobs[i].stats.peak_dbtp, jobs[i].stats.gain_db,
-		    jobs[i].stats.limited ? ", limited" : "");
+		if (jobs[i].stats.verified)
+			wk_diag(r->d, WK_NOTE, NULL, 0, 0,
+			    _("%s: %.1f s, %.2f LUFS and %.2f dBTP measured on the "
+			    "MP3, gain %+.2f dB%s"), wk_buf_str(&rel),
+			    jobs[i].stats.duration_s, jobs[i].stats.lufs,
+			    jobs[i].stats.peak_dbtp, jobs[i].stats.gain_db,
+			    jobs[i].stats.limited ? ", limited" : "");
+		else
+			wk_diag(r->d, WK_NOTE, NULL, 0, 0,
+			    _("%s: %.1f s, %.2f LUFS (with MP3 coding's %.2f dB "
+			    "loss), sample peak %.2f dBFS, gain %+.2f dB%s"),
+			    wk_buf_str(&rel), jobs[i].stats.duration_s,
+			    jobs[i].stats.lufs, jobs[i].stats.codec_loss_db,
+			    jobs[i].stats.peak_db, jobs[i].stats.gain_db,
+			    jobs[i].stats.limited ? ", limited" : "");
 		ins[i] = jobs[i].frames;
-		meters[i] = jobs[i].stats.meter;
-		if (jobs[i].stats.peak_dbtp > peak)
-			peak = jobs[i].stats.peak_dbtp;
+		if (jobs[i].stats.peak_db > peak)
+			peak = jobs[i].stats.peak_db;
 	}
 	if (st == WK_OK) {
 		struct wk_tags t;
 
 		memset(&t, 0, sizeof t);
-		lufs = wk_meter_lufs_multi(meters, s->nsegs);
+		/* The power average of the segments, over their length. */
+		{
+			double e = 0, d = 0;
+
+			for (i = 0; i < s->nsegs; i++)
+				if (isfinite(jobs[i].stats.lufs)) {
+					e += jobs[i].stats.duration_s *
+					    pow(10, jobs[i].stats.lufs / 10);
+					d += jobs[i].stats.duration_s;
+				}
+			lufs = d > 0 ? 10 * log10(e / d) : -HUGE_VAL;
+		}
 		t.title = s->title;
 		t.artist = r->station->name;
 		t.album = s->title;
@@ -381,15 +516,7 @@ publish_script(struct run *r, const struct wk_script *s, double *seconds,
 out:
 	if (pub != NULL)
 		wk_pub_abort(pub);
-	for (i = 0; jobs != NULL && i < s->nsegs; i++) {
-		if (jobs[i].frames != NULL)
-			fclose(jobs[i].frames);
-		wk_spool_free(jobs[i].spool);
-		wk_meter_free(jobs[i].stats.meter);
-	}
-	free(jobs);
 	free(ins);
-	free(meters);
 	wk_buf_free(&name);
 	wk_buf_free(&rel);
 	wk_buf_free(&txt);
@@ -399,13 +526,40 @@ out:
 	return st;
 }
 
+/* One language of a bulletin on its way through the stages. */
+struct lang {
+	struct wk_script *s;
+	struct job *jobs;
+	enum wk_status st;
+	struct wk_err err;
+};
+
+static void
+failed(struct run *r, const struct wk_bulletin *b, const char *lang,
+    enum wk_status st, const struct wk_err *err, struct wk_build_result *res)
+{
+	if (err->file[0] == '\0')
+		wk_diag(r->d, WK_ERROR, b->path, 0, 0, _("%s-%s not published: %s"),
+		    b->id, lang, err->msg);
+	else
+		wk_diag_err(r->d, err);
+	res->failed++;
+	if (res->worst == WK_OK || st == WK_EIO || st == WK_ENOMEM)
+		res->worst = st;
+}
+
+/*
+ * Composes every language of the bulletin, renders all their segments
+ * (encoders working meanwhile on the pool), then publishes each language.
+ */
 static enum wk_status
 build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 {
 	struct wk_bulletin *b = NULL;
 	struct wk_compose c;
 	struct wk_err err;
-	enum wk_status st;
+	struct lang *l = NULL;
+	enum wk_status st, worst = WK_OK;
 	size_t i;
 
 	if ((st = wk_bulletin_load(path, &b, r->d, &err)) != WK_OK) {
@@ -420,39 +574,51 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 	c.voices = &r->voices;
 	c.feeds = r->feeds;
 	c.d = r->d;
+	if ((l = calloc(b->nlangs, sizeof *l)) == NULL) {
+		wk_bulletin_free(b);
+		return WK_ENOMEM;
+	}
 	for (i = 0; i < b->nlangs; i++) {
-		struct wk_script *s = NULL;
+		l[i].st = wk_compose(&c, b, b->langs[i], &l[i].s, &l[i].err);
+		if (l[i].st == WK_OK && l[i].s->nsegs == 0)
+			l[i].st = wk_err_set(&l[i].err, WK_EINPUT, b->path,
+			    b->pos.line, b->pos.col,
+			    _("bulletin '%s' has nothing to say in '%s'"), b->id,
+			    b->langs[i]);
+		if (l[i].st == WK_OK && (l[i].jobs = calloc(l[i].s->nsegs,
+		    sizeof *l[i].jobs)) == NULL)
+			l[i].st = wk_err_nomem(&l[i].err);
+		if (l[i].st == WK_OK)
+			l[i].st = start_script(r, l[i].s, l[i].jobs, &l[i].err);
+	}
+	wk_pool_wait(r->pool);
+	if (r->o->progress)
+		fputs("\r\033[K", stderr);
+	for (i = 0; i < b->nlangs; i++) {
 		double secs = 0;
 
-		st = wk_compose(&c, b, b->langs[i], &s, &err);
-		if (st == WK_OK && s->nsegs == 0)
-			st = wk_err_set(&err, WK_EINPUT, b->path, b->pos.line,
-			    b->pos.col, _("bulletin '%s' has nothing to say in '%s'"),
-			    b->id, b->langs[i]);
-		if (st == WK_OK)
-			st = publish_script(r, s, &secs, &err);
-		if (st == WK_OK) {
+		if (l[i].jobs != NULL)
+			l[i].st = collect_script(r, l[i].s, l[i].jobs, l[i].st,
+			    &l[i].err);
+		if (l[i].st == WK_OK)
+			l[i].st = publish_script(r, l[i].s, l[i].jobs, &secs,
+			    &l[i].err);
+		if (l[i].st == WK_OK) {
 			res->built++;
 			res->audio_s += secs;
-			if (s->nfallbacks > 0)
+			if (l[i].s->nfallbacks > 0)
 				res->with_fallbacks++;
 		} else {
-			if (err.file[0] == '\0')
-				wk_diag(r->d, WK_ERROR, b->path, 0, 0,
-				    _("%s-%s not published: %s"), b->id,
-				    b->langs[i], err.msg);
-			else
-				wk_diag_err(r->d, &err);
-			res->failed++;
-			if (res->worst == WK_OK || st == WK_EIO || st == WK_ENOMEM)
-				res->worst = st;
+			failed(r, b, b->langs[i], l[i].st, &l[i].err, res);
+			if (worst == WK_OK || l[i].st == WK_EIO || l[i].st == WK_ENOMEM)
+				worst = l[i].st;
 		}
-		wk_script_free(s);
-		if (st == WK_EIO || st == WK_ENOMEM)
-			break;	/* the next ones would fail the same way */
+		free_jobs(l[i].jobs, l[i].s ? l[i].s->nsegs : 0);
+		wk_script_free(l[i].s);
 	}
+	free(l);
 	wk_bulletin_free(b);
-	return st;
+	return worst;
 }
 
 enum wk_status
@@ -486,6 +652,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	r.params.vbr_quality = r.station->vbr_quality;
 	r.params.target_lufs = r.station->target_lufs;
 	r.params.peak_dbtp = r.station->peak_dbtp;
+	r.params.verify = r.station->verify;
 	if ((r.feeds = wk_feedcache_new()) == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
@@ -493,6 +660,15 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s, &r.out,
 	    err)) != WK_OK)
 		goto out;
+	if (r.station->cache_mb > 0) {
+		char *dir = wk_path_join(o->outdir, ".cache");
+
+		st = dir ? wk_cache_open(dir, (unsigned long long)r.station->cache_mb
+		    << 20, &r.cache, err) : wk_err_nomem(err);
+		free(dir);
+		if (st != WK_OK)
+			goto out;
+	}
 	if ((st = wk_synth_new(&r.synth, err)) != WK_OK ||
 	    (st = wk_renderer_new(&r.params, r.synth, &r.voices, d, &r.renderer,
 	    err)) != WK_OK)
@@ -522,6 +698,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);
+	wk_cache_close(r.cache);
 	wk_renderer_free(r.renderer);
 	wk_synth_free(r.synth);
 	wk_outdir_close(r.out);

@@ -41,7 +41,9 @@ wk_resampler_new(double in_hz, double out_hz, int channels,
 {
 	struct wk_resampler *r;
 	soxr_error_t e = NULL;
-	soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
+	/* Medium quality: 16-bit precision, flat to 91% of the band; more
+	 * than the MP3 keeps, at half the cost of SOXR_HQ. */
+	soxr_quality_spec_t q = soxr_quality_spec(SOXR_MQ, 0);
 	soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
 
 	*out = NULL;
@@ -119,7 +121,7 @@ struct wk_meter {
 };
 
 struct wk_meter *
-wk_meter_new(int rate_hz, int channels)
+wk_meter_new(int rate_hz, int channels, int true_peak)
 {
 	struct wk_meter *m = calloc(1, sizeof *m);
 
@@ -127,7 +129,8 @@ wk_meter_new(int rate_hz, int channels)
 		return NULL;
 	m->channels = channels;
 	m->st = ebur128_init((unsigned)channels, (unsigned long)rate_hz,
-	    EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_HISTOGRAM);
+	    EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM |
+	    (true_peak ? EBUR128_MODE_TRUE_PEAK : 0));
 	if (m->st == NULL) {
 		free(m);
 		return NULL;
@@ -184,6 +187,8 @@ wk_meter_peak_dbtp(struct wk_meter *m)
 	double p, max = 0;
 	int c;
 
+	if (!(m->st->mode & EBUR128_MODE_TRUE_PEAK))
+		return -HUGE_VAL;
 	for (c = 0; c < m->channels; c++)
 		if (ebur128_true_peak(m->st, (unsigned)c, &p) == EBUR128_SUCCESS &&
 		    p > max)
@@ -216,7 +221,10 @@ wk_limiter_new(int rate_hz, int channels, double ceiling_db)
 	if (l == NULL)
 		return NULL;
 	l->channels = channels;
-	l->win = (size_t)(rate_hz * 0.005) + 2;	/* 5 ms */
+	/* About 5 ms; a power of two, so that ring indices are masks. */
+	l->win = 64;
+	while (l->win < (size_t)rate_hz / 200)
+		l->win *= 2;
 	l->ceiling = (float)wk_db_to_lin(ceiling_db);
 	l->delay = calloc(wk_items(l->win, channels), sizeof *l->delay);
 	l->mins = calloc(l->win, sizeof *l->mins);
@@ -264,11 +272,11 @@ wk_limiter_latency(const struct wk_limiter *l)
 unsigned long long
 wk_limiter_run(struct wk_limiter *l, const float *in, size_t n, float *out)
 {
-	size_t i, c, W = l->win;
+	size_t i, c, W = l->win, mask = l->win - 1;
 	size_t ch = (size_t)l->channels;
 
 	for (i = 0; i < n; i++) {
-		size_t slot = (size_t)(l->t % W), next = (size_t)((l->t + 1) % W);
+		size_t slot = (size_t)l->t & mask, next = (size_t)(l->t + 1) & mask;
 		float peak = 0, *d = l->delay + slot * ch;
 		const float *o = l->delay + next * ch;
 		float need;
@@ -283,14 +291,14 @@ wk_limiter_run(struct wk_limiter *l, const float *in, size_t n, float *out)
 		}
 		need = peak > l->ceiling ? l->ceiling / peak : 1.0f;
 		while (l->dq_len > 0 && l->dq_t[l->dq_head] + W <= l->t) {
-			l->dq_head = (l->dq_head + 1) % W;
+			l->dq_head = (l->dq_head + 1) & mask;
 			l->dq_len--;
 		}
 		while (l->dq_len > 0 &&
-		    l->dq_v[(l->dq_head + l->dq_len - 1) % W] >= need)
+		    l->dq_v[(l->dq_head + l->dq_len - 1) & mask] >= need)
 			l->dq_len--;
-		l->dq_t[(l->dq_head + l->dq_len) % W] = l->t;
-		l->dq_v[(l->dq_head + l->dq_len) % W] = need;
+		l->dq_t[(l->dq_head + l->dq_len) & mask] = l->t;
+		l->dq_v[(l->dq_head + l->dq_len) & mask] = need;
 		l->dq_len++;
 		m = l->dq_v[l->dq_head];
 		l->sum += m - l->mins[slot];

@@ -30,10 +30,11 @@ int wk_resample(struct wk_resampler *r, const float *in, size_t n,
 /* Forgets the stream so far, so the next input starts afresh. */
 void wk_resampler_reset(struct wk_resampler *r);
 
-/* A loudness meter (integrated loudness and true peak). A mono stream
- * counts as one channel, as ffmpeg's ebur128 filter and most loudness
- * tools measure it. NULL when out of memory. */
-struct wk_meter *wk_meter_new(int rate_hz, int channels);
+/* A loudness meter: integrated loudness, and true peak when true_peak is
+ * set (4x oversampling: it costs more than the rest of the meter). A mono
+ * stream counts as one channel, as ffmpeg's ebur128 filter and most
+ * loudness tools measure it. NULL when out of memory. */
+struct wk_meter *wk_meter_new(int rate_hz, int channels, int true_peak);
 void wk_meter_free(struct wk_meter *m);
 int wk_meter_add(struct wk_meter *m, const float *pcm, size_t nframes);
 /* Integrated loudness in LUFS; -HUGE_VAL for silence. */

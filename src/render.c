@@ -28,6 +28,9 @@
 #define SILENCE_DBFS (-50.0)
 /* MP3 coding raises peaks a little; the limiter leaves room for that. */
 #define CODEC_MARGIN_DB 1.0
+/* How far a true peak may lie above the sample peak, for deciding
+ * whether to limit at all (the encoded file's true peak is measured). */
+#define INTERSAMPLE_DB 0.5
 
 struct calib {
 	char lang[16];
@@ -65,7 +68,8 @@ struct wk_spool {
 	float cur;		/* peak of the block being filled */
 	size_t curn;
 	struct wk_meter *meter;
-	double lufs, peak_dbtp;
+	double lufs;
+	double peak_db;		/* sample peak, from the envelope */
 	struct wk_err err;
 	int failed;
 	float *up;		/* CHUNK x channels, for mono to stereo */
@@ -366,6 +370,19 @@ meter_add(void *ud, const float *pcm, size_t n)
 	return wk_meter_add(ud, pcm, n);
 }
 
+/* The sample peak of the spool, in dBFS, from its envelope. */
+static double
+env_peak_db(const struct wk_spool *sp)
+{
+	float max = 0;
+	size_t b;
+
+	for (b = 0; b < sp->nenv; b++)
+		if (sp->env[b] > max)
+			max = sp->env[b];
+	return wk_lin_to_db(max);
+}
+
 /* The loudness of voice lang, measured once on a sentence of its words. */
 static double
 voice_lufs(struct wk_renderer *r, const char *lang, struct wk_err *err)
@@ -379,7 +396,7 @@ voice_lufs(struct wk_renderer *r, const char *lang, struct wk_err *err)
 	for (i = 0; i < r->ncalib; i++)
 		if (strcmp(r->calib[i].lang, lang) == 0)
 			return r->calib[i].lufs;
-	if (v == NULL || (m = wk_meter_new(wk_synth_rate_hz(r->synth), 1)) == NULL)
+	if (v == NULL || (m = wk_meter_new(wk_synth_rate_hz(r->synth), 1, 0)) == NULL)
 		return l;
 	for (i = 0; i < 12; i++) {
 		wk_buf_puts(&text, v->months[i]);
@@ -414,7 +431,7 @@ clip_lufs(struct wk_renderer *r, const char *path, int channels,
 	*lufs = -HUGE_VAL;
 	if ((st = wk_clip_open(path, &c, err)) != WK_OK)
 		return st == WK_EINPUT ? (err->status = WK_EAUDIO) : st;
-	if ((m = wk_meter_new(wk_clip_rate_hz(c), channels)) == NULL) {
+	if ((m = wk_meter_new(wk_clip_rate_hz(c), channels, 0)) == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
@@ -571,7 +588,7 @@ silence(struct wk_spool *sp, unsigned ms, float *zeros)
 static enum wk_status
 short_lufs(struct wk_spool *sp, struct wk_err *err)
 {
-	struct wk_meter *m = wk_meter_new(sp->rate_hz, sp->channels);
+	struct wk_meter *m = wk_meter_new(sp->rate_hz, sp->channels, 0);
 	size_t ch = (size_t)sp->channels, got;
 	unsigned long long fed = 0, need = (unsigned long long)sp->rate_hz;
 	float buf[CHUNK * 2];
@@ -604,7 +621,7 @@ spool_new(struct wk_renderer *r, struct wk_spool **out, struct wk_err *err)
 	sp->channels = r->p.channels;
 	sp->rate_hz = r->p.rate_hz;
 	sp->block = (size_t)(r->p.rate_hz * BLOCK_MS / 1000);
-	sp->meter = wk_meter_new(r->p.rate_hz, r->p.channels);
+	sp->meter = wk_meter_new(r->p.rate_hz, r->p.channels, 0);
 	sp->up = malloc(wk_items(CHUNK, r->p.channels) * sizeof *sp->up);
 	if (sp->meter == NULL || sp->up == NULL) {
 		wk_spool_free(sp);
@@ -741,7 +758,7 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 		sp->capenv = mx->capenv;
 		sp->frames = mx->frames;
 		sp->lufs = wk_meter_lufs(mx->meter);
-		sp->peak_dbtp = wk_meter_peak_dbtp(mx->meter);
+		sp->peak_db = env_peak_db(sp);
 	}
 out:
 	free(active);
@@ -796,10 +813,10 @@ wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
 		return st;
 	}
 	sp->lufs = wk_meter_lufs(sp->meter);
-	sp->peak_dbtp = wk_meter_peak_dbtp(sp->meter);
+	sp->peak_db = env_peak_db(sp);
 	wk_meter_free(sp->meter);
 	sp->meter = NULL;
-	if (!isfinite(sp->lufs) && isfinite(sp->peak_dbtp) &&
+	if (!isfinite(sp->lufs) && isfinite(sp->peak_db) &&
 	    (st = short_lufs(sp, err)) != WK_OK) {
 		wk_spool_free(sp);
 		return st;
@@ -827,11 +844,17 @@ struct pass {
 	struct wk_enc *enc;
 	FILE *out;
 	struct wk_err *err;
+	float peak;		/* sample peak of what was delivered */
 };
 
 static enum wk_status
 deliver(struct pass *ps, float *pcm, size_t n)
 {
+	size_t i;
+
+	for (i = 0; i < wk_items(n, ps->sp->channels); i++)
+		if (fabsf(pcm[i]) > ps->peak)
+			ps->peak = fabsf(pcm[i]);
 	if (ps->meter != NULL && wk_meter_add(ps->meter, pcm, n) != 0)
 		return wk_err_nomem(ps->err);
 	if (ps->enc != NULL)
@@ -926,8 +949,10 @@ trim(const struct wk_spool *sp, double gain_db, unsigned long long *from,
 
 /*
  * One encoding of frames [from, to) at gain_db, limited to ceiling_db when
- * limit is set. The encoder's output is decoded as it is written and
- * measured: *post_lufs and *post_peak are what listeners get.
+ * limit is set. What goes into the encoder is measured (a cheap meter:
+ * loudness only); the loudness listeners get is that minus the codec's
+ * loss, measured once per run. With p->verify the encoder's output is
+ * also decoded as it is written and measured, true peak included.
  */
 static enum wk_status
 encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
@@ -936,7 +961,7 @@ encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
     struct wk_err *err)
 {
 	struct pass ps;
-	struct wk_meter *post;
+	struct wk_meter *post = NULL;
 	enum wk_status st = WK_OK;
 
 	memset(&ps, 0, sizeof ps);
@@ -944,13 +969,15 @@ encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
 	ps.err = err;
 	ps.out = out;
 	ps.gain = wk_db_to_lin(gain_db);
-	post = wk_meter_new(sp->rate_hz, sp->channels);
-	ps.meter = wk_meter_new(sp->rate_hz, sp->channels);
+	ps.meter = wk_meter_new(sp->rate_hz, sp->channels, 0);
+	if (p->verify)
+		post = wk_meter_new(sp->rate_hz, sp->channels, 1);
 	if (limit)
 		ps.lim = wk_limiter_new(sp->rate_hz, sp->channels, ceiling_db);
-	if (post == NULL || ps.meter == NULL || (limit && ps.lim == NULL))
+	if (ps.meter == NULL || (p->verify && post == NULL) ||
+	    (limit && ps.lim == NULL))
 		st = wk_err_nomem(err);
-	else if ((st = wk_enc_new(p, &ps.enc, err)) == WK_OK &&
+	else if ((st = wk_enc_new(p, &ps.enc, err)) == WK_OK && p->verify &&
 	    wk_enc_monitor(ps.enc, meter_add, post) != 0)
 		st = wk_err_nomem(err);
 	if (st == WK_OK)
@@ -960,13 +987,17 @@ encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
 	if (st == WK_OK) {
 		stats->frames = to - from;
 		stats->duration_s = (double)(to - from) / sp->rate_hz;
-		stats->lufs = wk_meter_lufs(post);
-		stats->peak_dbtp = wk_meter_peak_dbtp(post);
+		stats->codec_loss_db = sp->codec_comp_db;
+		stats->verified = p->verify;
+		stats->lufs = p->verify ? wk_meter_lufs(post)
+		    : wk_meter_lufs(ps.meter) - sp->codec_comp_db;
+		stats->peak_db = wk_lin_to_db(ps.peak);
+		stats->peak_dbtp = p->verify ? wk_meter_peak_dbtp(post) : NAN;
 		stats->gain_db = gain_db;
 		stats->limited = limit;
 		wk_meter_free(stats->meter);
-		stats->meter = post;
-		post = NULL;
+		stats->meter = ps.meter;
+		ps.meter = NULL;
 	}
 	wk_enc_free(ps.enc);
 	wk_limiter_free(ps.lim);
@@ -998,7 +1029,7 @@ wk_spool_encode(struct wk_spool *sp, const struct wk_audio_params *p,
 	if (trim(sp, gain_db, &from, &to) != 0)
 		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
 		    _("the segment is silent; nothing would go to air"));
-	limit = sp->peak_dbtp + gain_db > ceiling_db;
+	limit = sp->peak_db + INTERSAMPLE_DB + gain_db > ceiling_db;
 	for (attempt = 0; attempt < 3; attempt++) {
 		double off, over;
 
@@ -1015,7 +1046,7 @@ wk_spool_encode(struct wk_spool *sp, const struct wk_audio_params *p,
 		/* Under 400 ms of sound has no integrated loudness: trust
 		 * the gain computed from the spool. */
 		off = isfinite(stats->lufs) ? p->target_lufs - stats->lufs : 0;
-		over = stats->peak_dbtp - p->peak_dbtp;
+		over = p->verify ? stats->peak_dbtp - p->peak_dbtp : 0;
 		if (fabs(off) <= LUFS_TOLERANCE && over <= 0)
 			break;
 		/* Correct and encode again: more gain, or a lower ceiling. */
@@ -1023,7 +1054,7 @@ wk_spool_encode(struct wk_spool *sp, const struct wk_audio_params *p,
 		if (over > 0)
 			ceiling_db -= over + 0.2;
 		limit = limit || over > 0 ||
-		    sp->peak_dbtp + gain_db > ceiling_db;
+		    sp->peak_db + INTERSAMPLE_DB + gain_db > ceiling_db;
 	}
 	return WK_OK;
 }
@@ -1063,13 +1094,16 @@ codec_loss(struct wk_renderer *r, const char *lang)
 	    wk_render_segment(r, &sg, &sp, &err) == WK_OK) {
 		double gain = r->p.target_lufs - sp->lufs;
 		unsigned long long from, to;
+		struct wk_audio_params vp = r->p;
 
+		vp.verify = 1;
 		if (trim(sp, gain, &from, &to) == 0 &&
-		    encode_once(sp, &r->p, from, to, gain,
-		    sp->peak_dbtp + gain > r->p.peak_dbtp - CODEC_MARGIN_DB,
-		    r->p.peak_dbtp - CODEC_MARGIN_DB, f, &stats, &err) == WK_OK &&
-		    isfinite(stats.lufs))
-			loss = r->p.target_lufs - stats.lufs;
+		    encode_once(sp, &vp, from, to, gain,
+		    sp->peak_db + INTERSAMPLE_DB + gain >
+		    r->p.peak_dbtp - CODEC_MARGIN_DB,
+		    vp.peak_dbtp - CODEC_MARGIN_DB, f, &stats, &err) == WK_OK &&
+		    isfinite(stats.lufs) && stats.meter != NULL)
+			loss = wk_meter_lufs(stats.meter) - stats.lufs;
 	}
 	r->calibrating = 0;
 	if (loss < 0 || loss > 3)

@@ -94,6 +94,15 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 				if (st != WK_OK)
 					break;
 			}
+			if ((v = wk_xml_attr(n, "verify")) != NULL) {
+				if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
+					st = wk_xml_err(f, n, "verify", err, "%s",
+					    _("verify must be \"yes\" or \"no\""));
+				s->verify = strcmp(v, "yes") == 0;
+				free(v);
+				if (st != WK_OK)
+					break;
+			}
 			if ((st = num(f, n, "loudness", -40, -9, &s->target_lufs,
 			    err)) != WK_OK)
 				break;
@@ -112,6 +121,10 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 				free(s->genre);
 				s->genre = v;
 			}
+		} else if (wk_xml_is(n, "cache")) {
+			x = s->cache_mb;
+			st = num(f, n, "size-mb", 0, 1 << 20, &x, err);
+			s->cache_mb = (int)x;
 		} else if (wk_xml_is(n, "rivendell")) {
 			x = s->expire_days;
 			s->rivendell = 1;
@@ -120,7 +133,7 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 		} else
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
-			    "pauses, tags or rivendell"), (const char *)n->name);
+			    "pauses, tags, cache or rivendell"), (const char *)n->name);
 	}
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
@@ -148,6 +161,7 @@ wk_station_load(const char *path, struct wk_station **out,
 	s->item_pause_ms = 450;
 	s->segment_pause_ms = 800;
 	s->expire_days = 1;
+	s->cache_mb = 1024;
 	s->genre = strdup("Speech");
 	if ((s->path = strdup(path)) == NULL) {
 		wk_station_free(s);

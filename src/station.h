@@ -22,10 +22,12 @@ struct wk_station {
 	int vbr_quality;	/* 0 (best) to 9 */
 	double target_lufs;	/* integrated loudness of every file */
 	double peak_dbtp;	/* true-peak ceiling */
+	int verify;		/* decode and measure every file written */
 	unsigned item_pause_ms;		/* between lines of a segment */
 	unsigned segment_pause_ms;	/* between segments of a bulletin */
 	int expire_days;	/* Rivendell end date: days after the broadcast */
 	int rivendell;		/* write Rivendell cart data (RDXL, sidecar) */
+	int cache_mb;		/* segment cache size; 0: no cache */
 };
 
 /* Reads path into *out (caller frees with wk_station_free). */

@@ -109,6 +109,12 @@ wk_synth_free(struct wk_synth *s)
 	free(s);
 }
 
+const char *
+wk_synth_version(void)
+{
+	return espeak_Info(NULL);
+}
+
 int
 wk_synth_rate_hz(const struct wk_synth *s)
 {

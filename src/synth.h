@@ -19,6 +19,9 @@ struct wk_synth;
 enum wk_status wk_synth_new(struct wk_synth **out, struct wk_err *err);
 void wk_synth_free(struct wk_synth *s);
 
+/* espeak-ng's version, for cache keys. */
+const char *wk_synth_version(void);
+
 /* espeak-ng's output rate (22050 Hz). */
 int wk_synth_rate_hz(const struct wk_synth *s);
 

@@ -77,8 +77,8 @@ test_meter(void **state)
 {
 	size_t n = RATE * 5, i;
 	float *buf = malloc(n * 2 * sizeof *buf);
-	struct wk_meter *m = wk_meter_new(RATE, 1);
-	struct wk_meter *s = wk_meter_new(RATE, 2);
+	struct wk_meter *m = wk_meter_new(RATE, 1, 1);
+	struct wk_meter *s = wk_meter_new(RATE, 2, 0);
 
 	(void)state;
 	assert_non_null(buf);
@@ -97,7 +97,7 @@ test_meter(void **state)
 	wk_meter_free(m);
 	wk_meter_free(s);
 	/* Silence has no loudness. */
-	m = wk_meter_new(RATE, 1);
+	m = wk_meter_new(RATE, 1, 1);
 	memset(buf, 0, n * sizeof *buf);
 	wk_meter_add(m, buf, n);
 	assert_false(isfinite(wk_meter_lufs(m)));
@@ -203,7 +203,7 @@ test_id3(void **state)
 static void
 test_assemble(void **state)
 {
-	struct wk_audio_params p = { RATE, 1, 128, 0, 4, -23, -1 };
+	struct wk_audio_params p = { RATE, 1, 128, 0, 4, -23, -1, 0 };
 	struct wk_enc *e;
 	struct wk_err err;
 	struct wk_mp3_summary sum;

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# make bench: willakuy against the shell pipeline a sysadmin would write,
+# and against the floor (espeak-ng and lame alone), on the same transcripts.
+#   (a) willakuy build            (default jobs, and -j 1)
+#   (b) per segment espeak-ng -w, sox to the station rate, lame; then sox
+#       joins the segments and lame encodes the whole bulletin again
+#   (c) espeak-ng on the same transcripts + lame once on a WAV of the same
+#       total length at the station rate
+# Wall time, CPU time and peak RSS of each; the ratios a/b and a/c; memory
+# for a 60-minute and a 5-minute bulletin; incremental rebuilds.
+set -eu
+cd "$(dirname "$0")/.."
+TOP=$PWD
+WK="$TOP/willakuy"
+MIN=${BENCH_MINUTES:-30}
+W=$(mktemp -d /tmp/wk-bench.XXXXXX)
+trap 'rm -rf "$W"' EXIT
+export WILLAKUY_DATA="$TOP" LC_ALL=C.UTF-8
+DATE=2026-11-29
+
+measure() {	# name command...: wall, cpu, rss into $W/m-name
+	local name=$1
+	shift
+	/usr/bin/time -f '%e %U %S %M' -o "$W/m-$name" "$@"
+}
+field() { awk -v k="$2" '{ print $k }' "$W/m-$1"; }
+cpu() { awk '{ printf "%.2f", $2 + $3 }' "$W/m-$1"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+python3 bench/gen.py "$W/day" "$MIN" >/dev/null
+cd "$W/day"
+echo "workload: $(grep -c '<price ' feeds/precios-$DATE.xml) prices, $(grep -c '<item ' feeds/noticias-$DATE.xml) news items, two languages"
+
+# (a) willakuy, default jobs and one job.
+measure a "$WK" build -q -c station.xml -d $DATE -o "$W/a" bulletins/*.xml
+measure a1 "$WK" build -q -j 1 -c station.xml -d $DATE -o "$W/a1" bulletins/*.xml
+audio=0
+for f in "$W"/a/$DATE/*.mp3; do
+	audio=$(awk -v a="$audio" -v d="$(ffprobe -v error -show_entries format=duration -of default=nw=1:nk=1 "$f")" 'BEGIN { print a + d }')
+done
+
+# The transcripts, segment by segment, with each voice's settings.
+voice_args() {
+	case "$1" in
+	es) echo "-v es-419 -s 150 -p 48" ;;
+	qu) echo "-v qu -s 140 -p 48" ;;
+	esac
+}
+mkdir -p "$W/t"
+n=0
+for txt in "$W"/a/$DATE/*.txt; do
+	base=$(basename "$txt" .txt)
+	lang=${base##*-}
+	awk -v out="$W/t/$base" 'BEGIN { s = 1 } /^$/ { s++; next }
+		{ sub(/^\[[a-z][a-z]\] /, ""); f = sprintf("%s-%03d-%s.txt", out, s, "x"); print > f }' "$txt"
+	for s in "$W"/t/"$base"-*.txt; do
+		echo "$s $lang" >>"$W/segments"
+		n=$((n + 1))
+	done
+done
+
+# (b) the shell pipeline.
+cat >"$W/pipeline.sh" <<'P'
+set -eu
+W=$1
+while read -r seg lang; do
+	case "$lang" in es) v="-v es-419 -s 150 -p 48" ;; qu) v="-v qu -s 140 -p 48" ;; esac
+	espeak-ng $v -w "$seg.wav" -f "$seg"
+	sox "$seg.wav" -r 44100 "$seg.44.wav"
+	lame --quiet -b 128 -m m "$seg.44.wav" "$seg.mp3"
+done <"$W/segments"
+for b in $(sed 's/-[0-9][0-9][0-9]-x.txt .*//' "$W/segments" | sort -u); do
+	sox "$b"-*.44.wav "$b.whole.wav"
+	lame --quiet -b 128 -m m "$b.whole.wav" "$b.whole.mp3"
+done
+P
+measure b bash "$W/pipeline.sh" "$W"
+
+# (c) the floor: synthesis of the same transcripts, and one encoding of a
+# WAV as long as all the audio (the joined segments of (b)).
+cat >"$W/floor.sh" <<'P'
+set -eu
+W=$1
+while read -r seg lang; do
+	case "$lang" in es) v="-v es-419 -s 150 -p 48" ;; qu) v="-v qu -s 140 -p 48" ;; esac
+	espeak-ng $v -w /dev/null -f "$seg"
+done <"$W/segments"
+lame --quiet -b 128 -m m "$W/all.wav" "$W/all.mp3"
+P
+sox "$W"/t/*.whole.wav "$W/all.wav"
+measure c bash "$W/floor.sh" "$W"
+
+printf '\n%-34s %8s %8s %8s\n' "" "wall s" "CPU s" "RSS MB"
+for k in a a1 b c; do
+	case $k in
+	a) label="(a) willakuy build" ;;
+	a1) label="(a) willakuy build -j 1" ;;
+	b) label="(b) shell pipeline" ;;
+	c) label="(c) floor: espeak-ng + lame" ;;
+	esac
+	printf '%-34s %8s %8s %8d\n' "$label" "$(field $k 1)" "$(cpu $k)" $(( $(field $k 4) / 1024 ))
+done
+echo
+echo "audio: $(printf %.0f "$audio") s in $n segments ($(awk -v a="$audio" 'BEGIN{printf "%.0f", a/60}') min)"
+echo "a/b (wall, default jobs): $(ratio "$(field a 1)" "$(field b 1)")   target <= 0.5"
+echo "a/c (wall, -j 1):         $(ratio "$(field a1 1)" "$(field c 1)")   target <= 1.2"
+echo "a/c (CPU,  -j 1):         $(ratio "$(cpu a1)" "$(cpu c)")"

@@ -1,0 +1,49 @@
+#ifndef WK_CACHE_H
+#define WK_CACHE_H
+/*
+ * The segment cache: encoded MP3 frames and their measurements, kept under
+ * a key that hashes everything the audio depends on (the words, each
+ * voice's settings and recordings, clips, pauses, audio settings, the
+ * program's and espeak-ng's versions). A segment whose key is in the cache
+ * is neither synthesized nor encoded again. Entries are written under a
+ * temporary name and renamed, so a killed run leaves no half entry; the
+ * cache is pruned to a size limit, least recently used first.
+ */
+
+#include <stdio.h>
+
+#include "audio.h"
+#include "err.h"
+
+struct wk_cache;
+
+/* A 128-bit key, as 32 hex digits and a NUL. */
+typedef char wk_key[33];
+
+/* Hashes the n bytes at s into key. */
+void wk_key_of(const void *s, size_t n, wk_key key);
+
+/* Opens (creating) the cache folder dir, holding at most max_bytes. */
+enum wk_status wk_cache_open(const char *dir, unsigned long long max_bytes,
+    struct wk_cache **out, struct wk_err *err);
+/* Prunes the cache to its limit and frees c. */
+void wk_cache_close(struct wk_cache *c);
+
+/* On a hit returns 1, an open stream of the frames (caller closes) and
+ * the stats (stats->meter NULL); 0 on a miss. */
+int wk_cache_get(struct wk_cache *c, const wk_key key, FILE **frames,
+    struct wk_audio_stats *stats);
+
+/* A new file for the frames of key, in the cache folder; NULL with err. */
+FILE *wk_cache_begin(struct wk_cache *c, const wk_key key, struct wk_err *err);
+
+/* Makes the frames written to f (from wk_cache_begin) and stats the entry
+ * for key. f stays open for reading. A failure leaves no entry and is not
+ * fatal to the build: the caller may go on with f. */
+enum wk_status wk_cache_put(struct wk_cache *c, const wk_key key, FILE *f,
+    const struct wk_audio_stats *stats, struct wk_err *err);
+
+/* Drops the file from wk_cache_begin (after a failed encoding). */
+void wk_cache_abandon(struct wk_cache *c, const wk_key key, FILE *f);
+
+#endif
