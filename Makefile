@@ -37,7 +37,19 @@ DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev ffmpeg mpg123 mp3val sox lame \
 	espeak-ng libxml2-utils valgrind clang libclang-rt-14-dev gettext \
 	locales
 
-all: willakuy
+all: willakuy locale/es/LC_MESSAGES/willakuy.mo
+
+# Messages in Spanish (gettext). `make pot` extracts the messages again and
+# rebuilds po/es.po from the translations in po/make-es.py.
+locale/es/LC_MESSAGES/willakuy.mo: po/es.po
+	@mkdir -p $(@D)
+	msgfmt -c -o $@ po/es.po
+
+pot:
+	xgettext --keyword=_ --keyword=N_ --language=C --from-code=UTF-8 \
+	  --package-name=willakuy --package-version=$(VERSION) \
+	  -o po/willakuy.pot src/*.c
+	python3 po/make-es.py po/willakuy.pot po/es.po
 
 willakuy: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(WK_LIBS) $(LDLIBS)
@@ -75,11 +87,28 @@ deps:
 
 deps-check:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_CHECK)"
+	@$(MAKE) --no-print-directory deps-locale
+
+# The tests read Spanish messages under LANG=es_PE.UTF-8.
+deps-locale:
+	@if ! locale -a 2>/dev/null | grep -qi '^es_PE\.utf-\?8$$'; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "deps: generating the es_PE.UTF-8 locale"; \
+	    sed -i 's/^# *es_PE.UTF-8 UTF-8/es_PE.UTF-8 UTF-8/' /etc/locale.gen; \
+	    grep -q '^es_PE.UTF-8 UTF-8' /etc/locale.gen || \
+	      echo 'es_PE.UTF-8 UTF-8' >>/etc/locale.gen; \
+	    locale-gen >/dev/null; \
+	  else \
+	    echo "deps: the tests need the es_PE.UTF-8 locale. Run:" >&2; \
+	    echo "  sudo sed -i 's/^# *es_PE.UTF-8/es_PE.UTF-8/' /etc/locale.gen && sudo locale-gen" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
 
 DEMO_DATE = 2026-11-29
 demo:
 	@$(MAKE) --no-print-directory deps
-	@$(MAKE) --no-print-directory willakuy
+	@$(MAKE) --no-print-directory all
 	./willakuy build -c examples/station.xml -d $(DEMO_DATE) -o out bulletins/*.xml
 	@ls -l out/$(DEMO_DATE)
 
@@ -99,7 +128,7 @@ build/asan/tests/%: tests/unit/%.c $(ASAN_LIBOBJ) | build/asan/tests
 
 check:
 	@$(MAKE) --no-print-directory deps-check
-	@$(MAKE) --no-print-directory willakuy build/asan/willakuy $(TEST_BIN) \
+	@$(MAKE) --no-print-directory all build/asan/willakuy $(TEST_BIN) \
 	  $(ASAN_TEST_BIN) $(FUZZ_BIN)
 	@bash tests/run.sh
 
@@ -146,9 +175,38 @@ fuzz:
 	    grep -E 'stat::number_of_executed_units|ERROR|SUMMARY|crash-' ; \
 	done
 
-clean:
-	rm -rf build willakuy out
+# Benchmarks: willakuy against a shell pipeline and against espeak-ng +
+# lame alone, incremental rebuilds and memory (bench/run.sh).
+DEPS_BENCH = $(DEPS_CHECK) python3
+bench:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_BENCH)"
+	@$(MAKE) --no-print-directory willakuy
+	@bash bench/run.sh
 
-.PHONY: all deps deps-check demo check clean fuzz
+# Install: the binary, the data under $(DATADIR) (voices, schemas, the
+# default station, clips, example bulletins and feeds), man pages and
+# messages. The installed binary finds its data without the source tree.
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
+	  $(DESTDIR)$(PREFIX)/share/locale/es/LC_MESSAGES
+	install -m 755 willakuy $(DESTDIR)$(PREFIX)/bin/willakuy
+	cp -R voices bulletins examples $(DESTDIR)$(DATADIR)/
+	install -m 644 doc/willakuy.1 $(DESTDIR)$(MANPREFIX)/man1/willakuy.1
+	install -m 644 doc/willakuy.5 $(DESTDIR)$(MANPREFIX)/man5/willakuy.5
+	install -m 644 locale/es/LC_MESSAGES/willakuy.mo \
+	  $(DESTDIR)$(PREFIX)/share/locale/es/LC_MESSAGES/willakuy.mo
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/willakuy \
+	  $(DESTDIR)$(MANPREFIX)/man1/willakuy.1 \
+	  $(DESTDIR)$(MANPREFIX)/man5/willakuy.5 \
+	  $(DESTDIR)$(PREFIX)/share/locale/es/LC_MESSAGES/willakuy.mo
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build willakuy out locale
+
+.PHONY: all deps deps-check deps-locale demo check clean fuzz bench pot install uninstall
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

@@ -66,18 +66,18 @@ W=$1
 while read -r seg lang; do
 	case "$lang" in es) v="-v es-419 -s 150 -p 48" ;; qu) v="-v qu -s 140 -p 48" ;; esac
 	espeak-ng $v -w "$seg.wav" -f "$seg"
-	sox "$seg.wav" -r 44100 "$seg.44.wav"
+	sox -V1 "$seg.wav" -r 44100 "$seg.44.wav"
 	lame --quiet -b 128 -m m "$seg.44.wav" "$seg.mp3"
 done <"$W/segments"
 for b in $(sed 's/-[0-9][0-9][0-9]-x.txt .*//' "$W/segments" | sort -u); do
-	sox "$b"-*.44.wav "$b.whole.wav"
+	sox -V1 "$b"-*.44.wav "$b.whole.wav"
 	lame --quiet -b 128 -m m "$b.whole.wav" "$b.whole.mp3"
 done
 P
 measure b bash "$W/pipeline.sh" "$W"
 
 # (c) the floor: synthesis of the same transcripts, and one encoding of a
-# WAV as long as all the audio (the joined segments of (b)).
+# WAV as long as all of willakuy's audio (its bulletins, decoded).
 cat >"$W/floor.sh" <<'P'
 set -eu
 W=$1
@@ -87,16 +87,39 @@ while read -r seg lang; do
 done <"$W/segments"
 lame --quiet -b 128 -m m "$W/all.wav" "$W/all.mp3"
 P
-sox "$W"/t/*.whole.wav "$W/all.wav"
+for f in "$W"/a/$DATE/*.mp3; do
+	mpg123 -q -w "$f.wav" "$f" 2>/dev/null
+done
+sox -V1 "$W"/a/$DATE/*.mp3.wav "$W/all.wav"
+rm -f "$W"/a/$DATE/*.mp3.wav
 measure c bash "$W/floor.sh" "$W"
 
+# Incremental rebuilds into (a)'s output: one price changed, then nothing.
+sed -i '0,/value="[0-9.]*"/s//value="123.45"/' feeds/precios-$DATE.xml
+measure i1 "$WK" build -q -c station.xml -d $DATE -o "$W/a" bulletins/*.xml
+measure i0 "$WK" build -q -c station.xml -d $DATE -o "$W/a" bulletins/*.xml
+
+# Memory: one 60-minute bulletin and one 5-minute bulletin (Spanish).
+mem() {	# minutes name
+	python3 "$TOP/bench/gen.py" "$W/m$1" "$(awk -v m="$1" 'BEGIN { print m / 0.75 }')" >/dev/null
+	sed -i 's/languages="es qu"/languages="es"/' "$W/m$1/bulletins/precios.xml"
+	(cd "$W/m$1" && measure "$2" "$WK" build -q -c station.xml -d $DATE -o "$W/m$1/out" bulletins/precios.xml)
+	ffprobe -v error -show_entries format=duration -of default=nw=1:nk=1 "$W/m$1/out/$DATE/precios-es.mp3"
+}
+d60=$(mem 60 m60)
+d5=$(mem 5 m5)
+
 printf '\n%-34s %8s %8s %8s\n' "" "wall s" "CPU s" "RSS MB"
-for k in a a1 b c; do
+for k in a a1 b c i1 i0 m60 m5; do
 	case $k in
 	a) label="(a) willakuy build" ;;
 	a1) label="(a) willakuy build -j 1" ;;
 	b) label="(b) shell pipeline" ;;
 	c) label="(c) floor: espeak-ng + lame" ;;
+	i1) label="rebuild, one price changed" ;;
+	i0) label="rebuild, nothing changed" ;;
+	m60) label="$(printf '%.0f' "$(awk -v d="$d60" 'BEGIN{print d/60}')")-minute bulletin" ;;
+	m5) label="$(printf '%.0f' "$(awk -v d="$d5" 'BEGIN{print d/60}')")-minute bulletin" ;;
 	esac
 	printf '%-34s %8s %8s %8d\n' "$label" "$(field $k 1)" "$(cpu $k)" $(( $(field $k 4) / 1024 ))
 done
@@ -105,3 +128,6 @@ echo "audio: $(printf %.0f "$audio") s in $n segments ($(awk -v a="$audio" 'BEGI
 echo "a/b (wall, default jobs): $(ratio "$(field a 1)" "$(field b 1)")   target <= 0.5"
 echo "a/c (wall, -j 1):         $(ratio "$(field a1 1)" "$(field c 1)")   target <= 1.2"
 echo "a/c (CPU,  -j 1):         $(ratio "$(cpu a1)" "$(cpu c)")"
+echo "one price changed / full: $(ratio "$(field i1 1)" "$(field a 1)")   target <= 0.15"
+echo "nothing changed / full:   $(ratio "$(field i0 1)" "$(field a 1)")   target <= 0.05"
+echo "peak RSS: $(( $(field m60 4) / 1024 )) MB for $(printf %.0f "$d60") s, $(( $(field m5 4) / 1024 )) MB for $(printf %.0f "$d5") s   target < 64 MB"

@@ -41,41 +41,24 @@ enum {
 	EXIT_NOMEM = 7,
 };
 
-static const char usage_text[] =
-    "usage: willakuy build [-qv] [-c STATION.xml] [-d YYYY-MM-DD] [-j JOBS]\n"
-    "                      [-o OUTDIR] [-w SECONDS] BULLETIN.xml...\n"
-    "       willakuy check [-d YYYY-MM-DD] FILE.xml...\n"
-    "       willakuy preview [-c STATION.xml] [-d YYYY-MM-DD] [-l es|qu]\n"
-    "                        BULLETIN.xml\n"
-    "       willakuy verbalize -l es|qu\n"
-    "       willakuy --help | --version\n";
-
-static const char help_text[] =
-    "\n"
-    "Turns the day's market prices and network news into spoken bulletins in\n"
-    "Spanish and Quechua, as MP3 files for a radio station's playout.\n"
-    "\n"
-    "  build       make the MP3 segments, playlist and transcript of each\n"
-    "              bulletin in OUTDIR/YYYY-MM-DD/\n"
-    "  check       validate bulletin, feed, station, voice or catalogue files\n"
-    "  preview     print what each language's bulletin will say\n"
-    "  verbalize   read text on stdin, write the words to speak on stdout\n"
-    "\n"
-    "  -c, --station=FILE   station configuration (default: the shipped one)\n"
-    "  -d, --date=DATE      broadcast date, YYYY-MM-DD (default: today)\n"
-    "  -h, --help           show this help\n"
-    "  -j, --jobs=N         encoder threads (default: the number of cores)\n"
-    "  -l, --lang=LANG      language: es or qu\n"
-    "  -o, --output=DIR     output folder (default: out)\n"
-    "  -q, --quiet          print errors only\n"
-    "  -v, --verbose        also print notes and a summary\n"
-    "  -V, --version        show the version\n"
-    "  -w, --wait=SECONDS   wait this long for another run to finish (60)\n"
-    "\n"
-    "Exit status: 0 all fresh and complete; 1 built with fallbacks or parts\n"
-    "left out; 2 usage error; 3 invalid input; 4 synthesis or audio failure;\n"
-    "5 output I/O failure; 6 output folder locked by another run; 7 out of\n"
-    "memory.\n";
+/* The subcommands: synopsis (as in willakuy(1)), what they do, and the
+ * short options they take. */
+static const struct cmd {
+	const char *name, *synopsis, *what, *opts;
+} cmds[] = {
+	{ "build", "willakuy build [-qv] [-c STATION.xml] [-d YYYY-MM-DD] "
+	    "[-j JOBS] [-o OUTDIR] [-w SECONDS] BULLETIN.xml...",
+	    N_("make the MP3 segments, playlist and transcript of each bulletin "
+	    "in OUTDIR/YYYY-MM-DD/"), "cdjoqvw" },
+	{ "check", "willakuy check [-qv] [-d YYYY-MM-DD] FILE.xml...",
+	    N_("validate bulletin, feed, station, voice or catalogue files"),
+	    "dqv" },
+	{ "preview", "willakuy preview [-qv] [-c STATION.xml] [-d YYYY-MM-DD] "
+	    "[-l es|qu] BULLETIN.xml",
+	    N_("print what each language's bulletin will say"), "cdlqv" },
+	{ "verbalize", "willakuy verbalize -l es|qu",
+	    N_("read text on stdin, write the words to speak on stdout"), "l" },
+};
 
 /* One option table for every subcommand, sorted by name. */
 static const struct option options[] = {
@@ -91,6 +74,65 @@ static const struct option options[] = {
 	{ "wait", required_argument, NULL, 'w' },
 	{ NULL, 0, NULL, 0 },
 };
+
+/* Help for each option, in the order of options[]. */
+static const char *const option_help[][2] = {
+	{ "-d, --date=YYYY-MM-DD", N_("broadcast date (default: today)") },
+	{ "-h, --help", N_("show this help") },
+	{ "-j, --jobs=JOBS", N_("encoder threads (default: the number of cores)") },
+	{ "-l, --lang=LANG", N_("language: es or qu") },
+	{ "-o, --output=OUTDIR", N_("output folder (default: out)") },
+	{ "-q, --quiet", N_("print errors only") },
+	{ "-c, --station=STATION.xml", N_("station configuration (default: the "
+	    "shipped one)") },
+	{ "-v, --verbose", N_("also print notes and a summary") },
+	{ "-V, --version", N_("show the version") },
+	{ "-w, --wait=SECONDS", N_("wait this long for another run to finish "
+	    "(default: 60)") },
+};
+
+static const char *const exit_text = N_(
+    "Exit status: 0 all fresh and complete; 1 built with fallbacks or parts\n"
+    "left out; 2 usage error; 3 invalid input; 4 synthesis or audio failure;\n"
+    "5 output I/O failure; 6 output folder locked by another run; 7 out of\n"
+    "memory.\n");
+
+/* The usage lines, of every command or of one. */
+static void
+usage(FILE *out, const struct cmd *only)
+{
+	size_t i;
+	const char *lead = "usage: ";
+
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
+		if (only != NULL && &cmds[i] != only)
+			continue;
+		fprintf(out, "%s%s\n", lead, cmds[i].synopsis);
+		lead = "       ";
+	}
+	if (only == NULL)
+		fprintf(out, "%swillakuy --help | --version\n", lead);
+}
+
+static void
+help(const struct cmd *only)
+{
+	size_t i;
+
+	usage(stdout, only);
+	fputs("\n", stdout);
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (only == NULL || &cmds[i] == only)
+			printf("  %-10s %s\n", cmds[i].name, _(cmds[i].what));
+	fputs("\n", stdout);
+	for (i = 0; i < sizeof option_help / sizeof option_help[0]; i++)
+		if (only == NULL || options[i].val == 'h' ||
+		    strchr(only->opts, options[i].val) != NULL)
+			printf("  %-27s %s\n", option_help[i][0],
+			    _(option_help[i][1]));
+	fputs("\n", stdout);
+	fputs(_(exit_text), stdout);
+}
 
 struct opts {
 	const char *outdir, *station, *lang;
@@ -121,13 +163,15 @@ exit_code(enum wk_status st)
 	return EXIT_IO;
 }
 
+static const struct cmd *current;	/* the subcommand being run */
+
 static int
 usage_error(const char *fmt, const char *arg)
 {
 	fputs("willakuy: ", stderr);
 	fprintf(stderr, fmt, arg);
 	fputc('\n', stderr);
-	fputs(usage_text, stderr);
+	usage(stderr, current);
 	return EXIT_USAGE;
 }
 
@@ -143,21 +187,24 @@ number(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
-/* Parses the options of a subcommand; allowed lists its short letters. */
+/* Parses the options of a subcommand. */
 static int
-parse(int argc, char **argv, const char *allowed, struct opts *o)
+parse(int argc, char **argv, struct opts *o)
 {
+	const char *allowed = current->opts;
 	int c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "c:d:hj:l:o:qvVw:", options,
 	    NULL)) != -1) {
 		if (c == '?' || (c != 'h' && strchr(allowed, c) == NULL)) {
-			if (c != '?')
+			if (c != '?') {
+				char opt[3] = { '-', (char)c, '\0' };
+
 				usage_error(_("this option does not apply here: %s"),
-				    argv[optind - 1]);
-			else
-				fputs(usage_text, stderr);
+				    opt);
+			} else
+				usage(stderr, current);
 			return EXIT_USAGE;
 		}
 		switch (c) {
@@ -170,9 +217,8 @@ parse(int argc, char **argv, const char *allowed, struct opts *o)
 				    "not '%s'"), optarg);
 			break;
 		case 'h':
-			fputs(usage_text, stdout);
-			fputs(help_text, stdout);
-			exit(0);
+			help(current);
+			return -1;
 		case 'j':
 			if (number(optarg, 1, 64, &o->jobs) != 0)
 				return usage_error(_("-j wants a number of threads "
@@ -351,19 +397,30 @@ main(int argc, char **argv)
 	struct opts o;
 	const char *cmd;
 	char *locale;
+	size_t i;
 	int rc;
 
 	setlocale(LC_ALL, "");
 	/* Numbers in files and tags are always written with a point. */
 	setlocale(LC_NUMERIC, "C");
-	locale = wk_data_path("locale");
+	/* Messages: beside the data in a source tree (locale/), beside it
+	 * when installed (share/locale), else where make install put them. */
 	{
+		static const char *const where[] = { "locale", "../locale" };
 		struct stat st;
+		size_t k;
 
-		bindtextdomain("willakuy", locale && stat(locale, &st) == 0
-		    ? locale : WK_LOCALEDIR);
+		bindtextdomain("willakuy", WK_LOCALEDIR);
+		for (k = 0; k < 2; k++) {
+			locale = wk_data_path(where[k]);
+			if (locale != NULL && stat(locale, &st) == 0) {
+				bindtextdomain("willakuy", locale);
+				free(locale);
+				break;
+			}
+			free(locale);
+		}
 	}
-	free(locale);
 	bind_textdomain_codeset("willakuy", "UTF-8");
 	textdomain("willakuy");
 
@@ -371,34 +428,35 @@ main(int argc, char **argv)
 	o.date = wk_date_today();
 	o.wait_s = -1;
 	if (argc < 2) {
-		fputs(usage_text, stderr);
+		usage(stderr, NULL);
 		return EXIT_USAGE;
 	}
 	cmd = argv[1];
 	if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0) {
-		fputs(usage_text, stdout);
-		fputs(help_text, stdout);
+		help(NULL);
 		return 0;
 	}
 	if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "-V") == 0) {
 		printf("willakuy %s\n", WK_VERSION);
 		return 0;
 	}
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if (strcmp(cmd, cmds[i].name) == 0)
+			current = &cmds[i];
+	if (current == NULL)
+		return usage_error(_("unknown command '%s'"), cmd);
 	argc--;
 	argv++;
-	if (strcmp(cmd, "build") == 0)
-		rc = parse(argc, argv, "cdjoqvw", &o) ? EXIT_USAGE
-		    : cmd_build(&o, argc, argv);
-	else if (strcmp(cmd, "check") == 0)
-		rc = parse(argc, argv, "cdqv", &o) ? EXIT_USAGE
-		    : cmd_check(&o, argc, argv);
-	else if (strcmp(cmd, "preview") == 0)
-		rc = parse(argc, argv, "cdlqv", &o) ? EXIT_USAGE
-		    : cmd_preview(&o, argc, argv);
-	else if (strcmp(cmd, "verbalize") == 0)
-		rc = parse(argc, argv, "l", &o) ? EXIT_USAGE : cmd_verbalize(&o);
+	if ((rc = parse(argc, argv, &o)) != 0)
+		rc = rc < 0 ? 0 : rc;		/* -1: --help was shown */
+	else if (current == &cmds[0])
+		rc = cmd_build(&o, argc, argv);
+	else if (current == &cmds[1])
+		rc = cmd_check(&o, argc, argv);
+	else if (current == &cmds[2])
+		rc = cmd_preview(&o, argc, argv);
 	else
-		rc = usage_error(_("unknown command '%s'"), cmd);
+		rc = cmd_verbalize(&o);
 	wk_xml_cleanup();
 	wk_paths_cleanup();
 	return rc;

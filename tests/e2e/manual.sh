@@ -1,0 +1,32 @@
+# The manual and the help agree: every option of the option table is in
+# willakuy(1), each command's --help shows its synopsis exactly as the man
+# page does, and messages are in Spanish under LANG=es_PE.UTF-8.
+. "$(dirname "$0")/lib.sh"
+MAN="$TOP/doc/willakuy.1"
+MANWIDTH=400 man -l "$MAN" 2>/dev/null >"$TMP/man.txt" || die "man -l"
+# Options from the table in src/main.c.
+opts=$(sed -n '/^static const struct option options\[\]/,/^};/p' "$TOP/src/main.c" |
+    sed -n 's/.*{ "\([a-z]*\)", [a-z_]*, NULL, '"'"'\(.\)'"'"' }.*/\1 \2/p')
+[ "$(echo "$opts" | wc -l)" -ge 10 ] || die "could not read the option table"
+while read -r long short; do
+	grep -q -- "--$long" "$TMP/man.txt" || die "willakuy(1) lacks --$long"
+	grep -q -- "-$short, --$long" "$TMP/man.txt" || die "willakuy(1) lacks -$short"
+	"$WK" --help | grep -q -- "-$short, --$long" || die "--help lacks -$short, --$long"
+done <<<"$opts"
+for c in build check preview verbalize; do
+	line=$("$WK" "$c" --help | sed -n '1s/^usage: //p')
+	[ -n "$line" ] || die "$c --help has no usage line"
+	grep -qF -- "$line" "$TMP/man.txt" || die "willakuy(1) synopsis lacks: $line"
+done
+MANWIDTH=400 man -l "$TOP/doc/willakuy.5" >/dev/null 2>&1 || die "willakuy(5)"
+# Spanish.
+LANG=es_PE.UTF-8 "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
+grep -q "nothere.xml: error: no se puede abrir" "$TMP/err.txt" || { cat "$TMP/err.txt"; die "not in Spanish"; }
+printf '<prices date="2026-11-29"><market id="m" name="M"><price product="papa-amarila" unit="kg" value="1"/></market></prices>' >"$TMP/p.xml"
+LANG=es_PE.UTF-8 "$WK" check -d "$DATE" "$TMP/p.xml" 2>"$TMP/err.txt"
+grep -q "error: producto desconocido: 'papa-amarila'; ¿quiso decir 'papa-amarilla'?" "$TMP/err.txt" ||
+    { cat "$TMP/err.txt"; die "Spanish check message"; }
+LANG=es_PE.UTF-8 "$WK" build --help | grep -q "fecha de emisión" || die "Spanish help"
+LANG=C "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
+grep -q "error: cannot open" "$TMP/err.txt" || die "English under LANG=C"
+echo "manual: options and synopses agree; Spanish messages"
