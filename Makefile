@@ -35,7 +35,7 @@ DEPS_BUILD = gcc make pkg-config libxml2-dev libespeak-ng-dev espeak-ng-data \
 	libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev
 DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev ffmpeg mpg123 mp3val sox lame \
 	espeak-ng libxml2-utils valgrind clang libclang-rt-14-dev gettext \
-	locales
+	locales chromium
 
 all: willakuy locale/es/LC_MESSAGES/willakuy.mo
 

@@ -26,6 +26,7 @@
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
+#include "report.h"
 #include "station.h"
 #include "synth.h"
 #include "voice.h"
@@ -55,6 +56,7 @@ struct run {
 	struct wk_renderer *renderer;
 	struct wk_pool *pool;
 	struct wk_cache *cache;
+	struct wk_report *report;
 	struct wk_audio_params params;
 	unsigned char *gap;		/* MP3 frames of the segment pause */
 	size_t gaplen;
@@ -526,6 +528,25 @@ out:
 	return st;
 }
 
+/* Adds a bulletin-language to the day's report. */
+static void
+report(struct run *r, const struct wk_script *s, const struct job *jobs,
+    const char *error)
+{
+	struct wk_audio_stats *st = NULL;
+	size_t i;
+
+	if (r->report == NULL)
+		return;
+	if (error == NULL && (st = calloc(s->nsegs + 1, sizeof *st)) != NULL)
+		for (i = 0; i < s->nsegs; i++)
+			st[i] = jobs[i].stats;
+	if (wk_report_add(r->report, s, st, error) != 0)
+		wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s",
+		    _("out of memory: the report will lack a bulletin"));
+	free(st);
+}
+
 /* One language of a bulletin on its way through the stages. */
 struct lang {
 	struct wk_script *s;
@@ -603,6 +624,9 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 		if (l[i].st == WK_OK)
 			l[i].st = publish_script(r, l[i].s, l[i].jobs, &secs,
 			    &l[i].err);
+		if (l[i].s != NULL)
+			report(r, l[i].s, l[i].jobs, l[i].st == WK_OK ? NULL
+			    : l[i].err.msg);
 		if (l[i].st == WK_OK) {
 			res->built++;
 			res->audio_s += secs;
@@ -688,6 +712,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		st = wk_err_nomem(err);
 	if (st != WK_OK)
 		goto out;
+	r.report = wk_report_new(r.station->name, r.date);
 	for (i = 0; i < o->nbulletins; i++) {
 		st = build_bulletin(&r, o->bulletins[i], res);
 		if (st == WK_EIO || st == WK_ENOMEM)
@@ -695,9 +720,23 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		if (st != WK_OK && res->worst == WK_OK)
 			res->worst = st;
 	}
+	/* The day's report, for the operator: OUTDIR/DATE/report.html. */
+	if (r.report != NULL) {
+		struct wk_buf page = WK_BUF_INIT;
+		struct wk_err e2;
+
+		wk_report_html(r.report, d, &page);
+		if (page.failed || wk_outdir_write(r.out, "report.html", page.data,
+		    page.len, &e2) != WK_OK)
+			wk_diag(d, WK_WARNING, NULL, 0, 0,
+			    _("the report could not be written: %s"),
+			    page.failed ? _("out of memory") : e2.msg);
+		wk_buf_free(&page);
+	}
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);
+	wk_report_free(r.report);
 	wk_cache_close(r.cache);
 	wk_renderer_free(r.renderer);
 	wk_synth_free(r.synth);

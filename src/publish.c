@@ -388,6 +388,37 @@ wk_outdir_latest(const struct wk_outdir *o)
 }
 
 enum wk_status
+wk_outdir_write(struct wk_outdir *o, const char *rel, const char *data,
+    size_t len, struct wk_err *err)
+{
+	struct wk_buf tmp = WK_BUF_INIT;
+	char *fin = wk_path_join(o->day, rel);
+	enum wk_status st = WK_OK;
+	FILE *f;
+	int bad;
+
+	wk_buf_printf(&tmp, "%s/.%s.tmp.%ld", o->day, rel, (long)getpid());
+	if (fin == NULL || tmp.failed) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	if ((f = fopen(wk_buf_str(&tmp), "wb")) == NULL) {
+		st = io_err(err, wk_buf_str(&tmp), _("cannot create"));
+		goto out;
+	}
+	bad = fwrite(data, 1, len, f) != len || fflush(f) != 0 ||
+	    fsync(fileno(f)) != 0;
+	if (fclose(f) != 0 || bad || rename(wk_buf_str(&tmp), fin) != 0) {
+		st = io_err(err, fin, _("cannot write"));
+		unlink(wk_buf_str(&tmp));
+	}
+out:
+	free(fin);
+	wk_buf_free(&tmp);
+	return st;
+}
+
+enum wk_status
 wk_pub_begin(struct wk_outdir *o, const char *name, struct wk_pub **out,
     struct wk_err *err)
 {

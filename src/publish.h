@@ -32,6 +32,11 @@ void wk_outdir_close(struct wk_outdir *o);
 const char *wk_outdir_day(const struct wk_outdir *o);
 const char *wk_outdir_latest(const struct wk_outdir *o);
 
+/* Writes len bytes as OUTDIR/YYYY-MM-DD/rel, atomically (temporary
+ * name, sync, rename). */
+enum wk_status wk_outdir_write(struct wk_outdir *o, const char *rel,
+    const char *data, size_t len, struct wk_err *err);
+
 /* Starts the files of one bulletin in one language, name "<id>-<lang>";
  * its segments go to the folder of that name. */
 enum wk_status wk_pub_begin(struct wk_outdir *o, const char *name,

@@ -20,7 +20,7 @@ grep -q "Dumingu" out.txt || die "installed verbalize output"
 # The default station points at the installed example feeds.
 "$B" build -q -d "$DATE" -o out "$ROOT/usr/share/willakuy/bulletins/precios-manana.xml" || die "installed build"
 [ -s "out/$DATE/precios-manana-qu.mp3" ] || die "installed build made nothing"
-LANG=es_PE.UTF-8 "$B" check /no/such.xml 2>err.txt
+env -u LC_ALL LANG=es_PE.UTF-8 "$B" check /no/such.xml 2>err.txt
 grep -q "error: no se puede abrir" err.txt || { cat err.txt; die "no Spanish messages when installed"; }
 MANWIDTH=200 man -l "$ROOT/usr/share/man/man1/willakuy.1" >/dev/null 2>&1 || die "man page"
 make -s -C "$TOP" uninstall PREFIX=/usr DESTDIR="$ROOT" >/dev/null || die "make uninstall"

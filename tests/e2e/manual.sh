@@ -20,13 +20,13 @@ for c in build check preview verbalize; do
 done
 MANWIDTH=400 man -l "$TOP/doc/willakuy.5" >/dev/null 2>&1 || die "willakuy(5)"
 # Spanish.
-LANG=es_PE.UTF-8 "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
+env -u LC_ALL LANG=es_PE.UTF-8 "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
 grep -q "nothere.xml: error: no se puede abrir" "$TMP/err.txt" || { cat "$TMP/err.txt"; die "not in Spanish"; }
 printf '<prices date="2026-11-29"><market id="m" name="M"><price product="papa-amarila" unit="kg" value="1"/></market></prices>' >"$TMP/p.xml"
-LANG=es_PE.UTF-8 "$WK" check -d "$DATE" "$TMP/p.xml" 2>"$TMP/err.txt"
+env -u LC_ALL LANG=es_PE.UTF-8 "$WK" check -d "$DATE" "$TMP/p.xml" 2>"$TMP/err.txt"
 grep -q "error: producto desconocido: 'papa-amarila'; ¿quiso decir 'papa-amarilla'?" "$TMP/err.txt" ||
     { cat "$TMP/err.txt"; die "Spanish check message"; }
-LANG=es_PE.UTF-8 "$WK" build --help | grep -q "fecha de emisión" || die "Spanish help"
-LANG=C "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
+env -u LC_ALL LANG=es_PE.UTF-8 "$WK" build --help | grep -q "fecha de emisión" || die "Spanish help"
+env -u LC_ALL LANG=C "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
 grep -q "error: cannot open" "$TMP/err.txt" || die "English under LANG=C"
 echo "manual: options and synopses agree; Spanish messages"

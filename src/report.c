@@ -1,0 +1,346 @@
+/*
+ * The report page. Everything is inline (style, charts as SVG, a few lines
+ * of script), so the page works from the output folder with no network;
+ * the players point at the MP3 files beside it. Text from feeds and
+ * bulletins is escaped.
+ */
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose.h"
+#include "err.h"
+#include "report.h"
+
+struct rseg {
+	char *id, *file, *note, *transcript;
+	char data_date[11];
+	double duration_s, lufs, peak_db;
+	int fallback;
+	struct wk_price_note *prices;
+	size_t nprices;
+};
+
+struct entry {
+	char *name, *title, *lang, *error;
+	struct rseg *segs;
+	size_t nsegs;
+};
+
+struct wk_report {
+	char *station, *date;
+	struct entry *v;
+	size_t n;
+};
+
+struct wk_report *
+wk_report_new(const char *station, const char *date)
+{
+	struct wk_report *r = calloc(1, sizeof *r);
+
+	if (r == NULL)
+		return NULL;
+	r->station = strdup(station);
+	r->date = strdup(date);
+	if (r->station == NULL || r->date == NULL) {
+		wk_report_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+void
+wk_report_free(struct wk_report *r)
+{
+	size_t i, j, k;
+
+	if (r == NULL)
+		return;
+	for (i = 0; i < r->n; i++) {
+		struct entry *e = &r->v[i];
+
+		for (j = 0; j < e->nsegs; j++) {
+			struct rseg *sg = &e->segs[j];
+
+			free(sg->id);
+			free(sg->file);
+			free(sg->note);
+			free(sg->transcript);
+			for (k = 0; k < sg->nprices; k++) {
+				free(sg->prices[k].product);
+				free(sg->prices[k].market);
+			}
+			free(sg->prices);
+		}
+		free(e->segs);
+		free(e->name);
+		free(e->title);
+		free(e->lang);
+		free(e->error);
+	}
+	free(r->v);
+	free(r->station);
+	free(r->date);
+	free(r);
+}
+
+static char *
+dup(const char *s)
+{
+	return s ? strdup(s) : NULL;
+}
+
+int
+wk_report_add(struct wk_report *r, const struct wk_script *s,
+    const struct wk_audio_stats *stats, const char *error)
+{
+	struct entry *v, *e;
+	struct wk_buf b = WK_BUF_INIT;
+	size_t i, j, k;
+
+	if ((v = realloc(r->v, (r->n + 1) * sizeof *v)) == NULL)
+		return -1;
+	r->v = v;
+	e = &v[r->n++];
+	memset(e, 0, sizeof *e);
+	wk_buf_printf(&b, "%s-%s", s->bulletin, s->lang);
+	e->name = wk_buf_steal(&b);
+	e->title = dup(s->title);
+	e->lang = dup(s->lang);
+	e->error = dup(error);
+	if ((e->segs = calloc(s->nsegs + 1, sizeof *e->segs)) == NULL)
+		return -1;
+	for (i = 0; i < s->nsegs; i++) {
+		const struct wk_seg *sg = &s->segs[i];
+		struct rseg *o = &e->segs[e->nsegs++];
+
+		o->id = dup(sg->id);
+		o->note = dup(sg->note);
+		o->fallback = sg->fallback;
+		memcpy(o->data_date, sg->data_date, sizeof o->data_date);
+		wk_buf_printf(&b, "%s/%02zu-%s.mp3", e->name, i + 1, sg->id);
+		o->file = wk_buf_steal(&b);
+		for (j = 0; j < sg->nparts; j++)
+			if (sg->parts[j].kind == WK_PART_SPEECH) {
+				if (strcmp(sg->parts[j].lang, s->lang) != 0)
+					wk_buf_printf(&b, "[%s] ", sg->parts[j].lang);
+				wk_buf_puts(&b, sg->parts[j].text);
+				wk_buf_putc(&b, '\n');
+			}
+		o->transcript = wk_buf_steal(&b);
+		o->duration_s = stats ? stats[i].duration_s : 0;
+		o->lufs = stats ? stats[i].lufs : NAN;
+		o->peak_db = stats ? stats[i].peak_db : NAN;
+		if (sg->nprices > 0 &&
+		    (o->prices = calloc(sg->nprices, sizeof *o->prices)) != NULL)
+			for (k = 0; k < sg->nprices; k++) {
+				o->prices[k] = sg->prices[k];
+				o->prices[k].product = dup(sg->prices[k].product);
+				o->prices[k].market = dup(sg->prices[k].market);
+				o->nprices++;
+			}
+		if (o->id == NULL || o->file == NULL || o->transcript == NULL)
+			return -1;
+	}
+	return e->name && e->title && e->lang ? 0 : -1;
+}
+
+static const char style[] =
+    "body{font:15px/1.45 system-ui,sans-serif;margin:1.5em auto;max-width:60em;"
+    "padding:0 1em;color:#1a202c}"
+    "h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:"
+    "2px solid #e2e8f0}"
+    "table{border-collapse:collapse;width:100%;margin:.5em 0}"
+    "td,th{border-bottom:1px solid #e2e8f0;padding:.25em .5em;text-align:left;"
+    "vertical-align:top}"
+    "td.n{text-align:right;font-variant-numeric:tabular-nums}"
+    "tr.fallback td,li.warning{background:#fffbea}"
+    "li.error,p.failed{background:#fff5f5;color:#9b2c2c}"
+    ".ok{color:#276749}.bad{color:#9b2c2c;font-weight:bold}"
+    "pre{white-space:pre-wrap;background:#f7fafc;padding:.5em}"
+    "audio{height:2em;vertical-align:middle}"
+    "svg text{font:11px system-ui,sans-serif}"
+    "button{margin:.5em 0}";
+
+static void
+text(struct wk_buf *o, const char *s)
+{
+	wk_buf_xml(o, s ? s : "");
+}
+
+/* Each product's price today against its previous one: two bars on the
+ * product's own scale, and the change in per cent. */
+static void
+chart(struct wk_buf *o, const struct rseg *sg)
+{
+	size_t i;
+	const int row = 20, label = 150, bar = 240;
+
+	wk_buf_printf(o, "<figure><svg class=\"chart\" role=\"img\" "
+	    "aria-label=\"Precios de ");
+	text(o, sg->id);
+	wk_buf_printf(o, "\" width=\"%d\" height=\"%zu\">", label + bar + 150,
+	    (size_t)row * sg->nprices + 4);
+	for (i = 0; i < sg->nprices; i++) {
+		const struct wk_price_note *p = &sg->prices[i];
+		double max = (double)(p->value > p->previous ? p->value : p->previous);
+		double k = max > 0 ? bar / max : 0;
+		int y = (int)i * row;
+
+		wk_buf_printf(o, "<text x=\"0\" y=\"%d\">", y + 14);
+		text(o, p->product);
+		wk_buf_puts(o, "</text>");
+		if (p->previous >= 0)
+			wk_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+			    "height=\"6\" fill=\"#cbd5e0\"><title>antes S/ %lld.%02lld"
+			    "</title></rect>", label, y + 3, p->previous * k,
+			    p->previous / 100, p->previous % 100);
+		wk_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
+		    "height=\"7\" fill=\"%s\"><title>hoy S/ %lld.%02lld</title></rect>",
+		    label, y + 10, p->value * k, p->previous < 0 ? "#4a5568"
+		    : p->value > p->previous ? "#c05621" : p->value < p->previous
+		    ? "#2f855a" : "#2b6cb0", p->value / 100, p->value % 100);
+		wk_buf_printf(o, "<text x=\"%d\" y=\"%d\">S/ %lld.%02lld", label +
+		    bar + 8, y + 14, p->value / 100, p->value % 100);
+		if (p->previous > 0)
+			wk_buf_printf(o, " (%+.1f %%)", 100.0 *
+			    (double)(p->value - p->previous) / (double)p->previous);
+		wk_buf_puts(o, "</text>");
+	}
+	wk_buf_puts(o, "</svg><figcaption>Precio de hoy (color) y anterior "
+	    "(gris), cada producto a su escala: naranja subió, verde bajó, azul "
+	    "se mantiene, gris sin precio anterior.</figcaption></figure>\n");
+}
+
+static void
+entry_html(struct wk_buf *o, const struct entry *e)
+{
+	double total = 0, energy = 0;
+	size_t i;
+
+	wk_buf_printf(o, "<section class=\"bulletin\" id=\"%s\">\n<h2>", e->name);
+	text(o, e->title);
+	wk_buf_printf(o, " <small>(%s, %s)</small></h2>\n", e->lang, e->name);
+	if (e->error != NULL) {
+		wk_buf_puts(o, "<p class=\"failed\">No se publicó: ");
+		text(o, e->error);
+		wk_buf_puts(o, "</p>\n</section>\n");
+		return;
+	}
+	for (i = 0; i < e->nsegs; i++) {
+		total += e->segs[i].duration_s;
+		if (isfinite(e->segs[i].lufs))
+			energy += e->segs[i].duration_s * pow(10, e->segs[i].lufs / 10);
+	}
+	wk_buf_printf(o, "<p><audio controls preload=\"none\" src=\"%s.mp3\">"
+	    "</audio> <a href=\"%s.mp3\">%s.mp3</a> · %d min %02d s · %.1f LUFS · "
+	    "<a href=\"%s.m3u\">lista</a> · <a href=\"%s.txt\">transcripción"
+	    "</a></p>\n", e->name, e->name, e->name, (int)total / 60,
+	    (int)total % 60, total > 0 ? 10 * log10(energy / total) : 0.0,
+	    e->name, e->name);
+	wk_buf_puts(o, "<table>\n<tr><th>#</th><th>Segmento</th><th>Duración"
+	    "</th><th>Sonoridad</th><th>Pico</th><th>Datos del</th><th>Estado"
+	    "</th><th>Audio</th></tr>\n");
+	for (i = 0; i < e->nsegs; i++) {
+		const struct rseg *sg = &e->segs[i];
+
+		wk_buf_printf(o, "<tr class=\"%s\"><td class=\"n\">%zu</td><td>",
+		    sg->fallback ? "fallback" : "ok", i + 1);
+		text(o, sg->id);
+		wk_buf_printf(o, "</td><td class=\"n\">%.1f s</td><td class=\"n\">"
+		    "%.1f LUFS</td><td class=\"n\">%.1f dBFS</td><td>%s</td><td>",
+		    sg->duration_s, sg->lufs, sg->peak_db,
+		    sg->data_date[0] ? sg->data_date : "—");
+		if (sg->fallback)
+			wk_buf_puts(o, "<span class=\"bad\">reemplazo</span> ");
+		else
+			wk_buf_puts(o, "<span class=\"ok\">bien</span> ");
+		text(o, sg->note);
+		wk_buf_printf(o, "</td><td><audio controls preload=\"none\" "
+		    "src=\"%s\"></audio></td></tr>\n", sg->file);
+	}
+	wk_buf_puts(o, "</table>\n");
+	for (i = 0; i < e->nsegs; i++)
+		if (e->segs[i].nprices > 0) {
+			wk_buf_puts(o, "<h3>");
+			text(o, e->segs[i].id);
+			wk_buf_puts(o, "</h3>\n");
+			chart(o, &e->segs[i]);
+		}
+	wk_buf_puts(o, "<details class=\"transcript\"><summary>Transcripción"
+	    "</summary><pre>");
+	for (i = 0; i < e->nsegs; i++) {
+		text(o, e->segs[i].transcript);
+		if (i + 1 < e->nsegs)
+			wk_buf_putc(o, '\n');
+	}
+	wk_buf_puts(o, "</pre></details>\n</section>\n");
+}
+
+void
+wk_report_html(const struct wk_report *r, const struct wk_diags *d,
+    struct wk_buf *o)
+{
+	size_t i, ok = 0, fb = 0, bad = 0;
+
+	for (i = 0; i < r->n; i++) {
+		size_t j;
+		int f = 0;
+
+		for (j = 0; j < r->v[i].nsegs; j++)
+			f |= r->v[i].segs[j].fallback;
+		if (r->v[i].error != NULL)
+			bad++;
+		else if (f)
+			fb++;
+		else
+			ok++;
+	}
+	wk_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"es\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+	    "content=\"width=device-width\">\n<title>willakuy ");
+	text(o, r->date);
+	wk_buf_puts(o, "</title>\n<style>");
+	wk_buf_puts(o, style);
+	wk_buf_puts(o, "</style>\n</head>\n<body data-ready=\"no\">\n<h1>Boletines "
+	    "del ");
+	text(o, r->date);
+	wk_buf_puts(o, " · ");
+	text(o, r->station);
+	wk_buf_printf(o, "</h1>\n<p id=\"summary\"><span class=\"ok\">%zu "
+	    "completos</span> · <span class=\"%s\">%zu con reemplazos</span> · "
+	    "<span class=\"%s\">%zu no publicados</span></p>\n", ok,
+	    fb ? "bad" : "ok", fb, bad ? "bad" : "ok", bad);
+	if (d != NULL && d->nerrors + d->nwarnings > 0) {
+		wk_buf_puts(o, "<section id=\"warnings\">\n<h2>Errores y avisos</h2>\n"
+		    "<ul>\n");
+		for (i = 0; i < d->n; i++) {
+			const struct wk_diag *g = &d->v[i];
+
+			if (g->sev == WK_NOTE)
+				continue;
+			wk_buf_printf(o, "<li class=\"%s\">", g->sev == WK_ERROR
+			    ? "error" : "warning");
+			if (g->file != NULL) {
+				text(o, g->file);
+				if (g->line > 0)
+					wk_buf_printf(o, ":%d", g->line);
+				if (g->col > 0)
+					wk_buf_printf(o, ":%d", g->col);
+				wk_buf_puts(o, ": ");
+			}
+			text(o, g->msg);
+			wk_buf_puts(o, "</li>\n");
+		}
+		wk_buf_puts(o, "</ul>\n</section>\n");
+	}
+	for (i = 0; i < r->n; i++)
+		entry_html(o, &r->v[i]);
+	wk_buf_puts(o, "<p><button id=\"all\" type=\"button\">Mostrar todas las "
+	    "transcripciones</button></p>\n<script>\n"
+	    "document.getElementById('all').addEventListener('click', function () {\n"
+	    "  document.querySelectorAll('details.transcript').forEach(function (d) "
+	    "{ d.open = true; });\n});\n"
+	    "document.body.dataset.ready = 'yes';\n</script>\n</body>\n</html>\n");
+}

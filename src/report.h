@@ -1,0 +1,35 @@
+#ifndef WK_REPORT_H
+#define WK_REPORT_H
+/*
+ * The day's report: one self-contained HTML page (no network) that an
+ * operator opens at dawn to see at a glance whether today's bulletins are
+ * right: every bulletin and language, each segment's duration, loudness
+ * and data date, fallbacks and warnings highlighted, the transcript, a
+ * player per file and a chart of each market's prices against the
+ * previous ones. Written in Spanish, for the stations' operators.
+ */
+
+#include "audio.h"
+#include "buf.h"
+
+struct wk_script;
+struct wk_diags;
+struct wk_report;
+
+struct wk_report *wk_report_new(const char *station, const char *date);
+void wk_report_free(struct wk_report *r);
+
+/*
+ * Adds a bulletin in one language: its script, the measurements of its
+ * segments (stats, s->nsegs of them; NULL when it failed) and error, the
+ * reason it was not published (NULL when it was). Copies what it keeps.
+ * Returns 0, or -1 when out of memory.
+ */
+int wk_report_add(struct wk_report *r, const struct wk_script *s,
+    const struct wk_audio_stats *stats, const char *error);
+
+/* Appends the page, with the run's diagnostics, to out. */
+void wk_report_html(const struct wk_report *r, const struct wk_diags *d,
+    struct wk_buf *out);
+
+#endif

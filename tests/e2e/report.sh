@@ -1,0 +1,55 @@
+# The day's report in headless Chromium: the page loads with no error, its
+# script runs, and it shows every bulletin and language, segment durations
+# and loudness, players for the files, price charts, and the fallbacks and
+# warnings of the run, highlighted.
+. "$(dirname "$0")/lib.sh"
+command -v chromium >/dev/null || die "chromium is not installed (make deps-check installs it)"
+
+# A day where one market's feed is stale: its segment falls back.
+mkdir -p "$TMP/feeds"
+cp "$TOP/examples/feeds/noticias-$DATE.xml" "$TMP/feeds/"
+sed 's/date="2026-11-29"/date="2026-11-26"/' "$TOP/examples/feeds/precios-$DATE.xml" >"$TMP/feeds/old.xml"
+cp "$TOP/examples/feeds/precios-$DATE.xml" "$TMP/feeds/"
+sed "s|<feeds dir=\"feeds\"/>|<feeds dir=\"$TMP/feeds\"/>|" "$TOP/examples/station.xml" >"$TMP/station.xml"
+cp -r "$TOP/bulletins/clips" "$TMP/clips"
+sed 's|<prices feed="precios-{date}.xml" market="huanta-central"/>|<prices feed="old.xml" market="huanta-central"/>|' \
+    "$TOP/bulletins/precios-manana.xml" >"$TMP/precios-manana.xml"
+cp "$TOP/bulletins/noticias-redes.xml" "$TMP/"
+"$WK" build -q -c "$TMP/station.xml" -d "$DATE" -o "$TMP/out" "$TMP/precios-manana.xml" "$TMP/noticias-redes.xml"
+[ $? -eq 1 ] || die "a build with a stale feed should exit 1"
+R="$TMP/out/$DATE/report.html"
+[ -s "$R" ] || die "no report.html"
+grep -qE 'src="https?:|href="https?:' "$R" && die "the report loads something from the network"
+
+chrome() {
+	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+	    --disable-background-networking --disable-component-update --disable-sync \
+	    --user-data-dir="$TMP/profile" --enable-logging=stderr --v=0 "$@"
+}
+chrome --dump-dom "file://$R" >"$TMP/dom.html" 2>"$TMP/console.txt" || die "chromium failed"
+if grep -E 'CONSOLE|Uncaught|ERR_FILE_NOT_FOUND' "$TMP/console.txt"; then die "errors while loading the page"; fi
+grep -q 'data-ready="yes"' "$TMP/dom.html" || die "the page's script did not run"
+for n in precios-manana-es precios-manana-qu noticias-redes-es noticias-redes-qu; do
+	grep -q "<section class=\"bulletin\" id=\"$n\">" "$TMP/dom.html" || die "no section for $n"
+	grep -q "src=\"$n.mp3\"" "$TMP/dom.html" || die "no player for $n.mp3"
+	grep -q "src=\"$n/01-apertura.mp3\"" "$TMP/dom.html" || die "no player for $n's segments"
+done
+[ "$(grep -o '<audio' "$TMP/dom.html" | wc -l)" -ge 26 ] || die "too few players"
+grep -q '1 con reemplazos' "$TMP/dom.html" || grep -q '2 con reemplazos' "$TMP/dom.html" || die "summary lacks the fallbacks"
+grep -q '<tr class="fallback">' "$TMP/dom.html" || die "the fallback segment is not highlighted"
+grep -q 'class="bad">reemplazo' "$TMP/dom.html" || die "the fallback is not marked"
+grep -q '<li class="warning">.*old.xml is dated 2026-11-26, too old for today' "$TMP/dom.html" ||
+    die "the stale feed's warning is missing"
+grep -q '<svg class="chart"' "$TMP/dom.html" || die "no price chart"
+grep -q 'S/ 2.50 (+8.7 %)' "$TMP/dom.html" || die "the chart lacks papa amarilla's change"
+grep -q '<td class="n">[0-9.]* s</td><td class="n">-23.[0-9] LUFS' "$TMP/dom.html" || die "no durations and loudness"
+grep -q 'Qillu papa: huk kilo iskay sol' "$TMP/dom.html" || die "no transcript"
+# Every file the page points at exists.
+grep -o 'src="[^"]*\.mp3"' "$R" | sed 's/src="//; s/"$//' | sort -u | while read -r f; do
+	[ -s "$TMP/out/$DATE/$f" ] || die "the page points at missing $f"
+done
+chrome --screenshot="$TMP/out/report.png" --window-size=1000,1800 --hide-scrollbars "file://$R" \
+    >/dev/null 2>&1 || die "no screenshot"
+[ -s "$TMP/out/report.png" ] || die "empty screenshot"
+[ -n "${WK_KEEP_SCREENSHOT:-}" ] && cp "$TMP/out/report.png" "$WK_KEEP_SCREENSHOT"
+echo "report: loads cleanly in Chromium; bulletins, players, charts, fallbacks and warnings shown"
