@@ -87,11 +87,13 @@ while read -r seg lang; do
 done <"$W/segments"
 lame --quiet -b 128 -m m "$W/all.wav" "$W/all.mp3"
 P
-for f in "$W"/a/$DATE/*.mp3; do
-	mpg123 -q -w "$f.wav" "$f" 2>/dev/null
-done
-sox -V1 "$W"/a/$DATE/*.mp3.wav "$W/all.wav"
-rm -f "$W"/a/$DATE/*.mp3.wav
+# The WAV: the synthesized segments of (b) at the station rate (as sox
+# made them), padded with digital silence to the length of willakuy's
+# audio, which has pauses between lines. LAME's speed depends on its
+# input's noise floor (by up to 1.5x either way), so this ratio is a guide.
+sox -V1 "$W"/t/*.whole.wav "$W/speech.wav"
+pad=$(awk -v a="$audio" -v s="$(soxi -D "$W/speech.wav")" 'BEGIN { d = a - s; print (d > 0 ? d : 0) }')
+sox -V1 "$W/speech.wav" "$W/all.wav" pad 0 "$pad"
 measure c bash "$W/floor.sh" "$W"
 
 # Incremental rebuilds into (a)'s output: one price changed, then nothing.
