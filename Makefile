@@ -32,7 +32,7 @@ ASAN_LIBOBJ = $(LIBSRC:src/%.c=build/asan/%.o)
 
 # Debian packages: to build, to run the demo, and to test.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libespeak-ng-dev espeak-ng-data \
-	libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev
+	libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev gettext
 DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev ffmpeg mpg123 mp3val sox lame \
 	espeak-ng libxml2-utils valgrind clang libclang-rt-14-dev gettext \
 	locales chromium
