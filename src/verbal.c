@@ -431,13 +431,13 @@ say_quantity(struct vs *s, const struct numlit *nl, const struct wk_unit *u)
 	puts_(s, nl->nfrac == 0 && nl->ip == 1 ? u->one : u->many);
 }
 
-void
-wk_say_money(const struct wk_voice *v, unsigned long long cents,
-    struct wk_buf *out)
+static void
+say_amount(const struct wk_voice *v, unsigned long long cents,
+    const char *unit, const char *subunit, struct wk_buf *out)
 {
 	struct vs s = { v, out };
-	const struct wk_unit *sol = wk_voice_unit(v, "sol");
-	const struct wk_unit *cen = wk_voice_unit(v, "centimo");
+	const struct wk_unit *sol = wk_voice_unit(v, unit);
+	const struct wk_unit *cen = wk_voice_unit(v, subunit);
 	struct wk_buf a = WK_BUF_INIT, b = WK_BUF_INIT;
 	struct vs sa = { v, &a }, sb = { v, &b };
 	unsigned long long whole = cents / 100, c = cents % 100;
@@ -469,6 +469,13 @@ wk_say_money(const struct wk_voice *v, unsigned long long cents,
 	wk_buf_free(&b);
 }
 
+void
+wk_say_money(const struct wk_voice *v, unsigned long long cents,
+    struct wk_buf *out)
+{
+	say_amount(v, cents, "sol", "centimo", out);
+}
+
 /* "/kg" right after an amount: the per-unit phrase ("el kilo"). */
 static size_t
 per_unit(struct vs *s, const char *p, const char *amount)
@@ -498,10 +505,20 @@ try_money(struct vs *s, const char *p)
 	struct numlit nl;
 	unsigned long long cents;
 	struct wk_buf amt = WK_BUF_INIT;
+	const char *unit = "sol", *sub = "centimo";
 
-	if (!((p[0] == 'S' || p[0] == 's') && p[1] == '/'))
+	if ((p[0] == 'S' || p[0] == 's') && p[1] == '/')
+		k = p[2] == '.' ? 3 : 2;
+	else if (strncmp(p, "US$", 3) == 0) {
+		k = 3;
+		unit = "dolar";
+		sub = "centavo";
+	} else if (p[0] == '$') {
+		k = 1;
+		unit = "dolar";
+		sub = "centavo";
+	} else
 		return 0;
-	k = p[2] == '.' ? 3 : 2;
 	sp = skip_space(p + k);
 	if (!is_digit(p[k + sp]))
 		return 0;
@@ -519,7 +536,7 @@ try_money(struct vs *s, const char *p)
 			cents++;
 	}
 	k += nl.len;
-	wk_say_money(s->v, cents, &amt);
+	say_amount(s->v, cents, unit, sub, &amt);
 	k += per_unit(s, p + k, wk_buf_str(&amt));
 	if (amt.failed)
 		s->out->failed = 1;
@@ -673,6 +690,11 @@ try_time(struct vs *s, const char *p)
 			return 0;
 	} else if (p[k] != ' ' && p[k] != '.' && p[k] != 'a' && p[k] != 'p')
 		return 0;
+	/* "12 m." is noon in Peru (meridies), not twelve metres. */
+	if (k == nh && h == 12 && strncmp(p + k, " m.", 3) == 0) {
+		say_time(s, 12, 0);
+		return k + 3;
+	}
 	if ((a = ampm(p + k, &pm)) > 0) {
 		if (h < 1 || h > 12)
 			return 0;
@@ -732,6 +754,53 @@ ordinal_suffix(const char *p, enum wk_gender *g)
 	return best;
 }
 
+/* A Peruvian mobile number: nine digits starting with 9, in threes
+ * (966 123 456, 966-123-456). Read digit by digit, in threes. Written
+ * together (966123456) it stays a cardinal, as the RAE reads numbers. */
+static size_t
+try_phone(struct vs *s, const char *p)
+{
+	size_t i = 0, digits = 0, ng = 0, run = 0;
+
+	if (*p != '9')
+		return 0;
+	for (;;) {
+		if (is_digit(p[i])) {
+			digits++;
+			run++;
+			i++;
+			continue;
+		}
+		if ((p[i] == ' ' || p[i] == '-') && run == 3 && ng < 2 &&
+		    is_digit(p[i + 1])) {
+			ng++;
+			run = 0;
+			i++;
+			continue;
+		}
+		break;
+	}
+	if (digits != 9 || !boundary(p + i) || ng != 2)
+		return 0;
+	{
+		struct wk_buf t = WK_BUF_INIT;
+		size_t j, d = 0;
+
+		for (j = 0; j < i; j++) {
+			if (!is_digit(p[j]))
+				continue;
+			wk_digit_words(s->v, p + j, 1, &t);
+			if (++d % 3 == 0 && d < 9)
+				wk_buf_putc(&t, ',');
+		}
+		put(s, wk_buf_str(&t), t.len);
+		if (t.failed)
+			s->out->failed = 1;
+		wk_buf_free(&t);
+	}
+	return i;
+}
+
 static size_t
 try_number(struct vs *s, const char *p, int negative_ok)
 {
@@ -747,6 +816,8 @@ try_number(struct vs *s, const char *p, int negative_ok)
 	}
 	if (!is_digit(p[k]))
 		return 0;
+	if (!neg && (n = try_phone(s, p)) > 0)
+		return n;
 	scan_num(p + k, &a);
 	if (!a.ok) {
 		if (neg)
@@ -757,6 +828,28 @@ try_number(struct vs *s, const char *p, int negative_ok)
 	k += a.len;
 	if (neg)
 		puts_(s, wk_voice_word(s->v, "minus"));
+
+	/* Fractions: 1/2 kg -> medio kilo; 3/4 -> tres cuartos. */
+	if (a.nfrac == 0 && !neg && p[k] == '/' && is_digit(p[k + 1]) &&
+	    boundary(p + k + 2) && a.ip < 10) {
+		const struct wk_fraction *fr = wk_voice_fraction(s->v, (int)a.ip,
+		    p[k + 1] - '0');
+		size_t ul;
+
+		if (fr != NULL) {
+			k += 2;
+			if ((u = unit_at(s, p + k, &ul)) != NULL && ul > 0) {
+				puts_(s, u->gender == WK_FEM && fr->fem ? fr->fem
+				    : fr->masc ? fr->masc : fr->alone);
+				puts_(s, u->one);
+				return k + ul;
+			}
+			g = next_gender(s, p + k, &noun);
+			puts_(s, g == WK_FEM && fr->fem ? fr->fem : g == WK_MASC &&
+			    fr->masc ? fr->masc : fr->alone);
+			return k;
+		}
+	}
 
 	/* Ordinals: 1er, 2.º, 3ra. */
 	if (a.nfrac == 0 && (n = ordinal_suffix(p + k, &g)) > 0) {

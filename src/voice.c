@@ -267,6 +267,37 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 			free(t);
 			if (t == NULL || v->acronym_words == NULL)
 				st = wk_err_nomem(c->err);
+		} else if (wk_xml_is(n, "fractions")) {
+			for (k = wk_xml_elem(n->children); k && st == WK_OK;
+			    k = wk_xml_elem(k->next)) {
+				struct wk_fraction *nf, *fr;
+				char *val = wk_xml_attr(k, "v");
+				int a, b;
+
+				if (val == NULL || sscanf(val, "%d/%d", &a, &b) != 2 ||
+				    a <= 0 || b <= a || b > 16) {
+					free(val);
+					st = bad(c, k, "v", _("a fraction is written "
+					    "n/d, with n below d (%s)"), "1/2");
+					break;
+				}
+				free(val);
+				nf = realloc(v->fractions, (v->nfractions + 1) *
+				    sizeof *nf);
+				if (nf == NULL) {
+					st = wk_err_nomem(c->err);
+					break;
+				}
+				v->fractions = nf;
+				fr = &nf[v->nfractions++];
+				fr->n = a;
+				fr->d = b;
+				fr->alone = wk_xml_text(k);
+				fr->masc = wk_xml_attr(k, "masc");
+				fr->fem = wk_xml_attr(k, "fem");
+				if (fr->alone == NULL)
+					st = wk_err_nomem(c->err);
+			}
 		} else if (wk_xml_is(n, "endings")) {
 			char *t = wk_xml_text(n);
 
@@ -670,6 +701,12 @@ wk_voice_free(struct wk_voice *v)
 	free_nums(v->ords, v->nords);
 	free(v->suffix_vowel);
 	free(v->suffix_cons);
+	for (i = 0; i < v->nfractions; i++) {
+		free(v->fractions[i].alone);
+		free(v->fractions[i].masc);
+		free(v->fractions[i].fem);
+	}
+	free(v->fractions);
 	free_pairs(v->words, v->nwords);
 	free_pairs(v->phrases, v->nphrases);
 	for (i = 0; i < 7; i++)
@@ -744,6 +781,17 @@ find_num(const struct wk_numword *v, size_t n, long value)
 		else
 			hi = mid;
 	}
+	return NULL;
+}
+
+const struct wk_fraction *
+wk_voice_fraction(const struct wk_voice *v, int n, int d)
+{
+	size_t i;
+
+	for (i = 0; i < v->nfractions; i++)
+		if (v->fractions[i].n == n && v->fractions[i].d == d)
+			return &v->fractions[i];
 	return NULL;
 }
 

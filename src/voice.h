@@ -41,6 +41,13 @@ struct wk_pair {
 	int line;		/* lexicon: the line it came from */
 };
 
+/* A fraction written n/d: said alone, or before a masculine or feminine
+ * noun ("medio kilo", "media arroba", "un cuarto de kilo"). */
+struct wk_fraction {
+	int n, d;
+	char *alone, *masc, *fem;
+};
+
 /* A recorded prompt: a file of the station's own voice saying words. */
 struct wk_prompt {
 	char *path;		/* resolved */
@@ -69,6 +76,8 @@ struct wk_voice {
 	size_t nords;
 	char *suffix_vowel, *suffix_cons;	/* Quechua -yuq / -niyuq */
 
+	struct wk_fraction *fractions;
+	size_t nfractions;
 	struct wk_pair *words;		/* function words by id: and, of, ... */
 	size_t nwords;
 	struct wk_pair *phrases;	/* templates by id */
@@ -128,6 +137,10 @@ void wk_voiceset_free(struct wk_voiceset *set);
 /* A phrase template or function word by id; "" when the voice lacks it. */
 const char *wk_voice_phrase(const struct wk_voice *v, const char *id);
 const char *wk_voice_word(const struct wk_voice *v, const char *id);
+
+/* The fraction n/d, or NULL. */
+const struct wk_fraction *wk_voice_fraction(const struct wk_voice *v, int n,
+    int d);
 
 /* The number word for exactly value, or NULL. */
 const struct wk_numword *wk_voice_num(const struct wk_voice *v, long value);
