@@ -370,12 +370,13 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 	struct ctx c;
 	struct wk_err err;
 	size_t i, before = d->nerrors;
+	int nomem = 0;
 
 	(void)station;
 	if (load_ctx(&c, date, d, &err) != WK_OK) {
 		wk_diag_err(d, &err);
 		free_ctx(&c);
-		return WK_EINPUT;
+		return err.status == WK_ENOMEM ? WK_ENOMEM : WK_EINPUT;
 	}
 	for (i = 0; i < n; i++) {
 		char root[64];
@@ -422,10 +423,12 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 		if (st != WK_OK && (err.status != WK_EINPUT || d->nerrors == before ||
 		    err.line > 0 || err.file[0] != '\0'))
 			wk_diag_err(d, &err);
+		if (st == WK_ENOMEM)
+			nomem = 1;
 		before = d->nerrors;
 	}
 	free_ctx(&c);
-	return d->nerrors > 0 ? WK_EINPUT : WK_OK;
+	return nomem ? WK_ENOMEM : d->nerrors > 0 ? WK_EINPUT : WK_OK;
 }
 
 static unsigned

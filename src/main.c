@@ -272,6 +272,7 @@ cmd_verbalize(struct opts *o)
 			line[--n] = '\0';
 		if (wk_verbalize(v, line, &b) != 0) {
 			wk_buf_free(&b);
+			wk_diag_print(stderr, WK_ERROR, NULL, 0, 0, _("out of memory"));
 			rc = EXIT_NOMEM;
 			break;
 		}
@@ -424,6 +425,14 @@ main(int argc, char **argv)
 	bind_textdomain_codeset("willakuy", "UTF-8");
 	textdomain("willakuy");
 
+	{
+		struct wk_err err;
+
+		if (wk_xml_init(&err) != WK_OK) {
+			fprintf(stderr, "willakuy: %s\n", err.msg);
+			return EXIT_NOMEM;
+		}
+	}
 	memset(&o, 0, sizeof o);
 	o.date = wk_date_today();
 	o.wait_s = -1;

@@ -306,6 +306,15 @@ wk_xml_validate(struct wk_xmlfile *f, const char *name, struct wk_diags *d,
 	return WK_OK;
 }
 
+enum wk_status
+wk_xml_init(struct wk_err *err)
+{
+	xmlInitParser();
+	if (xmlRelaxNGInitTypes() != 0)
+		return wk_err_nomem(err);
+	return WK_OK;
+}
+
 void
 wk_xml_cleanup(void)
 {

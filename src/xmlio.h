@@ -55,6 +55,11 @@ enum wk_status wk_xml_validate(struct wk_xmlfile *f, const char *name,
 
 void wk_xml_free(struct wk_xmlfile *f);
 
+/* Sets up libxml2 (its schema type tables); call once before any other
+ * function of this file. Returns WK_ENOMEM when memory is short: libxml2
+ * cannot recover from a half-built type table later on. */
+enum wk_status wk_xml_init(struct wk_err *err);
+
 /* Frees the cached schemas and libxml2's global state; call once at exit. */
 void wk_xml_cleanup(void);
 

@@ -1,0 +1,33 @@
+# Out of memory: the Nth allocation made by willakuy's own code fails
+# (tests/fault/failalloc.c, preloaded), for N across the whole run of
+# verbalize, check and preview. Every run must end with an exit code, never
+# a crash; a run that reports the failure says "out of memory" and exits 7.
+. "$(dirname "$0")/lib.sh"
+cc -O1 -shared -fPIC -o "$TMP/failalloc.so" "$TOP/tests/fault/failalloc.c" -ldl ||
+    die "cannot build the allocation shim"
+printf 'S/ 2.50 el kg, 2026-11-29 a las 06:00; 21 @; Ayacucho\n' >"$TMP/in.txt"
+cd "$TMP"
+ulimit -c 0
+
+loop() {	# stride command...
+	local stride=$1 total n rc runs=0 oom=0
+	shift
+	WK_FAIL_COUNT="$TMP/count" LD_PRELOAD="$TMP/failalloc.so" "$@" <"$TMP/in.txt" >/dev/null 2>&1
+	total=$(cat "$TMP/count")
+	[ "$total" -gt 100 ] || die "only $total allocations counted for $*"
+	for ((n = 1; n <= total; n += stride)); do
+		WK_FAIL_AT=$n LD_PRELOAD="$TMP/failalloc.so" "$@" <"$TMP/in.txt" >/dev/null 2>"$TMP/err.txt"
+		rc=$?
+		runs=$((runs + 1))
+		[ "$rc" -lt 128 ] || { cat "$TMP/err.txt"; die "$1 $2: killed by signal $((rc - 128)) when allocation $n failed"; }
+		if [ "$rc" -eq 7 ]; then
+			oom=$((oom + 1))
+			grep -q "out of memory" "$TMP/err.txt" || die "$2: exit 7 without saying why (allocation $n)"
+		fi
+	done
+	echo "$2: $runs runs over $total allocations, $oom reported out of memory, no crash"
+}
+loop 5 "$WK" verbalize -l qu
+loop 31 "$WK" check -d "$DATE" "$TOP/bulletins/precios-manana.xml" \
+    "$TOP/examples/feeds/precios-$DATE.xml" "$TOP/examples/feeds/noticias-$DATE.xml"
+loop 47 "$WK" preview -c "$TOP/examples/station.xml" -d "$DATE" "$TOP/bulletins/noticias-redes.xml"
