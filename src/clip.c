@@ -3,8 +3,10 @@
  * converted to float and to the channel count the caller wants.
  */
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sndfile.h>
 
@@ -25,6 +27,9 @@ wk_clip_open(const char *path, struct wk_clip **out, struct wk_err *err)
 	struct wk_clip *c;
 
 	*out = NULL;
+	if (access(path, R_OK) != 0)
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("cannot open the clip: %s"), strerror(errno));
 	if ((c = calloc(1, sizeof *c)) == NULL || (c->path = strdup(path)) == NULL) {
 		free(c);
 		return wk_err_nomem(err);

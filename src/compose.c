@@ -471,8 +471,8 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 	if (f->news == NULL) {
 		snprintf(why, sizeof why, _("the news feed %s cannot be used"),
 		    f->path);
-		return fallback(c, b, it, sg, v, "no-news", "network", net, why,
-		    err);
+		return fallback(c, b, it, sg, v, it->network ? "no-news"
+		    : "no-news-any", "network", net, why, err);
 	}
 	if (f->news->has_date)
 		wk_date_format(f->news->date, sg->data_date);
@@ -500,7 +500,8 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 
 		sg->fallback = 1;
 		note(sg, "%s", _("no current news"));
-		return speak_phrase(sg, v, "no-news", &key, &net, 1, err);
+		return speak_phrase(sg, v, it->network ? "no-news" : "no-news-any",
+		    &key, &net, 1, err);
 	}
 	return WK_OK;
 }
