@@ -28,8 +28,6 @@ struct wk_audio_params {
 	int verify;		/* decode every file and measure it */
 };
 
-struct wk_meter;
-
 /* Measurements of one encoded stream. */
 struct wk_audio_stats {
 	unsigned long long frames;	/* PCM frames encoded */
@@ -42,10 +40,8 @@ struct wk_audio_stats {
 					 * not predicted from the PCM */
 	double gain_db;			/* gain applied */
 	int limited;			/* the limiter had to act */
-	struct wk_meter *meter;		/* the output's meter, for whole-
-					 * bulletin loudness (before coding:
-					 * subtract codec_loss_db); the
-					 * owner of the stats frees it */
+	double pcm_lufs;		/* loudness of what went into the
+					 * encoder */
 	double codec_loss_db;		/* what MP3 coding takes off */
 };
 

@@ -371,7 +371,6 @@ free_jobs(struct job *jobs, size_t n)
 		if (jobs[i].frames != NULL)
 			fclose(jobs[i].frames);
 		wk_spool_free(jobs[i].spool);
-		wk_meter_free(jobs[i].stats.meter);
 	}
 	free(jobs);
 }

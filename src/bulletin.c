@@ -9,6 +9,7 @@
 
 #include "bulletin.h"
 #include "paths.h"
+#include "text.h"
 #include "xmlio.h"
 
 int
@@ -23,45 +24,6 @@ wk_valid_id(const char *s)
 		    s[n] == '-'))
 			return 0;
 	return n <= 64;
-}
-
-static char **
-split_ids(const char *s, size_t *n)
-{
-	char **v = NULL, **nv;
-	size_t k = 0;
-
-	*n = 0;
-	while (*s) {
-		size_t len;
-
-		s += strspn(s, " \t\r\n");
-		len = strcspn(s, " \t\r\n");
-		if (len == 0)
-			break;
-		if ((nv = realloc(v, (k + 2) * sizeof *v)) == NULL)
-			goto fail;
-		v = nv;
-		if ((v[k] = strndup(s, len)) == NULL)
-			goto fail;
-		v[++k] = NULL;
-		s += len;
-	}
-	*n = k;
-	return v ? v : calloc(1, sizeof *v);
-fail:
-	while (k > 0)
-		free(v[--k]);
-	free(v);
-	return NULL;
-}
-
-static void
-free_ids(char **v, size_t n)
-{
-	while (n > 0)
-		free(v[--n]);
-	free(v);
 }
 
 static enum wk_status
@@ -144,7 +106,7 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 				return err->status;
 			if ((s = wk_xml_attr(n, "products")) != NULL) {
 				pos(f, n, "products", &it->products_pos);
-				it->products = split_ids(s, &it->nproducts);
+				it->products = wk_split_words(s, &it->nproducts);
 				free(s);
 				if (it->products == NULL)
 					return wk_err_nomem(err);
@@ -264,7 +226,7 @@ read_bulletin(struct wk_xmlfile *f, struct wk_bulletin *b, struct wk_err *err)
 		    "digits and '-' (it becomes a file name)"), b->id);
 	if ((s = wk_xml_req(f, f->root, "languages", err)) == NULL)
 		return err->status;
-	b->langs = split_ids(s, &b->nlangs);
+	b->langs = wk_split_words(s, &b->nlangs);
 	free(s);
 	if (b->langs == NULL)
 		return wk_err_nomem(err);
@@ -370,7 +332,7 @@ wk_bulletin_free(struct wk_bulletin *b)
 			free(it->text);
 			free(it->feed);
 			free(it->market);
-			free_ids(it->products, it->nproducts);
+			wk_free_words(it->products, it->nproducts);
 			free(it->network);
 			free(it->path);
 		}
@@ -385,7 +347,7 @@ wk_bulletin_free(struct wk_bulletin *b)
 	}
 	free(b->title_langs);
 	free(b->titles);
-	free_ids(b->langs, b->nlangs);
+	wk_free_words(b->langs, b->nlangs);
 	free(b->id);
 	free(b->path);
 	free(b->dir);

@@ -364,15 +364,14 @@ free_ctx(struct ctx *c)
 }
 
 enum wk_status
-wk_check_files(char *const *paths, size_t n, const char *station,
-    struct wk_date date, struct wk_diags *d)
+wk_check_files(char *const *paths, size_t n, struct wk_date date,
+    struct wk_diags *d)
 {
 	struct ctx c;
 	struct wk_err err;
 	size_t i, before = d->nerrors;
 	int nomem = 0;
 
-	(void)station;
 	if (load_ctx(&c, date, d, &err) != WK_OK) {
 		wk_diag_err(d, &err);
 		free_ctx(&c);

@@ -17,7 +17,7 @@ struct wk_diags;
  * Spanish and Quechua texts, letters outside the Chanka alphabet). All
  * findings go to d. Returns WK_OK, or WK_EINPUT when any file has errors. */
 enum wk_status wk_check_files(char *const *paths, size_t n,
-    const char *station, struct wk_date date, struct wk_diags *d);
+    struct wk_date date, struct wk_diags *d);
 
 /* Prints the spoken script of a bulletin (lang NULL: every language),
  * segment by segment, with estimated durations. */

@@ -304,8 +304,7 @@ cmd_check(struct opts *o, int argc, char **argv)
 		return usage_error("%s", _("check needs at least one FILE.xml"));
 	wk_diags_init(&d, stderr);
 	d.verbose = o->verbose;
-	st = wk_check_files(argv + optind, (size_t)(argc - optind), o->station,
-	    o->date, &d);
+	st = wk_check_files(argv + optind, (size_t)(argc - optind), o->date, &d);
 	if (!o->quiet && isatty(STDERR_FILENO))
 		fprintf(stderr, _("willakuy: %zu error(s), %zu warning(s)\n"),
 		    d.nerrors, d.nwarnings);

@@ -165,23 +165,6 @@ wk_meter_lufs(struct wk_meter *m)
 }
 
 double
-wk_meter_lufs_multi(struct wk_meter **m, size_t n)
-{
-	ebur128_state *st[256];
-	size_t i;
-	double l;
-
-	if (n == 0 || n > 256)
-		return -HUGE_VAL;
-	for (i = 0; i < n; i++)
-		st[i] = m[i]->st;
-	if (ebur128_loudness_global_multiple(st, n, &l) != EBUR128_SUCCESS ||
-	    !isfinite(l))
-		return -HUGE_VAL;
-	return l;
-}
-
-double
 wk_meter_peak_dbtp(struct wk_meter *m)
 {
 	double p, max = 0;

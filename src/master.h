@@ -41,8 +41,7 @@ int wk_meter_add(struct wk_meter *m, const float *pcm, size_t nframes);
 double wk_meter_lufs(struct wk_meter *m);
 /* True peak in dBTP; -HUGE_VAL for silence. */
 double wk_meter_peak_dbtp(struct wk_meter *m);
-/* Integrated loudness of n meters' audio taken as one programme. */
-double wk_meter_lufs_multi(struct wk_meter **m, size_t n);
+
 
 /* A look-ahead limiter that keeps every sample below ceiling_db (dBFS),
  * with smooth gain changes. NULL when out of memory. */

@@ -995,9 +995,7 @@ encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
 		stats->peak_dbtp = p->verify ? wk_meter_peak_dbtp(post) : NAN;
 		stats->gain_db = gain_db;
 		stats->limited = limit;
-		wk_meter_free(stats->meter);
-		stats->meter = ps.meter;
-		ps.meter = NULL;
+		stats->pcm_lufs = wk_meter_lufs(ps.meter);
 	}
 	wk_enc_free(ps.enc);
 	wk_limiter_free(ps.lim);
@@ -1102,13 +1100,12 @@ codec_loss(struct wk_renderer *r, const char *lang)
 		    sp->peak_db + INTERSAMPLE_DB + gain >
 		    r->p.peak_dbtp - CODEC_MARGIN_DB,
 		    vp.peak_dbtp - CODEC_MARGIN_DB, f, &stats, &err) == WK_OK &&
-		    isfinite(stats.lufs) && stats.meter != NULL)
-			loss = wk_meter_lufs(stats.meter) - stats.lufs;
+		    isfinite(stats.lufs) && isfinite(stats.pcm_lufs))
+			loss = stats.pcm_lufs - stats.lufs;
 	}
 	r->calibrating = 0;
 	if (loss < 0 || loss > 3)
 		loss = 0;
-	wk_meter_free(stats.meter);
 	wk_spool_free(sp);
 	if (f != NULL)
 		fclose(f);

@@ -36,9 +36,8 @@ void wk_renderer_free(struct wk_renderer *r);
 enum wk_status wk_render_segment(struct wk_renderer *r,
     const struct wk_seg *sg, struct wk_spool **out, struct wk_err *err);
 
-/* Pass 2: writes raw MP3 frames to out and fills stats; stats->meter then
- * belongs to the caller (wk_meter_free). Thread-safe for different spools.
- * WK_EAUDIO when the segment is silent. */
+/* Pass 2: writes raw MP3 frames to out and fills stats. Thread-safe for
+ * different spools. WK_EAUDIO when the segment is silent. */
 enum wk_status wk_spool_encode(struct wk_spool *sp,
     const struct wk_audio_params *p, FILE *out, struct wk_audio_stats *stats,
     struct wk_err *err);

@@ -183,3 +183,39 @@ wk_utf8_len(const char *s)
 	}
 	return n;
 }
+
+char **
+wk_split_words(const char *s, size_t *n)
+{
+	char **v = NULL, **nv;
+	size_t k = 0;
+
+	*n = 0;
+	for (;;) {
+		size_t len;
+
+		s += strspn(s, " \t\r\n");
+		if ((len = strcspn(s, " \t\r\n")) == 0)
+			break;
+		if ((nv = realloc(v, (k + 2) * sizeof *v)) == NULL)
+			goto fail;
+		v = nv;
+		if ((v[k] = strndup(s, len)) == NULL)
+			goto fail;
+		v[++k] = NULL;
+		s += len;
+	}
+	*n = k;
+	return v ? v : calloc(1, sizeof *v);
+fail:
+	wk_free_words(v, k);
+	return NULL;
+}
+
+void
+wk_free_words(char **v, size_t n)
+{
+	while (v != NULL && n > 0)
+		free(v[--n]);
+	free(v);
+}

@@ -34,6 +34,13 @@ char *wk_fold(const char *s, size_t n);
 /* Compares a[0..n) with the NUL-terminated b, ignoring case. */
 int wk_eq_fold(const char *a, size_t n, const char *b);
 
+/* Splits s at white space into a malloc'd array of malloc'd words, ended
+ * by a NULL; *n is set to their number. NULL when out of memory. */
+char **wk_split_words(const char *s, size_t *n);
+
+/* Frees what wk_split_words returned (NULL is a no-op). */
+void wk_free_words(char **v, size_t n);
+
 /* Number of code points in s. */
 size_t wk_utf8_len(const char *s);
 

@@ -31,49 +31,6 @@ bad(struct ctx *c, xmlNodePtr n, const char *attr, const char *msg,
 	return wk_err_set(c->err, WK_EINPUT, c->f->path, line, col, msg, arg);
 }
 
-/* Splits s at white space into a malloc'd array of malloc'd words. */
-static char **
-split(const char *s, size_t *n)
-{
-	char **v = NULL, **nv;
-	size_t k = 0;
-
-	*n = 0;
-	while (*s != '\0') {
-		size_t len;
-
-		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-			s++;
-		len = strcspn(s, " \t\n\r");
-		if (len == 0)
-			break;
-		if ((nv = realloc(v, (k + 1) * sizeof *v)) == NULL)
-			goto fail;
-		v = nv;
-		if ((v[k] = strndup(s, len)) == NULL)
-			goto fail;
-		k++;
-		s += len;
-	}
-	*n = k;
-	if (v == NULL)
-		v = calloc(1, sizeof *v);
-	return v;
-fail:
-	while (k > 0)
-		free(v[--k]);
-	free(v);
-	return NULL;
-}
-
-static void
-free_words(char **v, size_t n)
-{
-	while (n > 0)
-		free(v[--n]);
-	free(v);
-}
-
 static int
 cmp_num(const void *a, const void *b)
 {
@@ -160,7 +117,7 @@ read_list(struct ctx *c, xmlNodePtr n, char **dst, size_t want)
 	char *text = wk_xml_text(n), **w;
 	size_t k, i;
 
-	if (text == NULL || (w = split(text, &k)) == NULL) {
+	if (text == NULL || (w = wk_split_words(text, &k)) == NULL) {
 		free(text);
 		return wk_err_nomem(c->err);
 	}
@@ -168,7 +125,7 @@ read_list(struct ctx *c, xmlNodePtr n, char **dst, size_t want)
 	if (k != want) {
 		char num[32];
 
-		free_words(w, k);
+		wk_free_words(w, k);
 		snprintf(num, sizeof num, "%zu", want);
 		return bad(c, n, NULL, _("this list needs exactly %s words"), num);
 	}
@@ -210,7 +167,7 @@ read_unit(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
 	u->gender = g == NULL ? WK_BARE : g[0] == 'f' ? WK_FEM : WK_MASC;
 	free(g);
 	w = wk_xml_attr(n, "written");
-	u->written = split(w ? w : "", &u->nwritten);
+	u->written = wk_split_words(w ? w : "", &u->nwritten);
 	free(w);
 	if (u->id == NULL || u->one == NULL || u->many == NULL || u->written == NULL)
 		return wk_err_nomem(c->err);
@@ -263,7 +220,7 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 		else if (wk_xml_is(n, "acronyms")) {
 			char *t = wk_xml_text(n);
 
-			v->acronym_words = split(t ? t : "", &v->nacronym_words);
+			v->acronym_words = wk_split_words(t ? t : "", &v->nacronym_words);
 			free(t);
 			if (t == NULL || v->acronym_words == NULL)
 				st = wk_err_nomem(c->err);
@@ -301,7 +258,7 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 		} else if (wk_xml_is(n, "endings")) {
 			char *t = wk_xml_text(n);
 
-			v->fem_endings = split(t ? t : "", &v->nfem_endings);
+			v->fem_endings = wk_split_words(t ? t : "", &v->nfem_endings);
 			free(t);
 			if (t == NULL || v->fem_endings == NULL)
 				st = wk_err_nomem(c->err);
@@ -309,7 +266,7 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 			char *g = wk_xml_attr(n, "gender"), *t = wk_xml_text(n), **w;
 			size_t nw = 0, i;
 
-			w = split(t ? t : "", &nw);
+			w = wk_split_words(t ? t : "", &nw);
 			for (i = 0; w && i < nw && st == WK_OK; i++)
 				st = push_pair(c, &v->nouns, &v->nnouns,
 				    wk_fold(w[i], strlen(w[i])),
@@ -317,7 +274,7 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 				    : g[0] == 'n' ? "-" : "m"), 0);
 			if (w == NULL || t == NULL)
 				st = wk_err_nomem(c->err);
-			free_words(w, nw);
+			wk_free_words(w, nw);
 			free(g);
 			free(t);
 		} else {
@@ -546,12 +503,12 @@ read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 			break;
 		}
 		*colon = '\0';
-		if ((w = split(colon + 1, &nw)) == NULL) {
+		if ((w = wk_split_words(colon + 1, &nw)) == NULL) {
 			st = wk_err_nomem(err);
 			break;
 		}
 		if (nw == 0) {
-			free_words(w, nw);
+			wk_free_words(w, nw);
 			st = wk_err_set(err, WK_EINPUT, v->prompts_path, lineno,
 			    (int)(colon - line) + 2, "%s",
 			    _("the prompt says no words; write them after ':'"));
@@ -567,7 +524,7 @@ read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 		}
 		if (st != WK_OK ||
 		    (np = realloc(v->prompts, (v->nprompts + 1) * sizeof *np)) == NULL) {
-			free_words(w, nw);
+			wk_free_words(w, nw);
 			st = st != WK_OK ? st : wk_err_nomem(err);
 			break;
 		}
@@ -717,22 +674,22 @@ wk_voice_free(struct wk_voice *v)
 		free(v->units[i].id);
 		free(v->units[i].one);
 		free(v->units[i].many);
-		free_words(v->units[i].written, v->units[i].nwritten);
+		wk_free_words(v->units[i].written, v->units[i].nwritten);
 	}
 	free(v->units);
 	free_pairs(v->nouns, v->nnouns);
-	free_words(v->fem_endings, v->nfem_endings);
+	wk_free_words(v->fem_endings, v->nfem_endings);
 	for (i = 0; i < v->nperiods; i++)
 		free(v->periods[i].say);
 	free(v->periods);
 	free_pairs(v->abbrs, v->nabbrs);
 	free_pairs(v->letters, v->nletters);
-	free_words(v->acronym_words, v->nacronym_words);
+	wk_free_words(v->acronym_words, v->nacronym_words);
 	free_pairs(v->respell, v->nrespell);
 	free_pairs(v->lexicon, v->nlexicon);
 	for (i = 0; i < v->nprompts; i++) {
 		free(v->prompts[i].path);
-		free_words(v->prompts[i].words, v->prompts[i].nwords);
+		wk_free_words(v->prompts[i].words, v->prompts[i].nwords);
 	}
 	free(v->prompts);
 	free(v->prompts_path);
