@@ -1,17 +1,18 @@
 /*
- * Renders segments: speech from the synthesizer and clips from libsndfile,
- * resampled to the station rate, spooled as float frames to an unlinked
- * temporary file with a 10 ms peak envelope and a loudness meter; then read
- * back, trimmed, brought to the loudness target, limited and encoded. Clips
- * are matched in level to the voice that speaks around them: each voice's
- * loudness is measured once per run on a sentence of its own words.
+ * Pass 1 of a segment: speech from the synthesizer (with the voice's
+ * recorded prompts spliced in), clips and music beds from libsndfile, all
+ * resampled to the station rate and spooled as float frames to an unlinked
+ * temporary file, with a 10 ms peak envelope and a loudness meter. Clips and
+ * recordings are matched in level to the voice that speaks around them:
+ * each voice's loudness is measured once per run on a sentence of its own
+ * words, and so is the loudness MP3 coding takes off. Pass 2 is finish.c.
  */
 
 #include <errno.h>
-#include <unistd.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "clip.h"
@@ -19,18 +20,9 @@
 #include "encode.h"
 #include "master.h"
 #include "render.h"
+#include "spool.h"
 #include "synth.h"
 #include "voice.h"
-
-#define CHUNK 4096
-#define BLOCK_MS 10
-/* Below this (after gain) a block is silence, for trimming. */
-#define SILENCE_DBFS (-50.0)
-/* MP3 coding raises peaks a little; the limiter leaves room for that. */
-#define CODEC_MARGIN_DB 1.0
-/* How far a true peak may lie above the sample peak, for deciding
- * whether to limit at all (the encoded file's true peak is measured). */
-#define INTERSAMPLE_DB 0.5
 
 struct calib {
 	char lang[16];
@@ -58,24 +50,6 @@ struct wk_renderer {
 	double codec_db;	/* loudness MP3 coding takes off speech */
 };
 
-struct wk_spool {
-	FILE *f;
-	int channels, rate_hz;
-	unsigned long long frames;
-	size_t block;		/* frames per envelope block */
-	float *env;		/* peak of each block */
-	size_t nenv, capenv;
-	float cur;		/* peak of the block being filled */
-	size_t curn;
-	struct wk_meter *meter;
-	double lufs;
-	double peak_db;		/* sample peak, from the envelope */
-	struct wk_err err;
-	int failed;
-	float *up;		/* CHUNK x channels, for mono to stereo */
-	double clip_gain;	/* linear gain for the clip being read */
-	double codec_comp_db;	/* expected loudness loss of MP3 coding */
-};
 
 enum wk_status
 wk_renderer_new(const struct wk_audio_params *p, struct wk_synth *synth,
@@ -834,229 +808,6 @@ wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
 	return WK_OK;
 }
 
-/* Reads frames [from, to) of the spool, scales them by gain, passes them
- * through the limiter when there is one, and hands them to fn. */
-struct pass {
-	struct wk_spool *sp;
-	double gain;
-	struct wk_limiter *lim;
-	struct wk_meter *meter;
-	struct wk_enc *enc;
-	FILE *out;
-	struct wk_err *err;
-	float peak;		/* sample peak of what was delivered */
-};
-
-static enum wk_status
-deliver(struct pass *ps, float *pcm, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < wk_items(n, ps->sp->channels); i++)
-		if (fabsf(pcm[i]) > ps->peak)
-			ps->peak = fabsf(pcm[i]);
-	if (ps->meter != NULL && wk_meter_add(ps->meter, pcm, n) != 0)
-		return wk_err_nomem(ps->err);
-	if (ps->enc != NULL)
-		return wk_enc_write(ps->enc, pcm, n, ps->out, ps->err);
-	return WK_OK;
-}
-
-static enum wk_status
-run_pass(struct pass *ps, unsigned long long from, unsigned long long to)
-{
-	struct wk_spool *sp = ps->sp;
-	size_t ch = (size_t)sp->channels, i;
-	float *buf = NULL, *lim = NULL;
-	unsigned long long unread = to - from;
-	/* The limiter delays its output: its first frames out are dropped
-	 * and as many frames of silence flush the last ones. */
-	size_t drop = ps->lim ? wk_limiter_latency(ps->lim) : 0;
-	unsigned long long left = unread + drop;
-	enum wk_status st = WK_OK;
-
-	buf = malloc(CHUNK * ch * sizeof *buf);
-	lim = malloc(CHUNK * ch * sizeof *lim);
-	if (buf == NULL || lim == NULL) {
-		st = wk_err_nomem(ps->err);
-		goto out;
-	}
-	if (fseeko(sp->f, (off_t)(from * ch * sizeof *buf), SEEK_SET) != 0) {
-		st = wk_err_set(ps->err, WK_EIO, NULL, 0, 0,
-		    _("cannot read a temporary file: %s"), strerror(errno));
-		goto out;
-	}
-	while (left > 0 && st == WK_OK) {
-		size_t k = left > CHUNK ? CHUNK : (size_t)left;
-		size_t want = unread < k ? (size_t)unread : k, got = 0;
-		float *o = buf;
-
-		if (want > 0) {
-			got = fread(buf, sizeof *buf * ch, want, sp->f);
-			if (got != want) {
-				st = wk_err_set(ps->err, WK_EIO, NULL, 0, 0,
-				    _("cannot read a temporary file: %s"),
-				    ferror(sp->f) ? strerror(errno) : "short");
-				break;
-			}
-			unread -= got;
-		}
-		memset(buf + got * ch, 0, (k - got) * ch * sizeof *buf);
-		for (i = 0; i < got * ch; i++)
-			buf[i] *= (float)ps->gain;
-		left -= k;
-		if (ps->lim != NULL) {
-			size_t d = drop < k ? drop : k;
-
-			wk_limiter_run(ps->lim, buf, k, lim);
-			o = lim + d * ch;
-			k -= d;
-			drop -= d;
-		}
-		if (k > 0)
-			st = deliver(ps, o, k);
-	}
-out:
-	free(buf);
-	free(lim);
-	return st;
-}
-
-/* Trims the spool: the frames [*from, *to) that are not silence at gain
- * gain_db, with a little room at either end. -1 when all is silence. */
-static int
-trim(const struct wk_spool *sp, double gain_db, unsigned long long *from,
-    unsigned long long *to)
-{
-	double thr = wk_db_to_lin(SILENCE_DBFS - gain_db);
-	unsigned long long edge = (unsigned long long)sp->rate_hz *
-	    WK_EDGE_SILENCE_MS / 1000 / 2;
-	size_t first, last;
-
-	for (first = 0; first < sp->nenv && sp->env[first] < thr; first++)
-		;
-	for (last = sp->nenv; last > first && sp->env[last - 1] < thr; last--)
-		;
-	if (first >= last)
-		return -1;
-	*from = (unsigned long long)first * sp->block;
-	*from = *from > edge ? *from - edge : 0;
-	*to = (unsigned long long)last * sp->block + edge;
-	if (*to > sp->frames)
-		*to = sp->frames;
-	return 0;
-}
-
-/*
- * One encoding of frames [from, to) at gain_db, limited to ceiling_db when
- * limit is set. What goes into the encoder is measured (a cheap meter:
- * loudness only); the loudness listeners get is that minus the codec's
- * loss, measured once per run. With p->verify the encoder's output is
- * also decoded as it is written and measured, true peak included.
- */
-static enum wk_status
-encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
-    unsigned long long from, unsigned long long to, double gain_db,
-    int limit, double ceiling_db, FILE *out, struct wk_audio_stats *stats,
-    struct wk_err *err)
-{
-	struct pass ps;
-	struct wk_meter *post = NULL;
-	enum wk_status st = WK_OK;
-
-	memset(&ps, 0, sizeof ps);
-	ps.sp = sp;
-	ps.err = err;
-	ps.out = out;
-	ps.gain = wk_db_to_lin(gain_db);
-	ps.meter = wk_meter_new(sp->rate_hz, sp->channels, 0);
-	if (p->verify)
-		post = wk_meter_new(sp->rate_hz, sp->channels, 1);
-	if (limit)
-		ps.lim = wk_limiter_new(sp->rate_hz, sp->channels, ceiling_db);
-	if (ps.meter == NULL || (p->verify && post == NULL) ||
-	    (limit && ps.lim == NULL))
-		st = wk_err_nomem(err);
-	else if ((st = wk_enc_new(p, &ps.enc, err)) == WK_OK && p->verify &&
-	    wk_enc_monitor(ps.enc, meter_add, post) != 0)
-		st = wk_err_nomem(err);
-	if (st == WK_OK)
-		st = run_pass(&ps, from, to);
-	if (st == WK_OK)
-		st = wk_enc_finish(ps.enc, out, err);
-	if (st == WK_OK) {
-		stats->frames = to - from;
-		stats->duration_s = (double)(to - from) / sp->rate_hz;
-		stats->codec_loss_db = sp->codec_comp_db;
-		stats->verified = p->verify;
-		stats->lufs = p->verify ? wk_meter_lufs(post)
-		    : wk_meter_lufs(ps.meter) - sp->codec_comp_db;
-		stats->peak_db = wk_lin_to_db(ps.peak);
-		stats->peak_dbtp = p->verify ? wk_meter_peak_dbtp(post) : NAN;
-		stats->gain_db = gain_db;
-		stats->limited = limit;
-		stats->pcm_lufs = wk_meter_lufs(ps.meter);
-	}
-	wk_enc_free(ps.enc);
-	wk_limiter_free(ps.lim);
-	wk_meter_free(ps.meter);
-	wk_meter_free(post);
-	return st;
-}
-
-/* How far off the target an encoded file may be before it is encoded
- * again with the gain corrected. */
-#define LUFS_TOLERANCE 0.2
-
-enum wk_status
-wk_spool_encode(struct wk_spool *sp, const struct wk_audio_params *p,
-    FILE *out, struct wk_audio_stats *stats, struct wk_err *err)
-{
-	double gain_db, ceiling_db = p->peak_dbtp - CODEC_MARGIN_DB;
-	unsigned long long from, to;
-	enum wk_status st = WK_OK;
-	off_t start = ftello(out);
-	int limit, attempt;
-
-	memset(stats, 0, sizeof *stats);
-	if (!isfinite(sp->lufs) || sp->nenv == 0)
-		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
-		    _("the segment is silent; nothing would go to air"));
-	/* MP3 coding loses a little loudness (the run measured how much). */
-	gain_db = p->target_lufs - sp->lufs + sp->codec_comp_db;
-	if (trim(sp, gain_db, &from, &to) != 0)
-		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
-		    _("the segment is silent; nothing would go to air"));
-	limit = sp->peak_db + INTERSAMPLE_DB + gain_db > ceiling_db;
-	for (attempt = 0; attempt < 3; attempt++) {
-		double off, over;
-
-		if (attempt > 0 && (fflush(out) != 0 ||
-		    ftruncate(fileno(out), start) != 0 ||
-		    fseeko(out, start, SEEK_SET) != 0))
-			return wk_err_set(err, WK_EIO, NULL, 0, 0,
-			    _("cannot rewrite a temporary file: %s"),
-			    strerror(errno));
-		st = encode_once(sp, p, from, to, gain_db, limit, ceiling_db, out,
-		    stats, err);
-		if (st != WK_OK)
-			return st;
-		/* Under 400 ms of sound has no integrated loudness: trust
-		 * the gain computed from the spool. */
-		off = isfinite(stats->lufs) ? p->target_lufs - stats->lufs : 0;
-		over = p->verify ? stats->peak_dbtp - p->peak_dbtp : 0;
-		if (fabs(off) <= LUFS_TOLERANCE && over <= 0)
-			break;
-		/* Correct and encode again: more gain, or a lower ceiling. */
-		gain_db += off;
-		if (over > 0)
-			ceiling_db -= over + 0.2;
-		limit = limit || over > 0 ||
-		    sp->peak_db + INTERSAMPLE_DB + gain_db > ceiling_db;
-	}
-	return WK_OK;
-}
-
 /* Measures what MP3 coding takes off the loudness of speech in voice
  * lang, on a sentence of its words: the compensation for every segment. */
 static double
@@ -1095,8 +846,8 @@ codec_loss(struct wk_renderer *r, const char *lang)
 		struct wk_audio_params vp = r->p;
 
 		vp.verify = 1;
-		if (trim(sp, gain, &from, &to) == 0 &&
-		    encode_once(sp, &vp, from, to, gain,
+		if (wk_spool_trim(sp, gain, &from, &to) == 0 &&
+		    wk_spool_encode_once(sp, &vp, from, to, gain,
 		    sp->peak_db + INTERSAMPLE_DB + gain >
 		    r->p.peak_dbtp - CODEC_MARGIN_DB,
 		    vp.peak_dbtp - CODEC_MARGIN_DB, f, &stats, &err) == WK_OK &&
@@ -1111,32 +862,4 @@ codec_loss(struct wk_renderer *r, const char *lang)
 		fclose(f);
 	wk_buf_free(&text);
 	return loss;
-}
-
-enum wk_status
-wk_encode_silence(const struct wk_audio_params *p, unsigned ms, FILE *out,
-    struct wk_err *err)
-{
-	struct wk_enc *enc;
-	float *zeros;
-	unsigned long long n = (unsigned long long)ms * (unsigned)p->rate_hz / 1000;
-	enum wk_status st;
-
-	if ((zeros = calloc(wk_items(CHUNK, p->channels), sizeof *zeros)) == NULL)
-		return wk_err_nomem(err);
-	if ((st = wk_enc_new(p, &enc, err)) != WK_OK) {
-		free(zeros);
-		return st;
-	}
-	while (n > 0 && st == WK_OK) {
-		size_t k = n > CHUNK ? CHUNK : (size_t)n;
-
-		st = wk_enc_write(enc, zeros, k, out, err);
-		n -= k;
-	}
-	if (st == WK_OK)
-		st = wk_enc_finish(enc, out, err);
-	wk_enc_free(enc);
-	free(zeros);
-	return st;
 }
