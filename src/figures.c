@@ -36,19 +36,14 @@ say_num(struct vs *s, unsigned long long n, enum wk_gender g)
 {
 	struct wk_buf t = WK_BUF_INIT;
 
-	if (wk_num_words(s->v, n, g, &t) == 0)
-		vs_put(s, wk_buf_str(&t), t.len);
-	else {
+	if (wk_num_words(s->v, n, g, &t) != 0) {
 		char digits[32];
 
 		snprintf(digits, sizeof digits, "%llu", n);
 		wk_buf_clear(&t);
 		wk_digit_words(s->v, digits, strlen(digits), &t);
-		vs_put(s, wk_buf_str(&t), t.len);
 	}
-	if (t.failed)
-		s->out->failed = 1;
-	wk_buf_free(&t);
+	vs_take(s, &t);
 }
 
 /* Appends the decimal digits: leading zeros one by one ("cero cinco"),
@@ -122,7 +117,7 @@ scan_num(const char *p, struct numlit *nl)
 	{
 		int thousands = gl[ng - 1] == 3 && gl[0] >= 1 && gl[0] <= 3 &&
 		    g[0][0] != '0';
-		size_t last = thousands ? ng : ng - 1;
+		size_t last;
 
 		for (i = 1; i < ng && thousands; i++)
 			if (gl[i] != 3 || sep[i - 1] != sep[0])
@@ -177,7 +172,7 @@ say_raw_digits(struct vs *s, const char *p, size_t n)
 			wk_digit_words(s->v, p + i, j - i, &t);
 			vs_put(s, wk_buf_str(&t), t.len);
 		}
-		wk_buf_free(&t);
+		vs_drop(s, &t);
 		if (j < n)
 			vs_puts(s, wk_voice_word(s->v, "dot"));
 		i = j + 1;
@@ -293,10 +288,8 @@ say_amount(const struct wk_voice *v, unsigned long long cents,
 		vs_template(&s, "money", keys, vals, 2);
 	} else
 		vs_puts(&s, a.len > 0 ? wk_buf_str(&a) : wk_buf_str(&b));
-	if (a.failed || b.failed)
-		out->failed = 1;
-	wk_buf_free(&a);
-	wk_buf_free(&b);
+	vs_drop(&s, &a);
+	vs_drop(&s, &b);
 }
 
 void
@@ -368,9 +361,7 @@ vs_try_money(struct vs *s, const char *p)
 	k += nl.len;
 	say_amount(s->v, cents, unit, sub, &amt);
 	k += per_unit(s, p + k, wk_buf_str(&amt));
-	if (amt.failed)
-		s->out->failed = 1;
-	wk_buf_free(&amt);
+	vs_drop(s, &amt);
 	return k;
 }
 
@@ -396,10 +387,8 @@ wk_say_date(const struct wk_voice *v, int y, int m, int d, int weekday,
 	vals[3] = wk_buf_str(&year);
 	vs_template(&s, y <= 0 ? "date-no-year" : weekday ? "date"
 	    : "date-no-weekday", keys, vals, 4);
-	if (day.failed || year.failed)
-		out->failed = 1;
-	wk_buf_free(&day);
-	wk_buf_free(&year);
+	vs_drop(&s, &day);
+	vs_drop(&s, &year);
 }
 
 /* Digits at p: returns their count (at most max), value in *v. */
@@ -425,8 +414,7 @@ vs_try_date(struct vs *s, const char *p)
 	if (strnlen(p, 10) == 10 && wk_date_parse_n(p, 10, &dt) == 0 &&
 	    vs_boundary(p + 10)) {
 		wk_say_date(s->v, dt.y, dt.m, dt.d, 1, &t);
-		vs_put(s, wk_buf_str(&t), t.len);
-		wk_buf_free(&t);
+		vs_take(s, &t);
 		return 10;
 	}
 	/* 29/11/2026 or 29-11-2026, day first as in Peru. */
@@ -441,8 +429,7 @@ vs_try_date(struct vs *s, const char *p)
 	    !wk_date_valid(c, b, a))
 		return 0;
 	wk_say_date(s->v, c, b, a, 1, &t);
-	vs_put(s, wk_buf_str(&t), t.len);
-	wk_buf_free(&t);
+	vs_take(s, &t);
 	return na + nb + nc + 2;
 }
 
@@ -493,11 +480,9 @@ say_time(struct vs *s, int h, int m)
 	vals[1] = wk_buf_str(&min);
 	vals[2] = period;
 	vs_template(s, "time", keys, vals, 3);
-	if (hour.failed || min.failed || mw.failed)
-		s->out->failed = 1;
-	wk_buf_free(&hour);
-	wk_buf_free(&min);
-	wk_buf_free(&mw);
+	vs_drop(s, &hour);
+	vs_drop(s, &min);
+	vs_drop(s, &mw);
 }
 
 size_t
@@ -623,10 +608,7 @@ try_phone(struct vs *s, const char *p)
 			if (++d % 3 == 0 && d < 9)
 				wk_buf_putc(&t, ',');
 		}
-		vs_put(s, wk_buf_str(&t), t.len);
-		if (t.failed)
-			s->out->failed = 1;
-		wk_buf_free(&t);
+		vs_take(s, &t);
 	}
 	return i;
 }
@@ -689,7 +671,7 @@ vs_try_number(struct vs *s, const char *p, int negative_ok)
 			vs_put(s, wk_buf_str(&t), t.len);
 		else
 			say_num(s, a.ip, g == WK_FEM ? WK_FEM : WK_BARE);
-		wk_buf_free(&t);
+		vs_drop(s, &t);
 		return k + n;
 	}
 	/* 1° de mayo: primero; otherwise ° is degrees (a unit). */
@@ -697,11 +679,10 @@ vs_try_number(struct vs *s, const char *p, int negative_ok)
 		struct wk_buf t = WK_BUF_INIT;
 
 		if (wk_ord_words(s->v, 1, WK_BARE, &t) == 0) {
-			vs_put(s, wk_buf_str(&t), t.len);
-			wk_buf_free(&t);
+			vs_take(s, &t);
 			return k + 2;
 		}
-		wk_buf_free(&t);
+		vs_drop(s, &t);
 	}
 
 	/* "1 de diciembre": the first of the month is "primero". */
@@ -733,7 +714,7 @@ vs_try_number(struct vs *s, const char *p, int negative_ok)
 		say_numlit(&t, &a, WK_BARE);
 		val = wk_buf_str(&tb);
 		vs_template(s, "percent", &key, &val, 1);
-		wk_buf_free(&tb);
+		vs_drop(s, &tb);
 		return k + sp + 1;
 	}
 
@@ -764,8 +745,8 @@ vs_try_number(struct vs *s, const char *p, int negative_ok)
 				vals[0] = wk_buf_str(&fa);
 				vals[1] = wk_buf_str(&fb);
 				vs_template(s, "range", keys, vals, 2);
-				wk_buf_free(&fa);
-				wk_buf_free(&fb);
+				vs_drop(s, &fa);
+				vs_drop(s, &fb);
 				return end;
 			}
 		}

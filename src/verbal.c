@@ -124,6 +124,21 @@ vs_close(struct vs *s, const char *p, size_t n)
 }
 
 void
+vs_drop(struct vs *s, struct wk_buf *t)
+{
+	if (t->failed)
+		s->out->failed = 1;
+	wk_buf_free(t);
+}
+
+void
+vs_take(struct vs *s, struct wk_buf *t)
+{
+	vs_put(s, wk_buf_str(t), t->len);
+	vs_drop(s, t);
+}
+
+void
 wk_template(struct wk_buf *out, const char *tmpl, const char *const *keys,
     const char *const *vals, size_t n)
 {
@@ -175,10 +190,7 @@ vs_template(struct vs *s, const char *id, const char *const *keys,
 	struct wk_buf t = WK_BUF_INIT;
 
 	wk_template(&t, wk_voice_phrase(s->v, id), keys, vals, n);
-	vs_put(s, wk_buf_str(&t), t.len);
-	if (t.failed)
-		s->out->failed = 1;
-	wk_buf_free(&t);
+	vs_take(s, &t);
 }
 
 /* Abbreviations (case-sensitive, longest first): Av., Sr., EE. UU. */
@@ -250,10 +262,7 @@ respell(struct vs *s, const char *w, size_t n)
 	}
 	if (cap && t.len > 0 && t.data[0] >= 'a' && t.data[0] <= 'z')
 		t.data[0] = (char)(t.data[0] - 32);
-	vs_put(s, wk_buf_str(&t), t.len);
-	if (t.failed)
-		s->out->failed = 1;
-	wk_buf_free(&t);
+	vs_take(s, &t);
 	free(f);
 }
 
@@ -307,19 +316,15 @@ do_word(struct vs *s, const char *w, size_t n)
 			if (wk_eq_fold(w, n, s->v->acronym_words[i]))
 				break;
 		if (f != NULL && i < s->v->nacronym_words) {
-			/* Read as a word: "Senasa". */
-			size_t k;
+			/* Read as a word, capital first: "Senasa". */
+			struct wk_buf t = WK_BUF_INIT;
 			uint32_t cp;
+			size_t k = wk_utf8_next(w, &cp);
 
-			k = wk_utf8_next(w, &cp);
-			{
-				struct wk_buf t = WK_BUF_INIT;
-
-				wk_buf_append(&t, w, k);
-				wk_buf_puts(&t, f + k);
-				plain_word(s, wk_buf_str(&t), t.len);
-				wk_buf_free(&t);
-			}
+			wk_buf_append(&t, w, k);
+			wk_buf_puts(&t, f + k);
+			plain_word(s, wk_buf_str(&t), t.len);
+			vs_drop(s, &t);
 		} else if (f != NULL) {
 			/* Spell it: CCA -> "ce ce a". */
 			size_t j = 0;

@@ -30,6 +30,10 @@ size_t vs_word_len(const char *p);
 void vs_put(struct vs *s, const char *w, size_t n);
 void vs_puts(struct vs *s, const char *w);
 void vs_close(struct vs *s, const char *p, size_t n);
+/* Frees a scratch buffer, carrying its allocation failure to the output;
+ * vs_take appends its words first. */
+void vs_drop(struct vs *s, struct wk_buf *t);
+void vs_take(struct vs *s, struct wk_buf *t);
 /* Appends the voice's template id, filled in. */
 void vs_template(struct vs *s, const char *id, const char *const *keys,
     const char *const *vals, size_t n);
