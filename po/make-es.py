@@ -6,6 +6,12 @@ import re
 import sys
 
 T = {
+"out of memory: the report will lack a bulletin": "memoria agotada: al informe le faltará un boletín",
+"the report could not be written: %s": "no se pudo escribir el informe: %s",
+"cannot open the clip: %s": "no se puede abrir el clip: %s",
+"a fraction is written n/d, with n below d (%s)": "una fracción se escribe n/d, con n menor que d (%s)",
+"%s: loudness %.2f LUFS misses the station's target of %.1f LUFS by more than %.1f LU": "%s: la sonoridad de %.2f LUFS se aparta del objetivo de la emisora, %.1f LUFS, en más de %.1f LU",
+"%s: true peak %.2f dBTP is above the station's ceiling of %.1f dBTP": "%s: el pico real de %.2f dBTP supera el techo de la emisora, %.1f dBTP",
 "cannot write a temporary file (TMPDIR)": "no se puede escribir un archivo temporal (TMPDIR)",
 "cannot write": "no se puede escribir",
 "cannot create a temporary file (TMPDIR)": "no se puede crear un archivo temporal (TMPDIR)",

@@ -376,6 +376,24 @@ free_jobs(struct job *jobs, size_t n)
 }
 
 /* Writes and publishes the files of script s from its encoded segments. */
+/* A segment that still misses the loudness target or the true-peak
+ * ceiling after the encoder's corrections is reported, not hidden. */
+static void
+off_target(struct run *r, const char *name, const struct wk_audio_stats *st)
+{
+	const struct wk_audio_params *p = &r->params;
+
+	if (isfinite(st->lufs) && fabs(st->lufs - p->target_lufs) > WK_LUFS_BAR)
+		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
+		    _("%s: loudness %.2f LUFS misses the station's target of "
+		    "%.1f LUFS by more than %.1f LU"), name, st->lufs,
+		    p->target_lufs, WK_LUFS_BAR);
+	if (st->verified && st->peak_dbtp > p->peak_dbtp + 0.05)
+		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
+		    _("%s: true peak %.2f dBTP is above the station's ceiling "
+		    "of %.1f dBTP"), name, st->peak_dbtp, p->peak_dbtp);
+}
+
 static enum wk_status
 publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
     double *seconds, struct wk_err *err)
@@ -443,6 +461,7 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 			    jobs[i].stats.lufs, jobs[i].stats.codec_loss_db,
 			    jobs[i].stats.peak_db, jobs[i].stats.gain_db,
 			    jobs[i].stats.limited ? ", limited" : "");
+		off_target(r, wk_buf_str(&rel), &jobs[i].stats);
 		ins[i] = jobs[i].frames;
 		if (jobs[i].stats.peak_db > peak)
 			peak = jobs[i].stats.peak_db;

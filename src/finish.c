@@ -25,8 +25,7 @@ meter_add(void *ud, const float *pcm, size_t n)
 	return wk_meter_add(ud, pcm, n);
 }
 
-/* Reads frames [from, to) of the spool, scales them by gain, passes them
- * through the limiter when there is one, and hands them to fn. */
+/* One pass over the spool and what it feeds. */
 struct pass {
 	struct wk_spool *sp;
 	double gain;
@@ -53,6 +52,9 @@ deliver(struct pass *ps, float *pcm, size_t n)
 	return WK_OK;
 }
 
+/* Reads frames [from, to) of the spool, scales them by the gain, passes
+ * them through the limiter when there is one, and delivers them to the
+ * meter and the encoder. */
 static enum wk_status
 run_pass(struct pass *ps, unsigned long long from, unsigned long long to)
 {

@@ -25,6 +25,9 @@ struct wk_spool;
 
 /* Most silence left at either end of a file, in ms. */
 #define WK_EDGE_SILENCE_MS 60
+/* How far from the loudness target a file may be (EBU R128 allows
+ * +-0.5 LU for programmes; the encoder aims at 0.2). */
+#define WK_LUFS_BAR 0.5
 
 enum wk_status wk_renderer_new(const struct wk_audio_params *p,
     struct wk_synth *synth, struct wk_voiceset *voices, struct wk_diags *d,

@@ -106,4 +106,27 @@ tail=$(band "$(awk -v d="$d" 'BEGIN{print d - 0.12}')" 0.1)
 awk -v t="$tail" -v u="$under" 'BEGIN { exit !(t < u) }' || die "the bed does not fade out with the segment"
 read -r li tp <<<"$(ebur128 "$TMP/b/$DATE/b-es.mp3")"
 within "$li" -23.5 -22.5 || die "bed segment at $li LUFS"
+# A clip of sparse clicks cannot reach the target under the true-peak
+# ceiling: the run says so instead of publishing it silently.
+python3 - "$TMP/clicks.wav" <<'P'
+import struct, sys, wave
+w = wave.open(sys.argv[1], "wb")
+w.setnchannels(1); w.setsampwidth(2); w.setframerate(44100)
+f = bytearray(44100 * 2 * 5)
+for i in range(0, 44100 * 5, 4410):
+    struct.pack_into("<h", f, i * 2, 3000)
+w.writeframes(bytes(f)); w.close()
+P
+cat >"$TMP/k.xml" <<X
+<bulletin id="k" languages="es">
+  <segment id="clics"><clip src="$TMP/clicks.wav"/></segment>
+</bulletin>
+X
+"$WK" build -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/k" "$TMP/k.xml" 2>"$TMP/k.err" ||
+    die "clicks build: $(cat "$TMP/k.err")"
+grep -q "k-es/01-clics.mp3: loudness .* misses the station's target of -23.0 LUFS" "$TMP/k.err" ||
+    die "no warning for an off-target segment: $(cat "$TMP/k.err")"
+read -r li tp <<<"$(ebur128 "$TMP/k/$DATE/k-es.mp3")"
+within "$tp" -100 -1 || die "clicks true peak $tp"
+
 echo "audio: 48k stereo VBR ok; the prompt is $with of the start (synthesized: $without); the bed dips $db dB"
