@@ -6,6 +6,7 @@ import re
 import sys
 
 T = {
+"the resampler failed": "falló el remuestreador",
 "out of memory: the report will lack a bulletin": "memoria agotada: al informe le faltará un boletín",
 "the report could not be written: %s": "no se pudo escribir el informe: %s",
 "cannot open the clip: %s": "no se puede abrir el clip: %s",

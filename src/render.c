@@ -215,8 +215,10 @@ synth_text(struct wk_renderer *r, struct wk_spool *sp,
 
 	wk_resampler_reset(r->speech_rs);
 	st = wk_synth_speak(r->synth, v, text, speech_chunk, pair, err);
-	if (st == WK_OK && wk_resample(r->speech_rs, NULL, 0, spool_mono, sp) != 0)
-		st = WK_EIO;
+	if (st == WK_OK && wk_resample(r->speech_rs, NULL, 0, spool_mono, sp) != 0 &&
+	    !sp->failed)
+		st = wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
+		    _("the resampler failed"));
 	if (sp->failed) {
 		*err = sp->err;
 		return sp->err.status;
@@ -357,6 +359,18 @@ env_peak_db(const struct wk_spool *sp)
 	return wk_lin_to_db(max);
 }
 
+/* A sentence of the voice's own words (the months), for measuring it. */
+static void
+calib_text(const struct wk_voice *v, struct wk_buf *text)
+{
+	size_t i;
+
+	for (i = 0; i < 12; i++) {
+		wk_buf_puts(text, v->months[i]);
+		wk_buf_puts(text, i % 3 == 2 ? ". " : ", ");
+	}
+}
+
 /* The loudness of voice lang, measured once on a sentence of its words. */
 static double
 voice_lufs(struct wk_renderer *r, const char *lang, struct wk_err *err)
@@ -372,10 +386,7 @@ voice_lufs(struct wk_renderer *r, const char *lang, struct wk_err *err)
 			return r->calib[i].lufs;
 	if (v == NULL || (m = wk_meter_new(wk_synth_rate_hz(r->synth), 1, 0)) == NULL)
 		return l;
-	for (i = 0; i < 12; i++) {
-		wk_buf_puts(&text, v->months[i]);
-		wk_buf_puts(&text, i % 3 == 2 ? ". " : ", ");
-	}
+	calib_text(v, &text);
 	if (!text.failed && wk_synth_speak(r->synth, v, wk_buf_str(&text),
 	    meter_add, m, err) == WK_OK && isfinite(wk_meter_lufs(m)))
 		l = wk_meter_lufs(m);
@@ -413,7 +424,10 @@ clip_lufs(struct wk_renderer *r, const char *path, int channels,
 		if (fed > 0 && wk_clip_rewind(c) != 0)
 			break;
 		while ((got = wk_clip_read(c, r->tmp, CHUNK, channels, err)) > 0) {
-			wk_meter_add(m, r->tmp, (size_t)got);
+			if (wk_meter_add(m, r->tmp, (size_t)got) != 0) {
+				st = wk_err_nomem(err);
+				goto out;
+			}
 			fed += (unsigned long long)got;
 		}
 	} while (got == 0 && fed > 0 && fed < (unsigned long long)wk_clip_rate_hz(c));
@@ -574,7 +588,10 @@ short_lufs(struct wk_spool *sp, struct wk_err *err)
 			break;
 		while (fed < need && (got = fread(buf, sizeof *buf * ch,
 		    CHUNK * 2 / ch, sp->f)) > 0) {
-			wk_meter_add(m, buf, got);
+			if (wk_meter_add(m, buf, got) != 0) {
+				wk_meter_free(m);
+				return wk_err_nomem(err);
+			}
 			fed += got;
 		}
 	}
@@ -822,15 +839,11 @@ codec_loss(struct wk_renderer *r, const char *lang)
 	struct wk_err err;
 	double loss = 0;
 	FILE *f = NULL;
-	size_t i;
 
 	memset(&stats, 0, sizeof stats);
 	if ((v = wk_voiceset_get(r->voices, lang, r->d, &err)) == NULL)
 		return 0;
-	for (i = 0; i < 12; i++) {
-		wk_buf_puts(&text, v->months[i]);
-		wk_buf_puts(&text, i % 3 == 2 ? ". " : ", ");
-	}
+	calib_text(v, &text);
 	memset(&sg, 0, sizeof sg);
 	memset(&part, 0, sizeof part);
 	part.kind = WK_PART_SPEECH;
