@@ -547,6 +547,22 @@ wk_pub_close(struct wk_pub *p, FILE *f, struct wk_err *err)
 	return WK_OK;
 }
 
+static void
+pub_free(struct wk_pub *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].tmp);
+		free(p->v[i].final);
+	}
+	free(p->v);
+	free(p->name);
+	free(p->staging);
+	free(p->segdir);
+	free(p);
+}
+
 static enum wk_status
 write_journal(struct wk_pub *p, const char *jpath, const char *latest_tmp,
     const char *latest_final, struct wk_err *err)
@@ -647,15 +663,7 @@ wk_pub_commit(struct wk_pub *p, const char *rel_latest, struct wk_err *err)
 	wk_buf_free(&jb);
 	wk_buf_free(&lt);
 	wk_buf_free(&lf);
-	for (i = 0; i < p->n; i++) {
-		free(p->v[i].tmp);
-		free(p->v[i].final);
-	}
-	free(p->v);
-	free(p->name);
-	free(p->staging);
-	free(p->segdir);
-	free(p);
+	pub_free(p);
 	return st;
 fail:
 	if (lt.len > 0)
@@ -680,14 +688,8 @@ wk_pub_abort(struct wk_pub *p)
 			fclose(p->v[i].f);
 		if (p->v[i].final != NULL)
 			unlink(p->v[i].tmp);
-		free(p->v[i].tmp);
-		free(p->v[i].final);
 	}
 	if (p->staging != NULL)
 		remove_dir(p->staging);
-	free(p->v);
-	free(p->name);
-	free(p->staging);
-	free(p->segdir);
-	free(p);
+	pub_free(p);
 }
