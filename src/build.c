@@ -172,11 +172,11 @@ transcript(const struct wk_script *s, const struct wk_seg *sg,
 }
 
 static void
-gain_tags(struct wk_tags *t, double lufs, double peak_dbtp, char *g, char *p)
+gain_tags(struct wk_tags *t, double lufs, double peak_db, char *g, char *p)
 {
 	/* ReplayGain 2 refers to -18 LUFS. */
 	snprintf(g, 32, "%+.2f dB", -18.0 - lufs);
-	snprintf(p, 32, "%.6f", pow(10.0, peak_dbtp / 20.0));
+	snprintf(p, 32, "%.6f", pow(10.0, peak_db / 20.0));
 	t->txxx_desc[t->ntxxx] = "replaygain_track_gain";
 	t->txxx_value[t->ntxxx++] = g;
 	t->txxx_desc[t->ntxxx] = "replaygain_track_peak";
@@ -375,7 +375,6 @@ free_jobs(struct job *jobs, size_t n)
 	free(jobs);
 }
 
-/* Writes and publishes the files of script s from its encoded segments. */
 /* A segment that still misses the loudness target or the true-peak
  * ceiling after the encoder's corrections is reported, not hidden. */
 static void
@@ -394,6 +393,7 @@ off_target(struct run *r, const char *name, const struct wk_audio_stats *st)
 		    "of %.1f dBTP"), name, st->peak_dbtp, p->peak_dbtp);
 }
 
+/* Writes and publishes the files of script s from its encoded segments. */
 static enum wk_status
 publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
     double *seconds, struct wk_err *err)
@@ -730,7 +730,9 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		st = wk_err_nomem(err);
 	if (st != WK_OK)
 		goto out;
-	r.report = wk_report_new(r.station->name, r.date);
+	if ((r.report = wk_report_new(r.station->name, r.date)) == NULL)
+		wk_diag(d, WK_WARNING, NULL, 0, 0,
+		    _("the report could not be written: %s"), _("out of memory"));
 	for (i = 0; i < o->nbulletins; i++) {
 		st = build_bulletin(&r, o->bulletins[i], res);
 		if (st == WK_EIO || st == WK_ENOMEM)
