@@ -142,9 +142,10 @@ wk_spool_trim(const struct wk_spool *sp, double gain_db, unsigned long long *fro
 
 /*
  * One encoding of frames [from, to) at gain_db, limited to ceiling_db when
- * limit is set. What goes into the encoder is measured (a cheap meter:
- * loudness only); the loudness listeners get is that minus the codec's
- * loss, measured once per run. With p->verify the encoder's output is
+ * limit is set. The loudness of what goes into the encoder is the spool's
+ * plus the gain, or, limited, measured (a cheap meter: loudness only); the
+ * loudness listeners get is that minus the codec's loss, measured once per
+ * run. With p->verify the encoder's output is
  * also decoded as it is written and measured, true peak included.
  */
 enum wk_status
@@ -162,13 +163,16 @@ wk_spool_encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
 	ps.err = err;
 	ps.out = out;
 	ps.gain = wk_db_to_lin(gain_db);
-	ps.meter = wk_meter_new(sp->rate_hz, sp->channels, 0);
+	/* Gain alone moves the loudness by exactly gain_db; what the limiter
+	 * takes off must be measured. */
+	if (limit) {
+		ps.meter = wk_meter_new(sp->rate_hz, sp->channels, 0);
+		ps.lim = wk_limiter_new(sp->rate_hz, sp->channels, ceiling_db);
+	}
 	if (p->verify)
 		post = wk_meter_new(sp->rate_hz, sp->channels, 1);
-	if (limit)
-		ps.lim = wk_limiter_new(sp->rate_hz, sp->channels, ceiling_db);
-	if (ps.meter == NULL || (p->verify && post == NULL) ||
-	    (limit && ps.lim == NULL))
+	if ((limit && (ps.meter == NULL || ps.lim == NULL)) ||
+	    (p->verify && post == NULL))
 		st = wk_err_nomem(err);
 	else if ((st = wk_enc_new(p, &ps.enc, err)) == WK_OK && p->verify &&
 	    wk_enc_monitor(ps.enc, meter_add, post) != 0)
@@ -178,17 +182,19 @@ wk_spool_encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
 	if (st == WK_OK)
 		st = wk_enc_finish(ps.enc, out, err);
 	if (st == WK_OK) {
+		double pcm = limit ? wk_meter_lufs(ps.meter) : sp->lufs + gain_db;
+
 		stats->frames = to - from;
 		stats->duration_s = (double)(to - from) / sp->rate_hz;
 		stats->codec_loss_db = sp->codec_comp_db;
 		stats->verified = p->verify;
 		stats->lufs = p->verify ? wk_meter_lufs(post)
-		    : wk_meter_lufs(ps.meter) - sp->codec_comp_db;
+		    : pcm - sp->codec_comp_db;
 		stats->peak_db = wk_lin_to_db(ps.peak);
 		stats->peak_dbtp = p->verify ? wk_meter_peak_dbtp(post) : NAN;
 		stats->gain_db = gain_db;
 		stats->limited = limit;
-		stats->pcm_lufs = wk_meter_lufs(ps.meter);
+		stats->pcm_lufs = pcm;
 	}
 	wk_enc_free(ps.enc);
 	wk_limiter_free(ps.lim);
