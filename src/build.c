@@ -278,52 +278,72 @@ write_text(struct wk_pub *pub, const char *rel, const struct wk_buf *b,
 }
 
 static void
-progress(struct run *r, const struct wk_script *s, size_t i)
+progress(struct run *r, const struct wk_script *s, size_t i, size_t done,
+    size_t total)
 {
 	if (!r->o->progress)
 		return;
 	fprintf(stderr, "\rwillakuy: %s-%s: segment %zu/%zu (%3zu%%) %-24.24s",
-	    s->bulletin, s->lang, i + 1, s->nsegs, (i + 1) * 100 / s->nsegs,
+	    s->bulletin, s->lang, done + 1, total, (done + 1) * 100 / total,
 	    s->segs[i].id);
 	fflush(stderr);
 }
 
-/*
- * Pass 1 of every segment of s that is not in the cache, each handed to the
- * pool for pass 2 as soon as it is spooled. Does not wait.
- */
-static enum wk_status
-start_script(struct run *r, const struct wk_script *s, struct job *jobs,
-    struct wk_err *err)
+/* The segments of s whose audio is in the cache are taken from it. */
+static void
+lookup_script(struct run *r, const struct wk_script *s, struct job *jobs)
 {
-	enum wk_status st = WK_OK;
 	size_t i;
 
-	for (i = 0; i < s->nsegs && st == WK_OK; i++) {
+	for (i = 0; i < s->nsegs; i++) {
 		struct job *j = &jobs[i];
 
-		progress(r, s, i);
 		j->params = &r->params;
 		seg_key(r, &s->segs[i], j->key);
 		if (r->cache != NULL &&
-		    wk_cache_get(r->cache, j->key, &j->frames, &j->stats)) {
+		    wk_cache_get(r->cache, j->key, &j->frames, &j->stats))
 			j->cached = 1;
-			continue;
-		}
-		j->frames = r->cache ? wk_cache_begin(r->cache, j->key, err)
-		    : tmpfile();
-		if (j->frames == NULL) {
-			st = r->cache ? err->status : wk_err_set(err, WK_EIO, NULL,
-			    0, 0, "%s", _("cannot create a temporary file (TMPDIR)"));
-			break;
-		}
-		st = wk_render_segment(r->renderer, &s->segs[i], &j->spool, err);
-		if (st != WK_OK)
-			break;
-		j->submitted = 1;
-		wk_pool_submit(r->pool, encode_job, j);
 	}
-	return st;
+}
+
+/* Pass 1 of one segment, handed to the pool for pass 2 once spooled. */
+static enum wk_status
+start_job(struct run *r, const struct wk_seg *sg, struct job *j,
+    struct wk_err *err)
+{
+	enum wk_status st;
+
+	j->frames = r->cache ? wk_cache_begin(r->cache, j->key, err) : tmpfile();
+	if (j->frames == NULL)
+		return r->cache ? err->status : wk_err_set(err, WK_EIO, NULL, 0, 0,
+		    "%s", _("cannot create a temporary file (TMPDIR)"));
+	if ((st = wk_render_segment(r->renderer, sg, &j->spool, err)) != WK_OK)
+		return st;
+	j->submitted = 1;
+	wk_pool_submit(r->pool, encode_job, j);
+	return WK_OK;
+}
+
+/* About how long a segment takes to make: its words and pauses, and a
+ * guess for a clip. */
+static size_t
+seg_weight(const struct wk_seg *sg)
+{
+	size_t i, w = 0;
+
+	for (i = 0; i < sg->nparts; i++)
+		switch (sg->parts[i].kind) {
+		case WK_PART_SPEECH:
+			w += strlen(sg->parts[i].text);
+			break;
+		case WK_PART_PAUSE:
+			w += sg->parts[i].pause_ms / 60;	/* ~15 chars/s */
+			break;
+		case WK_PART_CLIP:
+			w += 300;
+			break;
+		}
+	return w;
 }
 
 /* After the pool is idle: the first failure of s's jobs, and the new
@@ -573,6 +593,19 @@ struct lang {
 	struct wk_err err;
 };
 
+/* A segment to make: which language, which segment, how heavy. */
+struct todo {
+	size_t lang, seg, weight;
+};
+
+static int
+heavier(const void *a, const void *b)
+{
+	const struct todo *x = a, *y = b;
+
+	return x->weight < y->weight ? 1 : x->weight > y->weight ? -1 : 0;
+}
+
 static void
 failed(struct run *r, const struct wk_bulletin *b, const char *lang,
     enum wk_status st, const struct wk_err *err, struct wk_build_result *res)
@@ -598,8 +631,9 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 	struct wk_compose c;
 	struct wk_err err;
 	struct lang *l = NULL;
+	struct todo *todo = NULL;
 	enum wk_status st, worst = WK_OK;
-	size_t i;
+	size_t i, k, n = 0, total = 0;
 
 	if ((st = wk_bulletin_load(path, &b, r->d, &err)) != WK_OK) {
 		wk_diag_err(r->d, &err);
@@ -627,9 +661,38 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 		if (l[i].st == WK_OK && (l[i].jobs = calloc(l[i].s->nsegs,
 		    sizeof *l[i].jobs)) == NULL)
 			l[i].st = wk_err_nomem(&l[i].err);
-		if (l[i].st == WK_OK)
-			l[i].st = start_script(r, l[i].s, l[i].jobs, &l[i].err);
+		if (l[i].st == WK_OK) {
+			lookup_script(r, l[i].s, l[i].jobs);
+			for (k = 0; k < l[i].s->nsegs; k++)
+				total += !l[i].jobs[k].cached;
+		}
 	}
+	/* The segments to make, longest first in every language, so that
+	 * the encoding of the long ones overlaps the synthesis of the rest
+	 * rather than trailing it. */
+	if (total > 0 && (todo = calloc(total, sizeof *todo)) == NULL)
+		for (i = 0; i < b->nlangs; i++)
+			if (l[i].st == WK_OK)
+				l[i].st = wk_err_nomem(&l[i].err);
+	for (i = 0; todo != NULL && i < b->nlangs; i++)
+		for (k = 0; l[i].st == WK_OK && k < l[i].s->nsegs; k++)
+			if (!l[i].jobs[k].cached) {
+				todo[n].lang = i;
+				todo[n].seg = k;
+				todo[n++].weight = seg_weight(&l[i].s->segs[k]);
+			}
+	if (n > 0)
+		qsort(todo, n, sizeof *todo, heavier);
+	for (k = 0; k < n; k++) {
+		struct lang *li = &l[todo[k].lang];
+
+		if (li->st != WK_OK)
+			continue;
+		progress(r, li->s, todo[k].seg, k, n);
+		li->st = start_job(r, &li->s->segs[todo[k].seg],
+		    &li->jobs[todo[k].seg], &li->err);
+	}
+	free(todo);
 	wk_pool_wait(r->pool);
 	if (r->o->progress)
 		fputs("\r\033[K", stderr);

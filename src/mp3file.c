@@ -208,74 +208,100 @@ struct copier {
 	struct wk_err *err;
 };
 
+/* Takes note of the whole frames at the start of p[0..n): their offsets
+ * (for the TOC), count and samples; *used is the bytes they fill. A frame
+ * cut off by the end of p is left for the next call; a byte that does not
+ * start a frame is an error. */
 static enum wk_status
-emit(struct copier *c, const unsigned char *f, size_t len, int spf, int rate)
+walk(struct copier *c, const unsigned char *p, size_t n, size_t *used,
+    const char *what)
 {
-	if (c->noffs == c->cap) {
-		size_t cap = c->cap ? c->cap * 2 : 4096;
-		uint32_t *v = realloc(c->offs, cap * sizeof *v);
+	size_t len, at = 0;
+	int spf, rate;
 
-		if (v == NULL)
-			return wk_err_nomem(c->err);
-		c->offs = v;
-		c->cap = cap;
+	while (n - at >= 4) {
+		if ((len = wk_mp3_frame_len(p + at, &spf, &rate)) < 4)
+			return wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s", what);
+		if (len > n - at)
+			break;
+		if (c->noffs == c->cap) {
+			size_t cap = c->cap ? c->cap * 2 : 4096;
+			uint32_t *v = realloc(c->offs, cap * sizeof *v);
+
+			if (v == NULL)
+				return wk_err_nomem(c->err);
+			c->offs = v;
+			c->cap = cap;
+		}
+		c->offs[c->noffs++] = (uint32_t)(c->pos + at);
+		if (!c->have_first) {
+			memcpy(c->first, p + at, 4);
+			c->have_first = 1;
+			c->sum->rate_hz = rate;
+		}
+		c->sum->frames++;
+		c->sum->samples += (unsigned long long)spf;
+		at += len;
 	}
-	c->offs[c->noffs++] = (uint32_t)c->pos;
-	if (!c->have_first) {
-		memcpy(c->first, f, 4);
-		c->have_first = 1;
-		c->sum->rate_hz = rate;
-	}
-	if (fwrite(f, 1, len, c->out) != len)
-		return wk_err_set(c->err, WK_EIO, NULL, 0, 0, _("cannot write: %s"),
-		    strerror(errno));
-	c->pos += len;
-	c->sum->frames++;
-	c->sum->samples += (unsigned long long)spf;
+	*used = at;
 	return WK_OK;
 }
 
 static enum wk_status
+put(struct copier *c, const unsigned char *p, size_t n)
+{
+	if (n > 0 && fwrite(p, 1, n, c->out) != n)
+		return wk_err_set(c->err, WK_EIO, NULL, 0, 0, _("cannot write: %s"),
+		    strerror(errno));
+	c->pos += n;
+	return WK_OK;
+}
+
+/* Copies a stream of frames in large blocks (a bulletin is tens of
+ * megabytes; frame-sized reads and writes would cost a system call per
+ * few frames). */
+#define COPY_BLOCK (256 * 1024)
+
+static enum wk_status
 copy_stream(struct copier *c, FILE *in)
 {
-	unsigned char f[2 * 1441 + 8];
-	size_t len;
-	int spf, rate;
-	enum wk_status st;
+	unsigned char *b = malloc(COPY_BLOCK);
+	size_t have = 0, got, used;
+	enum wk_status st = WK_OK;
 
-	while (fread(f, 1, 4, in) == 4) {
-		if ((len = wk_mp3_frame_len(f, &spf, &rate)) < 4 || len > sizeof f)
-			return wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s",
-			    _("encoded audio is not a stream of MPEG frames"));
-		if (fread(f + 4, 1, len - 4, in) != len - 4)
-			return wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s",
-			    _("encoded audio ends inside a frame"));
-		if ((st = emit(c, f, len, spf, rate)) != WK_OK)
-			return st;
+	if (b == NULL)
+		return wk_err_nomem(c->err);
+	while ((got = fread(b + have, 1, COPY_BLOCK - have, in)) > 0) {
+		have += got;
+		if ((st = walk(c, b, have, &used, _("encoded audio is not a stream "
+		    "of MPEG frames"))) != WK_OK || (st = put(c, b, used)) != WK_OK)
+			break;
+		memmove(b, b + used, have - used);
+		have -= used;
 	}
-	if (ferror(in))
-		return wk_err_set(c->err, WK_EIO, NULL, 0, 0,
+	if (st == WK_OK && ferror(in))
+		st = wk_err_set(c->err, WK_EIO, NULL, 0, 0,
 		    _("cannot read encoded audio: %s"), strerror(errno));
-	return WK_OK;
+	else if (st == WK_OK && have > 0)
+		st = wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s",
+		    _("encoded audio ends inside a frame"));
+	free(b);
+	return st;
 }
 
 static enum wk_status
 copy_mem(struct copier *c, const unsigned char *p, size_t n)
 {
-	size_t len;
-	int spf, rate;
+	size_t used;
 	enum wk_status st;
 
-	while (n >= 4) {
-		if ((len = wk_mp3_frame_len(p, &spf, &rate)) < 4 || len > n)
-			return wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s",
-			    _("encoded silence is not a stream of MPEG frames"));
-		if ((st = emit(c, p, len, spf, rate)) != WK_OK)
-			return st;
-		p += len;
-		n -= len;
-	}
-	return WK_OK;
+	if ((st = walk(c, p, n, &used, _("encoded silence is not a stream of "
+	    "MPEG frames"))) != WK_OK)
+		return st;
+	if (used != n)
+		return wk_err_set(c->err, WK_EAUDIO, NULL, 0, 0, "%s",
+		    _("encoded silence is not a stream of MPEG frames"));
+	return put(c, p, n);
 }
 
 enum wk_status

@@ -24,9 +24,10 @@
 #include "synth.h"
 #include "voice.h"
 
+/* What was measured once per run for a voice. */
 struct calib {
 	char lang[16];
-	double lufs;
+	double value;
 };
 
 struct pgain {
@@ -45,9 +46,10 @@ struct wk_renderer {
 	float *tmp;		/* CHUNK frames x channels */
 	struct pgain *prompt_gains;	/* per prompt, measured once */
 	size_t nprompt_gains;
-	int have_codec;		/* codec_db has been measured */
-	int calibrating;	/* rendering the measurement itself */
-	double codec_db;	/* loudness MP3 coding takes off speech */
+	/* The loudness MP3 coding takes off each voice's speech. */
+	struct calib codec[8];
+	size_t ncodec;
+	int calibrating;	/* rendering that measurement itself */
 };
 
 
@@ -105,6 +107,7 @@ wk_spool_free(struct wk_spool *sp)
 }
 
 static double codec_loss(struct wk_renderer *r, const char *lang);
+static double measure_codec_loss(struct wk_renderer *r, const char *lang);
 
 static int
 spool_fail(struct wk_spool *sp, enum wk_status st, const char *what)
@@ -383,7 +386,7 @@ voice_lufs(struct wk_renderer *r, const char *lang, struct wk_err *err)
 
 	for (i = 0; i < r->ncalib; i++)
 		if (strcmp(r->calib[i].lang, lang) == 0)
-			return r->calib[i].lufs;
+			return r->calib[i].value;
 	if (v == NULL || (m = wk_meter_new(wk_synth_rate_hz(r->synth), 1, 0)) == NULL)
 		return l;
 	calib_text(v, &text);
@@ -395,7 +398,7 @@ voice_lufs(struct wk_renderer *r, const char *lang, struct wk_err *err)
 	if (r->ncalib < sizeof r->calib / sizeof r->calib[0]) {
 		snprintf(r->calib[r->ncalib].lang, sizeof r->calib[0].lang, "%s",
 		    lang);
-		r->calib[r->ncalib++].lufs = l;
+		r->calib[r->ncalib++].value = l;
 	}
 	return l;
 }
@@ -816,19 +819,35 @@ wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
 		wk_spool_free(sp);
 		return st;
 	}
-	if (!r->calibrating && !r->have_codec) {
-		r->codec_db = codec_loss(r, lang ? lang : "es");
-		r->have_codec = 1;
-	}
-	sp->codec_comp_db = r->codec_db;
+	if (!r->calibrating)
+		sp->codec_comp_db = codec_loss(r, lang ? lang : "es");
 	*out = sp;
 	return WK_OK;
 }
 
-/* Measures what MP3 coding takes off the loudness of speech in voice
- * lang, on a sentence of its words: the compensation for every segment. */
+/* What MP3 coding takes off the loudness of speech in voice lang,
+ * measured once per run on a sentence of its words: the compensation for
+ * the segments that voice speaks first. */
 static double
 codec_loss(struct wk_renderer *r, const char *lang)
+{
+	size_t i;
+	double loss;
+
+	for (i = 0; i < r->ncodec; i++)
+		if (strcmp(r->codec[i].lang, lang) == 0)
+			return r->codec[i].value;
+	loss = measure_codec_loss(r, lang);
+	if (r->ncodec < sizeof r->codec / sizeof r->codec[0]) {
+		snprintf(r->codec[r->ncodec].lang, sizeof r->codec[0].lang, "%s",
+		    lang);
+		r->codec[r->ncodec++].value = loss;
+	}
+	return loss;
+}
+
+static double
+measure_codec_loss(struct wk_renderer *r, const char *lang)
 {
 	struct wk_spool *sp = NULL;
 	struct wk_seg sg;
