@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "date.h"
@@ -299,15 +300,37 @@ wk_say_money(const struct wk_voice *v, unsigned long long cents,
 	say_amount(v, cents, "sol", "centimo", out);
 }
 
-/* "/kg" right after an amount: the per-unit phrase ("el kilo"). */
+/* A word of the voice's <w id="per"> list ("el por" in Quechua, where a
+ * price is said per unit first) after white space at p: the bytes up to
+ * its end, or 0. */
+static size_t
+per_word(const struct vs *s, const char *p)
+{
+	const char *w = wk_voice_word(s->v, "per");
+	size_t sp = vs_skip_space(p), n;
+
+	if (sp == 0)
+		return 0;
+	for (; *w != '\0'; w += n) {
+		w += strspn(w, " ");
+		n = strcspn(w, " ");
+		if (n > 0 && strncasecmp(p + sp, w, n) == 0 && vs_boundary(p + sp + n))
+			return sp + n;
+	}
+	return 0;
+}
+
+/* The unit an amount is priced by, right after it: "/kg", or " por kg"
+ * in a voice that lists "por" as a per word. Says the per-unit phrase
+ * ("el kilo"; Quechua "huk kilo ..."); otherwise just the amount. */
 static size_t
 per_unit(struct vs *s, const char *p, const char *amount)
 {
 	const struct wk_unit *u;
-	size_t ul;
+	size_t k, ul;
 
-	if (*p != '/' || (u = unit_at(s, p + 1, &ul)) == NULL || ul == 0 ||
-	    vs_skip_space(p + 1) > 0) {
+	k = *p == '/' && vs_skip_space(p + 1) == 0 ? 1 : per_word(s, p);
+	if (k == 0 || (u = unit_at(s, p + k, &ul)) == NULL || ul == 0) {
 		vs_puts(s, amount);
 		return 0;
 	}
@@ -318,7 +341,7 @@ per_unit(struct vs *s, const char *p, const char *amount)
 
 		vs_template(s, "per-unit", keys, vals, 3);
 	}
-	return 1 + ul;
+	return k + ul;
 }
 
 size_t
