@@ -137,17 +137,24 @@ check_prices(struct ctx *c, const struct wk_prices *p)
 	}
 }
 
-/* The numbers written in a text, as a sorted list of digit strings. */
+/* Appends the numbers written in s as digit strings (1 250 000,
+ * 1,250,000 and 1250000 are one figure), each followed by a space. */
 static void
 figures(const char *s, struct wk_buf *out)
 {
 	while (*s) {
 		if (*s >= '0' && *s <= '9') {
 			const char *e = s;
+			size_t k;
 
-			while ((*e >= '0' && *e <= '9') || ((*e == '.' || *e == ',') &&
-			    e[1] >= '0' && e[1] <= '9'))
-				e++;
+			for (;;)
+				if ((*e >= '0' && *e <= '9') || ((*e == '.' ||
+				    *e == ',') && e[1] >= '0' && e[1] <= '9'))
+					e++;
+				else if ((k = wk_group_space(e)) > 0)
+					e += k;
+				else
+					break;
 			for (; s < e; s++)
 				if (*s >= '0' && *s <= '9')
 					wk_buf_putc(out, *s);
@@ -156,6 +163,35 @@ figures(const char *s, struct wk_buf *out)
 		}
 		s++;
 	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The figures of a text, headline and body, in order of value, so that
+ * the two languages may give them in their own word order. */
+static void
+text_figures(const struct wk_news_text *t, struct wk_buf *out)
+{
+	struct wk_buf all = WK_BUF_INIT;
+	char **v;
+	size_t n, i;
+
+	figures(t->headline ? t->headline : "", &all);
+	figures(t->text ? t->text : "", &all);
+	if ((v = wk_split_words(wk_buf_str(&all), &n)) == NULL) {
+		out->failed = 1;
+		wk_buf_free(&all);
+		return;
+	}
+	qsort(v, n, sizeof *v, cmp_str);
+	for (i = 0; i < n; i++)
+		wk_buf_printf(out, "%s%s", i ? " " : "", v[i]);
+	wk_free_words(v, n);
+	wk_buf_free(&all);
 }
 
 /* True when the word w[0..n) has a letter outside the Chanka alphabet
@@ -251,11 +287,10 @@ check_news(struct ctx *c, const struct wk_news *nw)
 		if (es != NULL && qu != NULL) {
 			struct wk_buf a = WK_BUF_INIT, b = WK_BUF_INIT;
 
-			figures(es->headline ? es->headline : "", &a);
-			figures(es->text ? es->text : "", &a);
-			figures(qu->headline ? qu->headline : "", &b);
-			figures(qu->text ? qu->text : "", &b);
-			if (strcmp(wk_buf_str(&a), wk_buf_str(&b)) != 0)
+			text_figures(es, &a);
+			text_figures(qu, &b);
+			if (!a.failed && !b.failed &&
+			    strcmp(wk_buf_str(&a), wk_buf_str(&b)) != 0)
 				wk_diag(c->d, WK_WARNING, nw->path, qu->pos.line,
 				    qu->pos.col, _("item '%s': the figures of the "
 				    "Quechua text (%s) differ from the Spanish ones "

@@ -80,12 +80,13 @@ say_numlit(struct vs *s, const struct numlit *nl, enum wk_gender g)
 /* Scans digit groups separated by single '.' or ',' and decides what they
  * mean: after the last separator, exactly three digits are thousands (when
  * every group fits: 1,250,000 or 1.250), otherwise that separator is the
- * decimal one (2,50; 1,234.50; 1.234,50; 3.5). */
+ * decimal one (2,50; 1,234.50; 1.234,50; 3.5). Spaces group thousands
+ * only (1 250 000; 1 250,50). */
 static void
 scan_num(const char *p, struct numlit *nl)
 {
 	const char *g[MAX_GROUPS];
-	size_t gl[MAX_GROUPS], ng = 0, i, k = 0;
+	size_t gl[MAX_GROUPS], ng = 0, i, k = 0, sp;
 	char sep[MAX_GROUPS];
 
 	memset(nl, 0, sizeof *nl);
@@ -101,6 +102,14 @@ scan_num(const char *p, struct numlit *nl)
 		    ng < MAX_GROUPS) {
 			sep[ng - 1] = p[k];
 			k++;
+			continue;
+		}
+		/* Thousands grouped by spaces (1 250 000), from the start. */
+		if ((sp = wk_group_space(p + k)) > 0 && ng < MAX_GROUPS &&
+		    gl[ng - 1] <= 3 && g[0][0] != '0' &&
+		    (ng == 1 || sep[ng - 2] == ' ')) {
+			sep[ng - 1] = ' ';
+			k += sp;
 			continue;
 		}
 		break;
@@ -592,15 +601,17 @@ ordinal_suffix(const char *p, enum wk_gender *g)
 	return best;
 }
 
-/* A Peruvian mobile number: nine digits starting with 9, in threes
- * (966 123 456, 966-123-456). Read digit by digit, in threes. Written
- * together (966123456) it stays a cardinal, as the RAE reads numbers. */
+/* A telephone number, read digit by digit in its written groups: a
+ * Peruvian mobile (nine digits starting with 9, in threes: 966 123 456,
+ * 966-123-456) or a number with its leading 0 (066 312 345, 01-345-6789).
+ * Written together (966123456) a number stays a cardinal, as the RAE reads
+ * numbers. */
 static size_t
 try_phone(struct vs *s, const char *p)
 {
-	size_t i = 0, digits = 0, ng = 0, run = 0;
+	size_t i = 0, digits = 0, ng = 1, run = 0, three = 1;
 
-	if (*p != '9')
+	if (*p != '9' && *p != '0')
 		return 0;
 	for (;;) {
 		if (vs_is_digit(p[i])) {
@@ -609,8 +620,8 @@ try_phone(struct vs *s, const char *p)
 			i++;
 			continue;
 		}
-		if ((p[i] == ' ' || p[i] == '-') && run == 3 && ng < 2 &&
-		    vs_is_digit(p[i + 1])) {
+		if ((p[i] == ' ' || p[i] == '-') && ng < 4 && vs_is_digit(p[i + 1])) {
+			three &= run == 3;
 			ng++;
 			run = 0;
 			i++;
@@ -618,19 +629,20 @@ try_phone(struct vs *s, const char *p)
 		}
 		break;
 	}
-	if (digits != 9 || !vs_boundary(p + i) || ng != 2)
+	three &= run == 3;
+	if (!vs_boundary(p + i) || ng < 2 ||
+	    (*p == '9' && (digits != 9 || ng != 3 || !three)) ||
+	    (*p == '0' && (digits < 6 || digits > 12)))
 		return 0;
 	{
 		struct wk_buf t = WK_BUF_INIT;
-		size_t j, d = 0;
+		size_t j;
 
-		for (j = 0; j < i; j++) {
-			if (!vs_is_digit(p[j]))
-				continue;
-			wk_digit_words(s->v, p + j, 1, &t);
-			if (++d % 3 == 0 && d < 9)
+		for (j = 0; j < i; j++)
+			if (vs_is_digit(p[j]))
+				wk_digit_words(s->v, p + j, 1, &t);
+			else
 				wk_buf_putc(&t, ',');
-		}
 		vs_take(s, &t);
 	}
 	return i;

@@ -41,6 +41,11 @@ char **wk_split_words(const char *s, size_t *n);
 /* Frees what wk_split_words returned (NULL is a no-op). */
 void wk_free_words(char **v, size_t n);
 
+/* The bytes of a space that groups thousands at s (ASCII, no-break, thin or
+ * narrow no-break space, as in "1 250 000"), when exactly three digits
+ * follow it; otherwise 0. */
+size_t wk_group_space(const char *s);
+
 /* Number of code points in s. */
 size_t wk_utf8_len(const char *s);
 

@@ -37,10 +37,16 @@ cat >n1.xml <<X
     <headline xml:lang="es">Feria.</headline>
     <headline xml:lang="qu">Feria p'unchaypi kanqa.</headline>
   </item>
+  <item id="e" network="agro" date="$DATE">
+    <headline xml:lang="es">El 29, S/ 1 250.00 por 3 qq.</headline>
+    <headline xml:lang="qu">Kimsa kintal (3 qq) S/ 1,250.00; 29 punchawpi.</headline>
+  </item>
 </news>
 X
 c 3 n1.xml "n1.xml:2:[0-9]+: error: unknown network 'agrario'; did you mean 'agro'"
-grep_err "n1.xml:4:5: warning: item 'a': the figures of the Quechua text \(350 \) differ from the Spanish ones \(250 \)"
+grep_err "n1.xml:4:5: warning: item 'a': the figures of the Quechua text \(350\) differ from the Spanish ones \(250\)"
+# The same figures in another order and grouping are the same.
+! grep -q "item 'e'" "$TMP/err.txt" || die "item e: figures in another order flagged"
 grep_err "n1.xml:6:3: warning: item 'b' has expired"
 grep_err "n1.xml:6:3: warning: item 'b' has no Quechua text"
 grep_err "n1.xml:9:3: warning: item 'c' is dated after the broadcast date"
