@@ -155,6 +155,7 @@ static const char style[] =
     "td,th{border-bottom:1px solid #e2e8f0;padding:.25em .5em;text-align:left;"
     "vertical-align:top}"
     "td.n{text-align:right;font-variant-numeric:tabular-nums}"
+    "td{overflow-wrap:anywhere}td.n,td.d{white-space:nowrap}td audio{width:12em}"
     "tr.fallback td,li.warning{background:#fffbea}"
     "li.error,p.failed{background:#fff5f5;color:#9b2c2c}"
     ".ok{color:#276749}.bad{color:#9b2c2c;font-weight:bold}"
@@ -249,7 +250,8 @@ entry_html(struct wk_buf *o, const struct entry *e)
 		    sg->fallback ? "fallback" : "ok", i + 1);
 		text(o, sg->id);
 		wk_buf_printf(o, "</td><td class=\"n\">%.1f s</td><td class=\"n\">"
-		    "%.1f LUFS</td><td class=\"n\">%.1f dBFS</td><td>%s</td><td>",
+		    "%.1f LUFS</td><td class=\"n\">%.1f dBFS</td><td class=\"d\">%s"
+		    "</td><td>",
 		    sg->duration_s, sg->lufs, sg->peak_db,
 		    sg->data_date[0] ? sg->data_date : "—");
 		if (sg->fallback)
