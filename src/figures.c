@@ -603,7 +603,8 @@ ordinal_suffix(const char *p, enum wk_gender *g)
 
 /* A telephone number, read digit by digit in its written groups: a
  * Peruvian mobile (nine digits starting with 9, in threes: 966 123 456,
- * 966-123-456) or a number with its leading 0 (066 312 345, 01-345-6789).
+ * 966-123-456) or a landline with its leading 0, nine digits in all
+ * (066 312 345, 01-345-6789).
  * Written together (966123456) a number stays a cardinal, as the RAE reads
  * numbers. */
 static size_t
@@ -632,7 +633,7 @@ try_phone(struct vs *s, const char *p)
 	three &= run == 3;
 	if (!vs_boundary(p + i) || ng < 2 ||
 	    (*p == '9' && (digits != 9 || ng != 3 || !three)) ||
-	    (*p == '0' && (digits < 6 || digits > 12)))
+	    (*p == '0' && digits != 9))
 		return 0;
 	{
 		struct wk_buf t = WK_BUF_INIT;

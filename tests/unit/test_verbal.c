@@ -68,6 +68,8 @@ static const struct row rows[] = {
 	{ "es", "2026 100 personas", "dos mil veintiséis cien personas" },
 	{ "es", "066 312 345", "cero seis seis, tres uno dos, tres cuatro cinco" },
 	{ "es", "01-345-6789", "cero uno, tres cuatro cinco, seis siete ocho nueve" },
+	{ "es", "066-31-2345", "cero seis seis, tres uno, dos tres cuatro cinco" },
+	{ "es", "09 12 2026", "nueve doce dos mil veintiséis" },
 	{ "es", "2000000", "dos millones" },
 	{ "es", "21000000", "veintiún millones" },
 	{ "es", "999999999", "novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve" },
