@@ -8,9 +8,11 @@
  * bulletin's file.
  */
 
+#include <dirent.h>
 #include <math.h>
-#include <sys/stat.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -585,6 +587,135 @@ report(struct run *r, const struct wk_script *s, const struct job *jobs,
 	free(st);
 }
 
+/* Sections kept by a run beside the day's files: .report-NAME.html. */
+#define KEPT_PREFIX ".report-"
+#define KEPT_SUFFIX ".html"
+#define KEPT_MAX (4 << 20)
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct wk_report_kept *)a)->name,
+	    ((const struct wk_report_kept *)b)->name);
+}
+
+/* The contents of a kept section, or NULL. */
+static char *
+read_kept(const char *dir, const char *file)
+{
+	char *path = wk_path_join(dir, file), *html = NULL;
+	FILE *f = path ? fopen(path, "rb") : NULL;
+	size_t n;
+
+	if (f != NULL && (html = malloc(KEPT_MAX + 1)) != NULL) {
+		n = fread(html, 1, KEPT_MAX + 1, f);
+		if (ferror(f) || n > KEPT_MAX) {
+			free(html);
+			html = NULL;
+		} else
+			html[n] = '\0';
+	}
+	if (f != NULL)
+		fclose(f);
+	free(path);
+	return html;
+}
+
+/* The sections that earlier runs of the day kept for bulletin-languages
+ * this run did not make, by name; *n of them. Unreadable ones are skipped:
+ * the report is for reading, the files are what goes to air. */
+static struct wk_report_kept *
+earlier_sections(struct run *r, size_t *n)
+{
+	const char *dir = wk_outdir_day(r->out);
+	struct wk_report_kept *v = NULL, *t;
+	size_t cap = 0, i, pl = strlen(KEPT_PREFIX), sl = strlen(KEPT_SUFFIX);
+	struct dirent *e;
+	DIR *dp;
+
+	*n = 0;
+	if ((dp = opendir(dir)) == NULL)
+		return NULL;
+	while ((e = readdir(dp)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *name;
+
+		if (len <= pl + sl || strncmp(e->d_name, KEPT_PREFIX, pl) != 0 ||
+		    strcmp(e->d_name + len - sl, KEPT_SUFFIX) != 0)
+			continue;
+		for (i = 0; i < wk_report_count(r->report); i++)
+			if (strlen(wk_report_name(r->report, i)) == len - pl - sl &&
+			    strncmp(wk_report_name(r->report, i), e->d_name + pl,
+			    len - pl - sl) == 0)
+				break;
+		if (i < wk_report_count(r->report))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			if ((t = realloc(v, cap * sizeof *v)) == NULL)
+				break;
+			v = t;
+		}
+		if ((name = strndup(e->d_name + pl, len - pl - sl)) == NULL)
+			break;
+		if ((v[*n].html = read_kept(dir, e->d_name)) == NULL) {
+			free(name);
+			continue;
+		}
+		v[(*n)++].name = name;
+	}
+	closedir(dp);
+	if (*n > 0)
+		qsort(v, *n, sizeof *v, by_name);
+	return v;
+}
+
+/*
+ * The day's report, for the operator: OUTDIR/DATE/report.html. Each
+ * bulletin-language's section is kept beside the files, so that a run
+ * that makes only some bulletins still shows the others of the day.
+ */
+static void
+write_report(struct run *r)
+{
+	struct wk_buf page = WK_BUF_INIT, sec = WK_BUF_INIT, rel = WK_BUF_INIT;
+	struct wk_report_kept *kept;
+	size_t i, nkept;
+	struct wk_err e2;
+	const char *why = NULL;
+
+	for (i = 0; i < wk_report_count(r->report) && why == NULL; i++) {
+		wk_buf_clear(&sec);
+		wk_buf_clear(&rel);
+		wk_report_section(r->report, i, &sec);
+		wk_buf_printf(&rel, KEPT_PREFIX "%s" KEPT_SUFFIX,
+		    wk_report_name(r->report, i));
+		if (sec.failed || rel.failed)
+			why = _("out of memory");
+		else if (wk_outdir_write(r->out, wk_buf_str(&rel), sec.data,
+		    sec.len, &e2) != WK_OK)
+			why = e2.msg;
+	}
+	kept = earlier_sections(r, &nkept);
+	wk_report_html(r->report, r->d, kept, nkept, &page);
+	if (why == NULL && page.failed)
+		why = _("out of memory");
+	if (why == NULL && wk_outdir_write(r->out, "report.html", page.data,
+	    page.len, &e2) != WK_OK)
+		why = e2.msg;
+	if (why != NULL)
+		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
+		    _("the report could not be written: %s"), why);
+	for (i = 0; i < nkept; i++) {
+		free(kept[i].name);
+		free(kept[i].html);
+	}
+	free(kept);
+	wk_buf_free(&page);
+	wk_buf_free(&sec);
+	wk_buf_free(&rel);
+}
+
 /* One language of a bulletin on its way through the stages. */
 struct lang {
 	struct wk_script *s;
@@ -803,19 +934,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		if (st != WK_OK && res->worst == WK_OK)
 			res->worst = st;
 	}
-	/* The day's report, for the operator: OUTDIR/DATE/report.html. */
-	if (r.report != NULL) {
-		struct wk_buf page = WK_BUF_INIT;
-		struct wk_err e2;
-
-		wk_report_html(r.report, d, &page);
-		if (page.failed || wk_outdir_write(r.out, "report.html", page.data,
-		    page.len, &e2) != WK_OK)
-			wk_diag(d, WK_WARNING, NULL, 0, 0,
-			    _("the report could not be written: %s"),
-			    page.failed ? _("out of memory") : e2.msg);
-		wk_buf_free(&page);
-	}
+	if (r.report != NULL)
+		write_report(&r);
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);

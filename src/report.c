@@ -162,7 +162,8 @@ static const char style[] =
     "pre{white-space:pre-wrap;background:#f7fafc;padding:.5em}"
     "audio{height:2em;vertical-align:middle}"
     "svg text{font:11px system-ui,sans-serif}"
-    "button{margin:.5em 0}";
+    "button{margin:.5em 0}"
+    "p.earlier{margin-top:2.5em;color:#4a5568;font-style:italic}";
 
 static void
 text(struct wk_buf *o, const char *s)
@@ -214,13 +215,45 @@ chart(struct wk_buf *o, const struct rseg *sg)
 	    "se mantiene, gris sin precio anterior.</figcaption></figure>\n");
 }
 
+/* What became of a bulletin-language, as the summary line counts it. */
+static const char *const states[] = { "ok", "fallback", "failed" };
+
+static int
+entry_state(const struct entry *e)
+{
+	size_t j;
+
+	if (e->error != NULL)
+		return 2;
+	for (j = 0; j < e->nsegs; j++)
+		if (e->segs[j].fallback)
+			return 1;
+	return 0;
+}
+
+/* The state written in a kept section's data-state; "failed" when it
+ * cannot be read there. */
+static int
+kept_state(const char *html)
+{
+	const char *p = strstr(html, "data-state=\"");
+	int k;
+
+	for (k = 0; p != NULL && k < 3; k++)
+		if (strncmp(p + 12, states[k], strlen(states[k])) == 0 &&
+		    p[12 + strlen(states[k])] == '"')
+			return k;
+	return 2;
+}
+
 static void
 entry_html(struct wk_buf *o, const struct entry *e)
 {
 	double total = 0, energy = 0;
 	size_t i;
 
-	wk_buf_printf(o, "<section class=\"bulletin\" id=\"%s\">\n<h2>", e->name);
+	wk_buf_printf(o, "<section class=\"bulletin\" id=\"%s\" data-state=\"%s\">"
+	    "\n<h2>", e->name, states[entry_state(e)]);
 	text(o, e->title);
 	wk_buf_printf(o, " <small>(%s, %s)</small></h2>\n", e->lang, e->name);
 	if (e->error != NULL) {
@@ -280,25 +313,38 @@ entry_html(struct wk_buf *o, const struct entry *e)
 	wk_buf_puts(o, "</pre></details>\n</section>\n");
 }
 
+size_t
+wk_report_count(const struct wk_report *r)
+{
+	return r->n;
+}
+
+const char *
+wk_report_name(const struct wk_report *r, size_t i)
+{
+	return r->v[i].name;
+}
+
+void
+wk_report_section(const struct wk_report *r, size_t i, struct wk_buf *o)
+{
+	entry_html(o, &r->v[i]);
+}
+
 void
 wk_report_html(const struct wk_report *r, const struct wk_diags *d,
-    struct wk_buf *o)
+    const struct wk_report_kept *kept, size_t nkept, struct wk_buf *o)
 {
-	size_t i, ok = 0, fb = 0, bad = 0;
+	size_t i, count[3] = { 0, 0, 0 };
+	size_t ok, fb, bad;
 
-	for (i = 0; i < r->n; i++) {
-		size_t j;
-		int f = 0;
-
-		for (j = 0; j < r->v[i].nsegs; j++)
-			f |= r->v[i].segs[j].fallback;
-		if (r->v[i].error != NULL)
-			bad++;
-		else if (f)
-			fb++;
-		else
-			ok++;
-	}
+	for (i = 0; i < r->n; i++)
+		count[entry_state(&r->v[i])]++;
+	for (i = 0; i < nkept; i++)
+		count[kept_state(kept[i].html)]++;
+	ok = count[0];
+	fb = count[1];
+	bad = count[2];
 	wk_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"es\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
 	    "content=\"width=device-width\">\n<title>willakuy ");
@@ -339,6 +385,12 @@ wk_report_html(const struct wk_report *r, const struct wk_diags *d,
 	}
 	for (i = 0; i < r->n; i++)
 		entry_html(o, &r->v[i]);
+	if (nkept > 0)
+		wk_buf_puts(o, "<p id=\"earlier\" class=\"earlier\">Boletines de "
+		    "ejecuciones anteriores de hoy, que esta no volvió a hacer; "
+		    "sus avisos no se repiten aquí:</p>\n");
+	for (i = 0; i < nkept; i++)
+		wk_buf_puts(o, kept[i].html);
 	wk_buf_puts(o, "<p><button id=\"all\" type=\"button\">Mostrar todas las "
 	    "transcripciones</button></p>\n<script>\n"
 	    "document.getElementById('all').addEventListener('click', function () {\n"

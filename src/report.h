@@ -28,8 +28,23 @@ void wk_report_free(struct wk_report *r);
 int wk_report_add(struct wk_report *r, const struct wk_script *s,
     const struct wk_audio_stats *stats, const char *error);
 
-/* Appends the page, with the run's diagnostics, to out. */
-void wk_report_html(const struct wk_report *r, const struct wk_diags *d,
+/* The bulletin-languages added, each named "<bulletin>-<lang>", and the
+ * page's section of one alone: a run keeps its sections beside the files,
+ * so that the report of a later run of the day shows them too. */
+size_t wk_report_count(const struct wk_report *r);
+const char *wk_report_name(const struct wk_report *r, size_t i);
+void wk_report_section(const struct wk_report *r, size_t i,
     struct wk_buf *out);
+
+/* A section that an earlier run of the day kept. */
+struct wk_report_kept {
+	char *name;
+	char *html;
+};
+
+/* Appends the page to out: the run's diagnostics and bulletins, then the
+ * kept sections of bulletins this run did not make (nkept of them). */
+void wk_report_html(const struct wk_report *r, const struct wk_diags *d,
+    const struct wk_report_kept *kept, size_t nkept, struct wk_buf *out);
 
 #endif

@@ -1,7 +1,8 @@
 # The day's report in headless Chromium: the page loads with no error, its
 # script runs, and it shows every bulletin and language, segment durations
 # and loudness, players for the files, price charts, and the fallbacks and
-# warnings of the run, highlighted.
+# warnings of the run, highlighted; a later run of the day that makes only
+# some bulletins still shows the others.
 . "$(dirname "$0")/lib.sh"
 command -v chromium >/dev/null || die "chromium is not installed (make deps-check installs it)"
 
@@ -30,7 +31,7 @@ chrome --dump-dom "file://$R" >"$TMP/dom.html" 2>"$TMP/console.txt" || die "chro
 if grep -E 'CONSOLE|Uncaught|ERR_FILE_NOT_FOUND' "$TMP/console.txt"; then die "errors while loading the page"; fi
 grep -q 'data-ready="yes"' "$TMP/dom.html" || die "the page's script did not run"
 for n in precios-manana-es precios-manana-qu noticias-redes-es noticias-redes-qu; do
-	grep -q "<section class=\"bulletin\" id=\"$n\">" "$TMP/dom.html" || die "no section for $n"
+	grep -q "<section class=\"bulletin\" id=\"$n\" data-state=" "$TMP/dom.html" || die "no section for $n"
 	grep -q "src=\"$n.mp3\"" "$TMP/dom.html" || die "no player for $n.mp3"
 	grep -q "src=\"$n/01-apertura.mp3\"" "$TMP/dom.html" || die "no player for $n's segments"
 done
@@ -52,4 +53,21 @@ chrome --screenshot="$TMP/out/report.png" --window-size=1000,1800 --hide-scrollb
     >/dev/null 2>&1 || die "no screenshot"
 [ -s "$TMP/out/report.png" ] || die "empty screenshot"
 [ -n "${WK_KEEP_SCREENSHOT:-}" ] && cp "$TMP/out/report.png" "$WK_KEEP_SCREENSHOT"
-echo "report: loads cleanly in Chromium; bulletins, players, charts, fallbacks and warnings shown"
+
+# A later run of the day that makes only the news: the report still shows
+# the price bulletins, as the earlier run left them, after this run's.
+"$WK" build -q -c "$TMP/station.xml" -d "$DATE" -o "$TMP/out" "$TMP/noticias-redes.xml" ||
+    die "the news bulletin alone should build cleanly"
+chrome --dump-dom "file://$R" >"$TMP/dom2.html" 2>"$TMP/console2.txt" || die "chromium failed"
+if grep -E 'CONSOLE|Uncaught' "$TMP/console2.txt"; then die "errors while loading the second page"; fi
+grep -q 'data-ready="yes"' "$TMP/dom2.html" || die "the second page's script did not run"
+order=$(grep -o '<section class="bulletin" id="[a-z-]*" data-state="[a-z]*"\|id="earlier"' "$TMP/dom2.html" |
+    sed 's/.*id="\([a-z-]*\)".*data-state="\([a-z]*\)"/\1:\2/; s/id="earlier"/earlier/' | tr '\n' ' ')
+[ "$order" = "noticias-redes-es:ok noticias-redes-qu:ok earlier precios-manana-es:fallback precios-manana-qu:fallback " ] ||
+    die "second report: sections are '$order'"
+grep -q '<span class="ok">2 completos</span> · <span class="bad">2 con reemplazos' "$TMP/dom2.html" ||
+    die "second report: the summary does not count the earlier bulletins"
+grep -q 'too old for today' "$TMP/dom2.html" && grep -q '<li class="warning">' "$TMP/dom2.html" &&
+    die "second report: repeats the earlier run's warnings"
+grep -q 'src="precios-manana-qu/01-apertura.mp3"' "$TMP/dom2.html" || die "second report: no players for earlier bulletins"
+echo "report: loads cleanly in Chromium; bulletins, players, charts, fallbacks and warnings shown; later runs keep earlier bulletins"
