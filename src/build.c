@@ -605,11 +605,13 @@ read_kept(const char *dir, const char *file)
 {
 	char *path = wk_path_join(dir, file), *html = NULL;
 	FILE *f = path ? fopen(path, "rb") : NULL;
+	struct stat sb;
 	size_t n;
 
-	if (f != NULL && (html = malloc(KEPT_MAX + 1)) != NULL) {
-		n = fread(html, 1, KEPT_MAX + 1, f);
-		if (ferror(f) || n > KEPT_MAX) {
+	if (f != NULL && fstat(fileno(f), &sb) == 0 && sb.st_size <= KEPT_MAX &&
+	    (html = malloc((size_t)sb.st_size + 1)) != NULL) {
+		n = fread(html, 1, (size_t)sb.st_size, f);
+		if (ferror(f) || n != (size_t)sb.st_size) {
 			free(html);
 			html = NULL;
 		} else
