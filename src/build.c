@@ -153,26 +153,6 @@ iso639_2(const char *lang)
 	    : lang;
 }
 
-/* The words of segment sg, one spoken part a line; passages read by
- * another language's voice start with "[xx] ". */
-static void
-transcript(const struct wk_script *s, const struct wk_seg *sg,
-    struct wk_buf *b)
-{
-	size_t i;
-
-	for (i = 0; i < sg->nparts; i++) {
-		const struct wk_part *p = &sg->parts[i];
-
-		if (p->kind != WK_PART_SPEECH)
-			continue;
-		if (strcmp(p->lang, s->lang) != 0)
-			wk_buf_printf(b, "[%s] ", p->lang);
-		wk_buf_puts(b, p->text);
-		wk_buf_putc(b, '\n');
-	}
-}
-
 static void
 gain_tags(struct wk_tags *t, double lufs, double peak_db, char *g, char *p)
 {
@@ -443,7 +423,7 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 
 		memset(&t, 0, sizeof t);
 		wk_buf_clear(&one);
-		transcript(s, &s->segs[i], &one);
+		wk_seg_transcript(s, &s->segs[i], &one);
 		wk_buf_puts(&txt, wk_buf_str(&one));
 		if (i + 1 < s->nsegs)
 			wk_buf_putc(&txt, '\n');

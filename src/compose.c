@@ -671,6 +671,24 @@ wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
 }
 
 void
+wk_seg_transcript(const struct wk_script *s, const struct wk_seg *sg,
+    struct wk_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++) {
+		const struct wk_part *p = &sg->parts[i];
+
+		if (p->kind != WK_PART_SPEECH)
+			continue;
+		if (strcmp(p->lang, s->lang) != 0)
+			wk_buf_printf(b, "[%s] ", p->lang);
+		wk_buf_puts(b, p->text);
+		wk_buf_putc(b, '\n');
+	}
+}
+
+void
 wk_script_free(struct wk_script *s)
 {
 	size_t i;

@@ -14,6 +14,7 @@
 #include "date.h"
 #include "err.h"
 
+struct wk_buf;
 struct wk_catalog;
 struct wk_diags;
 struct wk_station;
@@ -75,6 +76,11 @@ struct wk_compose {
 enum wk_status wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
     const char *lang, struct wk_script **out, struct wk_err *err);
 void wk_script_free(struct wk_script *s);
+
+/* Appends the words of segment sg of s, one spoken part a line; passages
+ * read by another language's voice start with "[xx] ". */
+void wk_seg_transcript(const struct wk_script *s, const struct wk_seg *sg,
+    struct wk_buf *b);
 
 /* A cache of the feeds read in one run, so that each is read (and each
  * problem reported) once. */

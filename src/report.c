@@ -97,7 +97,7 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 {
 	struct entry *v, *e;
 	struct wk_buf b = WK_BUF_INIT;
-	size_t i, j, k;
+	size_t i, k;
 
 	if ((v = realloc(r->v, (r->n + 1) * sizeof *v)) == NULL)
 		return -1;
@@ -121,13 +121,7 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 		memcpy(o->data_date, sg->data_date, sizeof o->data_date);
 		wk_buf_printf(&b, "%s/%02zu-%s.mp3", e->name, i + 1, sg->id);
 		o->file = wk_buf_steal(&b);
-		for (j = 0; j < sg->nparts; j++)
-			if (sg->parts[j].kind == WK_PART_SPEECH) {
-				if (strcmp(sg->parts[j].lang, s->lang) != 0)
-					wk_buf_printf(&b, "[%s] ", sg->parts[j].lang);
-				wk_buf_puts(&b, sg->parts[j].text);
-				wk_buf_putc(&b, '\n');
-			}
+		wk_seg_transcript(s, sg, &b);
 		o->transcript = wk_buf_steal(&b);
 		o->duration_s = stats ? stats[i].duration_s : 0;
 		o->lufs = stats ? stats[i].lufs : NAN;

@@ -34,6 +34,27 @@ num(struct wk_xmlfile *f, xmlNodePtr n, const char *name, double lo,
 	return WK_OK;
 }
 
+/* An attribute that is one of two words: *flag is 1 for the first, 0 for
+ * the other, unchanged when the attribute is absent; msg when neither. */
+static enum wk_status
+either(struct wk_xmlfile *f, xmlNodePtr n, const char *name, const char *one,
+    const char *other, const char *msg, int *flag, struct wk_err *err)
+{
+	char *v = wk_xml_attr(n, name);
+	enum wk_status st = WK_OK;
+
+	if (v == NULL)
+		return WK_OK;
+	if (strcmp(v, one) == 0)
+		*flag = 1;
+	else if (strcmp(v, other) == 0)
+		*flag = 0;
+	else
+		st = wk_xml_err(f, n, name, err, "%s", msg);
+	free(v);
+	return st;
+}
+
 static enum wk_status
 read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 {
@@ -85,24 +106,13 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			if ((st = num(f, n, "vbr-quality", 0, 9, &x, err)) != WK_OK)
 				break;
 			s->vbr_quality = (int)x;
-			if ((v = wk_xml_attr(n, "mode")) != NULL) {
-				if (strcmp(v, "vbr") != 0 && strcmp(v, "cbr") != 0)
-					st = wk_xml_err(f, n, "mode", err, "%s",
-					    _("mode must be \"cbr\" or \"vbr\""));
-				s->vbr = strcmp(v, "vbr") == 0;
-				free(v);
-				if (st != WK_OK)
-					break;
-			}
-			if ((v = wk_xml_attr(n, "verify")) != NULL) {
-				if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0)
-					st = wk_xml_err(f, n, "verify", err, "%s",
-					    _("verify must be \"yes\" or \"no\""));
-				s->verify = strcmp(v, "yes") == 0;
-				free(v);
-				if (st != WK_OK)
-					break;
-			}
+			if ((st = either(f, n, "mode", "vbr", "cbr",
+			    _("mode must be \"cbr\" or \"vbr\""), &s->vbr,
+			    err)) != WK_OK ||
+			    (st = either(f, n, "verify", "yes", "no",
+			    _("verify must be \"yes\" or \"no\""), &s->verify,
+			    err)) != WK_OK)
+				break;
 			if ((st = num(f, n, "loudness", -40, -9, &s->target_lufs,
 			    err)) != WK_OK)
 				break;

@@ -223,17 +223,11 @@ wk_free_words(char **v, size_t n)
 size_t
 wk_group_space(const char *s)
 {
-	size_t n;
+	uint32_t cp;
+	size_t n = wk_utf8_next(s, &cp);
 	int i;
 
-	if (s[0] == ' ')
-		n = 1;
-	else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
-		n = 2;	/* U+00A0 */
-	else if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
-	    ((unsigned char)s[2] == 0x89 || (unsigned char)s[2] == 0xAF))
-		n = 3;	/* U+2009, U+202F */
-	else
+	if (cp != ' ' && cp != 0xA0 && cp != 0x2009 && cp != 0x202F)
 		return 0;
 	for (i = 0; i < 3; i++)
 		if (s[n + i] < '0' || s[n + i] > '9')
