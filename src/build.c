@@ -1,34 +1,33 @@
 /*
- * The build: read feeds -> compose -> verbalize -> synthesize -> master ->
- * encode -> publish, for each bulletin and language. Synthesis (pass 1)
- * runs on this thread; mastering and encoding (pass 2) run on the worker
- * pool, one LAME instance per segment. Each segment's MP3 frames are
- * encoded once, into an anonymous temporary file, and copied both into the
- * segment's file and, joined with frames of silence, into the whole
- * bulletin's file.
+ * The conductor of `build`: for each bulletin and language it sequences
+ * the stages (compose -> calibrate -> render -> master -> bundle), looks
+ * segments up in the cache, schedules the worker pool and counts the
+ * outcomes. Rendering (pass 1) runs on this thread; mastering and
+ * encoding (pass 2) on the pool, one LAME instance per segment, each into
+ * an anonymous temporary file (or a cache entry) that bundle.c copies into
+ * the published files.
  */
 
-#include <dirent.h>
-#include <math.h>
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 #include <string.h>
-#include <unistd.h>
 
-#include "buf.h"
 #include "build.h"
-#include "cache.h"
 #include "bulletin.h"
+#include "bundle.h"
+#include "cache.h"
+#include "calib.h"
 #include "catalog.h"
 #include "compose.h"
+#include "encode.h"
 #include "master.h"
-#include "mp3file.h"
 #include "paths.h"
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
 #include "report.h"
+#include "spool.h"
 #include "station.h"
 #include "synth.h"
 #include "voice.h"
@@ -40,6 +39,7 @@ struct job {
 	int submitted;			/* handed to the pool */
 	struct wk_spool *spool;
 	const struct wk_audio_params *params;
+	double codec_loss_db;		/* of the segment's voice */
 	FILE *frames;			/* raw MP3 frames */
 	struct wk_audio_stats stats;
 	struct wk_err err;
@@ -56,6 +56,7 @@ struct run {
 	struct wk_outdir *out;
 	struct wk_synth *synth;
 	struct wk_renderer *renderer;
+	struct wk_calib calib;		/* the voices measured so far */
 	struct wk_pool *pool;
 	struct wk_cache *cache;
 	struct wk_report *report;
@@ -65,198 +66,18 @@ struct run {
 	char date[11];
 };
 
-char *
-wk_default_station(void)
-{
-	return wk_data_path("bulletins/station/default.xml");
-}
-
 static void
 encode_job(void *arg)
 {
 	struct job *j = arg;
 
-	j->st = wk_spool_encode(j->spool, j->params, j->frames, &j->stats,
-	    &j->err);
+	j->st = wk_master_segment(j->spool, j->params, j->codec_loss_db,
+	    j->frames, &j->stats, &j->err);
 	if (j->st == WK_OK && (fflush(j->frames) != 0 || ferror(j->frames)))
 		j->st = wk_err_set(&j->err, WK_EIO, NULL, 0, 0, "%s",
 		    _("cannot write a temporary file (TMPDIR)"));
 	wk_spool_free(j->spool);
 	j->spool = NULL;
-}
-
-/* Size and modification time of a file, for cache keys. */
-static void
-file_sig(struct wk_buf *b, const char *path)
-{
-	struct stat st;
-
-	if (stat(path, &st) == 0)
-		wk_buf_printf(b, "%s %lld %lld.%09ld\n", path, (long long)st.st_size,
-		    (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
-	else
-		wk_buf_printf(b, "%s missing\n", path);
-}
-
-/* The key of a segment's audio: everything it depends on. */
-static void
-seg_key(struct run *r, const struct wk_seg *sg, wk_key key)
-{
-	struct wk_buf b = WK_BUF_INIT;
-	const struct wk_audio_params *p = &r->params;
-	size_t i, k;
-
-	wk_buf_printf(&b, "willakuy audio %s\nespeak-ng %s\n", WK_AUDIO_VERSION,
-	    wk_synth_version());
-	wk_buf_printf(&b, "%d %d %d %d %d %.3f %.3f %d\n", p->rate_hz, p->channels,
-	    p->bitrate_kbps, p->vbr, p->vbr_quality, p->target_lufs, p->peak_dbtp,
-	    p->verify);
-	for (i = 0; i < sg->nparts; i++) {
-		const struct wk_part *pt = &sg->parts[i];
-		struct wk_err e;
-		struct wk_voice *v;
-
-		switch (pt->kind) {
-		case WK_PART_SPEECH:
-			v = wk_voiceset_get(&r->voices, pt->lang, NULL, &e);
-			wk_buf_printf(&b, "say %s %s %d %d\n%s\n", pt->lang,
-			    v ? v->espeak : "?", v ? v->rate_wpm : 0,
-			    v ? v->pitch : 0, pt->text);
-			if (v != NULL && v->nprompts > 0) {
-				file_sig(&b, v->prompts_path);
-				for (k = 0; k < v->nprompts; k++)
-					file_sig(&b, v->prompts[k].path);
-			}
-			break;
-		case WK_PART_PAUSE:
-			wk_buf_printf(&b, "pause %u\n", pt->pause_ms);
-			break;
-		case WK_PART_CLIP:
-			wk_buf_puts(&b, "clip ");
-			file_sig(&b, pt->path);
-			break;
-		}
-	}
-	if (sg->bed.path != NULL) {
-		wk_buf_printf(&b, "bed %.3f %u ", sg->bed.duck_db, sg->bed.fade_ms);
-		file_sig(&b, sg->bed.path);
-	}
-	/* On allocation failure the key is of a partial text: a miss. */
-	wk_key_of(wk_buf_str(&b), b.len, key);
-	wk_buf_free(&b);
-}
-
-static const char *
-iso639_2(const char *lang)
-{
-	return strcmp(lang, "es") == 0 ? "spa" : strcmp(lang, "qu") == 0 ? "que"
-	    : lang;
-}
-
-static void
-gain_tags(struct wk_tags *t, double lufs, double peak_db, char *g, char *p)
-{
-	/* ReplayGain 2 refers to -18 LUFS. */
-	snprintf(g, 32, "%+.2f dB", -18.0 - lufs);
-	snprintf(p, 32, "%.6f", pow(10.0, peak_db / 20.0));
-	t->txxx_desc[t->ntxxx] = "replaygain_track_gain";
-	t->txxx_value[t->ntxxx++] = g;
-	t->txxx_desc[t->ntxxx] = "replaygain_track_peak";
-	t->txxx_value[t->ntxxx++] = p;
-}
-
-static void
-field(struct wk_buf *b, const char *indent, const char *name, const char *v)
-{
-	wk_buf_printf(b, "%s<%s>", indent, name);
-	wk_buf_xml(b, v);
-	wk_buf_printf(b, "</%s>\n", name);
-}
-
-/* Cart data for Rivendell (RDXL, as rdimport --xml reads it): the cut is
- * valid from the broadcast date to the end of the day expire_days later,
- * so that it leaves the air by itself. */
-static void
-rdxl(struct run *r, const struct wk_script *s, unsigned long length_ms,
-    struct wk_buf *b)
-{
-	struct wk_date end = wk_date_from_days(wk_date_days(r->o->date) +
-	    r->station->expire_days);
-	char e[11], tmp[64];
-
-	wk_date_format(end, e);
-	wk_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<RDXL>\n"
-	    "  <cart>\n");
-	field(b, "    ", "title", s->title);
-	field(b, "    ", "artist", r->station->name);
-	field(b, "    ", "album", s->title);
-	snprintf(tmp, sizeof tmp, "%.4s", r->date);
-	field(b, "    ", "year", tmp);
-	snprintf(tmp, sizeof tmp, "willakuy %s-%s", s->bulletin, s->lang);
-	field(b, "    ", "userDefined", tmp);
-	wk_buf_puts(b, "    <cutList>\n      <cut>\n");
-	field(b, "        ", "cutNumber", "1");
-	field(b, "        ", "description", s->title);
-	snprintf(tmp, sizeof tmp, "%lu", length_ms);
-	field(b, "        ", "length", tmp);
-	field(b, "        ", "evergreen", "false");
-	snprintf(tmp, sizeof tmp, "%sT00:00:00", r->date);
-	field(b, "        ", "startDatetime", tmp);
-	snprintf(tmp, sizeof tmp, "%sT23:59:59", e);
-	field(b, "        ", "endDatetime", tmp);
-	wk_buf_puts(b, "      </cut>\n    </cutList>\n  </cart>\n</RDXL>\n");
-}
-
-/* Writes one MP3 file of the publication from raw frame streams. */
-static enum wk_status
-write_mp3(struct run *r, struct wk_pub *pub, const char *rel,
-    const struct wk_tags *t, FILE **ins, size_t nin, int gap,
-    struct wk_mp3_summary *sum, struct wk_err *err)
-{
-	struct wk_buf tag = WK_BUF_INIT;
-	enum wk_status st;
-	size_t i;
-	FILE *f;
-
-	wk_id3_build(t, &tag);
-	if (tag.failed) {
-		wk_buf_free(&tag);
-		return wk_err_nomem(err);
-	}
-	if ((f = wk_pub_create(pub, rel, err)) == NULL) {
-		wk_buf_free(&tag);
-		return err->status;
-	}
-	for (i = 0; i < nin; i++)
-		rewind(ins[i]);
-	st = wk_mp3_assemble(f, &tag, r->params.vbr, ins, nin,
-	    gap ? r->gap : NULL, gap ? r->gaplen : 0, sum, err);
-	wk_buf_free(&tag);
-	if (st == WK_OK)
-		st = wk_pub_close(pub, f, err);
-	else {
-		struct wk_err e2;
-
-		wk_pub_close(pub, f, &e2);
-	}
-	return st;
-}
-
-static enum wk_status
-write_text(struct wk_pub *pub, const char *rel, const struct wk_buf *b,
-    struct wk_err *err)
-{
-	FILE *f = wk_pub_create(pub, rel, err);
-
-	if (f == NULL)
-		return err->status;
-	if (b->len > 0 && fwrite(b->data, 1, b->len, f) != b->len) {
-		struct wk_err e2;
-
-		wk_pub_close(pub, f, &e2);
-		return wk_err_set(err, WK_EIO, rel, 0, 0, "%s", _("cannot write"));
-	}
-	return wk_pub_close(pub, f, err);
 }
 
 static void
@@ -281,25 +102,68 @@ lookup_script(struct run *r, const struct wk_script *s, struct job *jobs)
 		struct job *j = &jobs[i];
 
 		j->params = &r->params;
-		seg_key(r, &s->segs[i], j->key);
+		wk_render_key(r->renderer, &s->segs[i], j->key);
 		if (r->cache != NULL &&
 		    wk_cache_get(r->cache, j->key, &j->frames, &j->stats))
 			j->cached = 1;
 	}
 }
 
-/* Pass 1 of one segment, handed to the pool for pass 2 once spooled. */
+/* Measures voice lang unless it was already. */
 static enum wk_status
-start_job(struct run *r, const struct wk_seg *sg, struct job *j,
-    struct wk_err *err)
+calibrate_voice(struct run *r, const char *lang, struct wk_err *err)
 {
+	struct wk_calib_voice cv;
+	struct wk_voice *v;
 	enum wk_status st;
 
+	if (wk_calib_get(&r->calib, lang) != NULL)
+		return WK_OK;
+	if ((v = wk_voiceset_get(&r->voices, lang, r->d, err)) == NULL)
+		return err->status;
+	if ((st = wk_calib_measure(&r->params, r->synth, v, &cv, err)) != WK_OK)
+		return st;
+	return wk_calib_add(&r->calib, &cv, err);
+}
+
+/* Measures, before any of them is rendered, the voices that the segments
+ * of s still to be made speak in or match their clips to. */
+static enum wk_status
+calibrate(struct run *r, const struct wk_script *s, const struct job *jobs,
+    struct wk_err *err)
+{
+	enum wk_status st = WK_OK;
+	size_t i, k;
+
+	for (i = 0; i < s->nsegs && st == WK_OK; i++) {
+		const struct wk_seg *sg = &s->segs[i];
+
+		if (jobs[i].cached)
+			continue;
+		st = calibrate_voice(r, wk_seg_lang(s, sg), err);
+		for (k = 0; k < sg->nparts && st == WK_OK; k++)
+			if (sg->parts[k].kind == WK_PART_SPEECH)
+				st = calibrate_voice(r, sg->parts[k].lang, err);
+	}
+	return st;
+}
+
+/* Pass 1 of segment sg of s, handed to the pool for pass 2 once spooled. */
+static enum wk_status
+start_job(struct run *r, const struct wk_script *s, const struct wk_seg *sg,
+    struct job *j, struct wk_err *err)
+{
+	const char *lang = wk_seg_lang(s, sg);
+	const struct wk_calib_voice *cv = wk_calib_get(&r->calib, lang);
+	enum wk_status st;
+
+	assert(cv != NULL);	/* calibrate() came first */
+	j->codec_loss_db = cv->codec_loss_db;
 	j->frames = r->cache ? wk_cache_begin(r->cache, j->key, err) : tmpfile();
 	if (j->frames == NULL)
 		return r->cache ? err->status : wk_err_set(err, WK_EIO, NULL, 0, 0,
 		    "%s", _("cannot create a temporary file (TMPDIR)"));
-	if ((st = wk_render_segment(r->renderer, sg, &j->spool, err)) != WK_OK)
+	if ((st = wk_render_segment(r->renderer, sg, lang, &j->spool, err)) != WK_OK)
 		return st;
 	j->submitted = 1;
 	wk_pool_submit(r->pool, encode_job, j);
@@ -377,325 +241,58 @@ free_jobs(struct job *jobs, size_t n)
 	free(jobs);
 }
 
-/* A segment that still misses the loudness target or the true-peak
- * ceiling after the encoder's corrections is reported, not hidden. */
-static void
-off_target(struct run *r, const char *name, const struct wk_audio_stats *st)
+/* The more serious of two outcomes: the first failure, unless a later one
+ * is of the disk or the memory, which stop the run. The one rule for
+ * res->worst and the bulletins' outcomes. */
+static enum wk_status
+worse(enum wk_status worst, enum wk_status st)
 {
-	const struct wk_audio_params *p = &r->params;
-
-	if (isfinite(st->lufs) && fabs(st->lufs - p->target_lufs) > WK_LUFS_BAR)
-		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
-		    _("%s: loudness %.2f LUFS misses the station's target of "
-		    "%.1f LUFS by more than %.1f LU"), name, st->lufs,
-		    p->target_lufs, WK_LUFS_BAR);
-	if (st->verified && st->peak_dbtp > p->peak_dbtp + 0.05)
-		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
-		    _("%s: true peak %.2f dBTP is above the station's ceiling "
-		    "of %.1f dBTP"), name, st->peak_dbtp, p->peak_dbtp);
+	if (st == WK_OK)
+		return worst;
+	return worst == WK_OK || st == WK_EIO || st == WK_ENOMEM ? st : worst;
 }
 
-/* Writes and publishes the files of script s from its encoded segments. */
+/* Publishes the files of script s (bundle.c) from its encoded segments
+ * and their measurements. */
 static enum wk_status
 publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
-    double *seconds, struct wk_err *err)
+    const struct wk_audio_stats *stats, double *seconds, struct wk_err *err)
 {
-	struct wk_pub *pub = NULL;
-	struct wk_buf name = WK_BUF_INIT, rel = WK_BUF_INIT, txt = WK_BUF_INIT,
-	    m3u = WK_BUF_INIT, one = WK_BUF_INIT, cart = WK_BUF_INIT;
-	FILE **ins = NULL;
-	enum wk_status st = WK_OK;
+	struct wk_bundle bn;
+	struct wk_voice *v;
+	enum wk_status st;
 	size_t i;
-	double peak = -HUGE_VAL, lufs;
-	char g[32], p[32], title[512];
-	struct wk_mp3_summary sum;
 
-	wk_buf_printf(&name, "%s-%s", s->bulletin, s->lang);
-	if (name.failed || (ins = calloc(s->nsegs, sizeof *ins)) == NULL) {
-		st = wk_err_nomem(err);
-		goto out;
-	}
-	if ((st = wk_pub_begin(r->out, wk_buf_str(&name), &pub, err)) != WK_OK)
-		goto out;
-	wk_buf_puts(&m3u, "#EXTM3U\n");
-	for (i = 0; i < s->nsegs && st == WK_OK; i++) {
-		struct wk_tags t;
-
-		memset(&t, 0, sizeof t);
-		wk_buf_clear(&one);
-		wk_seg_transcript(s, &s->segs[i], &one);
-		wk_buf_puts(&txt, wk_buf_str(&one));
-		if (i + 1 < s->nsegs)
-			wk_buf_putc(&txt, '\n');
-		snprintf(title, sizeof title, "%s: %s", s->title, s->segs[i].id);
-		t.title = title;
-		t.artist = r->station->name;
-		t.album = s->title;
-		t.genre = r->station->genre;
-		t.date = r->date;
-		t.lang = iso639_2(s->lang);
-		t.length_ms = (unsigned long)(jobs[i].stats.duration_s * 1000 + 0.5);
-		t.comment = wk_buf_str(&one);
-		gain_tags(&t, jobs[i].stats.lufs, jobs[i].stats.peak_db, g, p);
-		wk_buf_clear(&rel);
-		wk_buf_printf(&rel, "%s/%02zu-%s.mp3", wk_buf_str(&name), i + 1,
-		    s->segs[i].id);
-		if (rel.failed || one.failed) {
-			st = wk_err_nomem(err);
-			break;
-		}
-		st = write_mp3(r, pub, wk_buf_str(&rel), &t, &jobs[i].frames, 1, 0,
-		    &sum, err);
-		wk_buf_printf(&m3u, "#EXTINF:%.0f,%s\n%s\n",
-		    jobs[i].stats.duration_s, title, wk_buf_str(&rel));
-		if (jobs[i].stats.verified)
-			wk_diag(r->d, WK_NOTE, NULL, 0, 0,
-			    _("%s: %.1f s, %.2f LUFS and %.2f dBTP measured on the "
-			    "MP3, gain %+.2f dB%s"), wk_buf_str(&rel),
-			    jobs[i].stats.duration_s, jobs[i].stats.lufs,
-			    jobs[i].stats.peak_dbtp, jobs[i].stats.gain_db,
-			    jobs[i].stats.limited ? ", limited" : "");
-		else
-			wk_diag(r->d, WK_NOTE, NULL, 0, 0,
-			    _("%s: %.1f s, %.2f LUFS (with MP3 coding's %.2f dB "
-			    "loss), sample peak %.2f dBFS, gain %+.2f dB%s"),
-			    wk_buf_str(&rel), jobs[i].stats.duration_s,
-			    jobs[i].stats.lufs, jobs[i].stats.codec_loss_db,
-			    jobs[i].stats.peak_db, jobs[i].stats.gain_db,
-			    jobs[i].stats.limited ? ", limited" : "");
-		off_target(r, wk_buf_str(&rel), &jobs[i].stats);
-		ins[i] = jobs[i].frames;
-		if (jobs[i].stats.peak_db > peak)
-			peak = jobs[i].stats.peak_db;
-	}
-	if (st == WK_OK) {
-		struct wk_tags t;
-
-		memset(&t, 0, sizeof t);
-		/* The power average of the segments, over their length. */
-		{
-			double e = 0, d = 0;
-
-			for (i = 0; i < s->nsegs; i++)
-				if (isfinite(jobs[i].stats.lufs)) {
-					e += jobs[i].stats.duration_s *
-					    pow(10, jobs[i].stats.lufs / 10);
-					d += jobs[i].stats.duration_s;
-				}
-			lufs = d > 0 ? 10 * log10(e / d) : -HUGE_VAL;
-		}
-		t.title = s->title;
-		t.artist = r->station->name;
-		t.album = s->title;
-		t.genre = r->station->genre;
-		t.date = r->date;
-		t.lang = iso639_2(s->lang);
-		t.comment = wk_buf_str(&txt);
-		gain_tags(&t, lufs, peak, g, p);
-		/* The length is known only from the frames: a first pass
-		 * writes it into the tag of the second. */
-		wk_buf_clear(&rel);
-		wk_buf_printf(&rel, "%s.mp3", wk_buf_str(&name));
-		t.length_ms = 0;
-		for (i = 0; i < s->nsegs; i++)
-			t.length_ms += (unsigned long)(jobs[i].stats.duration_s * 1000);
-		t.length_ms += (unsigned long)(s->nsegs - 1) *
-		    r->station->segment_pause_ms;
-		if (r->station->rivendell) {
-			rdxl(r, s, t.length_ms, &cart);
-			t.txxx_desc[t.ntxxx] = "RDXL";
-			t.txxx_value[t.ntxxx++] = wk_buf_str(&cart);
-		}
-		st = write_mp3(r, pub, wk_buf_str(&rel), &t, ins, s->nsegs, 1, &sum,
-		    err);
-		if (st == WK_OK)
-			*seconds += (double)sum.samples / sum.rate_hz;
-	}
-	if (st == WK_OK && r->station->rivendell) {
-		wk_buf_clear(&rel);
-		wk_buf_printf(&rel, "%s.xml", wk_buf_str(&name));
-		st = cart.failed ? wk_err_nomem(err)
-		    : write_text(pub, wk_buf_str(&rel), &cart, err);
-	}
-	if (st == WK_OK) {
-		wk_buf_clear(&rel);
-		wk_buf_printf(&rel, "%s.m3u", wk_buf_str(&name));
-		st = write_text(pub, wk_buf_str(&rel), &m3u, err);
-	}
-	if (st == WK_OK) {
-		wk_buf_clear(&rel);
-		wk_buf_printf(&rel, "%s.txt", wk_buf_str(&name));
-		st = write_text(pub, wk_buf_str(&rel), &txt, err);
-	}
-	if (st == WK_OK && (m3u.failed || txt.failed))
-		st = wk_err_nomem(err);
-	if (st == WK_OK) {
-		wk_buf_clear(&rel);
-		wk_buf_printf(&rel, "%s.mp3", wk_buf_str(&name));
-		st = wk_pub_commit(pub, wk_buf_str(&rel), err);
-		pub = NULL;
-	}
-out:
-	if (pub != NULL)
-		wk_pub_abort(pub);
-	free(ins);
-	wk_buf_free(&name);
-	wk_buf_free(&rel);
-	wk_buf_free(&txt);
-	wk_buf_free(&m3u);
-	wk_buf_free(&one);
-	wk_buf_free(&cart);
+	memset(&bn, 0, sizeof bn);
+	if ((v = wk_voiceset_get(&r->voices, s->lang, r->d, err)) == NULL)
+		return err->status;
+	if ((bn.frames = calloc(s->nsegs, sizeof *bn.frames)) == NULL)
+		return wk_err_nomem(err);
+	for (i = 0; i < s->nsegs; i++)
+		bn.frames[i] = jobs[i].frames;
+	bn.s = s;
+	bn.iso639_2 = v->iso639_2;
+	bn.station = r->station;
+	bn.params = &r->params;
+	bn.date = r->o->date;
+	bn.stats = stats;
+	bn.gap = r->gap;
+	bn.gaplen = r->gaplen;
+	bn.d = r->d;
+	st = wk_bundle_publish(&bn, r->out, seconds, err);
+	free(bn.frames);
 	return st;
 }
 
-/* Adds a bulletin-language to the day's report. */
+/* Adds a bulletin-language to the day's report: stats NULL and error set
+ * when it was not published. */
 static void
-report(struct run *r, const struct wk_script *s, const struct job *jobs,
-    const char *error)
+report(struct run *r, const struct wk_script *s,
+    const struct wk_audio_stats *stats, const char *error)
 {
-	struct wk_audio_stats *st = NULL;
-	size_t i;
-
-	if (r->report == NULL)
-		return;
-	if (error == NULL && (st = calloc(s->nsegs + 1, sizeof *st)) != NULL)
-		for (i = 0; i < s->nsegs; i++)
-			st[i] = jobs[i].stats;
-	if (wk_report_add(r->report, s, st, error) != 0)
+	if (r->report != NULL && wk_report_add(r->report, s, stats, error) != 0)
 		wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s",
 		    _("out of memory: the report will lack a bulletin"));
-	free(st);
-}
-
-/* Sections kept by a run beside the day's files: .report-NAME.html. */
-#define KEPT_PREFIX ".report-"
-#define KEPT_SUFFIX ".html"
-#define KEPT_MAX (4 << 20)
-
-static int
-by_name(const void *a, const void *b)
-{
-	return strcmp(((const struct wk_report_kept *)a)->name,
-	    ((const struct wk_report_kept *)b)->name);
-}
-
-/* The contents of a kept section, or NULL. */
-static char *
-read_kept(const char *dir, const char *file)
-{
-	char *path = wk_path_join(dir, file), *html = NULL;
-	FILE *f = path ? fopen(path, "rb") : NULL;
-	struct stat sb;
-	size_t n;
-
-	if (f != NULL && fstat(fileno(f), &sb) == 0 && sb.st_size <= KEPT_MAX &&
-	    (html = malloc((size_t)sb.st_size + 1)) != NULL) {
-		n = fread(html, 1, (size_t)sb.st_size, f);
-		if (ferror(f) || n != (size_t)sb.st_size) {
-			free(html);
-			html = NULL;
-		} else
-			html[n] = '\0';
-	}
-	if (f != NULL)
-		fclose(f);
-	free(path);
-	return html;
-}
-
-/* The sections that earlier runs of the day kept for bulletin-languages
- * this run did not make, by name; *n of them. Unreadable ones are skipped:
- * the report is for reading, the files are what goes to air. */
-static struct wk_report_kept *
-earlier_sections(struct run *r, size_t *n)
-{
-	const char *dir = wk_outdir_day(r->out);
-	struct wk_report_kept *v = NULL, *t;
-	size_t cap = 0, i, pl = strlen(KEPT_PREFIX), sl = strlen(KEPT_SUFFIX);
-	struct dirent *e;
-	DIR *dp;
-
-	*n = 0;
-	if ((dp = opendir(dir)) == NULL)
-		return NULL;
-	while ((e = readdir(dp)) != NULL) {
-		size_t len = strlen(e->d_name);
-		char *name;
-
-		if (len <= pl + sl || strncmp(e->d_name, KEPT_PREFIX, pl) != 0 ||
-		    strcmp(e->d_name + len - sl, KEPT_SUFFIX) != 0)
-			continue;
-		for (i = 0; i < wk_report_count(r->report); i++)
-			if (strlen(wk_report_name(r->report, i)) == len - pl - sl &&
-			    strncmp(wk_report_name(r->report, i), e->d_name + pl,
-			    len - pl - sl) == 0)
-				break;
-		if (i < wk_report_count(r->report))
-			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			if ((t = realloc(v, cap * sizeof *v)) == NULL)
-				break;
-			v = t;
-		}
-		if ((name = strndup(e->d_name + pl, len - pl - sl)) == NULL)
-			break;
-		if ((v[*n].html = read_kept(dir, e->d_name)) == NULL) {
-			free(name);
-			continue;
-		}
-		v[(*n)++].name = name;
-	}
-	closedir(dp);
-	if (*n > 0)
-		qsort(v, *n, sizeof *v, by_name);
-	return v;
-}
-
-/*
- * The day's report, for the operator: OUTDIR/DATE/report.html. Each
- * bulletin-language's section is kept beside the files, so that a run
- * that makes only some bulletins still shows the others of the day.
- */
-static void
-write_report(struct run *r)
-{
-	struct wk_buf page = WK_BUF_INIT, sec = WK_BUF_INIT, rel = WK_BUF_INIT;
-	struct wk_report_kept *kept;
-	size_t i, nkept;
-	struct wk_err e2;
-	const char *why = NULL;
-
-	for (i = 0; i < wk_report_count(r->report) && why == NULL; i++) {
-		wk_buf_clear(&sec);
-		wk_buf_clear(&rel);
-		wk_report_section(r->report, i, &sec);
-		wk_buf_printf(&rel, KEPT_PREFIX "%s" KEPT_SUFFIX,
-		    wk_report_name(r->report, i));
-		if (sec.failed || rel.failed)
-			why = _("out of memory");
-		else if (wk_outdir_write(r->out, wk_buf_str(&rel), sec.data,
-		    sec.len, &e2) != WK_OK)
-			why = e2.msg;
-	}
-	kept = earlier_sections(r, &nkept);
-	wk_report_html(r->report, r->d, kept, nkept, &page);
-	if (why == NULL && page.failed)
-		why = _("out of memory");
-	if (why == NULL && wk_outdir_write(r->out, "report.html", page.data,
-	    page.len, &e2) != WK_OK)
-		why = e2.msg;
-	if (why != NULL)
-		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
-		    _("the report could not be written: %s"), why);
-	for (i = 0; i < nkept; i++) {
-		free(kept[i].name);
-		free(kept[i].html);
-	}
-	free(kept);
-	wk_buf_free(&page);
-	wk_buf_free(&sec);
-	wk_buf_free(&rel);
 }
 
 /* One language of a bulletin on its way through the stages. */
@@ -729,67 +326,51 @@ failed(struct run *r, const struct wk_bulletin *b, const char *lang,
 	else
 		wk_diag_err(r->d, err);
 	res->failed++;
-	if (res->worst == WK_OK || st == WK_EIO || st == WK_ENOMEM)
-		res->worst = st;
+	res->worst = worse(res->worst, st);
 }
 
-/*
- * Composes every language of the bulletin, renders all their segments
- * (encoders working meanwhile on the pool), then publishes each language.
- */
-static enum wk_status
-build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
+/* Composes language i of b, looks its segments up in the cache and
+ * calibrates the voices of those still to make; *total counts them. */
+static void
+compose_lang(struct run *r, struct wk_compose *c, const struct wk_bulletin *b,
+    struct lang *l, size_t i, size_t *total)
 {
-	struct wk_bulletin *b = NULL;
-	struct wk_compose c;
-	struct wk_err err;
-	struct lang *l = NULL;
-	struct todo *todo = NULL;
-	enum wk_status st, worst = WK_OK;
-	size_t i, k, n = 0, total = 0;
+	size_t k;
 
-	if ((st = wk_bulletin_load(path, &b, r->d, &err)) != WK_OK) {
-		wk_diag_err(r->d, &err);
-		res->failed++;
-		return st;
-	}
-	memset(&c, 0, sizeof c);
-	c.cat = r->cat;
-	c.station = r->station;
-	c.date = r->o->date;
-	c.voices = &r->voices;
-	c.feeds = r->feeds;
-	c.d = r->d;
-	if ((l = calloc(b->nlangs, sizeof *l)) == NULL) {
-		wk_bulletin_free(b);
-		return WK_ENOMEM;
-	}
-	for (i = 0; i < b->nlangs; i++) {
-		l[i].st = wk_compose(&c, b, b->langs[i], &l[i].s, &l[i].err);
-		if (l[i].st == WK_OK && l[i].s->nsegs == 0)
-			l[i].st = wk_err_set(&l[i].err, WK_EINPUT, b->path,
-			    b->pos.line, b->pos.col,
-			    _("bulletin '%s' has nothing to say in '%s'"), b->id,
-			    b->langs[i]);
-		if (l[i].st == WK_OK && (l[i].jobs = calloc(l[i].s->nsegs,
-		    sizeof *l[i].jobs)) == NULL)
-			l[i].st = wk_err_nomem(&l[i].err);
-		if (l[i].st == WK_OK) {
-			lookup_script(r, l[i].s, l[i].jobs);
-			for (k = 0; k < l[i].s->nsegs; k++)
-				total += !l[i].jobs[k].cached;
-		}
-	}
-	/* The segments to make, longest first in every language, so that
-	 * the encoding of the long ones overlaps the synthesis of the rest
-	 * rather than trailing it. */
+	l->st = wk_compose(c, b, b->langs[i], &l->s, &l->err);
+	if (l->st == WK_OK && l->s->nsegs == 0)
+		l->st = wk_err_set(&l->err, WK_EINPUT, b->path, b->pos.line,
+		    b->pos.col, _("bulletin '%s' has nothing to say in '%s'"),
+		    b->id, b->langs[i]);
+	if (l->st == WK_OK && (l->jobs = calloc(l->s->nsegs,
+	    sizeof *l->jobs)) == NULL)
+		l->st = wk_err_nomem(&l->err);
+	if (l->st != WK_OK)
+		return;
+	lookup_script(r, l->s, l->jobs);
+	for (k = 0; k < l->s->nsegs; k++)
+		*total += !l->jobs[k].cached;
+	l->st = calibrate(r, l->s, l->jobs, &l->err);
+}
+
+/* Renders the total segments still to make of the nl languages in l,
+ * longest first in every language, so that the encoding of the long ones
+ * (on the pool) overlaps the synthesis of the rest rather than trailing
+ * it; returns when the pool is idle. */
+static void
+render_langs(struct run *r, struct lang *l, size_t nl, size_t total)
+{
+	struct todo *todo = NULL;
+	size_t i, k, n = 0;
+
 	if (total > 0 && (todo = calloc(total, sizeof *todo)) == NULL)
-		for (i = 0; i < b->nlangs; i++)
+		for (i = 0; i < nl; i++)
 			if (l[i].st == WK_OK)
 				l[i].st = wk_err_nomem(&l[i].err);
-	for (i = 0; todo != NULL && i < b->nlangs; i++)
+	for (i = 0; todo != NULL && i < nl; i++)
 		for (k = 0; l[i].st == WK_OK && k < l[i].s->nsegs; k++)
 			if (!l[i].jobs[k].cached) {
+				assert(n < total);
 				todo[n].lang = i;
 				todo[n].seg = k;
 				todo[n++].weight = seg_weight(&l[i].s->segs[k]);
@@ -802,35 +383,88 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 		if (li->st != WK_OK)
 			continue;
 		progress(r, li->s, todo[k].seg, k, n);
-		li->st = start_job(r, &li->s->segs[todo[k].seg],
+		li->st = start_job(r, li->s, &li->s->segs[todo[k].seg],
 		    &li->jobs[todo[k].seg], &li->err);
 	}
 	free(todo);
 	wk_pool_wait(r->pool);
 	if (r->o->progress)
 		fputs("\r\033[K", stderr);
-	for (i = 0; i < b->nlangs; i++) {
-		double secs = 0;
+}
 
-		if (l[i].jobs != NULL)
-			l[i].st = collect_script(r, l[i].s, l[i].jobs, l[i].st,
-			    &l[i].err);
-		if (l[i].st == WK_OK)
-			l[i].st = publish_script(r, l[i].s, l[i].jobs, &secs,
-			    &l[i].err);
-		if (l[i].s != NULL)
-			report(r, l[i].s, l[i].jobs, l[i].st == WK_OK ? NULL
-			    : l[i].err.msg);
-		if (l[i].st == WK_OK) {
-			res->built++;
-			res->audio_s += secs;
-			if (l[i].s->nfallbacks > 0)
-				res->with_fallbacks++;
-		} else {
-			failed(r, b, b->langs[i], l[i].st, &l[i].err, res);
-			if (worst == WK_OK || l[i].st == WK_EIO || l[i].st == WK_ENOMEM)
-				worst = l[i].st;
-		}
+/* Collects, publishes and reports language i of b, and counts it. */
+static enum wk_status
+publish_lang(struct run *r, const struct wk_bulletin *b, struct lang *l,
+    size_t i, struct wk_build_result *res)
+{
+	struct wk_audio_stats *stats = NULL;
+	double secs = 0;
+	size_t k;
+
+	if (l->jobs != NULL)
+		l->st = collect_script(r, l->s, l->jobs, l->st, &l->err);
+	if (l->st == WK_OK && (stats = calloc(l->s->nsegs, sizeof *stats)) == NULL)
+		l->st = wk_err_nomem(&l->err);
+	for (k = 0; stats != NULL && k < l->s->nsegs; k++)
+		stats[k] = l->jobs[k].stats;
+	if (l->st == WK_OK)
+		l->st = publish_script(r, l->s, l->jobs, stats, &secs, &l->err);
+	if (l->s != NULL)
+		report(r, l->s, l->st == WK_OK ? stats : NULL, l->st == WK_OK ? NULL
+		    : l->err.msg);
+	free(stats);
+	if (l->st == WK_OK) {
+		res->built++;
+		res->audio_s += secs;
+		if (l->s->nfallbacks > 0)
+			res->with_fallbacks++;
+	} else
+		failed(r, b, b->langs[i], l->st, &l->err, res);
+	return l->st;
+}
+
+/*
+ * Composes every language of the bulletin, renders all their segments
+ * (encoders working meanwhile on the pool), then publishes each language.
+ * Counts the outcomes in res; returns the worst.
+ */
+static enum wk_status
+build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
+{
+	struct wk_bulletin *b = NULL;
+	struct wk_compose c;
+	struct wk_err err;
+	struct lang *l = NULL;
+	enum wk_status st, worst = WK_OK;
+	size_t i, total = 0;
+
+	if ((st = wk_bulletin_load(path, &b, r->d, &err)) != WK_OK) {
+		wk_diag_err(r->d, &err);
+		res->failed++;
+		res->worst = worse(res->worst, st);
+		return st;
+	}
+	if ((l = calloc(b->nlangs, sizeof *l)) == NULL) {
+		st = wk_err_set(&err, WK_ENOMEM, b->path, 0, 0, "%s",
+		    _("out of memory"));
+		wk_diag_err(r->d, &err);
+		res->failed += b->nlangs;
+		res->worst = worse(res->worst, st);
+		wk_bulletin_free(b);
+		return st;
+	}
+	memset(&c, 0, sizeof c);
+	c.cat = r->cat;
+	c.station = r->station;
+	c.date = r->o->date;
+	c.voices = &r->voices;
+	c.feeds = r->feeds;
+	c.d = r->d;
+	for (i = 0; i < b->nlangs; i++)
+		compose_lang(r, &c, b, &l[i], i, &total);
+	render_langs(r, l, b->nlangs, total);
+	for (i = 0; i < b->nlangs; i++) {
+		worst = worse(worst, publish_lang(r, b, &l[i], i, res));
 		free_jobs(l[i].jobs, l[i].s ? l[i].s->nsegs : 0);
 		wk_script_free(l[i].s);
 	}
@@ -888,8 +522,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 			goto out;
 	}
 	if ((st = wk_synth_new(&r.synth, err)) != WK_OK ||
-	    (st = wk_renderer_new(&r.params, r.synth, &r.voices, d, &r.renderer,
-	    err)) != WK_OK)
+	    (st = wk_renderer_new(&r.params, r.synth, &r.voices, &r.calib, d,
+	    &r.renderer, err)) != WK_OK)
 		goto out;
 	if ((r.pool = wk_pool_new(o->jobs)) == NULL) {
 		st = wk_err_set(err, WK_ENOMEM, NULL, 0, 0, "%s",
@@ -910,20 +544,20 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		wk_diag(d, WK_WARNING, NULL, 0, 0,
 		    _("the report could not be written: %s"), _("out of memory"));
 	for (i = 0; i < o->nbulletins; i++) {
+		/* build_bulletin counted its outcomes in res. */
 		st = build_bulletin(&r, o->bulletins[i], res);
 		if (st == WK_EIO || st == WK_ENOMEM)
 			break;
-		if (st != WK_OK && res->worst == WK_OK)
-			res->worst = st;
 	}
 	if (r.report != NULL)
-		write_report(&r);
+		wk_report_write(r.report, r.out, d);
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);
 	wk_report_free(r.report);
 	wk_cache_close(r.cache);
 	wk_renderer_free(r.renderer);
+	wk_calib_free(&r.calib);
 	wk_synth_free(r.synth);
 	wk_outdir_close(r.out);
 	wk_feedcache_free(r.feeds);

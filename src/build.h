@@ -39,7 +39,4 @@ struct wk_build_result {
 enum wk_status wk_build(const struct wk_build_opts *o, struct wk_diags *d,
     struct wk_build_result *res, struct wk_err *err);
 
-/* The station file used without -c; malloc'd. */
-char *wk_default_station(void);
-
 #endif

@@ -12,7 +12,6 @@
 #include <libxml/parser.h>
 
 #include "buf.h"
-#include "build.h"
 #include "bulletin.h"
 #include "catalog.h"
 #include "check.h"

@@ -704,3 +704,14 @@ wk_script_free(struct wk_script *s)
 	free(s->title);
 	free(s);
 }
+
+const char *
+wk_seg_lang(const struct wk_script *s, const struct wk_seg *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++)
+		if (sg->parts[i].kind == WK_PART_SPEECH)
+			return sg->parts[i].lang;
+	return s->lang;
+}

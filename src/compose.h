@@ -82,6 +82,11 @@ void wk_script_free(struct wk_script *s);
 void wk_seg_transcript(const struct wk_script *s, const struct wk_seg *sg,
     struct wk_buf *b);
 
+/* The language of segment sg of s: that of its first spoken part, or the
+ * script's when it says nothing (then its clips are matched to the
+ * script's voice). */
+const char *wk_seg_lang(const struct wk_script *s, const struct wk_seg *sg);
+
 /* A cache of the feeds read in one run, so that each is read (and each
  * problem reported) once. */
 struct wk_feedcache *wk_feedcache_new(void);

@@ -27,6 +27,12 @@ struct wk_enc {
 	float pcm[2 * 1152];
 };
 
+const char *
+wk_enc_version(void)
+{
+	return get_lame_version();
+}
+
 enum wk_status
 wk_enc_new(const struct wk_audio_params *p, struct wk_enc **out,
     struct wk_err *err)
@@ -163,4 +169,32 @@ wk_enc_finish(struct wk_enc *e, FILE *out, struct wk_err *err)
 {
 	return put(e, lame_encode_flush(e->lame, e->mp3, (int)e->mp3cap), out,
 	    err);
+}
+
+enum wk_status
+wk_encode_silence(const struct wk_audio_params *p, unsigned ms, FILE *out,
+    struct wk_err *err)
+{
+	struct wk_enc *enc;
+	float *zeros;
+	unsigned long long n = (unsigned long long)ms * (unsigned)p->rate_hz / 1000;
+	enum wk_status st;
+
+	if ((zeros = calloc(wk_items(CHUNK, p->channels), sizeof *zeros)) == NULL)
+		return wk_err_nomem(err);
+	if ((st = wk_enc_new(p, &enc, err)) != WK_OK) {
+		free(zeros);
+		return st;
+	}
+	while (n > 0 && st == WK_OK) {
+		size_t k = n > CHUNK ? CHUNK : (size_t)n;
+
+		st = wk_enc_write(enc, zeros, k, out, err);
+		n -= k;
+	}
+	if (st == WK_OK)
+		st = wk_enc_finish(enc, out, err);
+	wk_enc_free(enc);
+	free(zeros);
+	return st;
 }

@@ -15,6 +15,9 @@
 
 struct wk_enc;
 
+/* LAME's version, for cache keys. */
+const char *wk_enc_version(void);
+
 enum wk_status wk_enc_new(const struct wk_audio_params *p, struct wk_enc **out,
     struct wk_err *err);
 void wk_enc_free(struct wk_enc *e);
@@ -31,5 +34,10 @@ int wk_enc_monitor(struct wk_enc *e, wk_pcm_fn fn, void *ud);
 
 /* Flushes the encoder's last frames to out. */
 enum wk_status wk_enc_finish(struct wk_enc *e, FILE *out, struct wk_err *err);
+
+/* Encodes ms of digital silence (raw MP3 frames, whole frames) to out; for
+ * the pauses between the segments of a whole bulletin. */
+enum wk_status wk_encode_silence(const struct wk_audio_params *p,
+    unsigned ms, FILE *out, struct wk_err *err);
 
 #endif

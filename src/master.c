@@ -1,299 +1,266 @@
 /*
- * libsoxr, libebur128 and the limiter. The limiter computes, for every
- * frame, the gain that would keep it under the ceiling, takes the minimum
- * of that over a look-ahead window, smooths it with a moving average as
- * long as the window (so the gain is already down when the peak arrives,
- * and never changes abruptly), and lets it recover with a slower release.
+ * Mastering, pass 2 of a segment: read the spool back in chunks, trim the
+ * silence at either end, apply the gain that brings it to the station's
+ * loudness target, limit its peaks (dsp.c) and encode it (encode.c, LAME).
+ * What goes into the encoder is measured; the loudness listeners get is
+ * that minus the MP3 loss the calibration measured (calib.c), or, with
+ * verify, the decoded output measured. A file off target is encoded again
+ * with the gain corrected. Any thread may run it, on different spools.
  */
 
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-#include <ebur128.h>
-#include <soxr.h>
-
+#include "dsp.h"
+#include "encode.h"
 #include "master.h"
+#include "spool.h"
 
-double
-wk_db_to_lin(double db)
+/* MP3 coding raises peaks a little; the limiter leaves room for that. */
+#define CODEC_MARGIN_DB 1.0
+/* How far a true peak may lie above the sample peak, for deciding
+ * whether to limit at all (the encoded file's true peak is measured). */
+#define INTERSAMPLE_DB 0.5
+
+static int
+meter_add(void *ud, const float *pcm, size_t n)
 {
-	return pow(10.0, db / 20.0);
+	return wk_meter_add(ud, pcm, n);
 }
 
-double
-wk_lin_to_db(double lin)
-{
-	return lin > 0 ? 20.0 * log10(lin) : -HUGE_VAL;
-}
-
-struct wk_resampler {
-	soxr_t soxr;
-	int channels;
-	double ratio;
-	float *out;
-	size_t cap;	/* frames in out */
+/* One pass over the spool and what it feeds. */
+struct pass {
+	struct wk_spool *sp;
+	double gain;
+	struct wk_limiter *lim;
+	struct wk_meter *meter;
+	struct wk_enc *enc;
+	FILE *out;
+	struct wk_err *err;
+	float peak;		/* sample peak of what was delivered */
 };
 
-enum wk_status
-wk_resampler_new(double in_hz, double out_hz, int channels,
-    struct wk_resampler **out, struct wk_err *err)
+static enum wk_status
+deliver(struct pass *ps, float *pcm, size_t n)
 {
-	struct wk_resampler *r;
-	soxr_error_t e = NULL;
-	/* Medium quality: 16-bit precision, flat to 91% of the band; more
-	 * than the MP3 keeps, at half the cost of SOXR_HQ. */
-	soxr_quality_spec_t q = soxr_quality_spec(SOXR_MQ, 0);
-	soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
+	size_t i;
 
-	*out = NULL;
-	if ((r = calloc(1, sizeof *r)) == NULL)
-		return wk_err_nomem(err);
-	r->channels = channels;
-	r->ratio = out_hz / in_hz;
-	r->cap = 8192;
-	if ((r->out = malloc(wk_items(r->cap, channels) * sizeof *r->out)) == NULL) {
-		free(r);
-		return wk_err_nomem(err);
-	}
-	r->soxr = soxr_create(in_hz, out_hz, (unsigned)channels, &e, &io, &q, NULL);
-	if (r->soxr == NULL || e != NULL) {
-		wk_resampler_free(r);
-		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0,
-		    _("cannot resample %g Hz to %g Hz: %s"), in_hz, out_hz,
-		    e ? e : "soxr");
-	}
-	*out = r;
+	for (i = 0; i < wk_items(n, ps->sp->channels); i++)
+		if (fabsf(pcm[i]) > ps->peak)
+			ps->peak = fabsf(pcm[i]);
+	if (ps->meter != NULL && wk_meter_add(ps->meter, pcm, n) != 0)
+		return wk_err_nomem(ps->err);
+	if (ps->enc != NULL)
+		return wk_enc_write(ps->enc, pcm, n, ps->out, ps->err);
 	return WK_OK;
 }
 
-void
-wk_resampler_free(struct wk_resampler *r)
+/* Reads frames [from, to) of the spool, scales them by the gain, passes
+ * them through the limiter when there is one, and delivers them to the
+ * meter and the encoder. */
+static enum wk_status
+run_pass(struct pass *ps, unsigned long long from, unsigned long long to)
 {
-	if (r == NULL)
-		return;
-	if (r->soxr != NULL)
-		soxr_delete(r->soxr);
-	free(r->out);
-	free(r);
-}
+	struct wk_spool *sp = ps->sp;
+	size_t ch = (size_t)sp->channels, i;
+	float *buf = NULL, *lim = NULL;
+	unsigned long long unread = to - from;
+	/* The limiter delays its output: its first frames out are dropped
+	 * and as many frames of silence flush the last ones. */
+	size_t drop = ps->lim ? wk_limiter_latency(ps->lim) : 0;
+	unsigned long long left = unread + drop;
+	enum wk_status st = WK_OK;
 
-void
-wk_resampler_reset(struct wk_resampler *r)
-{
-	soxr_clear(r->soxr);
-}
-
-int
-wk_resample(struct wk_resampler *r, const float *in, size_t n, wk_pcm_fn fn,
-    void *ud)
-{
-	size_t done = 0;
-
-	/* Feed at most cap / ratio frames at a time, so the output fits. */
-	size_t step = (size_t)((double)(r->cap - 64) / r->ratio);
-
-	if (step == 0)
-		step = 1;
-	do {
-		size_t k = in == NULL ? 0 : (n - done < step ? n - done : step);
-		size_t idone = 0, odone = 0;
-		int rc;
-
-		if (soxr_process(r->soxr, in ? in + wk_items(done, r->channels)
-		    : NULL, k, &idone, r->out, r->cap, &odone) != NULL)
-			return -1;
-		if (odone > 0 && (rc = fn(ud, r->out, odone)) != 0)
-			return rc;
-		done += idone;
-		/* Flushing: repeat until soxr has nothing more to give. */
-		if (in == NULL && odone == 0)
-			break;
-		if (in != NULL && k > 0 && idone == 0 && odone == 0)
-			return -1;
-	} while (in == NULL || done < n);
-	return 0;
-}
-
-struct wk_meter {
-	ebur128_state *st;
-	int channels;
-};
-
-struct wk_meter *
-wk_meter_new(int rate_hz, int channels, int true_peak)
-{
-	struct wk_meter *m = calloc(1, sizeof *m);
-
-	if (m == NULL)
-		return NULL;
-	m->channels = channels;
-	m->st = ebur128_init((unsigned)channels, (unsigned long)rate_hz,
-	    EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM |
-	    (true_peak ? EBUR128_MODE_TRUE_PEAK : 0));
-	if (m->st == NULL) {
-		free(m);
-		return NULL;
+	buf = malloc(WK_CHUNK * ch * sizeof *buf);
+	lim = malloc(WK_CHUNK * ch * sizeof *lim);
+	if (buf == NULL || lim == NULL) {
+		st = wk_err_nomem(ps->err);
+		goto out;
 	}
-	return m;
-}
+	if ((st = wk_spool_seek(sp, from, ps->err)) != WK_OK)
+		goto out;
+	while (left > 0 && st == WK_OK) {
+		size_t k = left > WK_CHUNK ? WK_CHUNK : (size_t)left;
+		size_t want = unread < k ? (size_t)unread : k, got = 0;
+		float *o = buf;
 
-void
-wk_meter_free(struct wk_meter *m)
-{
-	if (m == NULL)
-		return;
-	ebur128_destroy(&m->st);
-	free(m);
-}
+		if (want > 0) {
+			got = wk_spool_read(sp, buf, want);
+			if (got != want) {
+				st = wk_err_set(ps->err, WK_EIO, NULL, 0, 0,
+				    _("cannot read a temporary file: %s"),
+				    ferror(sp->f) ? strerror(errno) : "short");
+				break;
+			}
+			unread -= got;
+		}
+		memset(buf + got * ch, 0, (k - got) * ch * sizeof *buf);
+		for (i = 0; i < got * ch; i++)
+			buf[i] *= (float)ps->gain;
+		left -= k;
+		if (ps->lim != NULL) {
+			size_t d = drop < k ? drop : k;
 
-int
-wk_meter_add(struct wk_meter *m, const float *pcm, size_t nframes)
-{
-	return ebur128_add_frames_float(m->st, pcm, nframes) == EBUR128_SUCCESS
-	    ? 0 : -1;
-}
-
-double
-wk_meter_lufs(struct wk_meter *m)
-{
-	double l;
-
-	if (ebur128_loudness_global(m->st, &l) != EBUR128_SUCCESS || !isfinite(l))
-		return -HUGE_VAL;
-	return l;
-}
-
-double
-wk_meter_peak_dbtp(struct wk_meter *m)
-{
-	double p, max = 0;
-	int c;
-
-	if (!(m->st->mode & EBUR128_MODE_TRUE_PEAK))
-		return -HUGE_VAL;
-	for (c = 0; c < m->channels; c++)
-		if (ebur128_true_peak(m->st, (unsigned)c, &p) == EBUR128_SUCCESS &&
-		    p > max)
-			max = p;
-	return wk_lin_to_db(max);
-}
-
-struct wk_limiter {
-	int channels;
-	size_t win;		/* look-ahead W, frames */
-	float ceiling;
-	float *delay;		/* W frames of audio, ring */
-	double *mins;		/* W window minima, ring */
-	unsigned long long *dq_t;	/* monotonic deque: frame times... */
-	float *dq_v;			/* ...and their required gains */
-	size_t dq_head, dq_len;
-	double sum;		/* sum of mins */
-	double release;		/* per-frame recovery coefficient */
-	double g;		/* gain now applied */
-	unsigned long long t;	/* frames taken in */
-	unsigned long long limited;
-};
-
-struct wk_limiter *
-wk_limiter_new(int rate_hz, int channels, double ceiling_db)
-{
-	struct wk_limiter *l = calloc(1, sizeof *l);
-	size_t i;
-
-	if (l == NULL)
-		return NULL;
-	l->channels = channels;
-	/* About 5 ms; a power of two, so that ring indices are masks. */
-	l->win = 64;
-	while (l->win < (size_t)rate_hz / 200)
-		l->win *= 2;
-	l->ceiling = (float)wk_db_to_lin(ceiling_db);
-	l->delay = calloc(wk_items(l->win, channels), sizeof *l->delay);
-	l->mins = calloc(l->win, sizeof *l->mins);
-	l->dq_t = calloc(l->win, sizeof *l->dq_t);
-	l->dq_v = calloc(l->win, sizeof *l->dq_v);
-	if (l->delay == NULL || l->mins == NULL || l->dq_t == NULL ||
-	    l->dq_v == NULL) {
-		wk_limiter_free(l);
-		return NULL;
+			wk_limiter_run(ps->lim, buf, k, lim);
+			o = lim + d * ch;
+			k -= d;
+			drop -= d;
+		}
+		if (k > 0)
+			st = deliver(ps, o, k);
 	}
-	for (i = 0; i < l->win; i++)
-		l->mins[i] = 1;
-	l->sum = (double)l->win;
-	l->g = 1;
-	/* Recover 63% of the way to unity in 80 ms. */
-	l->release = 1.0 - exp(-1.0 / (0.080 * rate_hz));
-	return l;
-}
-
-void
-wk_limiter_free(struct wk_limiter *l)
-{
-	if (l == NULL)
-		return;
-	free(l->delay);
-	free(l->mins);
-	free(l->dq_t);
-	free(l->dq_v);
-	free(l);
-}
-
-size_t
-wk_limiter_latency(const struct wk_limiter *l)
-{
-	return l->win - 1;
+out:
+	free(buf);
+	free(lim);
+	return st;
 }
 
 /*
- * At frame t the gain required by frame t enters a sliding minimum over W
- * frames; the moving average of the last W minima is the gain for frame
- * t - W + 1, the one leaving the delay line. Every minimum in that average
- * covers frame t - W + 1, so the average is at most its required gain: no
- * sample leaves above the ceiling.
+ * One encoding of frames [from, to) at gain_db, limited to ceiling_db when
+ * limit is set, with codec_loss_db the MP3 loss to expect. The loudness of what goes into the encoder is the spool's
+ * plus the gain, or, limited, measured (a cheap meter: loudness only); the
+ * loudness listeners get is that minus the codec's loss, measured once per
+ * run. With p->verify the encoder's output is
+ * also decoded as it is written and measured, true peak included.
  */
-unsigned long long
-wk_limiter_run(struct wk_limiter *l, const float *in, size_t n, float *out)
+static enum wk_status
+encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
+    double codec_loss_db, unsigned long long from, unsigned long long to,
+    double gain_db, int limit, double ceiling_db, FILE *out,
+    struct wk_audio_stats *stats, struct wk_err *err)
 {
-	size_t i, c, W = l->win, mask = l->win - 1;
-	size_t ch = (size_t)l->channels;
+	struct pass ps;
+	struct wk_meter *post = NULL;
+	enum wk_status st = WK_OK;
 
-	for (i = 0; i < n; i++) {
-		size_t slot = (size_t)l->t & mask, next = (size_t)(l->t + 1) & mask;
-		float peak = 0, *d = l->delay + slot * ch;
-		const float *o = l->delay + next * ch;
-		float need;
-		double m;
-
-		for (c = 0; c < ch; c++) {
-			float x = in ? in[i * ch + c] : 0.0f;
-
-			if (fabsf(x) > peak)
-				peak = fabsf(x);
-			d[c] = x;
-		}
-		need = peak > l->ceiling ? l->ceiling / peak : 1.0f;
-		while (l->dq_len > 0 && l->dq_t[l->dq_head] + W <= l->t) {
-			l->dq_head = (l->dq_head + 1) & mask;
-			l->dq_len--;
-		}
-		while (l->dq_len > 0 &&
-		    l->dq_v[(l->dq_head + l->dq_len - 1) & mask] >= need)
-			l->dq_len--;
-		l->dq_t[(l->dq_head + l->dq_len) & mask] = l->t;
-		l->dq_v[(l->dq_head + l->dq_len) & mask] = need;
-		l->dq_len++;
-		m = l->dq_v[l->dq_head];
-		l->sum += m - l->mins[slot];
-		l->mins[slot] = m;
-		l->g += (1.0 - l->g) * l->release;
-		if (l->sum / (double)W < l->g)
-			l->g = l->sum / (double)W;
-		if (l->g < 0.99999)
-			l->limited++;
-		for (c = 0; c < ch; c++)
-			out[i * ch + c] = o[c] * (float)l->g;
-		l->t++;
+	memset(&ps, 0, sizeof ps);
+	ps.sp = sp;
+	ps.err = err;
+	ps.out = out;
+	ps.gain = wk_db_to_lin(gain_db);
+	/* Gain alone moves the loudness by exactly gain_db; what the limiter
+	 * takes off must be measured. */
+	if (limit) {
+		ps.meter = wk_meter_new(sp->rate_hz, sp->channels, 0);
+		ps.lim = wk_limiter_new(sp->rate_hz, sp->channels, ceiling_db);
 	}
-	return l->limited;
+	if (p->verify)
+		post = wk_meter_new(sp->rate_hz, sp->channels, 1);
+	if ((limit && (ps.meter == NULL || ps.lim == NULL)) ||
+	    (p->verify && post == NULL))
+		st = wk_err_nomem(err);
+	else if ((st = wk_enc_new(p, &ps.enc, err)) == WK_OK && p->verify &&
+	    wk_enc_monitor(ps.enc, meter_add, post) != 0)
+		st = wk_err_nomem(err);
+	if (st == WK_OK)
+		st = run_pass(&ps, from, to);
+	if (st == WK_OK)
+		st = wk_enc_finish(ps.enc, out, err);
+	if (st == WK_OK) {
+		double pcm = limit ? wk_meter_lufs(ps.meter) : sp->lufs + gain_db;
+
+		stats->frames = to - from;
+		stats->duration_s = (double)(to - from) / sp->rate_hz;
+		stats->codec_loss_db = codec_loss_db;
+		stats->verified = p->verify;
+		stats->lufs = p->verify ? wk_meter_lufs(post)
+		    : pcm - codec_loss_db;
+		stats->peak_db = wk_lin_to_db(ps.peak);
+		stats->peak_dbtp = p->verify ? wk_meter_peak_dbtp(post) : NAN;
+		stats->gain_db = gain_db;
+		stats->limited = limit;
+		stats->pcm_lufs = pcm;
+	}
+	wk_enc_free(ps.enc);
+	wk_limiter_free(ps.lim);
+	wk_meter_free(ps.meter);
+	wk_meter_free(post);
+	return st;
+}
+
+/* How far off the target an encoded file may be before it is encoded
+ * again with the gain corrected. */
+#define LUFS_TOLERANCE 0.2
+
+enum wk_status
+wk_master_segment(struct wk_spool *sp, const struct wk_audio_params *p,
+    double codec_loss_db, FILE *out, struct wk_audio_stats *stats,
+    struct wk_err *err)
+{
+	double gain_db, ceiling_db = p->peak_dbtp - CODEC_MARGIN_DB;
+	unsigned long long from, to;
+	enum wk_status st = WK_OK;
+	off_t start = ftello(out);
+	int limit, attempt;
+
+	memset(stats, 0, sizeof *stats);
+	if (!isfinite(sp->lufs) || sp->nenv == 0)
+		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
+		    _("the segment is silent; nothing would go to air"));
+	/* MP3 coding loses a little loudness (the run measured how much). */
+	gain_db = p->target_lufs - sp->lufs + codec_loss_db;
+	if (wk_spool_trim(sp, gain_db, &from, &to) != 0)
+		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
+		    _("the segment is silent; nothing would go to air"));
+	limit = sp->peak_db + INTERSAMPLE_DB + gain_db > ceiling_db;
+	for (attempt = 0; attempt < 3; attempt++) {
+		double off, over;
+
+		if (attempt > 0 && (fflush(out) != 0 ||
+		    ftruncate(fileno(out), start) != 0 ||
+		    fseeko(out, start, SEEK_SET) != 0))
+			return wk_err_set(err, WK_EIO, NULL, 0, 0,
+			    _("cannot rewrite a temporary file: %s"),
+			    strerror(errno));
+		st = encode_once(sp, p, codec_loss_db, from, to, gain_db, limit,
+		    ceiling_db, out, stats, err);
+		if (st != WK_OK)
+			return st;
+		/* Under 400 ms of sound has no integrated loudness: trust
+		 * the gain computed from the spool. */
+		off = isfinite(stats->lufs) ? p->target_lufs - stats->lufs : 0;
+		over = p->verify ? stats->peak_dbtp - p->peak_dbtp : 0;
+		if (fabs(off) <= LUFS_TOLERANCE && over <= 0)
+			break;
+		/* Correct and encode again: more gain, or a lower ceiling. */
+		gain_db += off;
+		if (over > 0)
+			ceiling_db -= over + 0.2;
+		limit = limit || over > 0 ||
+		    sp->peak_db + INTERSAMPLE_DB + gain_db > ceiling_db;
+	}
+	return WK_OK;
+}
+
+enum wk_status
+wk_master_codec_loss(struct wk_spool *sp, const struct wk_audio_params *p,
+    double *loss_db, struct wk_err *err)
+{
+	double gain = p->target_lufs - sp->lufs;
+	unsigned long long from, to;
+	struct wk_audio_params vp = *p;
+	struct wk_audio_stats stats;
+	enum wk_status st = WK_OK;
+	FILE *f;
+
+	*loss_db = 0;
+	memset(&stats, 0, sizeof stats);
+	vp.verify = 1;
+	if ((f = tmpfile()) == NULL)
+		return wk_err_set(err, WK_EIO, NULL, 0, 0,
+		    _("cannot create a temporary file (TMPDIR): %s"),
+		    strerror(errno));
+	if (wk_spool_trim(sp, gain, &from, &to) == 0 &&
+	    (st = encode_once(sp, &vp, 0, from, to, gain,
+	    sp->peak_db + INTERSAMPLE_DB + gain > p->peak_dbtp - CODEC_MARGIN_DB,
+	    vp.peak_dbtp - CODEC_MARGIN_DB, f, &stats, err)) == WK_OK &&
+	    isfinite(stats.lufs) && isfinite(stats.pcm_lufs))
+		*loss_db = stats.pcm_lufs - stats.lufs;
+	fclose(f);
+	if (*loss_db < 0 || *loss_db > 3)
+		*loss_db = 0;
+	return st;
 }

@@ -1,13 +1,15 @@
 /*
- * Pass 1 of a segment: speech from the synthesizer (with the voice's
- * recorded prompts spliced in), clips and music beds from libsndfile, all
- * resampled to the station rate and spooled as float frames to an unlinked
- * temporary file, with a 10 ms peak envelope and a loudness meter. Clips and
- * recordings are matched in level to the voice that speaks around them:
- * each voice's loudness is measured once per run on a sentence of its own
- * words, and so is the loudness MP3 coding takes off. Pass 2 is finish.c.
+ * Rendering, pass 1 of a segment: speech from the synthesizer (with the
+ * voice's recorded prompts spliced in), clips and music beds from
+ * libsndfile, all resampled to the station rate (dsp.c) and written to a
+ * spool (spool.c). Clips and recordings are matched in level to the voice
+ * that speaks around them, whose loudness the calibration (calib.c)
+ * measured before. Pass 2 is mastering (master.c).
  */
 
+#include <sys/stat.h>
+
+#include <assert.h>
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -15,20 +17,15 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "cache.h"
+#include "calib.h"
 #include "clip.h"
 #include "compose.h"
-#include "encode.h"
-#include "master.h"
+#include "dsp.h"
 #include "render.h"
 #include "spool.h"
 #include "synth.h"
 #include "voice.h"
-
-/* What was measured once per run for a voice. */
-struct calib {
-	char lang[16];
-	double value;
-};
 
 struct pgain {
 	const struct wk_prompt *prompt;
@@ -41,22 +38,17 @@ struct wk_renderer {
 	struct wk_voiceset *voices;
 	struct wk_diags *d;
 	struct wk_resampler *speech_rs;
-	struct calib calib[8];
-	size_t ncalib;
-	float *tmp;		/* CHUNK frames x channels */
+	const struct wk_calib *calib;
+	float *tmp;		/* WK_CHUNK frames x channels */
 	struct pgain *prompt_gains;	/* per prompt, measured once */
 	size_t nprompt_gains;
-	/* The loudness MP3 coding takes off each voice's speech. */
-	struct calib codec[8];
-	size_t ncodec;
-	int calibrating;	/* rendering that measurement itself */
 };
 
 
 enum wk_status
 wk_renderer_new(const struct wk_audio_params *p, struct wk_synth *synth,
-    struct wk_voiceset *voices, struct wk_diags *d, struct wk_renderer **out,
-    struct wk_err *err)
+    struct wk_voiceset *voices, const struct wk_calib *calib,
+    struct wk_diags *d, struct wk_renderer **out, struct wk_err *err)
 {
 	struct wk_renderer *r;
 	enum wk_status st;
@@ -67,8 +59,9 @@ wk_renderer_new(const struct wk_audio_params *p, struct wk_synth *synth,
 	r->p = *p;
 	r->synth = synth;
 	r->voices = voices;
+	r->calib = calib;
 	r->d = d;
-	if ((r->tmp = malloc(wk_items(CHUNK, p->channels) * sizeof *r->tmp)) == NULL) {
+	if ((r->tmp = malloc(wk_items(WK_CHUNK, p->channels) * sizeof *r->tmp)) == NULL) {
 		free(r);
 		return wk_err_nomem(err);
 	}
@@ -93,120 +86,12 @@ wk_renderer_free(struct wk_renderer *r)
 	free(r);
 }
 
-void
-wk_spool_free(struct wk_spool *sp)
-{
-	if (sp == NULL)
-		return;
-	if (sp->f != NULL)
-		fclose(sp->f);
-	wk_meter_free(sp->meter);
-	free(sp->env);
-	free(sp->up);
-	free(sp);
-}
-
-static double codec_loss(struct wk_renderer *r, const char *lang);
-static double measure_codec_loss(struct wk_renderer *r, const char *lang);
-
-static int
-spool_fail(struct wk_spool *sp, enum wk_status st, const char *what)
-{
-	if (!sp->failed)
-		wk_err_set(&sp->err, st, NULL, 0, 0, "%s", what);
-	sp->failed = 1;
-	return 1;
-}
-
-/* Appends n frames with the spool's channel count. */
-static int
-spool_frames(void *ud, const float *pcm, size_t n)
-{
-	struct wk_spool *sp = ud;
-	size_t i, c, ch = (size_t)sp->channels;
-
-	if (sp->failed)
-		return 1;
-	if (fwrite(pcm, sizeof *pcm * ch, n, sp->f) != n)
-		return spool_fail(sp, WK_EIO, strerror(errno));
-	if (wk_meter_add(sp->meter, pcm, n) != 0)
-		return spool_fail(sp, WK_ENOMEM, _("out of memory"));
-	for (i = 0; i < n; i++) {
-		for (c = 0; c < ch; c++) {
-			float a = fabsf(pcm[i * ch + c]);
-
-			if (a > sp->cur)
-				sp->cur = a;
-		}
-		if (++sp->curn == sp->block) {
-			if (sp->nenv == sp->capenv) {
-				size_t cap = sp->capenv ? sp->capenv * 2 : 1024;
-				float *v = realloc(sp->env, cap * sizeof *v);
-
-				if (v == NULL)
-					return spool_fail(sp, WK_ENOMEM,
-					    _("out of memory"));
-				sp->env = v;
-				sp->capenv = cap;
-			}
-			sp->env[sp->nenv++] = sp->cur;
-			sp->cur = 0;
-			sp->curn = 0;
-		}
-	}
-	sp->frames += n;
-	return 0;
-}
-
-/* Appends n mono frames, copied to every channel. */
-static int
-spool_mono(void *ud, const float *pcm, size_t n)
-{
-	struct wk_spool *sp = ud;
-	size_t i;
-
-	if (sp->channels == 1)
-		return spool_frames(sp, pcm, n);
-	while (n > 0) {
-		size_t k = n > CHUNK ? CHUNK : n;
-
-		for (i = 0; i < k; i++)
-			sp->up[2 * i] = sp->up[2 * i + 1] = pcm[i];
-		if (spool_frames(sp, sp->up, k) != 0)
-			return 1;
-		pcm += k;
-		n -= k;
-	}
-	return 0;
-}
-
-/* Clip frames, scaled by the clip's matching gain. */
-static int
-spool_clip(void *ud, const float *pcm, size_t n)
-{
-	struct wk_spool *sp = ud;
-	size_t i, ch = (size_t)sp->channels;
-	float g = (float)sp->clip_gain;
-
-	while (n > 0) {
-		size_t k = n > CHUNK ? CHUNK : n;
-
-		for (i = 0; i < k * ch; i++)
-			sp->up[i] = pcm[i] * g;
-		if (spool_frames(sp, sp->up, k) != 0)
-			return 1;
-		pcm += k * ch;
-		n -= k;
-	}
-	return 0;
-}
-
 static int
 speech_chunk(void *ud, const float *pcm, size_t n)
 {
 	void **pair = ud;
 
-	return wk_resample(pair[0], pcm, n, spool_mono, pair[1]);
+	return wk_resample(pair[0], pcm, n, wk_spool_write_mono, pair[1]);
 }
 
 static enum wk_status
@@ -218,7 +103,7 @@ synth_text(struct wk_renderer *r, struct wk_spool *sp,
 
 	wk_resampler_reset(r->speech_rs);
 	st = wk_synth_speak(r->synth, v, text, speech_chunk, pair, err);
-	if (st == WK_OK && wk_resample(r->speech_rs, NULL, 0, spool_mono, sp) != 0 &&
+	if (st == WK_OK && wk_resample(r->speech_rs, NULL, 0, wk_spool_write_mono, sp) != 0 &&
 	    !sp->failed)
 		st = wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
 		    _("the resampler failed"));
@@ -343,64 +228,14 @@ out:
 	return st;
 }
 
-static int
-meter_add(void *ud, const float *pcm, size_t n)
-{
-	return wk_meter_add(ud, pcm, n);
-}
-
-/* The sample peak of the spool, in dBFS, from its envelope. */
+/* The loudness of voice lang, as the calibration measured it. */
 static double
-env_peak_db(const struct wk_spool *sp)
+voice_lufs(struct wk_renderer *r, const char *lang)
 {
-	float max = 0;
-	size_t b;
+	const struct wk_calib_voice *cv = wk_calib_get(r->calib, lang);
 
-	for (b = 0; b < sp->nenv; b++)
-		if (sp->env[b] > max)
-			max = sp->env[b];
-	return wk_lin_to_db(max);
-}
-
-/* A sentence of the voice's own words (the months), for measuring it. */
-static void
-calib_text(const struct wk_voice *v, struct wk_buf *text)
-{
-	size_t i;
-
-	for (i = 0; i < 12; i++) {
-		wk_buf_puts(text, v->months[i]);
-		wk_buf_puts(text, i % 3 == 2 ? ". " : ", ");
-	}
-}
-
-/* The loudness of voice lang, measured once on a sentence of its words. */
-static double
-voice_lufs(struct wk_renderer *r, const char *lang, struct wk_err *err)
-{
-	struct wk_voice *v = wk_voiceset_get(r->voices, lang, r->d, err);
-	struct wk_meter *m;
-	struct wk_buf text = WK_BUF_INIT;
-	double l = -20;
-	size_t i;
-
-	for (i = 0; i < r->ncalib; i++)
-		if (strcmp(r->calib[i].lang, lang) == 0)
-			return r->calib[i].value;
-	if (v == NULL || (m = wk_meter_new(wk_synth_rate_hz(r->synth), 1, 0)) == NULL)
-		return l;
-	calib_text(v, &text);
-	if (!text.failed && wk_synth_speak(r->synth, v, wk_buf_str(&text),
-	    meter_add, m, err) == WK_OK && isfinite(wk_meter_lufs(m)))
-		l = wk_meter_lufs(m);
-	wk_meter_free(m);
-	wk_buf_free(&text);
-	if (r->ncalib < sizeof r->calib / sizeof r->calib[0]) {
-		snprintf(r->calib[r->ncalib].lang, sizeof r->calib[0].lang, "%s",
-		    lang);
-		r->calib[r->ncalib++].value = l;
-	}
-	return l;
+	assert(cv != NULL);	/* the conductor calibrates every voice first */
+	return cv->voice_lufs;
 }
 
 /* The loudness of a clip as `channels` channels. A clip shorter than a
@@ -426,7 +261,7 @@ clip_lufs(struct wk_renderer *r, const char *path, int channels,
 	do {
 		if (fed > 0 && wk_clip_rewind(c) != 0)
 			break;
-		while ((got = wk_clip_read(c, r->tmp, CHUNK, channels, err)) > 0) {
+		while ((got = wk_clip_read(c, r->tmp, WK_CHUNK, channels, err)) > 0) {
 			if (wk_meter_add(m, r->tmp, (size_t)got) != 0) {
 				st = wk_err_nomem(err);
 				goto out;
@@ -450,6 +285,7 @@ struct clipsink {
 	struct wk_spool *sp;
 	unsigned long long left;	/* frames still wanted, if limited */
 	int limited;
+	float gain;			/* linear */
 };
 
 static int
@@ -464,7 +300,7 @@ clip_chunk(void *ud, const float *pcm, size_t n)
 			n = (size_t)cs->left;
 		cs->left -= n;
 	}
-	return spool_clip(cs->sp, pcm, n);
+	return wk_spool_write_scaled(cs->sp, pcm, n, cs->gain);
 }
 
 static enum wk_status
@@ -473,20 +309,19 @@ append_clip(struct wk_renderer *r, struct wk_spool *sp, const char *path,
 {
 	struct wk_clip *c = NULL;
 	struct wk_resampler *rs = NULL;
-	struct clipsink cs = { sp, frames, frames > 0 };
+	struct clipsink cs = { sp, frames, frames > 0, (float)gain };
 	enum wk_status st;
 	long got = 0;
 
 	if ((st = wk_clip_open(path, &c, err)) != WK_OK)
 		return st == WK_EINPUT ? (err->status = WK_EAUDIO) : st;
-	sp->clip_gain = gain;
 	if (wk_clip_rate_hz(c) != sp->rate_hz &&
 	    (st = wk_resampler_new(wk_clip_rate_hz(c), sp->rate_hz,
 	    sp->channels, &rs, err)) != WK_OK)
 		goto out;
 	for (;;) {
 		while (!sp->failed && (!cs.limited || cs.left > 0) &&
-		    (got = wk_clip_read(c, r->tmp, CHUNK, sp->channels, err)) > 0)
+		    (got = wk_clip_read(c, r->tmp, WK_CHUNK, sp->channels, err)) > 0)
 			if (rs != NULL ? wk_resample(rs, r->tmp, (size_t)got,
 			    clip_chunk, &cs) : clip_chunk(&cs, r->tmp, (size_t)got))
 				break;
@@ -523,7 +358,7 @@ clip(struct wk_renderer *r, struct wk_spool *sp, const char *path,
 
 	if ((st = clip_lufs(r, path, sp->channels, &lufs, err)) != WK_OK)
 		return st;
-	ref = voice_lufs(r, lang, err);
+	ref = voice_lufs(r, lang);
 	return append_clip(r, sp, path, isfinite(lufs) ?
 	    wk_db_to_lin(fmax(-30, fmin(20, ref - lufs))) : 1.0, 0, err);
 }
@@ -555,101 +390,8 @@ prompt_gain(struct wk_renderer *r, const struct wk_voice *v,
 	r->prompt_gains = np;
 	np[r->nprompt_gains].prompt = p;
 	np[r->nprompt_gains].gain = isfinite(lufs) ? wk_db_to_lin(fmax(-30,
-	    fmin(20, voice_lufs(r, v->lang, &err) - lufs))) : 0;
+	    fmin(20, voice_lufs(r, v->lang) - lufs))) : 0;
 	return np[r->nprompt_gains++].gain;
-}
-
-static enum wk_status
-silence(struct wk_spool *sp, unsigned ms, float *zeros)
-{
-	unsigned long long n = (unsigned long long)ms * (unsigned)sp->rate_hz / 1000;
-
-	while (n > 0 && !sp->failed) {
-		size_t k = n > CHUNK ? CHUNK : (size_t)n;
-
-		spool_frames(sp, zeros, k);
-		n -= k;
-	}
-	return sp->failed ? sp->err.status : WK_OK;
-}
-
-/* BS.1770 gives no loudness for less than 400 ms of sound ("Hola."):
- * measure the clip repeated to half a second instead, which has the same
- * loudness. */
-static enum wk_status
-short_lufs(struct wk_spool *sp, struct wk_err *err)
-{
-	struct wk_meter *m = wk_meter_new(sp->rate_hz, sp->channels, 0);
-	size_t ch = (size_t)sp->channels, got;
-	unsigned long long fed = 0, need = (unsigned long long)sp->rate_hz;
-	float buf[CHUNK * 2];
-
-	if (m == NULL)
-		return wk_err_nomem(err);
-	while (fed < need && sp->frames > 0) {
-		if (fseeko(sp->f, 0, SEEK_SET) != 0)
-			break;
-		while (fed < need && (got = fread(buf, sizeof *buf * ch,
-		    CHUNK * 2 / ch, sp->f)) > 0) {
-			if (wk_meter_add(m, buf, got) != 0) {
-				wk_meter_free(m);
-				return wk_err_nomem(err);
-			}
-			fed += got;
-		}
-	}
-	sp->lufs = wk_meter_lufs(m);
-	wk_meter_free(m);
-	return WK_OK;
-}
-
-/* An empty spool at the renderer's rate and channels. */
-static enum wk_status
-spool_new(struct wk_renderer *r, struct wk_spool **out, struct wk_err *err)
-{
-	struct wk_spool *sp;
-
-	*out = NULL;
-	if ((sp = calloc(1, sizeof *sp)) == NULL)
-		return wk_err_nomem(err);
-	sp->channels = r->p.channels;
-	sp->rate_hz = r->p.rate_hz;
-	sp->block = (size_t)(r->p.rate_hz * BLOCK_MS / 1000);
-	sp->meter = wk_meter_new(r->p.rate_hz, r->p.channels, 0);
-	sp->up = malloc(wk_items(CHUNK, r->p.channels) * sizeof *sp->up);
-	if (sp->meter == NULL || sp->up == NULL) {
-		wk_spool_free(sp);
-		return wk_err_nomem(err);
-	}
-	if ((sp->f = tmpfile()) == NULL) {
-		wk_spool_free(sp);
-		return wk_err_set(err, WK_EIO, NULL, 0, 0,
-		    _("cannot create a temporary file (TMPDIR): %s"),
-		    strerror(errno));
-	}
-	*out = sp;
-	return WK_OK;
-}
-
-/* Closes the envelope's last, partial block and flushes the spool. */
-static enum wk_status
-spool_finish(struct wk_spool *sp, struct wk_err *err)
-{
-	if (sp->curn > 0) {
-		float *v = realloc(sp->env, (sp->nenv + 1) * sizeof *v);
-
-		if (v == NULL)
-			return wk_err_nomem(err);
-		sp->env = v;
-		sp->capenv = sp->nenv + 1;
-		sp->env[sp->nenv++] = sp->cur;
-		sp->cur = 0;
-		sp->curn = 0;
-	}
-	if (fflush(sp->f) != 0)
-		return wk_err_set(err, WK_EIO, NULL, 0, 0,
-		    _("cannot write a temporary file (TMPDIR): %s"), strerror(errno));
-	return WK_OK;
 }
 
 /*
@@ -664,7 +406,8 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
     struct wk_err *err)
 {
 	struct wk_spool *bs = NULL, *mx = NULL;
-	size_t nb = sp->nenv, b, hold = 1000 / BLOCK_MS, fade, ch = (size_t)sp->channels;
+	size_t nb = sp->nenv, b, hold = 1000 / WK_SPOOL_BLOCK_MS, fade;
+	size_t ch = (size_t)sp->channels;
 	size_t *active = NULL;
 	float *g = NULL, *sbuf = NULL, *bbuf = NULL, *obuf = NULL;
 	double bed_lufs, full, duck, step, cur;
@@ -676,16 +419,16 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 	full = isfinite(bed_lufs) && isfinite(sp->lufs) ?
 	    wk_db_to_lin(fmax(-30, fmin(20, sp->lufs - bed_lufs))) : 1.0;
 	duck = full * wk_db_to_lin(-bed->duck_db);
-	if ((st = spool_new(r, &bs, err)) != WK_OK ||
+	if ((st = wk_spool_new(sp->rate_hz, sp->channels, &bs, err)) != WK_OK ||
 	    (st = append_clip(r, bs, bed->path, 1.0, sp->frames, err)) != WK_OK ||
-	    (st = spool_finish(bs, err)) != WK_OK ||
-	    (st = spool_new(r, &mx, err)) != WK_OK)
+	    (st = wk_spool_finish(bs, err)) != WK_OK ||
+	    (st = wk_spool_new(sp->rate_hz, sp->channels, &mx, err)) != WK_OK)
 		goto out;
 	active = calloc(nb + 1, sizeof *active);
 	g = calloc(nb + 1, sizeof *g);
-	sbuf = malloc(CHUNK * ch * sizeof *sbuf);
-	bbuf = malloc(CHUNK * ch * sizeof *bbuf);
-	obuf = malloc(CHUNK * ch * sizeof *obuf);
+	sbuf = malloc(WK_CHUNK * ch * sizeof *sbuf);
+	bbuf = malloc(WK_CHUNK * ch * sizeof *bbuf);
+	obuf = malloc(WK_CHUNK * ch * sizeof *obuf);
 	if (active == NULL || g == NULL || sbuf == NULL || bbuf == NULL ||
 	    obuf == NULL) {
 		st = wk_err_nomem(err);
@@ -694,7 +437,8 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 	/* active[b]: speech blocks before b (a prefix sum), for the hold. */
 	for (b = 0; b < nb; b++)
 		active[b + 1] = active[b] + (sp->env[b] > 0.01f);
-	fade = bed->fade_ms / BLOCK_MS > 0 ? bed->fade_ms / BLOCK_MS : 1;
+	fade = bed->fade_ms / WK_SPOOL_BLOCK_MS > 0 ?
+	    bed->fade_ms / WK_SPOOL_BLOCK_MS : 1;
 	step = (full - duck) / (double)fade;
 	cur = full;
 	for (b = 0; b < nb; b++) {
@@ -706,21 +450,20 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 		    fmin(1.0, (double)(nb - b) / (double)fade));
 	}
 	g[nb] = 0;
-	if (fseeko(sp->f, 0, SEEK_SET) != 0 || fseeko(bs->f, 0, SEEK_SET) != 0) {
-		st = wk_err_set(err, WK_EIO, NULL, 0, 0,
-		    _("cannot read a temporary file: %s"), strerror(errno));
+	if ((st = wk_spool_seek(sp, 0, err)) != WK_OK ||
+	    (st = wk_spool_seek(bs, 0, err)) != WK_OK)
 		goto out;
-	}
 	while (at < sp->frames && st == WK_OK) {
-		size_t k = sp->frames - at > CHUNK ? CHUNK : (size_t)(sp->frames - at);
+		size_t k = sp->frames - at > WK_CHUNK ? WK_CHUNK :
+		    (size_t)(sp->frames - at);
 		size_t kb, i, c;
 
-		if (fread(sbuf, sizeof *sbuf * ch, k, sp->f) != k) {
+		if (wk_spool_read(sp, sbuf, k) != k) {
 			st = wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
 			    _("cannot read a temporary file"));
 			break;
 		}
-		kb = fread(bbuf, sizeof *bbuf * ch, k, bs->f);
+		kb = wk_spool_read(bs, bbuf, k);
 		memset(bbuf + kb * ch, 0, (k - kb) * ch * sizeof *bbuf);
 		for (i = 0; i < k; i++) {
 			unsigned long long f = at + i;
@@ -731,29 +474,16 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 			for (c = 0; c < ch; c++)
 				obuf[i * ch + c] = sbuf[i * ch + c] + bbuf[i * ch + c] * gain;
 		}
-		if (spool_frames(mx, obuf, k) != 0) {
+		if (wk_spool_write(mx, obuf, k) != 0) {
 			*err = mx->err;
 			st = mx->err.status;
 		}
 		at += k;
 	}
 	if (st == WK_OK)
-		st = spool_finish(mx, err);
-	if (st == WK_OK) {
-		/* The mix replaces the speech. */
-		FILE *f = sp->f;
-		float *env = sp->env;
-
-		sp->f = mx->f;
-		mx->f = f;
-		sp->env = mx->env;
-		mx->env = env;
-		sp->nenv = mx->nenv;
-		sp->capenv = mx->capenv;
-		sp->frames = mx->frames;
-		sp->lufs = wk_meter_lufs(mx->meter);
-		sp->peak_db = env_peak_db(sp);
-	}
+		st = wk_spool_finish(mx, err);
+	if (st == WK_OK)	/* the mix replaces the speech */
+		wk_spool_replace(sp, mx);
 out:
 	free(active);
 	free(g);
@@ -767,22 +497,15 @@ out:
 
 enum wk_status
 wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
-    struct wk_spool **out, struct wk_err *err)
+    const char *lang, struct wk_spool **out, struct wk_err *err)
 {
 	struct wk_spool *sp;
 	enum wk_status st = WK_OK;
-	const char *lang = NULL;
 	size_t i;
 
 	*out = NULL;
-	if ((st = spool_new(r, &sp, err)) != WK_OK)
+	if ((st = wk_spool_new(r->p.rate_hz, r->p.channels, &sp, err)) != WK_OK)
 		return st;
-	for (i = 0; i < sg->nparts; i++)
-		if (sg->parts[i].kind == WK_PART_SPEECH) {
-			lang = sg->parts[i].lang;
-			break;
-		}
-	memset(r->tmp, 0, wk_items(CHUNK, r->p.channels) * sizeof *r->tmp);
 	for (i = 0; i < sg->nparts && st == WK_OK; i++) {
 		const struct wk_part *p = &sg->parts[i];
 
@@ -791,107 +514,80 @@ wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
 			st = speak(r, sp, p->lang, p->text, err);
 			break;
 		case WK_PART_PAUSE:
-			memset(r->tmp, 0, wk_items(CHUNK, r->p.channels) *
-			    sizeof *r->tmp);
-			st = silence(sp, p->pause_ms, r->tmp);
+			st = wk_spool_silence(sp, p->pause_ms, err);
 			break;
 		case WK_PART_CLIP:
-			st = clip(r, sp, p->path, lang ? lang : "es", err);
+			st = clip(r, sp, p->path, lang, err);
 			break;
 		}
 	}
-	if (st == WK_OK)
-		st = spool_finish(sp, err);
+	if (st == WK_OK && (st = wk_spool_finish(sp, err)) == WK_OK &&
+	    (st = wk_spool_measure(sp, err)) == WK_OK && sg->bed.path != NULL)
+		st = mix_bed(r, sp, &sg->bed, err);
 	if (st != WK_OK) {
 		wk_spool_free(sp);
 		return st;
 	}
-	sp->lufs = wk_meter_lufs(sp->meter);
-	sp->peak_db = env_peak_db(sp);
-	wk_meter_free(sp->meter);
-	sp->meter = NULL;
-	if (!isfinite(sp->lufs) && isfinite(sp->peak_db) &&
-	    (st = short_lufs(sp, err)) != WK_OK) {
-		wk_spool_free(sp);
-		return st;
-	}
-	if (sg->bed.path != NULL && (st = mix_bed(r, sp, &sg->bed, err)) != WK_OK) {
-		wk_spool_free(sp);
-		return st;
-	}
-	if (!r->calibrating)
-		sp->codec_comp_db = codec_loss(r, lang ? lang : "es");
 	*out = sp;
 	return WK_OK;
 }
 
-/* What MP3 coding takes off the loudness of speech in voice lang,
- * measured once per run on a sentence of its words: the compensation for
- * the segments that voice speaks first. */
-static double
-codec_loss(struct wk_renderer *r, const char *lang)
+/* Size and modification time of a file, for cache keys. */
+static void
+file_sig(struct wk_buf *b, const char *path)
 {
-	size_t i;
-	double loss;
+	struct stat st;
 
-	for (i = 0; i < r->ncodec; i++)
-		if (strcmp(r->codec[i].lang, lang) == 0)
-			return r->codec[i].value;
-	loss = measure_codec_loss(r, lang);
-	if (r->ncodec < sizeof r->codec / sizeof r->codec[0]) {
-		snprintf(r->codec[r->ncodec].lang, sizeof r->codec[0].lang, "%s",
-		    lang);
-		r->codec[r->ncodec++].value = loss;
-	}
-	return loss;
+	if (stat(path, &st) == 0)
+		wk_buf_printf(b, "%s %lld %lld.%09ld\n", path, (long long)st.st_size,
+		    (long long)st.st_mtim.tv_sec, st.st_mtim.tv_nsec);
+	else
+		wk_buf_printf(b, "%s missing\n", path);
 }
 
-static double
-measure_codec_loss(struct wk_renderer *r, const char *lang)
+void
+wk_render_key(struct wk_renderer *r, const struct wk_seg *sg, wk_key key)
 {
-	struct wk_spool *sp = NULL;
-	struct wk_seg sg;
-	struct wk_part part;
-	struct wk_audio_stats stats;
-	struct wk_voice *v;
-	struct wk_buf text = WK_BUF_INIT;
-	struct wk_err err;
-	double loss = 0;
-	FILE *f = NULL;
+	struct wk_buf b = WK_BUF_INIT;
+	const struct wk_audio_params *p = &r->p;
+	size_t i, k;
 
-	memset(&stats, 0, sizeof stats);
-	if ((v = wk_voiceset_get(r->voices, lang, r->d, &err)) == NULL)
-		return 0;
-	calib_text(v, &text);
-	memset(&sg, 0, sizeof sg);
-	memset(&part, 0, sizeof part);
-	part.kind = WK_PART_SPEECH;
-	part.lang = v->lang;
-	part.text = (char *)wk_buf_str(&text);
-	sg.parts = &part;
-	sg.nparts = 1;
-	r->calibrating = 1;
-	if (!text.failed && (f = tmpfile()) != NULL &&
-	    wk_render_segment(r, &sg, &sp, &err) == WK_OK) {
-		double gain = r->p.target_lufs - sp->lufs;
-		unsigned long long from, to;
-		struct wk_audio_params vp = r->p;
+	wk_buf_printf(&b, "willakuy audio %s\nespeak-ng %s\n", WK_AUDIO_VERSION,
+	    wk_synth_version());
+	wk_buf_printf(&b, "%d %d %d %d %d %.3f %.3f %d\n", p->rate_hz, p->channels,
+	    p->bitrate_kbps, p->vbr, p->vbr_quality, p->target_lufs, p->peak_dbtp,
+	    p->verify);
+	for (i = 0; i < sg->nparts; i++) {
+		const struct wk_part *pt = &sg->parts[i];
+		struct wk_err e;
+		struct wk_voice *v;
 
-		vp.verify = 1;
-		if (wk_spool_trim(sp, gain, &from, &to) == 0 &&
-		    wk_spool_encode_once(sp, &vp, from, to, gain,
-		    sp->peak_db + INTERSAMPLE_DB + gain >
-		    r->p.peak_dbtp - CODEC_MARGIN_DB,
-		    vp.peak_dbtp - CODEC_MARGIN_DB, f, &stats, &err) == WK_OK &&
-		    isfinite(stats.lufs) && isfinite(stats.pcm_lufs))
-			loss = stats.pcm_lufs - stats.lufs;
+		switch (pt->kind) {
+		case WK_PART_SPEECH:
+			v = wk_voiceset_get(r->voices, pt->lang, NULL, &e);
+			wk_buf_printf(&b, "say %s %s %d %d\n%s\n", pt->lang,
+			    v ? v->espeak : "?", v ? v->rate_wpm : 0,
+			    v ? v->pitch : 0, pt->text);
+			if (v != NULL && v->nprompts > 0) {
+				file_sig(&b, v->prompts_path);
+				for (k = 0; k < v->nprompts; k++)
+					file_sig(&b, v->prompts[k].path);
+			}
+			break;
+		case WK_PART_PAUSE:
+			wk_buf_printf(&b, "pause %u\n", pt->pause_ms);
+			break;
+		case WK_PART_CLIP:
+			wk_buf_puts(&b, "clip ");
+			file_sig(&b, pt->path);
+			break;
+		}
 	}
-	r->calibrating = 0;
-	if (loss < 0 || loss > 3)
-		loss = 0;
-	wk_spool_free(sp);
-	if (f != NULL)
-		fclose(f);
-	wk_buf_free(&text);
-	return loss;
+	if (sg->bed.path != NULL) {
+		wk_buf_printf(&b, "bed %.3f %u ", sg->bed.duck_db, sg->bed.fade_ms);
+		file_sig(&b, sg->bed.path);
+	}
+	/* On allocation failure the key is of a partial text: a miss. */
+	wk_key_of(wk_buf_str(&b), b.len, key);
+	wk_buf_free(&b);
 }

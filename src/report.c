@@ -5,12 +5,19 @@
  * bulletins is escaped.
  */
 
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "bundle.h"
 #include "compose.h"
 #include "err.h"
+#include "paths.h"
+#include "publish.h"
 #include "report.h"
 
 struct rseg {
@@ -104,7 +111,7 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 	r->v = v;
 	e = &v[r->n++];
 	memset(e, 0, sizeof *e);
-	wk_buf_printf(&b, "%s-%s", s->bulletin, s->lang);
+	wk_bundle_name(s, &b);
 	e->name = wk_buf_steal(&b);
 	e->title = dup(s->title);
 	e->lang = dup(s->lang);
@@ -119,7 +126,7 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 		o->note = dup(sg->note);
 		o->fallback = sg->fallback;
 		memcpy(o->data_date, sg->data_date, sizeof o->data_date);
-		wk_buf_printf(&b, "%s/%02zu-%s.mp3", e->name, i + 1, sg->id);
+		wk_bundle_seg_file(s, i, &b);
 		o->file = wk_buf_steal(&b);
 		wk_seg_transcript(s, sg, &b);
 		o->transcript = wk_buf_steal(&b);
@@ -391,4 +398,133 @@ wk_report_html(const struct wk_report *r, const struct wk_diags *d,
 	    "  document.querySelectorAll('details.transcript').forEach(function (d) "
 	    "{ d.open = true; });\n});\n"
 	    "document.body.dataset.ready = 'yes';\n</script>\n</body>\n</html>\n");
+}
+
+/* Storage: each section is kept beside the day's files. */
+
+/* Sections kept by a run beside the day's files: .report-NAME.html. */
+#define KEPT_PREFIX ".report-"
+#define KEPT_SUFFIX ".html"
+#define KEPT_MAX (4 << 20)
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct wk_report_kept *)a)->name,
+	    ((const struct wk_report_kept *)b)->name);
+}
+
+/* The contents of a kept section, or NULL. */
+static char *
+read_kept(const char *dir, const char *file)
+{
+	char *path = wk_path_join(dir, file), *html = NULL;
+	FILE *f = path ? fopen(path, "rb") : NULL;
+	struct stat sb;
+	size_t n;
+
+	if (f != NULL && fstat(fileno(f), &sb) == 0 && sb.st_size <= KEPT_MAX &&
+	    (html = malloc((size_t)sb.st_size + 1)) != NULL) {
+		n = fread(html, 1, (size_t)sb.st_size, f);
+		if (ferror(f) || n != (size_t)sb.st_size) {
+			free(html);
+			html = NULL;
+		} else
+			html[n] = '\0';
+	}
+	if (f != NULL)
+		fclose(f);
+	free(path);
+	return html;
+}
+
+/* The sections that earlier runs of the day kept for bulletin-languages
+ * this run did not make, by name; *n of them. Unreadable ones are skipped:
+ * the report is for reading, the files are what goes to air. */
+static struct wk_report_kept *
+earlier_sections(const struct wk_report *r, struct wk_outdir *out, size_t *n)
+{
+	const char *dir = wk_outdir_day(out);
+	struct wk_report_kept *v = NULL, *t;
+	size_t cap = 0, i, pl = strlen(KEPT_PREFIX), sl = strlen(KEPT_SUFFIX);
+	struct dirent *e;
+	DIR *dp;
+
+	*n = 0;
+	if ((dp = opendir(dir)) == NULL)
+		return NULL;
+	while ((e = readdir(dp)) != NULL) {
+		size_t len = strlen(e->d_name);
+		char *name;
+
+		if (len <= pl + sl || strncmp(e->d_name, KEPT_PREFIX, pl) != 0 ||
+		    strcmp(e->d_name + len - sl, KEPT_SUFFIX) != 0)
+			continue;
+		for (i = 0; i < wk_report_count(r); i++)
+			if (strlen(wk_report_name(r, i)) == len - pl - sl &&
+			    strncmp(wk_report_name(r, i), e->d_name + pl,
+			    len - pl - sl) == 0)
+				break;
+		if (i < wk_report_count(r))
+			continue;
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			if ((t = realloc(v, cap * sizeof *v)) == NULL)
+				break;
+			v = t;
+		}
+		if ((name = strndup(e->d_name + pl, len - pl - sl)) == NULL)
+			break;
+		if ((v[*n].html = read_kept(dir, e->d_name)) == NULL) {
+			free(name);
+			continue;
+		}
+		v[(*n)++].name = name;
+	}
+	closedir(dp);
+	if (*n > 0)
+		qsort(v, *n, sizeof *v, by_name);
+	return v;
+}
+
+void
+wk_report_write(const struct wk_report *r, struct wk_outdir *out,
+    struct wk_diags *d)
+{
+	struct wk_buf page = WK_BUF_INIT, sec = WK_BUF_INIT, rel = WK_BUF_INIT;
+	struct wk_report_kept *kept;
+	size_t i, nkept;
+	struct wk_err e2;
+	const char *why = NULL;
+
+	for (i = 0; i < wk_report_count(r) && why == NULL; i++) {
+		wk_buf_clear(&sec);
+		wk_buf_clear(&rel);
+		wk_report_section(r, i, &sec);
+		wk_buf_printf(&rel, KEPT_PREFIX "%s" KEPT_SUFFIX,
+		    wk_report_name(r, i));
+		if (sec.failed || rel.failed)
+			why = _("out of memory");
+		else if (wk_outdir_write(out, wk_buf_str(&rel), sec.data,
+		    sec.len, &e2) != WK_OK)
+			why = e2.msg;
+	}
+	kept = earlier_sections(r, out, &nkept);
+	wk_report_html(r, d, kept, nkept, &page);
+	if (why == NULL && page.failed)
+		why = _("out of memory");
+	if (why == NULL && wk_outdir_write(out, "report.html", page.data,
+	    page.len, &e2) != WK_OK)
+		why = e2.msg;
+	if (why != NULL)
+		wk_diag(d, WK_WARNING, NULL, 0, 0,
+		    _("the report could not be written: %s"), why);
+	for (i = 0; i < nkept; i++) {
+		free(kept[i].name);
+		free(kept[i].html);
+	}
+	free(kept);
+	wk_buf_free(&page);
+	wk_buf_free(&sec);
+	wk_buf_free(&rel);
 }

@@ -6,15 +6,17 @@
  * right: every bulletin and language, each segment's duration, loudness
  * and data date, fallbacks and warnings highlighted, the transcript, a
  * player per file and a chart of each market's prices against the
- * previous ones. Written in Spanish, for the stations' operators.
+ * previous ones. Written in Spanish, for the stations' operators. Files
+ * are named as bundle.h says.
  */
 
 #include "audio.h"
 #include "buf.h"
 
-struct wk_script;
 struct wk_diags;
+struct wk_outdir;
 struct wk_report;
+struct wk_script;
 
 struct wk_report *wk_report_new(const char *station, const char *date);
 void wk_report_free(struct wk_report *r);
@@ -46,5 +48,15 @@ struct wk_report_kept {
  * kept sections of bulletins this run did not make (nkept of them). */
 void wk_report_html(const struct wk_report *r, const struct wk_diags *d,
     const struct wk_report_kept *kept, size_t nkept, struct wk_buf *out);
+
+/*
+ * Writes the day's report, for the operator: OUTDIR/DATE/report.html.
+ * Each bulletin-language's section is kept beside the files
+ * (.report-NAME.html), so that a run that makes only some bulletins still
+ * shows the others of the day. A failure is a warning in d: the report is
+ * for reading, the files are what goes to air.
+ */
+void wk_report_write(const struct wk_report *r, struct wk_outdir *out,
+    struct wk_diags *d);
 
 #endif

@@ -1,9 +1,12 @@
 #ifndef WK_SPOOL_H
 #define WK_SPOOL_H
 /*
- * Private to render.c (pass 1, which fills spools) and finish.c (pass 2,
- * which reads them back): what a spool holds, and the constants both
- * passes share.
+ * The spool: a segment's audio between rendering (render.c, which fills
+ * it) and mastering (master.c, which reads it back). Float frames at the
+ * station rate in an unlinked temporary file, a peak envelope of
+ * WK_SPOOL_BLOCK_MS blocks and the loudness of the whole, so that memory
+ * stays flat whatever the segment's length. A spool is written by one
+ * thread, then handed whole to another that reads it.
  */
 
 #include <stdio.h>
@@ -11,19 +14,15 @@
 #include "audio.h"
 #include "err.h"
 
-#define CHUNK 4096
-#define BLOCK_MS 10
-/* Below this (after gain) a block is silence, for trimming. */
-#define SILENCE_DBFS (-50.0)
-/* MP3 coding raises peaks a little; the limiter leaves room for that. */
-#define CODEC_MARGIN_DB 1.0
-/* How far a true peak may lie above the sample peak, for deciding
- * whether to limit at all (the encoded file's true peak is measured). */
-#define INTERSAMPLE_DB 0.5
+/* Frames per chunk of the audio stages' buffers. */
+#define WK_CHUNK 4096
+/* Length of an envelope block, in ms. */
+#define WK_SPOOL_BLOCK_MS 10
+/* Most silence left at either end of a file after trimming, in ms. */
+#define WK_EDGE_SILENCE_MS 60
 
-/* A segment's audio between the passes: float frames at the station rate
- * in an unlinked temporary file, a peak envelope of BLOCK_MS blocks, and
- * the measurements of pass 1. */
+struct wk_meter;
+
 struct wk_spool {
 	FILE *f;
 	int channels, rate_hz;
@@ -33,26 +32,49 @@ struct wk_spool {
 	size_t nenv, capenv;
 	float cur;		/* peak of the block being filled */
 	size_t curn;
-	struct wk_meter *meter;
-	double lufs;
+	struct wk_meter *meter;	/* while writing; NULL once measured */
+	double lufs;		/* integrated loudness, once measured */
 	double peak_db;		/* sample peak, from the envelope */
-	struct wk_err err;
+	struct wk_err err;	/* the first write failure */
 	int failed;
-	float *up;		/* CHUNK x channels, for mono to stereo */
-	double clip_gain;	/* linear gain for the clip being read */
-	double codec_comp_db;	/* expected loudness loss of MP3 coding */
+	float *up;		/* WK_CHUNK x channels, scratch for writers */
 };
+
+/* An empty spool of rate_hz and channels; *out belongs to the caller. */
+enum wk_status wk_spool_new(int rate_hz, int channels, struct wk_spool **out,
+    struct wk_err *err);
+void wk_spool_free(struct wk_spool *sp);
+
+/* Appends n frames with the spool's channel count (a wk_pcm_fn, ud is the
+ * spool). Returns non-zero once writing has failed (sp->err says why). */
+int wk_spool_write(void *ud, const float *pcm, size_t n);
+/* The same for mono frames, copied to every channel. */
+int wk_spool_write_mono(void *ud, const float *pcm, size_t n);
+/* The same for frames scaled by gain (linear). */
+int wk_spool_write_scaled(struct wk_spool *sp, const float *pcm, size_t n,
+    float gain);
+/* Appends ms of silence. */
+enum wk_status wk_spool_silence(struct wk_spool *sp, unsigned ms,
+    struct wk_err *err);
+
+/* Closes the envelope's last, partial block and flushes the file. */
+enum wk_status wk_spool_finish(struct wk_spool *sp, struct wk_err *err);
+/* After wk_spool_finish: measures lufs and peak_db and drops the meter. A
+ * spool under 400 ms long is measured repeated to a second. */
+enum wk_status wk_spool_measure(struct wk_spool *sp, struct wk_err *err);
+/* Moves the audio of src (finished) into sp, whose own is dropped; sp's
+ * loudness becomes src's. */
+void wk_spool_replace(struct wk_spool *sp, struct wk_spool *src);
+
+/* Positions reading at frame `from`. WK_EIO on failure. */
+enum wk_status wk_spool_seek(struct wk_spool *sp, unsigned long long from,
+    struct wk_err *err);
+/* Reads up to n frames into buf; returns how many were read. */
+size_t wk_spool_read(struct wk_spool *sp, float *buf, size_t n);
 
 /* The frames [from, to) of sp that are not silence at gain_db, with a
  * little room at either end; -1 when all of it is silence. */
 int wk_spool_trim(const struct wk_spool *sp, double gain_db,
     unsigned long long *from, unsigned long long *to);
-
-/* One encoding of frames [from, to) of sp at gain_db (limited to
- * ceiling_db when limit is set), measured into stats. */
-enum wk_status wk_spool_encode_once(struct wk_spool *sp,
-    const struct wk_audio_params *p, unsigned long long from,
-    unsigned long long to, double gain_db, int limit, double ceiling_db,
-    FILE *out, struct wk_audio_stats *stats, struct wk_err *err);
 
 #endif

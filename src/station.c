@@ -203,3 +203,9 @@ wk_station_free(struct wk_station *s)
 	free(s->genre);
 	free(s);
 }
+
+char *
+wk_default_station(void)
+{
+	return wk_data_path("bulletins/station/default.xml");
+}

@@ -35,4 +35,7 @@ enum wk_status wk_station_load(const char *path, struct wk_station **out,
     struct wk_diags *d, struct wk_err *err);
 void wk_station_free(struct wk_station *s);
 
+/* The station file used without -c; malloc'd, NULL when out of memory. */
+char *wk_default_station(void);
+
 #endif

@@ -177,6 +177,33 @@ read_unit(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
 	return WK_OK;
 }
 
+/* What the root element says of the language itself: its ISO 639-2 code
+ * (the tag's when it has three letters), the language whose names stand in
+ * for missing ones, and the spelling check it wants. */
+static enum wk_status
+read_language(struct ctx *c, struct wk_voice *v, xmlNodePtr root)
+{
+	char *s = wk_xml_attr(root, "iso639-2");
+	size_t i;
+
+	/* Without one, a three-letter tag is its own code; else "und"
+	 * (undetermined, as ISO 639-2 says). */
+	v->iso639_2 = s ? s : strdup(strlen(v->lang) == 3 ? v->lang : "und");
+	v->fallback = wk_xml_attr(root, "fallback");
+	v->spelling = wk_xml_attr(root, "spelling");
+	if (v->iso639_2 == NULL)
+		return wk_err_nomem(c->err);
+	for (i = 0; v->iso639_2[i] >= 'a' && v->iso639_2[i] <= 'z'; i++)
+		;
+	if (i != 3 || v->iso639_2[i] != '\0')
+		return bad(c, root, "iso639-2", _("iso639-2 is the language's "
+		    "ISO 639-2 code, three small letters (%s)"), "spa, que, quz");
+	if (v->spelling != NULL && strcmp(v->spelling, "chanka") != 0)
+		return bad(c, root, "spelling", _("unknown spelling check; the "
+		    "known ones are: %s"), "chanka");
+	return WK_OK;
+}
+
 static enum wk_status
 read_voice_xml(struct ctx *c, struct wk_voice *v)
 {
@@ -200,6 +227,8 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 		    "80 to 450");
 	if (v->pitch < 0 || v->pitch > 99)
 		return bad(c, root, "pitch", _("pitch must be %s"), "0 to 99");
+	if ((st = read_language(c, v, root)) != WK_OK)
+		return st;
 
 	for (n = wk_xml_elem(root->children); n && st == WK_OK;
 	    n = wk_xml_elem(n->next)) {
@@ -649,6 +678,9 @@ wk_voice_free(struct wk_voice *v)
 	if (v == NULL)
 		return;
 	free(v->lang);
+	free(v->iso639_2);
+	free(v->fallback);
+	free(v->spelling);
 	free(v->name);
 	free(v->espeak);
 	free(v->path);

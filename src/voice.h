@@ -62,7 +62,12 @@ struct wk_period {
 };
 
 struct wk_voice {
-	char *lang;		/* "es", "qu" */
+	char *lang;		/* the tag of voices/<tag>/: "es", "qu" */
+	char *iso639_2;		/* ISO 639-2 code, for ID3 tags: "spa", "que" */
+	char *fallback;		/* the language whose names stand in for
+				 * this one's missing ones, or NULL */
+	char *spelling;		/* the spelling check `check` runs on its
+				 * texts ("chanka"), or NULL */
 	char *name;		/* for people */
 	char *espeak;		/* espeak-ng voice name */
 	int rate_wpm, pitch;

@@ -18,8 +18,9 @@
 
 #include "buf.h"
 #include "encode.h"
-#include "master.h"
+#include "dsp.h"
 #include "mp3file.h"
+#include "master.h"
 #include "render.h"
 
 #define RATE 44100
