@@ -6,6 +6,9 @@
  * script exactly as `build` would and prints it with estimated durations.
  */
 
+#include <sys/stat.h>
+
+#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,9 +29,65 @@
 struct ctx {
 	struct wk_catalog *cat;
 	struct wk_voiceset voices;
+	int all_voices;		/* every voice of the data folder is loaded */
 	struct wk_date date;
 	struct wk_diags *d;
 };
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads every voice of the data folder (voices/<tag>/voice.xml), in the
+ * order of their tags, for the checks that concern every language. */
+static void
+load_all_voices(struct ctx *c)
+{
+	char *dir = wk_data_path("voices"), *names[16];
+	size_t n = 0, i;
+	struct dirent *e;
+	DIR *dp;
+
+	if (c->all_voices)
+		return;
+	c->all_voices = 1;
+	if (dir == NULL || (dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL && n < sizeof names / sizeof names[0]) {
+		char *sub = e->d_name[0] != '.' ? wk_path_join(dir, e->d_name) : NULL;
+		char *xml = sub ? wk_path_join(sub, "voice.xml") : NULL;
+		struct stat sb;
+
+		if (xml != NULL && stat(xml, &sb) == 0 &&
+		    (names[n] = strdup(e->d_name)) != NULL)
+			n++;
+		free(sub);
+		free(xml);
+	}
+	closedir(dp);
+	free(dir);
+	qsort(names, n, sizeof *names, cmp_name);
+	for (i = 0; i < n; i++) {
+		struct wk_err err;
+
+		if (wk_voiceset_get(&c->voices, names[i], c->d, &err) == NULL)
+			wk_diag_err(c->d, &err);
+		free(names[i]);
+	}
+}
+
+/* The voice of lang when it is loaded or can be, else NULL. */
+static struct wk_voice *
+voice_of(struct ctx *c, const char *lang)
+{
+	struct wk_err e;
+
+	return wk_voiceset_get(&c->voices, lang, NULL, &e);
+}
 
 /* The root element's name, read with a tiny scan (no full parse). */
 static int
@@ -104,11 +163,23 @@ check_date(struct ctx *c, const char *file, struct wk_pos pos,
 		    "will say their fallback phrase instead"), what, a, age, b);
 }
 
+/* The first voice that has no unit id, or NULL when all have it. */
+static const struct wk_voice *
+lacks_unit(struct ctx *c, const char *id)
+{
+	size_t i;
+
+	load_all_voices(c);
+	for (i = 0; i < c->voices.n; i++)
+		if (wk_voice_unit(c->voices.v[i], id) == NULL)
+			return c->voices.v[i];
+	return NULL;
+}
+
 static void
 check_prices(struct ctx *c, const struct wk_prices *p)
 {
-	struct wk_err e;
-	struct wk_voice *es = wk_voiceset_get(&c->voices, "es", c->d, &e);
+	const struct wk_voice *v;
 	size_t i, j;
 
 	check_date(c, p->path, p->date_pos, p->date, _("the feed's date"));
@@ -127,11 +198,11 @@ check_prices(struct ctx *c, const struct wk_prices *p)
 			    pr->product) == NULL)
 				unknown_id(c, p->path, pr->product_pos, _("product"),
 				    pr->product, c->cat->products, c->cat->nproducts);
-			if (es != NULL && wk_voice_unit(es, pr->unit) == NULL)
+			if ((v = lacks_unit(c, pr->unit)) != NULL)
 				wk_diag(c->d, WK_ERROR, p->path, pr->unit_pos.line,
 				    pr->unit_pos.col, _("unknown unit '%s'; use one "
-				    "of the units in voices/es/voice.xml (kg, qq, "
-				    "arroba, unidad...)"), pr->unit);
+				    "of the units in voices/%s/voice.xml (kg, qq, "
+				    "arroba, unidad...)"), pr->unit, v->lang);
 		}
 	}
 }
@@ -211,15 +282,18 @@ non_chanka(const char *w, size_t n)
 	return 0;
 }
 
-/* Warns about the first Quechua word of text not in Chanka spelling;
- * capitalized words are names, which the lexicon respells. */
+/* Warns about the first word of text in lang not in the spelling its
+ * voice asks to check (spelling="chanka"); capitalized words are names,
+ * which the lexicon respells. */
 static void
-check_chanka(struct ctx *c, const char *file, struct wk_pos pos,
-    const char *text)
+check_spelling(struct ctx *c, const char *file, struct wk_pos pos,
+    const char *lang, const char *text)
 {
-	struct wk_err e;
-	struct wk_voice *qu = wk_voiceset_get(&c->voices, "qu", c->d, &e);
+	struct wk_voice *v = voice_of(c, lang);
 	const char *p = text;
+
+	if (v == NULL || v->spelling == NULL || strcmp(v->spelling, "chanka") != 0)
+		return;
 
 	while (*p) {
 		uint32_t cp;
@@ -242,27 +316,63 @@ check_chanka(struct ctx *c, const char *file, struct wk_pos pos,
 			n += kk;
 		}
 		if (!wk_is_upper(cp) && non_chanka(p, n) &&
-		    (qu == NULL || wk_voice_lex(qu, p, n) == NULL)) {
+		    wk_voice_lex(v, p, n) == NULL) {
 			wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
-			    _("Quechua word '%.*s' has letters outside the Chanka "
+			    _("%s word '%.*s' has letters outside the Chanka "
 			    "alphabet (a ch h i k l ll m n ñ p q r s t u w y); write "
-			    "it in Chanka spelling or add it to voices/qu/lexicon.txt"),
-			    (int)(n < 60 ? n : 60), p);
+			    "it in Chanka spelling or add it to voices/%s/lexicon.txt"),
+			    lang, (int)(n < 60 ? n : 60), p, lang);
 			return;
 		}
 		p += n;
 	}
 }
 
+/* Compares the figures of every text of item it with its first text's,
+ * and warns about the languages of the data folder it has no text in. */
+static void
+check_languages(struct ctx *c, const struct wk_news *nw,
+    const struct wk_news_item *it)
+{
+	const struct wk_news_text *first = it->ntexts ? &it->texts[0] : NULL;
+	struct wk_buf a = WK_BUF_INIT, b = WK_BUF_INIT;
+	size_t i;
+
+	if (first == NULL)
+		return;
+	load_all_voices(c);
+	for (i = 0; i < c->voices.n; i++)
+		if (wk_news_text(it, c->voices.v[i]->lang) == NULL)
+			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line, it->pos.col,
+			    _("item '%s' has no '%s' text: bulletins in '%s' leave "
+			    "it out, or announce it and read it in another language "
+			    "when their <news> says untranslated=\"announce\""),
+			    it->id, c->voices.v[i]->lang, c->voices.v[i]->lang);
+	text_figures(first, &a);
+	for (i = 1; i < it->ntexts; i++) {
+		const struct wk_news_text *t = &it->texts[i];
+
+		wk_buf_clear(&b);
+		text_figures(t, &b);
+		if (!a.failed && !b.failed &&
+		    strcmp(wk_buf_str(&a), wk_buf_str(&b)) != 0)
+			wk_diag(c->d, WK_WARNING, nw->path, t->pos.line, t->pos.col,
+			    _("item '%s': the figures of the '%s' text (%s) differ "
+			    "from the '%s' ones (%s); check that both say the same"),
+			    it->id, t->lang, b.len ? wk_buf_str(&b) : "-",
+			    first->lang, a.len ? wk_buf_str(&a) : "-");
+	}
+	wk_buf_free(&a);
+	wk_buf_free(&b);
+}
+
 static void
 check_news(struct ctx *c, const struct wk_news *nw)
 {
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < nw->nitems; i++) {
 		const struct wk_news_item *it = &nw->items[i];
-		const struct wk_news_text *es = wk_news_text(it, "es");
-		const struct wk_news_text *qu = wk_news_text(it, "qu");
 
 		if (it->network[0] != '\0' && wk_entry_find(c->cat->networks,
 		    c->cat->nnetworks, it->network) == NULL)
@@ -277,31 +387,14 @@ check_news(struct ctx *c, const struct wk_news *nw)
 			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line, it->pos.col,
 			    _("item '%s' is dated after the broadcast date; "
 			    "bulletins leave it out until then"), it->id);
-		if (es != NULL && qu == NULL)
-			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line, it->pos.col,
-			    _("item '%s' has no Quechua text: Quechua bulletins "
-			    "leave it out, or announce it and read it in Spanish "
-			    "when their <news> says untranslated=\"announce\""),
-			    it->id);
-		if (es != NULL && qu != NULL) {
-			struct wk_buf a = WK_BUF_INIT, b = WK_BUF_INIT;
+		check_languages(c, nw, it);
+		for (k = 0; k < it->ntexts; k++) {
+			const struct wk_news_text *t = &it->texts[k];
 
-			text_figures(es, &a);
-			text_figures(qu, &b);
-			if (!a.failed && !b.failed &&
-			    strcmp(wk_buf_str(&a), wk_buf_str(&b)) != 0)
-				wk_diag(c->d, WK_WARNING, nw->path, qu->pos.line,
-				    qu->pos.col, _("item '%s': the figures of the "
-				    "Quechua text (%s) differ from the Spanish ones "
-				    "(%s); check that both say the same"), it->id,
-				    b.len ? wk_buf_str(&b) : "-",
-				    a.len ? wk_buf_str(&a) : "-");
-			wk_buf_free(&a);
-			wk_buf_free(&b);
-		}
-		if (qu != NULL) {
-			check_chanka(c, nw->path, qu->pos, qu->headline ? qu->headline : "");
-			check_chanka(c, nw->path, qu->pos, qu->text ? qu->text : "");
+			check_spelling(c, nw->path, t->pos, t->lang,
+			    t->headline ? t->headline : "");
+			check_spelling(c, nw->path, t->pos, t->lang,
+			    t->text ? t->text : "");
 		}
 	}
 }
@@ -367,8 +460,9 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 					    it->pos.col, _("clip %s: %s"), it->path,
 					    e.msg);
 				wk_clip_close(cl);
-			} else if (it->kind == WK_ITEM_SAY && strcmp(it->lang, "qu") == 0)
-				check_chanka(c, b->path, it->pos, it->text);
+			} else if (it->kind == WK_ITEM_SAY)
+				check_spelling(c, b->path, it->pos, it->lang,
+				    it->text);
 		}
 	}
 }

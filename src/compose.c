@@ -212,15 +212,17 @@ note(struct wk_seg *sg, const char *fmt, const char *arg)
 	sg->note = wk_buf_steal(&b);
 }
 
+/* The catalogue's name for id in voice's language, else in the language
+ * the voice falls back to, else fallback. */
 static const char *
 entry_name(const struct wk_entry *v, size_t n, const char *id,
-    const char *lang, const char *fallback)
+    const struct wk_voice *voice, const char *fallback)
 {
 	const struct wk_entry *e = wk_entry_find(v, n, id);
-	const char *name = e ? wk_entry_name(e, lang) : NULL;
+	const char *name = e ? wk_entry_name(e, voice->lang) : NULL;
 
-	if (name == NULL && e != NULL)
-		name = wk_entry_name(e, "es");
+	if (name == NULL && e != NULL && voice->fallback != NULL)
+		name = wk_entry_name(e, voice->fallback);
 	return name ? name : fallback;
 }
 
@@ -252,7 +254,7 @@ price_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 		return WK_OK;
 	}
 	vals[0] = entry_name(c->cat->products, c->cat->nproducts, p->product,
-	    lang, NULL);
+	    v, NULL);
 	if (vals[0] == NULL) {
 		char *q;
 
@@ -318,7 +320,7 @@ compose_prices(struct wk_compose *c, const struct wk_bulletin *b,
 {
 	const char *lang = v->lang;
 	const char *mname = entry_name(c->cat->markets, c->cat->nmarkets,
-	    it->market, lang, it->market);
+	    it->market, v, it->market);
 	const struct wk_entry *me = wk_entry_find(c->cat->markets,
 	    c->cat->nmarkets, it->market);
 	const struct wk_market *m;
@@ -454,7 +456,7 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
     struct wk_err *err)
 {
 	const char *net = it->network ? entry_name(c->cat->networks,
-	    c->cat->nnetworks, it->network, v->lang, it->network) : "";
+	    c->cat->nnetworks, it->network, v, it->network) : "";
 	struct cached *f;
 	char *path, why[600];
 	size_t i;

@@ -1,7 +1,8 @@
 # Out of memory: the Nth allocation made by willakuy's own code fails
 # (tests/fault/failalloc.c, preloaded), for N across the whole run of
-# verbalize, check and preview. Every run must end with an exit code, never
-# a crash; a run that reports the failure says "out of memory" and exits 7.
+# verbalize, check, preview and build. Every run must end with an exit code,
+# never a crash; a run that reports the failure says "out of memory" and
+# exits 7; a build that exits 0 has published its bulletin.
 . "$(dirname "$0")/lib.sh"
 cc -O1 -shared -fPIC -o "$TMP/failalloc.so" "$TOP/tests/fault/failalloc.c" -ldl ||
     die "cannot build the allocation shim"
@@ -16,9 +17,14 @@ loop() {	# stride command...
 	total=$(cat "$TMP/count")
 	[ "$total" -gt 100 ] || die "only $total allocations counted for $*"
 	for ((n = 1; n <= total; n += stride)); do
+		rm -rf "$TMP/out"
 		WK_FAIL_AT=$n LD_PRELOAD="$TMP/failalloc.so" "$@" <"$TMP/in.txt" >/dev/null 2>"$TMP/err.txt"
 		rc=$?
 		runs=$((runs + 1))
+		if [ "$rc" -eq 0 ] && [ -n "${published:-}" ] && [ ! -s "$published" ]; then
+			cat "$TMP/err.txt"
+			die "$2: exit 0 but nothing published (allocation $n)"
+		fi
 		[ "$rc" -lt 128 ] || { cat "$TMP/err.txt"; die "$1 $2: killed by signal $((rc - 128)) when allocation $n failed"; }
 		if [ "$rc" -eq 7 ]; then
 			oom=$((oom + 1))
@@ -31,3 +37,12 @@ loop 5 "$WK" verbalize -l qu
 loop 31 "$WK" check -d "$DATE" "$TOP/bulletins/precios-manana.xml" \
     "$TOP/examples/feeds/precios-$DATE.xml" "$TOP/examples/feeds/noticias-$DATE.xml"
 loop 47 "$WK" preview -c "$TOP/examples/station.xml" -d "$DATE" "$TOP/bulletins/noticias-redes.xml"
+cat >"$TMP/uno.xml" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<bulletin id="uno" languages="es">
+  <title xml:lang="es">Uno</title>
+  <segment id="hola"><say xml:lang="es">Hola.</say></segment>
+</bulletin>
+X
+published="$TMP/out/$DATE/uno-es.mp3" loop 97 "$WK" build -c "$TOP/examples/station.xml" \
+    -d "$DATE" -o "$TMP/out" "$TMP/uno.xml"

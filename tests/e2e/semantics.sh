@@ -44,13 +44,13 @@ cat >n1.xml <<X
 </news>
 X
 c 3 n1.xml "n1.xml:2:[0-9]+: error: unknown network 'agrario'; did you mean 'agro'"
-grep_err "n1.xml:4:5: warning: item 'a': the figures of the Quechua text \(350\) differ from the Spanish ones \(250\)"
+grep_err "n1.xml:4:5: warning: item 'a': the figures of the 'qu' text \(350\) differ from the 'es' ones \(250\)"
 # The same figures in another order and grouping are the same.
 ! grep -q "item 'e'" "$TMP/err.txt" || die "item e: figures in another order flagged"
 grep_err "n1.xml:6:3: warning: item 'b' has expired"
-grep_err "n1.xml:6:3: warning: item 'b' has no Quechua text"
+grep_err "n1.xml:6:3: warning: item 'b' has no 'qu' text"
 grep_err "n1.xml:9:3: warning: item 'c' is dated after the broadcast date"
-grep_err "warning: Quechua word 'p'unchaypi' has letters outside the Chanka alphabet"
+grep_err "warning: qu word 'p'unchaypi' has letters outside the Chanka alphabet"
 
 cat >b1.xml <<X
 <bulletin id="b" languages="es qu">
@@ -65,7 +65,7 @@ c 3 b1.xml "b1.xml:2:3: warning: segment 's' has no <say xml:lang=\"qu\">; the q
 grep_err "b1.xml:3:[0-9]+: error: unknown market 'huamanga'"
 grep_err "b1.xml:3:[0-9]+: error: unknown product 'papa-amarila'; did you mean 'papa-amarilla'"
 grep_err "b1.xml:4:[0-9]+: error: unknown network 'turismoo'; did you mean 'turismo'"
-grep_err "b1.xml:5:[0-9]+: warning: Quechua word 'cosecha' has letters outside the Chanka alphabet"
+grep_err "b1.xml:5:[0-9]+: warning: qu word 'cosecha' has letters outside the Chanka alphabet"
 grep_err "b1.xml:6:[0-9]+: error: clip .*nada.wav"
 
 # News from RSS and Atom, as the networks' websites publish them.
