@@ -2,9 +2,9 @@
 #define WK_CACHE_H
 /*
  * The segment cache: encoded MP3 frames and their measurements, kept under
- * a key that hashes everything the audio depends on (the words, each
- * voice's settings and recordings, clips, pauses, audio settings, the
- * program's and espeak-ng's versions). A segment whose key is in the cache
+ * a key that hashes everything the audio depends on (wk_render_key in
+ * render.h: the words, each voice's settings and recordings, clips,
+ * pauses, audio settings, the program's and espeak-ng's versions). A segment whose key is in the cache
  * is neither synthesized nor encoded again. Entries are written under a
  * temporary name and renamed, so a killed run leaves no half entry; the
  * cache is pruned to a size limit, least recently used first.
@@ -30,7 +30,7 @@ enum wk_status wk_cache_open(const char *dir, unsigned long long max_bytes,
 void wk_cache_close(struct wk_cache *c);
 
 /* On a hit returns 1, an open stream of the frames (caller closes) and
- * the stats (stats->meter NULL); 0 on a miss. */
+ * the stats; 0 on a miss. */
 int wk_cache_get(struct wk_cache *c, const wk_key key, FILE **frames,
     struct wk_audio_stats *stats);
 

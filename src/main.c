@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "build.h"
 #include "check.h"
+#include "preview.h"
 #include "date.h"
 #include "err.h"
 #include "paths.h"

@@ -2,8 +2,10 @@
 #define WK_STATION_H
 /*
  * A station's configuration (STATION.xml; bulletins/station/default.xml when
- * none is given): its name, where the day's feeds are, and the audio it
- * wants: sample rate, channels, MP3 bit rate, loudness target and pauses.
+ * none is given): its name, where the day's feeds are, the audio it wants
+ * (sample rate, channels, MP3 bit rate or VBR quality, loudness target,
+ * true-peak ceiling, pauses), its ID3 genre, Rivendell cart data and the
+ * size of the segment cache.
  */
 
 #include "err.h"

@@ -1,8 +1,9 @@
 #ifndef WK_XMLIO_H
 #define WK_XMLIO_H
 /*
- * Safe XML loading for the parsers (feed.c, bulletin.c, voice.c, station.c,
- * catalog.c), the only files that see libxml2. A document is read whole into
+ * Safe XML loading for the readers (feed.c, bulletin.c, voice.c, station.c,
+ * catalog.c; main.c only sets libxml2 up and cleans it up), the only files
+ * that see libxml2. A document is read whole into
  * memory with a size limit, parsed without network, DTDs or entity
  * expansion, optionally validated against a RELAX NG schema from the data
  * directory, and kept with its source text so that errors can point at the

@@ -1,0 +1,141 @@
+/*
+ * `willakuy preview`: composes each language's script of a bulletin
+ * exactly as `build` would (compose.c) and prints it, segment by segment,
+ * with estimated durations, before any audio is made.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "bulletin.h"
+#include "catalog.h"
+#include "clip.h"
+#include "compose.h"
+#include "paths.h"
+#include "preview.h"
+#include "station.h"
+#include "voice.h"
+
+static unsigned
+clip_ms(const char *path)
+{
+	struct wk_clip *c;
+	struct wk_err e;
+	unsigned ms = 0;
+
+	if (wk_clip_open(path, &c, &e) == WK_OK)
+		ms = (unsigned)(wk_clip_frames(c) * 1000 / wk_clip_rate_hz(c));
+	wk_clip_close(c);
+	return ms;
+}
+
+static void
+print_script(const struct wk_script *s, struct wk_voiceset *vs,
+    unsigned seg_pause_ms, FILE *out)
+{
+	size_t i, j;
+	unsigned total = 0;
+
+	fprintf(out, "# %s (%s): %s\n", s->bulletin, s->lang, s->title);
+	for (i = 0; i < s->nsegs; i++) {
+		const struct wk_seg *sg = &s->segs[i];
+		unsigned ms = 0;
+
+		for (j = 0; j < sg->nparts; j++) {
+			const struct wk_part *p = &sg->parts[j];
+			struct wk_err e;
+			struct wk_voice *v;
+
+			if (p->kind == WK_PART_SPEECH) {
+				v = wk_voiceset_get(vs, p->lang, NULL, &e);
+				ms += wk_speech_ms(p->text, v ? v->rate_wpm : 150);
+			} else if (p->kind == WK_PART_PAUSE)
+				ms += p->pause_ms;
+			else
+				ms += clip_ms(p->path);
+		}
+		total += ms + (i > 0 ? seg_pause_ms : 0);
+		fprintf(out, "\n## %02zu %s  (~%u s)\n", i + 1, sg->id,
+		    (ms + 500) / 1000);
+		if (sg->note != NULL)
+			fprintf(out, "   note: %s\n", sg->note);
+		fputc('\n', out);
+		for (j = 0; j < sg->nparts; j++) {
+			const struct wk_part *p = &sg->parts[j];
+
+			if (p->kind == WK_PART_SPEECH)
+				fprintf(out, "%s%s%s%s\n", strcmp(p->lang, s->lang) ? "[" : "",
+				    strcmp(p->lang, s->lang) ? p->lang : "",
+				    strcmp(p->lang, s->lang) ? "] " : "", p->text);
+			else if (p->kind == WK_PART_PAUSE)
+				fprintf(out, "  (pause %u ms)\n", p->pause_ms);
+			else
+				fprintf(out, "  (clip %s)\n", p->path);
+		}
+	}
+	fprintf(out, "\n# total ~%u min %02u s\n\n", total / 60000,
+	    (total / 1000) % 60);
+}
+
+enum wk_status
+wk_preview(const char *path, const char *lang, const char *station_path,
+    struct wk_date date, FILE *out, struct wk_diags *d, struct wk_err *err)
+{
+	struct wk_catalog *cat = NULL;
+	struct wk_voiceset voices;
+	struct wk_station *station = NULL;
+	struct wk_bulletin *b = NULL;
+	struct wk_compose comp;
+	char *sp = station_path ? strdup(station_path) : wk_default_station();
+	char *cp = wk_data_path("voices/catalog.xml");
+	enum wk_status st;
+	size_t i;
+
+	memset(&comp, 0, sizeof comp);
+	memset(&voices, 0, sizeof voices);
+	if (sp == NULL || cp == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	if ((st = wk_catalog_load(cp, &cat, d, err)) != WK_OK ||
+	    (st = wk_station_load(sp, &station, d, err)) != WK_OK ||
+	    (st = wk_bulletin_load(path, &b, d, err)) != WK_OK)
+		goto out;
+	comp.cat = cat;
+	comp.station = station;
+	comp.date = date;
+	comp.voices = &voices;
+	comp.d = d;
+	if ((comp.feeds = wk_feedcache_new()) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	if (lang != NULL) {
+		for (i = 0; i < b->nlangs; i++)
+			if (strcmp(b->langs[i], lang) == 0)
+				break;
+		if (i == b->nlangs) {
+			st = wk_err_set(err, WK_EUSAGE, path, 0, 0,
+			    _("this bulletin is not in '%s'"), lang);
+			goto out;
+		}
+	}
+	for (i = 0; i < b->nlangs && st == WK_OK; i++) {
+		struct wk_script *s;
+
+		if (lang != NULL && strcmp(lang, b->langs[i]) != 0)
+			continue;
+		if ((st = wk_compose(&comp, b, b->langs[i], &s, err)) == WK_OK)
+			print_script(s, &voices, station->segment_pause_ms, out);
+		wk_script_free(s);
+	}
+out:
+	wk_feedcache_free(comp.feeds);
+	wk_bulletin_free(b);
+	wk_station_free(station);
+	wk_voiceset_free(&voices);
+	wk_catalog_free(cat);
+	free(sp);
+	free(cp);
+	return st;
+}
