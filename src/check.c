@@ -42,7 +42,7 @@ cmp_name(const void *a, const void *b)
 static void
 load_all_voices(struct ctx *c)
 {
-	char *dir = wk_data_path("voices"), *names[16];
+	char *dir, *names[16];
 	size_t n = 0, i;
 	struct dirent *e;
 	DIR *dp;
@@ -50,7 +50,7 @@ load_all_voices(struct ctx *c)
 	if (c->all_voices)
 		return;
 	c->all_voices = 1;
-	if (dir == NULL || (dp = opendir(dir)) == NULL) {
+	if ((dir = wk_data_path("voices")) == NULL || (dp = opendir(dir)) == NULL) {
 		free(dir);
 		return;
 	}
