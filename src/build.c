@@ -25,6 +25,7 @@
 #include "master.h"
 #include "mp3file.h"
 #include "paths.h"
+#include "podcast.h"
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
@@ -211,9 +212,11 @@ rdxl(struct run *r, const struct wk_script *s, unsigned long length_ms,
 static enum wk_status
 write_mp3(struct run *r, struct wk_pub *pub, const char *rel,
     const struct wk_tags *t, FILE **ins, size_t nin, int gap,
-    struct wk_mp3_summary *sum, struct wk_err *err)
+    unsigned long long last_pcm, struct wk_mp3_summary *sum,
+    struct wk_err *err)
 {
 	struct wk_buf tag = WK_BUF_INIT;
+	struct wk_mp3_enc enc;
 	enum wk_status st;
 	size_t i;
 	FILE *f;
@@ -229,7 +232,8 @@ write_mp3(struct run *r, struct wk_pub *pub, const char *rel,
 	}
 	for (i = 0; i < nin; i++)
 		rewind(ins[i]);
-	st = wk_mp3_assemble(f, &tag, r->params.vbr, ins, nin,
+	wk_mp3_enc_init(&enc, &r->params, last_pcm);
+	st = wk_mp3_assemble(f, &tag, &enc, ins, nin,
 	    gap ? r->gap : NULL, gap ? r->gaplen : 0, sum, err);
 	wk_buf_free(&tag);
 	if (st == WK_OK)
@@ -407,7 +411,7 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 	enum wk_status st = WK_OK;
 	size_t i;
 	double peak = -HUGE_VAL, lufs;
-	char g[32], p[32], title[512];
+	char g[32], p[32], title[512], track[48];
 	struct wk_mp3_summary sum;
 
 	wk_buf_printf(&name, "%s-%s", s->bulletin, s->lang);
@@ -444,10 +448,12 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 			st = wk_err_nomem(err);
 			break;
 		}
+		snprintf(track, sizeof track, "%zu/%zu", i + 1, s->nsegs);
+		t.track = track;
 		st = write_mp3(r, pub, wk_buf_str(&rel), &t, &jobs[i].frames, 1, 0,
-		    &sum, err);
-		wk_buf_printf(&m3u, "#EXTINF:%.0f,%s\n%s\n",
-		    jobs[i].stats.duration_s, title, wk_buf_str(&rel));
+		    jobs[i].stats.frames, &sum, err);
+		wk_m3u_extinf(&m3u, jobs[i].stats.duration_s, r->station->name,
+		    s->title, s->segs[i].id, wk_buf_str(&rel));
 		if (jobs[i].stats.verified)
 			wk_diag(r->d, WK_NOTE, NULL, 0, 0,
 			    _("%s: %.1f s, %.2f LUFS and %.2f dBTP measured on the "
@@ -506,8 +512,8 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 			t.txxx_desc[t.ntxxx] = "RDXL";
 			t.txxx_value[t.ntxxx++] = wk_buf_str(&cart);
 		}
-		st = write_mp3(r, pub, wk_buf_str(&rel), &t, ins, s->nsegs, 1, &sum,
-		    err);
+		st = write_mp3(r, pub, wk_buf_str(&rel), &t, ins, s->nsegs, 1,
+		    jobs[s->nsegs - 1].stats.frames, &sum, err);
 		if (st == WK_OK)
 			*seconds += (double)sum.samples / sum.rate_hz;
 	}
