@@ -327,6 +327,31 @@ test_feed(void **state)
 	assert_null(strstr(wk_buf_str(&b), "No public base URL"));
 	assert_non_null(strstr(wk_buf_str(&b), "url=\"https://radio.example/w/"
 	    "2026-11-29/precios-manana-es.mp3\""));
+	/* Debian's python3-feedparser reads the enclosures, lengths, dates
+	 * and guids back. */
+	{
+		char path[] = "/tmp/wk-test-feed-XXXXXX", cmd[1200], *out;
+		int fd = mkstemp(path);
+		size_t len;
+
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, b.data, b.len), (ssize_t)b.len);
+		close(fd);
+		snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c 'import feedparser,"
+		    "sys\nf = feedparser.parse(sys.argv[1])\nassert not f.bozo, "
+		    "f.bozo_exception\ne = f.entries\nprint(f.feed.language, "
+		    "len(e))\nfor x in e: print(x.id, x.enclosures[0].href, "
+		    "x.enclosures[0].length, x.enclosures[0].type, x.itunes_duration,"
+		    " x.published_parsed[:5])' '%s'", path);
+		out = run(cmd, &len);
+		unlink(path);
+		assert_non_null(out);
+		if (strcmp(out, "es-PE 1\nwamanga:precios-manana-es:2026-11-29 "
+		    "https://radio.example/w/2026-11-29/precios-manana-es.mp3 "
+		    "123456 audio/mpeg 00:04:32 (2026, 11, 29, 11, 30)\n") != 0)
+			fail_msg("feedparser reads:\n%s", out);
+		free(out);
+	}
 	wk_buf_clear(&b);
 	bad.time = "6:30";
 	assert_int_equal(wk_podcast_feed(&c, &bad, 1, &b, &err), WK_EINPUT);
