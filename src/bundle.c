@@ -15,6 +15,7 @@
 #include "compose.h"
 #include "master.h"
 #include "mp3file.h"
+#include "podcast.h"
 #include "publish.h"
 #include "station.h"
 
@@ -112,9 +113,11 @@ rdxl(const struct out *o, unsigned long length_ms, struct wk_buf *b)
  * pause when gap is set. */
 static enum wk_status
 write_mp3(struct out *o, const struct wk_tags *t, FILE **ins, size_t nin,
-    int gap, struct wk_mp3_summary *sum, struct wk_err *err)
+    int gap, unsigned long long last_pcm, struct wk_mp3_summary *sum,
+    struct wk_err *err)
 {
 	struct wk_buf tag = WK_BUF_INIT;
+	struct wk_mp3_enc enc;
 	enum wk_status st;
 	size_t i;
 	FILE *f;
@@ -130,7 +133,8 @@ write_mp3(struct out *o, const struct wk_tags *t, FILE **ins, size_t nin,
 	}
 	for (i = 0; i < nin; i++)
 		rewind(ins[i]);
-	st = wk_mp3_assemble(f, &tag, o->b->params->vbr, ins, nin,
+	wk_mp3_enc_init(&enc, o->b->params, last_pcm);
+	st = wk_mp3_assemble(f, &tag, &enc, ins, nin,
 	    gap ? o->b->gap : NULL, gap ? o->b->gaplen : 0, sum, err);
 	wk_buf_free(&tag);
 	if (st == WK_OK)
@@ -207,7 +211,7 @@ publish_segment(struct out *o, size_t i, struct wk_err *err)
 	struct wk_buf one = WK_BUF_INIT;
 	struct wk_mp3_summary sum;
 	struct wk_tags t;
-	char g[32], p[32], title[512];
+	char g[32], p[32], title[512], track[48];
 	enum wk_status rc;
 
 	wk_seg_transcript(s, &s->segs[i], &one);
@@ -220,18 +224,20 @@ publish_segment(struct out *o, size_t i, struct wk_err *err)
 	t.length_ms = (unsigned long)(st->duration_s * 1000 + 0.5);
 	t.comment = wk_buf_str(&one);
 	gain_tags(&t, st->lufs, st->peak_db, g, p);
+	snprintf(track, sizeof track, "%zu/%zu", i + 1, s->nsegs);
+	t.track = track;
 	wk_buf_clear(&o->rel);
 	wk_bundle_seg_file(s, i, &o->rel);
 	if (one.failed) {
 		wk_buf_free(&one);
 		return wk_err_nomem(err);
 	}
-	rc = write_mp3(o, &t, &o->b->frames[i], 1, 0, &sum, err);
+	rc = write_mp3(o, &t, &o->b->frames[i], 1, 0, st->frames, &sum, err);
 	wk_buf_free(&one);
 	if (rc != WK_OK)
 		return rc;
-	wk_buf_printf(&o->m3u, "#EXTINF:%.0f,%s\n%s\n", st->duration_s, title,
-	    wk_buf_str(&o->rel));
+	wk_m3u_extinf(&o->m3u, st->duration_s, o->b->station->name, s->title,
+	    s->segs[i].id, wk_buf_str(&o->rel));
 	file_notes(o, st);
 	return WK_OK;
 }
@@ -285,7 +291,8 @@ publish_whole(struct out *o, double *seconds, struct wk_err *err)
 	}
 	wk_buf_clear(&o->rel);
 	wk_buf_printf(&o->rel, "%s.mp3", wk_buf_str(&o->name));
-	st = write_mp3(o, &t, b->frames, s->nsegs, 1, &sum, err);
+	st = write_mp3(o, &t, b->frames, s->nsegs, 1,
+	    b->stats[s->nsegs - 1].frames, &sum, err);
 	if (st == WK_OK)
 		*seconds += (double)sum.samples / sum.rate_hz;
 	return st;

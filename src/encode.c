@@ -164,6 +164,12 @@ wk_enc_write(struct wk_enc *e, const float *pcm, size_t n, FILE *out,
 	return WK_OK;
 }
 
+int
+wk_enc_delay(const struct wk_enc *e)
+{
+	return lame_get_encoder_delay(e->lame);
+}
+
 enum wk_status
 wk_enc_finish(struct wk_enc *e, FILE *out, struct wk_err *err)
 {

@@ -32,6 +32,10 @@ enum wk_status wk_enc_write(struct wk_enc *e, const float *pcm, size_t n,
  * will hear. Returns 0, or -1 when the decoder cannot start. */
 int wk_enc_monitor(struct wk_enc *e, wk_pcm_fn fn, void *ud);
 
+/* LAME's encoder delay: samples of silence before the first one encoded
+ * (WK_MP3_ENC_DELAY, which the LAME tag states). */
+int wk_enc_delay(const struct wk_enc *e);
+
 /* Flushes the encoder's last frames to out. */
 enum wk_status wk_enc_finish(struct wk_enc *e, FILE *out, struct wk_err *err);
 

@@ -1,8 +1,10 @@
 /*
  * ID3v2.3 tags, MPEG frame headers and the Xing/Info frame. Layer III only,
  * which is all LAME writes. The Xing frame carries the frame count, the byte
- * count (Xing frame included) and a 100-entry seek table whose offsets are
- * relative to the Xing frame, as LAME writes them.
+ * count (Xing frame included), a 100-entry seek table whose offsets are
+ * relative to the Xing frame and a quality, then LAME's 36-byte extension
+ * (encoder delay, padding, music length and CRCs), as LAME 3.100 writes
+ * them.
  */
 
 #include <errno.h>
@@ -114,6 +116,7 @@ wk_id3_build(const struct wk_tags *t, struct wk_buf *out)
 		text_frame(&f, "TDAT", NULL, NULL, tmp);
 	}
 	text_frame(&f, "TLAN", NULL, NULL, t->lang);
+	text_frame(&f, "TRCK", NULL, NULL, t->track);
 	if (t->length_ms > 0) {
 		snprintf(tmp, sizeof tmp, "%lu", t->length_ms);
 		text_frame(&f, "TLEN", NULL, NULL, tmp);
@@ -160,40 +163,138 @@ wk_mp3_frame_len(const unsigned char *h, int *spf, int *rate_hz)
 	return (size_t)((ver == 3 ? 144 : 72) * br / sr + pad);
 }
 
-/* A Xing/Info frame in the format of the audio frame header h. */
-static size_t
-xing_frame(const unsigned char *h, int vbr, const struct wk_mp3_summary *s,
-    const unsigned char toc[100], unsigned char *out, size_t cap)
+/* CRC-16 as LAME computes it for its tag (polynomial 0x8005, reflected,
+ * starting from 0: CRC-16/ARC). */
+static unsigned
+crc16(unsigned crc, const unsigned char *p, size_t n)
 {
-	unsigned char hdr[4];
-	int ver = (h[1] >> 3) & 3, mono = (h[3] >> 6) == 3, spf, rate, bri;
+	int k;
+
+	while (n-- > 0) {
+		crc ^= *p++;
+		for (k = 0; k < 8; k++)
+			crc = crc & 1 ? (crc >> 1) ^ 0xA001 : crc >> 1;
+	}
+	return crc & 0xFFFF;
+}
+
+static void
+put32(unsigned char *p, unsigned long long v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+void
+wk_mp3_enc_init(struct wk_mp3_enc *e, const struct wk_audio_params *p,
+    unsigned long long last_pcm_frames)
+{
+	memset(e, 0, sizeof *e);
+	e->vbr = p->vbr;
+	e->vbr_quality = p->vbr_quality;
+	e->bitrate_kbps = p->bitrate_kbps;
+	e->delay = WK_MP3_ENC_DELAY;
+	e->last_pcm_frames = last_pcm_frames;
+}
+
+/* The bit rate index of the Info frame: the stream's own for CBR, as LAME
+ * and ffmpeg write it, so that readers that take the bit rate from the
+ * first frame (eyeD3, Rivendell's size/frame-size formula) compute the
+ * right duration; for VBR LAME's choice (128 kb/s for MPEG-1, 64 for
+ * MPEG-2, 8 for MPEG-2.5). A larger one when that frame cannot hold the
+ * tags. */
+static int
+info_bitrate_index(const unsigned char *h, int vbr)
+{
+	int ver = (h[1] >> 3) & 3;
+
+	if (!vbr)
+		return h[2] >> 4;
+	return ver == 3 ? 9 : ver == 2 ? 8 : 1;
+}
+
+/*
+ * A Xing/Info frame in the format of the audio frame header h, with the
+ * LAME extension: encoder delay and padding (for gapless decoding), the
+ * length of the music, the CRC-16 of the audio frames and of the tag.
+ */
+static size_t
+xing_frame(const unsigned char *h, const struct wk_mp3_enc *e,
+    const struct wk_mp3_summary *s, const unsigned char toc[100],
+    unsigned music_crc, unsigned char *out, size_t cap)
+{
+	unsigned char hdr[4], *l;
+	int ver = (h[1] >> 3) & 3, mode = h[3] >> 6, mono = mode == 3, spf, rate,
+	    bri, sri = (h[2] >> 2) & 3, q;
 	size_t side = ver == 3 ? (mono ? 17 : 32) : (mono ? 9 : 17), len = 0, o;
+	unsigned delay = e->delay, pad = (unsigned)s->padding;
 
 	memcpy(hdr, h, 4);
 	hdr[1] |= 1;			/* no CRC */
-	/* The smallest bit rate whose frame holds the tag. */
-	for (bri = 1; bri < 15; bri++) {
+	for (bri = info_bitrate_index(h, e->vbr); bri < 15; bri++) {
 		hdr[2] = (unsigned char)((bri << 4) | (h[2] & 0x0C));
 		len = wk_mp3_frame_len(hdr, &spf, &rate);
-		if (len >= 4 + side + 120 + 16)
+		if (len >= 4 + side + 120 + 36)
 			break;
 	}
-	if (len == 0 || len > cap)
+	/* A CBR stream's frames average 144 x bit rate / rate bytes (417.96
+	 * at 128 kb/s and 44.1 kHz): the Info frame takes the padding byte
+	 * when that is nearer, so readers that divide the file's size by the
+	 * first frame's length (eyeD3, Rivendell) are off by under a frame
+	 * in an hour rather than by 0.2 %. */
+	if (!e->vbr && len >= 4 + side + 120 + 36) {
+		int bps = (ver == 3 ? br_mpeg1 : br_mpeg2)[bri] * 1000;
+		double avg = (double)(ver == 3 ? 144 : 72) * bps / rate;
+
+		if (avg - (double)len >= 0.5) {
+			hdr[2] |= 0x02;
+			len++;
+		}
+	}
+	if (len < 4 + side + 120 + 36 || len > cap)
 		return 0;
 	memset(out, 0, len);
 	memcpy(out, hdr, 4);
 	o = 4 + side;
-	memcpy(out + o, vbr ? "Xing" : "Info", 4);
-	out[o + 7] = 0x07;		/* frames, bytes, TOC */
-	out[o + 8] = (unsigned char)(s->frames >> 24);
-	out[o + 9] = (unsigned char)(s->frames >> 16);
-	out[o + 10] = (unsigned char)(s->frames >> 8);
-	out[o + 11] = (unsigned char)s->frames;
-	out[o + 12] = (unsigned char)(s->bytes >> 24);
-	out[o + 13] = (unsigned char)(s->bytes >> 16);
-	out[o + 14] = (unsigned char)(s->bytes >> 8);
-	out[o + 15] = (unsigned char)s->bytes;
+	memcpy(out + o, e->vbr ? "Xing" : "Info", 4);
+	out[o + 7] = 0x0F;		/* frames, bytes, TOC, quality */
+	put32(out + o + 8, s->frames);
+	put32(out + o + 12, s->bytes);
 	memcpy(out + o + 16, toc, 100);
+	q = 100 - 10 * (e->vbr ? e->vbr_quality : 4) - 3;
+	put32(out + o + 116, (unsigned long long)(q < 0 ? 0 : q));
+	/* The LAME extension, as LAME 3.100 lays it out. */
+	l = out + o + 120;
+	memcpy(l, "LAME3.100", 9);
+	l[9] = e->vbr ? 4 : 1;	/* revision 0; VBR "mtrh" or CBR */
+	l[10] = (unsigned char)(e->lowpass_hz / 100 > 255 ? 255 :
+	    e->lowpass_hz / 100);
+	/* l[11..18]: peak and ReplayGain, not set (ID3 TXXX has them). */
+	l[19] = 0;		/* flags and ATH type */
+	l[20] = (unsigned char)(e->vbr ? 0 : e->bitrate_kbps > 255 ? 255 :
+	    e->bitrate_kbps);
+	if (delay > 0xFFF)
+		delay = 0xFFF;
+	if (pad > 0xFFF)
+		pad = 0xFFF;
+	l[21] = (unsigned char)(delay >> 4);
+	l[22] = (unsigned char)(((delay & 0xF) << 4) | (pad >> 8));
+	l[23] = (unsigned char)(pad & 0xFF);
+	/* Source rate 44.1 kHz (1) or 48 kHz (2); stereo mode: mono (0),
+	 * joint stereo (3). */
+	l[24] = (unsigned char)(((ver == 3 && sri == 0 ? 1 : ver == 3 &&
+	    sri == 1 ? 2 : 0) << 6) | ((mono ? 0 : 3) << 2));
+	put32(l + 28, s->bytes);
+	l[32] = (unsigned char)(music_crc >> 8);
+	l[33] = (unsigned char)music_crc;
+	{
+		unsigned c = crc16(0, out, (size_t)(l + 34 - out));
+
+		l[34] = (unsigned char)(c >> 8);
+		l[35] = (unsigned char)c;
+	}
 	return len;
 }
 
@@ -204,6 +305,8 @@ struct copier {
 	unsigned long long pos;	/* bytes written since the Xing frame */
 	unsigned char first[4];	/* header of the first audio frame */
 	int have_first;
+	unsigned crc;		/* CRC-16 of the audio frames */
+	unsigned long last_frames;	/* frames of the current input */
 	struct wk_mp3_summary *sum;
 	struct wk_err *err;
 };
@@ -240,6 +343,7 @@ walk(struct copier *c, const unsigned char *p, size_t n, size_t *used,
 			c->sum->rate_hz = rate;
 		}
 		c->sum->frames++;
+		c->last_frames++;
 		c->sum->samples += (unsigned long long)spf;
 		at += len;
 	}
@@ -253,6 +357,7 @@ put(struct copier *c, const unsigned char *p, size_t n)
 	if (n > 0 && fwrite(p, 1, n, c->out) != n)
 		return wk_err_set(c->err, WK_EIO, NULL, 0, 0, _("cannot write: %s"),
 		    strerror(errno));
+	c->crc = crc16(c->crc, p, n);
 	c->pos += n;
 	return WK_OK;
 }
@@ -305,14 +410,15 @@ copy_mem(struct copier *c, const unsigned char *p, size_t n)
 }
 
 enum wk_status
-wk_mp3_assemble(FILE *out, const struct wk_buf *tag, int vbr, FILE **ins,
-    size_t nin, const unsigned char *gap, size_t gaplen,
+wk_mp3_assemble(FILE *out, const struct wk_buf *tag, const struct wk_mp3_enc *e,
+    FILE **ins, size_t nin, const unsigned char *gap, size_t gaplen,
     struct wk_mp3_summary *sum, struct wk_err *err)
 {
 	struct copier c;
 	unsigned char xing[2048], toc[100];
 	long xing_at;
 	size_t i, xlen = 0;
+	int spf = 1152, rate;
 	enum wk_status st = WK_OK;
 
 	memset(sum, 0, sizeof *sum);
@@ -333,7 +439,6 @@ wk_mp3_assemble(FILE *out, const struct wk_buf *tag, int vbr, FILE **ins,
 	for (i = 0; i < nin && st == WK_OK; i++) {
 		if (i == 0) {
 			unsigned char h[4];
-			int spf, rate;
 			long at = ftell(ins[0]);
 
 			if (fread(h, 1, 4, ins[0]) != 4 ||
@@ -344,7 +449,7 @@ wk_mp3_assemble(FILE *out, const struct wk_buf *tag, int vbr, FILE **ins,
 				break;
 			}
 			memset(toc, 0, sizeof toc);
-			xlen = xing_frame(h, vbr, sum, toc, xing, sizeof xing);
+			xlen = xing_frame(h, e, sum, toc, 0, xing, sizeof xing);
 			if (xlen == 0 || fwrite(xing, 1, xlen, out) != xlen) {
 				st = wk_err_set(err, WK_EIO, NULL, 0, 0,
 				    _("cannot write: %s"), strerror(errno));
@@ -353,6 +458,7 @@ wk_mp3_assemble(FILE *out, const struct wk_buf *tag, int vbr, FILE **ins,
 			c.pos = xlen;
 		} else if (gaplen > 0)
 			st = copy_mem(&c, gap, gaplen);
+		c.last_frames = 0;
 		if (st == WK_OK)
 			st = copy_stream(&c, ins[i]);
 	}
@@ -360,15 +466,23 @@ wk_mp3_assemble(FILE *out, const struct wk_buf *tag, int vbr, FILE **ins,
 		st = wk_err_set(err, WK_EAUDIO, NULL, 0, 0, "%s",
 		    _("the encoder produced no audio"));
 	if (st == WK_OK) {
+		unsigned long long last = (unsigned long long)c.last_frames *
+		    (unsigned)spf;
+
 		sum->bytes = c.pos;
+		/* Every input is a stream of its own encoder: its frames hold
+		 * the encoder's delay, its PCM and padding. A gapless decoder
+		 * drops the first input's delay and the last one's padding. */
+		if (e->last_pcm_frames > 0 && last >= e->last_pcm_frames + e->delay)
+			sum->padding = last - e->last_pcm_frames - e->delay;
 		for (i = 0; i < 100; i++) {
 			size_t k = (size_t)((unsigned long long)i * sum->frames / 100);
 
 			toc[i] = (unsigned char)((unsigned long long)c.offs[k] * 256 /
 			    sum->bytes);
 		}
-		if (xing_frame(c.first, vbr, sum, toc, xing, sizeof xing) != xlen ||
-		    fseek(out, xing_at, SEEK_SET) != 0 ||
+		if (xing_frame(c.first, e, sum, toc, c.crc, xing, sizeof xing) !=
+		    xlen || fseek(out, xing_at, SEEK_SET) != 0 ||
 		    fwrite(xing, 1, xlen, out) != xlen ||
 		    fseek(out, 0, SEEK_END) != 0)
 			st = wk_err_set(err, WK_EIO, NULL, 0, 0, _("cannot write: %s"),

@@ -2,7 +2,9 @@
 #define WK_MP3FILE_H
 /*
  * Published MP3 files: an ID3v2.3 tag, a Xing/Info frame (frame count, byte
- * count and seek table, so players know the exact duration), then MPEG
+ * count and seek table, so players know the exact duration) at the
+ * stream's bit rate with LAME's extension (encoder delay and padding, so
+ * gapless decoders give back exactly the samples encoded), then MPEG
  * audio frames copied from one or more raw frame streams (encode.c). A
  * whole bulletin is its segments' frames joined, with frames of silence in
  * between, so each second of audio is encoded once.
@@ -10,6 +12,7 @@
 
 #include <stdio.h>
 
+#include "audio.h"
 #include "buf.h"
 #include "err.h"
 
@@ -22,6 +25,7 @@ struct wk_tags {
 	const char *genre;		/* TCON */
 	const char *date;		/* YYYY-MM-DD: TYER, TDAT */
 	const char *lang;		/* TLAN: "spa", "que" */
+	const char *track;		/* TRCK: "n/N" for a segment */
 	unsigned long length_ms;	/* TLEN when non-zero */
 	const char *comment;		/* COMM: the transcript */
 	const char *txxx_desc[8];	/* TXXX description/value pairs */
@@ -37,11 +41,33 @@ void wk_id3_build(const struct wk_tags *t, struct wk_buf *out);
  * and *rate_hz. */
 size_t wk_mp3_frame_len(const unsigned char *h, int *spf, int *rate_hz);
 
+/* LAME's encoder delay in samples (ENCDELAY in LAME's source, the same
+ * in every version that writes the LAME tag): the silence it puts before
+ * the first sample. Decoders add their own 529 to it. */
+#define WK_MP3_ENC_DELAY 576
+
+/* How the inputs were encoded, for the Info frame and its LAME tag. */
+struct wk_mp3_enc {
+	int vbr;			/* "Xing", VBR; else "Info", CBR */
+	int vbr_quality;		/* 0 (best) to 9 */
+	int bitrate_kbps;		/* CBR bit rate */
+	int lowpass_hz;			/* 0: not known */
+	unsigned delay;			/* encoder delay: WK_MP3_ENC_DELAY */
+	unsigned long long last_pcm_frames;	/* PCM frames that went into
+					 * the last input; 0: padding unknown */
+};
+
+/* Fills e for audio encoded with p by encode.c; last_pcm_frames as in
+ * struct wk_mp3_enc. */
+void wk_mp3_enc_init(struct wk_mp3_enc *e, const struct wk_audio_params *p,
+    unsigned long long last_pcm_frames);
+
 /* What wk_mp3_assemble wrote. */
 struct wk_mp3_summary {
 	unsigned long frames;		/* audio frames, Xing frame excluded */
 	unsigned long long bytes;	/* Xing frame and audio frames */
 	unsigned long long samples;	/* frames x samples per frame */
+	unsigned long long padding;	/* samples after the last input's PCM */
 	int rate_hz;
 };
 
@@ -49,11 +75,13 @@ struct wk_mp3_summary {
  * Writes tag, a Xing/Info frame and the audio frames of ins[0..nin) to out,
  * with the frames of `gap` (nothing when gaplen is 0) between inputs. The
  * inputs are read from their current position to their end; out must be
- * seekable (the Xing frame is filled in last). vbr selects "Xing" over
- * "Info". WK_EIO when out cannot be written, WK_EAUDIO when an input is
- * not a stream of MPEG frames.
+ * seekable (the Xing frame is filled in last). e describes the encoding
+ * (each input and the gap are whole streams of one encoder each). WK_EIO
+ * when out cannot be written, WK_EAUDIO when an input is not a stream of
+ * MPEG frames.
  */
-enum wk_status wk_mp3_assemble(FILE *out, const struct wk_buf *tag, int vbr,
+enum wk_status wk_mp3_assemble(FILE *out, const struct wk_buf *tag,
+    const struct wk_mp3_enc *e,
     FILE **ins, size_t nin, const unsigned char *gap, size_t gaplen,
     struct wk_mp3_summary *sum, struct wk_err *err);
 

@@ -216,8 +216,10 @@ test_assemble(void **state)
 	FILE *ins[2];
 	unsigned char head[4096];
 	struct wk_tags t;
+	struct wk_mp3_enc me;
 
 	(void)state;
+	wk_mp3_enc_init(&me, &p, RATE);
 	for (i = 0; i < RATE; i++)
 		tone[i] = 0.2f * sinf((float)i * 0.06f);
 	assert_int_equal(wk_enc_new(&p, &e, &err), WK_OK);
@@ -238,7 +240,7 @@ test_assemble(void **state)
 	memset(&t, 0, sizeof t);
 	t.title = "x";
 	wk_id3_build(&t, &tag);
-	assert_int_equal(wk_mp3_assemble(out, &tag, 0, ins, 2,
+	assert_int_equal(wk_mp3_assemble(out, &tag, &me, ins, 2,
 	    (unsigned char *)gap, gaplen, &sum, &err), WK_OK);
 	/* 1 s + 0.5 s + 1 s, with each encoder's padding: about 120 frames. */
 	assert_true(sum.frames > 100 && sum.frames < 130);

@@ -1,0 +1,100 @@
+# What playout systems read from the MP3s: eyeD3, mutagen, ffprobe and
+# Rivendell's size/frame-size formula agree with the decoded length within
+# one frame; the LAME tag's CRCs are right (checked against LAME's own);
+# gapless decoding gives back the segment's length; segments carry
+# TRCK n/N; playlist titles are "Station - Title: name" without ids; the
+# Liquidsoap example passes `liquidsoap --check` and shows that artist and
+# title.
+. "$(dirname "$0")/lib.sh"
+PY=/usr/bin/python3
+cat >"$TMP/b.xml" <<'B'
+<bulletin id="corto" languages="es">
+  <title xml:lang="es">Boletín corto</title>
+  <segment id="santa-clara"><say xml:lang="es">Buenos días, Santa Clara. Hoy hay sol en Huanta.</say></segment>
+  <segment id="cierre"><say xml:lang="es">Hasta mañana.</say></segment>
+</bulletin>
+B
+build_demo "$TMP/o" "$TMP/b.xml" || die "build"
+d="$TMP/o/$DATE"
+# A reference: LAME's own mono file, for the tag CRC convention.
+sox -n -r 44100 -c 1 -b 16 "$TMP/t.wav" synth 1 sine 440 vol 0.3 &&
+    lame --quiet -b 128 -m m "$TMP/t.wav" "$TMP/lame.mp3" || die "lame"
+$PY - "$TMP/lame.mp3" "$d/corto-es.mp3" "$d"/corto-es/*.mp3 <<'P' || die "LAME tag"
+import sys
+def crc16(b, c=0):
+    for x in b:
+        c ^= x
+        for _ in range(8):
+            c = (c >> 1) ^ 0xA001 if c & 1 else c >> 1
+    return c
+for f in sys.argv[1:]:
+    d = open(f, 'rb').read()
+    o = 0
+    if d[:3] == b'ID3':
+        s = d[6:10]; o = 10 + ((s[0] << 21) | (s[1] << 14) | (s[2] << 7) | s[3])
+    side = 17 if d[o + 3] >> 6 == 3 else 32
+    x = o + 4 + side
+    assert d[x:x + 4] in (b'Info', b'Xing'), f
+    l = x + 120
+    assert d[l:l + 4] == b'LAME', f
+    tag_crc = int.from_bytes(d[l + 34:l + 36], 'big')
+    assert crc16(d[o:l + 34]) == tag_crc, ('tag crc', f)
+    if 'lame.mp3' in f:
+        continue
+    bri = d[o + 2] >> 4
+    flen = 144 * [0,32,40,48,56,64,80,96,112,128][bri] * 1000 // 44100 + ((d[o + 2] >> 1) & 1)
+    music = d[o + flen:]
+    assert crc16(music) == int.from_bytes(d[l + 32:l + 34], 'big'), ('music crc', f)
+    assert bri == 9, ('Info frame bit rate index', bri, f)
+    delay = (d[l + 21] << 4) | (d[l + 22] >> 4)
+    assert delay == 576, f
+P
+one=$(awk 'BEGIN { print 1152 / 44100 + 0.001 }')
+for f in "$d/corto-es.mp3" "$d"/corto-es/*.mp3; do
+	gap=$(ffmpeg -v error -i "$f" -f s16le - | wc -c)
+	raw=$(mpg123 --no-gapless -q -s "$f" 2>/dev/null | wc -c)
+	gap=$(awk -v n="$gap" 'BEGIN { print n / 2 / 44100 }')
+	raw=$(awk -v n="$raw" 'BEGIN { print n / 2 / 44100 }')
+	read -r ey mu riv <<<"$($PY - "$f" <<'P'
+import sys, eyed3, mutagen.mp3
+eyed3.log.setLevel("ERROR")
+f = sys.argv[1]
+d = open(f, 'rb').read()
+s = d[6:10]; o = 10 + ((s[0] << 21) | (s[1] << 14) | (s[2] << 7) | s[3])
+br = [0,32,40,48,56,64,80,96,112,128,160,192,224,256,320][d[o + 2] >> 4] * 1000
+print(eyed3.load(f).info.time_secs, mutagen.mp3.MP3(f).info.length,
+      1152 * (len(d) - o) / (144.0 * br / 44100) / 44100)
+P
+)"
+	fp=$(duration "$f")
+	# Readers that count every frame against the plain decode; those
+	# that read the LAME tag against the gapless one.
+	for pair in "eyeD3 $ey $raw" "ffprobe $fp $raw" "rivendell $riv $raw" \
+	    "mutagen $mu $gap"; do
+		set -- $pair
+		awk -v a="$2" -v b="$3" -v t="$one" 'BEGIN { d = a - b; exit !(d <= t && -d <= t) }' ||
+		    die "$f: $1 reads $2 s, decoded $3 s"
+	done
+done
+# Gapless: the segment decodes to its TLEN (ms) exactly.
+for f in "$d"/corto-es/*.mp3; do
+	n=$(ffmpeg -v error -i "$f" -f s16le - | wc -c)
+	tl=$(tag "$f" TLEN)
+	awk -v n="$n" -v t="$tl" 'BEGIN { d = n / 2 / 44.1 - t; exit !(d < 1 && d > -1) }' ||
+	    die "$f: decodes to $n bytes, TLEN $tl ms"
+done
+[ "$(tag "$d/corto-es/01-santa-clara.mp3" track)" = 1/2 ] || die "TRCK 1/2"
+[ "$(tag "$d/corto-es/02-cierre.mp3" track)" = 2/2 ] || die "TRCK 2/2"
+# Playlist titles: "Station - Title: name", never an id with hyphens.
+grep -q '^#EXTINF:[0-9]*,Radio Wamanga, la voz del campo - Boletín corto: santa clara$' \
+    "$d/corto-es.m3u" || { cat "$d/corto-es.m3u"; die "EXTINF title"; }
+# Liquidsoap: the example passes its check and shows artist and title.
+liquidsoap --check "$TOP/examples/willakuy.liq" || die "liquidsoap --check"
+mkdir "$TMP/latest"
+cp "$d"/corto-es/01-santa-clara.mp3 "$TMP/latest/"
+sed -n '1,3p' "$d/corto-es.m3u" | sed 's|corto-es/||' >"$TMP/latest/latest.m3u"
+WILLAKUY_LATEST="$TMP/latest" timeout 8 liquidsoap 'settings.init.allow_root.set(true)' \
+    "$TOP/examples/willakuy.liq" >"$TMP/liq.txt" 2>&1
+grep -q 'now: Radio Wamanga, la voz del campo / Boletín corto: santa clara$' "$TMP/liq.txt" ||
+    { tail -5 "$TMP/liq.txt"; die "Liquidsoap artist/title"; }
+exit 0

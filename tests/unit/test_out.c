@@ -1,0 +1,405 @@
+/*
+ * What the playout doors read: MP3 files whose LAME tag lets a gapless
+ * decoder (ffmpeg) give back exactly the samples encoded, CBR and VBR;
+ * Ogg Opus files that decode to the input's length at 48 kHz with their
+ * Vorbis comments and loudness (ffmpeg and ffprobe read them back);
+ * podcast feeds, the latest/ page and #EXTINF lines, table by table.
+ */
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "encode.h"
+#include "mp3file.h"
+#include "oggopus.h"
+#include "podcast.h"
+
+/* Runs cmd and returns its whole stdout (caller frees), or NULL. */
+static char *
+run(const char *cmd, size_t *len)
+{
+	FILE *p = popen(cmd, "r");
+	struct wk_buf b = WK_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+
+	if (p == NULL)
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+		wk_buf_append(&b, chunk, n);
+	if (pclose(p) != 0) {
+		wk_buf_free(&b);
+		return NULL;
+	}
+	*len = b.len;
+	return wk_buf_steal(&b);
+}
+
+/* Samples per channel that ffmpeg decodes from path (gapless). */
+static long
+decoded(const char *path, int channels)
+{
+	char cmd[600];
+	size_t len = 0;
+	char *out;
+
+	snprintf(cmd, sizeof cmd, "ffmpeg -v error -i '%s' -f s16le -", path);
+	if ((out = run(cmd, &len)) == NULL)
+		return -1;
+	free(out);
+	return (long)(len / 2 / (size_t)channels);
+}
+
+static void
+tone(float *pcm, size_t n, int ch, double amp)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < n; i++)
+		for (c = 0; c < ch; c++)
+			pcm[i * (size_t)ch + (size_t)c] = (float)(amp *
+			    sin((double)i * 2 * M_PI * 440 / 44100 + c));
+}
+
+/* One stream of n frames, assembled into a file at path. */
+static void
+mp3(const char *path, const struct wk_audio_params *p, size_t n,
+    struct wk_mp3_summary *sum)
+{
+	float *pcm = malloc(n * (size_t)p->channels * sizeof *pcm);
+	FILE *raw = tmpfile(), *out = fopen(path, "w+");
+	struct wk_enc *e;
+	struct wk_err err;
+	struct wk_mp3_enc me;
+
+	assert_non_null(pcm);
+	assert_non_null(raw);
+	assert_non_null(out);
+	tone(pcm, n, p->channels, 0.3);
+	assert_int_equal(wk_enc_new(p, &e, &err), WK_OK);
+	assert_int_equal(wk_enc_write(e, pcm, n, raw, &err), WK_OK);
+	assert_int_equal(wk_enc_finish(e, raw, &err), WK_OK);
+	wk_enc_free(e);
+	rewind(raw);
+	wk_mp3_enc_init(&me, p, n);
+	assert_int_equal(wk_mp3_assemble(out, NULL, &me, &raw, 1, NULL, 0, sum,
+	    &err), WK_OK);
+	fclose(out);
+	fclose(raw);
+	free(pcm);
+}
+
+static void
+test_gapless(void **state)
+{
+	static const struct {
+		struct wk_audio_params p;
+		size_t n;
+	} cases[] = {
+		{ { 44100, 1, 128, 0, 4, -23, -1, 0 }, 44100 + 777 },
+		{ { 44100, 1, 64, 0, 4, -23, -1, 0 }, 1 },
+		{ { 48000, 2, 192, 0, 4, -23, -1, 0 }, 96000 + 1151 },
+		{ { 44100, 1, 0, 1, 4, -23, -1, 0 }, 3 * 44100 + 5 },
+		{ { 48000, 2, 0, 1, 2, -23, -1, 0 }, 48000 + 1152 },
+	};
+	char path[] = "/tmp/wk-test-out-XXXXXX";
+	int fd = mkstemp(path);
+	size_t i;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct wk_mp3_summary sum;
+		long got;
+
+		mp3(path, &cases[i].p, cases[i].n, &sum);
+		got = decoded(path, cases[i].p.channels);
+		if (got != (long)cases[i].n)
+			fail_msg("case %zu: %zu samples encoded, %ld decoded "
+			    "(padding %llu)", i, cases[i].n, got, sum.padding);
+		/* delay + PCM + padding fill the frames exactly. */
+		assert_int_equal(sum.samples, WK_MP3_ENC_DELAY + cases[i].n +
+		    sum.padding);
+	}
+	unlink(path);
+}
+
+/* Encoder delay as LAME reports it is the one the tag states. */
+static void
+test_delay(void **state)
+{
+	struct wk_audio_params p = { 44100, 1, 128, 0, 4, -23, -1, 0 };
+	struct wk_enc *e;
+	struct wk_err err;
+
+	(void)state;
+	assert_int_equal(wk_enc_new(&p, &e, &err), WK_OK);
+	assert_int_equal(wk_enc_delay(e), WK_MP3_ENC_DELAY);
+	wk_enc_free(e);
+}
+
+static void
+test_opus(void **state)
+{
+	static const struct wk_audio_params cases[] = {
+		{ 44100, 1, 128, 0, 4, -23, -1, 0 },
+		{ 48000, 2, 128, 0, 4, -16, -1, 0 },
+	};
+	char path[] = "/tmp/wk-test-opus-XXXXXX", cmd[700];
+	int fd = mkstemp(path);
+	size_t i, len;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct wk_audio_params *p = &cases[i];
+		size_t n = (size_t)p->rate_hz * 3 + 321;
+		float *pcm = malloc(n * (size_t)p->channels * sizeof *pcm);
+		struct wk_opus_tags t = { "Precios: Santa Clara", "Radio Wamanga",
+			"Precios de la mañana", "2026-11-29", "spa", "1/3",
+			"Papa: 1,20 soles & \"más\" <kilo>" };
+		struct wk_opus *o;
+		struct wk_err err;
+		FILE *f = fopen(path, "w");
+		char *out;
+		long got, want = (long)((double)n * 48000 / p->rate_hz + 0.5);
+		double lufs = 0, amp;
+
+		assert_non_null(pcm);
+		assert_non_null(f);
+		/* A 440 Hz sine of amplitude a measures about 20 log10(a)
+		 * - 3.01 LUFS per channel, and the channels' powers add. */
+		amp = pow(10, (p->target_lufs + 3.01 -
+		    10 * log10(p->channels)) / 20);
+		tone(pcm, n, p->channels, amp);
+		assert_int_equal(wk_opus_new(p, 32, &t, f, &o, &err), WK_OK);
+		assert_int_equal(wk_opus_write(o, pcm, n / 2, &err), WK_OK);
+		assert_int_equal(wk_opus_write(o, pcm + n / 2 * (size_t)p->channels,
+		    n - n / 2, &err), WK_OK);
+		assert_int_equal(wk_opus_finish(o, &err), WK_OK);
+		wk_opus_free(o);
+		assert_int_equal(fclose(f), 0);
+		got = decoded(path, p->channels);
+		if (labs(got - want) > 2)
+			fail_msg("case %zu: %ld samples at 48 kHz decoded, %ld "
+			    "expected", i, got, want);
+		snprintf(cmd, sizeof cmd, "ffprobe -v error -show_entries "
+		    "stream=codec_name,sample_rate,channels:stream_tags -of "
+		    "default=nw=1 '%s'", path);
+		assert_non_null(out = run(cmd, &len));
+		snprintf(cmd, sizeof cmd, "codec_name=opus\nsample_rate=48000\n"
+		    "channels=%d", p->channels);
+		if (strstr(out, cmd)
+		    == NULL || strstr(out, "TAG:TITLE=Precios: Santa Clara\n") ==
+		    NULL || strstr(out, "TAG:LANGUAGE=spa\n") == NULL ||
+		    strstr(out, "TAG:LYRICS=Papa: 1,20 soles & \"más\" <kilo>\n")
+		    == NULL || strstr(out, "TAG:ALBUM=Precios de la mañana\n") ==
+		    NULL || strstr(out, "TAG:DATE=2026-11-29\n") == NULL)
+			fail_msg("case %zu: ffprobe reads\n%s", i, out);
+		if ((i == 0 && strstr(out, "TAG:R128_TRACK_GAIN=0\n") == NULL) ||
+		    (i == 1 && strstr(out, "TAG:R128_TRACK_GAIN=-1792\n") == NULL))
+			fail_msg("case %zu: R128 gain in\n%s", i, out);
+		free(out);
+		snprintf(cmd, sizeof cmd, "ffmpeg -nostats -hide_banner -i '%s' "
+		    "-af ebur128 -f null - 2>&1 | awk '/Summary:/{s=1} s&&$1==\"I:\""
+		    "{print $2}'", path);
+		assert_non_null(out = run(cmd, &len));
+		lufs = atof(out);
+		free(out);
+		if (fabs(lufs - p->target_lufs) > 1.0)
+			fail_msg("case %zu: Opus file at %.2f LUFS, target %.1f",
+			    i, lufs, p->target_lufs);
+		free(pcm);
+	}
+	unlink(path);
+}
+
+static void
+test_opus_refuses(void **state)
+{
+	struct wk_audio_params p = { 44100, 1, 128, 0, 4, -23, -1, 0 };
+	struct wk_opus_tags t = { 0 };
+	struct wk_opus *o = (struct wk_opus *)&p;
+	struct wk_err err;
+
+	(void)state;
+	assert_int_equal(wk_opus_new(&p, 64, &t, stdout, &o, &err), WK_EAUDIO);
+	assert_null(o);
+	assert_non_null(strstr(err.msg, "24"));
+	wk_opus_free(NULL);
+}
+
+static void
+test_extinf(void **state)
+{
+	static const struct {
+		const char *station, *title, *name, *want;
+	} cases[] = {
+		{ "Radio Wamanga", "Precios", "santa-clara",
+		  "#EXTINF:4,Radio Wamanga - Precios: santa clara\na.mp3\n" },
+		{ "Radio Wamanga", "Precios", NULL,
+		  "#EXTINF:4,Radio Wamanga - Precios\na.mp3\n" },
+		{ "Radio Quispe-Huanta", "Noticias\nde hoy", "cierre",
+		  "#EXTINF:4,Radio Quispe\xE2\x80\x90Huanta - Noticias de hoy: "
+		  "cierre\na.mp3\n" },
+		{ "R", "Willakuy - Huanta", "a-b-c",
+		  "#EXTINF:4,R - Willakuy \xE2\x80\x90 Huanta: a b c\na.mp3\n" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct wk_buf b = WK_BUF_INIT;
+
+		wk_m3u_extinf(&b, 3.6, cases[i].station, cases[i].title,
+		    cases[i].name, "a.mp3");
+		if (strcmp(wk_buf_str(&b), cases[i].want) != 0)
+			fail_msg("case %zu: got [%s], want [%s]", i, wk_buf_str(&b),
+			    cases[i].want);
+		wk_buf_free(&b);
+	}
+}
+
+static const struct wk_episode eps[] = {
+	{ "precios-manana", "es", "2026-11-29", "06:30", "Precios & \"ofertas\"",
+	  "2026-11-29/precios-manana-es.mp3", 123456, 272.4, NULL,
+	  "Papa < 2 soles & más", "2026-11-29/precios-manana-es.txt",
+	  "2026-11-29/precios-manana-es.opus", 23456, 32 },
+	{ "precios-manana", "es", "2026-11-28", NULL, "Precios",
+	  "2026-11-28/precios-manana-es.mp3", 99, 3661, NULL, NULL, NULL, NULL,
+	  0, 0 },
+};
+
+static void
+test_feed(void **state)
+{
+	struct wk_channel c = { "wamanga", "Radio Wamanga", "Precios", "es-PE",
+		"logo.png", NULL, "podcast", NULL };
+	static const char *const want_rel[] = {
+		"<!-- No public base URL",
+		"<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/"
+		    "podcast-1.0.dtd\" xmlns:podcast=\"https://podcastindex.org/"
+		    "namespace/1.0\">",
+		"<title>Radio Wamanga: Precios</title>",
+		"<language>es-PE</language>",
+		"<itunes:image href=\"../logo.png\"/>",
+		"<title>Precios &amp; &quot;ofertas&quot; (2026-11-29)</title>",
+		"<guid isPermaLink=\"false\">wamanga:precios-manana-es:2026-11-29"
+		    "</guid>",
+		"<pubDate>Sun, 29 Nov 2026 06:30:00 -0500</pubDate>",
+		"<pubDate>Sat, 28 Nov 2026 06:00:00 -0500</pubDate>",
+		"<description>Papa &lt; 2 soles &amp; más</description>",
+		"<enclosure url=\"../2026-11-29/precios-manana-es.mp3\" "
+		    "length=\"123456\" type=\"audio/mpeg\"/>",
+		"<itunes:duration>00:04:32</itunes:duration>",
+		"<itunes:duration>01:01:01</itunes:duration>",
+		"<podcast:transcript url=\"../2026-11-29/precios-manana-es.txt\" "
+		    "type=\"text/plain\"/>",
+		"<podcast:alternateEnclosure type=\"audio/ogg; codecs=opus\" "
+		    "length=\"23456\" bitrate=\"32000\" title=\"Opus\">",
+		"<podcast:source uri=\"../2026-11-29/precios-manana-es.opus\"/>",
+	};
+	struct wk_buf b = WK_BUF_INIT;
+	struct wk_err err;
+	struct wk_episode bad = eps[1];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(wk_podcast_feed(&c, eps, 2, &b, &err), WK_OK);
+	for (i = 0; i < sizeof want_rel / sizeof want_rel[0]; i++)
+		if (strstr(wk_buf_str(&b), want_rel[i]) == NULL)
+			fail_msg("feed lacks [%s]:\n%s", want_rel[i], wk_buf_str(&b));
+	wk_buf_clear(&b);
+	c.base_url = "https://radio.example/w";
+	assert_int_equal(wk_podcast_feed(&c, eps, 1, &b, &err), WK_OK);
+	assert_null(strstr(wk_buf_str(&b), "No public base URL"));
+	assert_non_null(strstr(wk_buf_str(&b), "url=\"https://radio.example/w/"
+	    "2026-11-29/precios-manana-es.mp3\""));
+	/* Debian's python3-feedparser reads the enclosures, lengths, dates
+	 * and guids back. */
+	{
+		char path[] = "/tmp/wk-test-feed-XXXXXX", cmd[1200], *out;
+		int fd = mkstemp(path);
+		size_t len;
+
+		assert_true(fd >= 0);
+		assert_int_equal(write(fd, b.data, b.len), (ssize_t)b.len);
+		close(fd);
+		snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c 'import feedparser,"
+		    "sys\nf = feedparser.parse(sys.argv[1])\nassert not f.bozo, "
+		    "f.bozo_exception\ne = f.entries\nprint(f.feed.language, "
+		    "len(e))\nfor x in e: print(x.id, x.enclosures[0].href, "
+		    "x.enclosures[0].length, x.enclosures[0].type, x.itunes_duration,"
+		    " x.published_parsed[:5])' '%s'", path);
+		out = run(cmd, &len);
+		unlink(path);
+		assert_non_null(out);
+		if (strcmp(out, "es-PE 1\nwamanga:precios-manana-es:2026-11-29 "
+		    "https://radio.example/w/2026-11-29/precios-manana-es.mp3 "
+		    "123456 audio/mpeg 00:04:32 (2026, 11, 29, 11, 30)\n") != 0)
+			fail_msg("feedparser reads:\n%s", out);
+		free(out);
+	}
+	wk_buf_clear(&b);
+	bad.time = "6:30";
+	assert_int_equal(wk_podcast_feed(&c, &bad, 1, &b, &err), WK_EINPUT);
+	assert_non_null(strstr(err.msg, "precios-manana-es"));
+	bad.time = NULL;
+	bad.date = "2026-02-30";
+	assert_int_equal(wk_podcast_feed(&c, &bad, 1, &b, &err), WK_EINPUT);
+	wk_buf_free(&b);
+}
+
+static void
+test_index(void **state)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	struct wk_err err;
+	const char *s;
+
+	(void)state;
+	assert_int_equal(wk_podcast_index("Radio <Wamanga>", eps, 2, &b, &err),
+	    WK_OK);
+	s = wk_buf_str(&b);
+	assert_true(strncmp(s, "<!DOCTYPE html>\n<html>", 22) == 0);
+	assert_non_null(strstr(s, "<title>Radio &lt;Wamanga&gt;</title>"));
+	assert_non_null(strstr(s, "<source src=\"2026-11-29/precios-manana-es.opus\""
+	    " type=\"audio/ogg; codecs=opus\"/>"));
+	assert_non_null(strstr(s, "<pre>Papa &lt; 2 soles &amp; más</pre>"));
+	assert_non_null(strstr(s, "</audio>"));
+	assert_null(strstr(s, "<script"));
+	assert_null(strstr(s, "http"));
+	wk_buf_clear(&b);
+	wk_podcast_m3u("Radio Wamanga", eps, 1, &b);
+	assert_string_equal(wk_buf_str(&b), "#EXTM3U\n#EXTINF:272,Radio Wamanga - "
+	    "Precios & \"ofertas\"\n2026-11-29/precios-manana-es.mp3\n");
+	wk_buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_gapless),
+		cmocka_unit_test(test_delay),
+		cmocka_unit_test(test_opus),
+		cmocka_unit_test(test_opus_refuses),
+		cmocka_unit_test(test_extinf),
+		cmocka_unit_test(test_feed),
+		cmocka_unit_test(test_index),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
