@@ -244,7 +244,7 @@ price_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 	char *pname = NULL;
 
 	if (wk_voice_unit(v, p->unit) == NULL) {
-		wk_diag(c->d, WK_WARNING, NULL, 0, 0,
+		wk_diag(c->d, WK_ERROR, NULL, 0, 0,
 		    _("%s: the %s voice has no unit '%s'; the price of '%s' "
 		    "is left out (add the unit to voices/%s/voice.xml)"),
 		    sg->id, lang, p->unit, p->product, lang);
