@@ -19,6 +19,7 @@
 #include "clip.h"
 #include "compose.h"
 #include "feed.h"
+#include "lint.h"
 #include "paths.h"
 #include "station.h"
 #include "text.h"
@@ -319,26 +320,10 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 			wk_diag(c->d, WK_ERROR, b->path, b->pos.line, b->pos.col,
 			    _("language '%s': %s"), b->langs[k], e.msg);
 	}
+	wk_lint_bulletin(b, c->d);
 	for (i = 0; i < b->nsegs; i++) {
 		const struct wk_segment *sg = &b->segs[i];
 
-		for (k = 0; k < b->nlangs; k++) {
-			int says = 0, other = 0;
-
-			for (j = 0; j < sg->nitems; j++) {
-				const struct wk_item *it = &sg->items[j];
-
-				if (it->kind == WK_ITEM_SAY)
-					says += strcmp(it->lang, b->langs[k]) == 0;
-				else if (it->kind != WK_ITEM_PAUSE)
-					other++;
-			}
-			if (says == 0 && other == 0)
-				wk_diag(c->d, WK_WARNING, b->path, sg->pos.line,
-				    sg->pos.col, _("segment '%s' has no <say "
-				    "xml:lang=\"%s\">; the %s bulletin leaves it out"),
-				    sg->id, b->langs[k], b->langs[k]);
-		}
 		for (j = 0; j < sg->nitems; j++) {
 			const struct wk_item *it = &sg->items[j];
 
