@@ -29,6 +29,7 @@
 #include "publish.h"
 #include "render.h"
 #include "report.h"
+#include "retention.h"
 #include "station.h"
 #include "synth.h"
 #include "voice.h"
@@ -918,6 +919,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	}
 	if (r.report != NULL)
 		write_report(&r);
+	wk_retention_apply(o->outdir, o->date, r.station->retention_days, d);
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);

@@ -21,6 +21,7 @@
 #include "check.h"
 #include "date.h"
 #include "err.h"
+#include "notify.h"
 #include "paths.h"
 #include "verbal.h"
 #include "voice.h"
@@ -335,6 +336,17 @@ cmd_preview(struct opts *o, int argc, char **argv)
 	return exit_code(st);
 }
 
+/* Runs the station's <notify> hook, if it has one, after a build. */
+static void
+notify(const struct wk_build_opts *bo, const struct wk_build_result *res,
+    const char *error, const struct wk_diags *d, int code)
+{
+	struct wk_notify_run n = { bo->station, bo->outdir, bo->date, code, res,
+	    error };
+
+	wk_notify_build(&n, d);
+}
+
 static int
 cmd_build(struct opts *o, int argc, char **argv)
 {
@@ -365,6 +377,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 		/* Errors still reach stderr with -q. */
 		wk_diag_print(stderr, WK_ERROR, err.file, err.line, err.col,
 		    err.msg);
+		notify(&bo, NULL, err.msg, &d, exit_code(st));
 		wk_diags_free(&d);
 		return exit_code(st);
 	}
@@ -387,6 +400,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 		fprintf(stderr, _("willakuy: %zu bulletin file(s) published "
 		    "(%.0f s of audio), %zu with fallbacks, %zu failed\n"),
 		    res.built, res.audio_s, res.with_fallbacks, res.failed);
+	notify(&bo, &res, NULL, &d, rc);
 	wk_diags_free(&d);
 	return rc;
 }
