@@ -207,12 +207,70 @@ T = {
 "show the version": "muestra la versión",
 "wait this long for another run to finish (default: 60)": "espera este tiempo a que termine otra ejecución (por omisión: 60)",
 "Exit status: 0 all fresh and complete; 1 built with fallbacks or parts\\nleft out; 2 usage error; 3 invalid input; 4 synthesis or audio failure;\\n5 output I/O failure; 6 output folder locked by another run; 7 out of\\nmemory.\\n": "Código de salida: 0 todo fresco y completo; 1 hecho con reemplazos u\\nomisiones; 2 uso incorrecto; 3 entrada no válida; 4 falla de síntesis o de\\naudio; 5 falla al escribir la salida; 6 carpeta de salida bloqueada por\\notra ejecución; 7 memoria insuficiente.\\n",
+"speech must be \\\"required\\\" (every language speaks in this segment) or \\\"optional\\\" (a language without <say> plays its clips alone)": "speech debe ser \\\"required\\\" (todos los idiomas hablan en este segmento) u \\\"optional\\\" (un idioma sin <say> solo toca sus clips)",
+"segment '%s': %s: %s; the segment is built without it (check the file name, or convert the file to WAV, FLAC or Ogg)": "segmento '%s': %s: %s; el segmento se hace sin él (revise el nombre del archivo o conviértalo a WAV, FLAC u Ogg)",
+"a clip that cannot be read was left out": "se omitió un clip que no se puede leer",
+"%s=\\\"%.64s\\\" is not a valid id; use lower-case letters, digits and '-' (for example papa-amarilla)": "%s=\\\"%.64s\\\" no es un id válido; use minúsculas, dígitos y '-' (por ejemplo papa-amarilla)",
+"<%s> has no attribute '%s'; remove it or check its spelling": "<%s> no tiene el atributo '%s'; quítelo o revise cómo está escrito",
+"<%s> cannot hold a <%s>; remove it": "<%s> no puede contener un <%s>; quítelo",
+"<%s> holds text; its values go in attributes": "<%s> contiene texto; sus valores van en atributos",
+"'%s' per %s is priced twice in market '%s' (also at line %d); keep one of the two": "'%s' por %s tiene dos precios en el mercado '%s' (también en la línea %d); deje uno de los dos",
+"this price is left out, the market's other prices are read": "se omite este precio; los demás precios del mercado sí se leen",
+"market '%s' has no price that can be read": "el mercado '%s' no tiene ningún precio que se pueda leer",
+"market '%s' appears twice (also at line %d); keep one of the two": "el mercado '%s' aparece dos veces (también en la línea %d); deje uno de los dos",
+"this market is left out, and its segments say their fallback phrase": "se omite este mercado, y sus segmentos dicen su frase de reemplazo",
+"xml:lang=\\\"%.40s\\\" is not a language tag; write xml:lang=\\\"es\\\" or xml:lang=\\\"qu\\\"": "xml:lang=\\\"%.40s\\\" no es un código de idioma; escriba xml:lang=\\\"es\\\" o xml:lang=\\\"qu\\\"",
+"item '%s' appears twice (also at line %d); give each item its own id": "la noticia '%s' aparece dos veces (también en la línea %d); dé a cada noticia su propio id",
+"this news item is left out, the others are read": "se omite esta noticia; las demás sí se leen",
+"xml:lang=\\\"%s\\\" is not one of the bulletin's languages (languages=\\\"...\\\"); this text is never spoken": "xml:lang=\\\"%s\\\" no es uno de los idiomas del boletín (languages=\\\"...\\\"); este texto nunca se dice",
+"unknown language xml:lang=\\\"%s\\\"; did you mean '%s'? (write the code of one of the bulletin's languages)": "idioma desconocido xml:lang=\\\"%s\\\"; ¿quiso decir '%s'? (escriba el código de uno de los idiomas del boletín)",
+"unknown language xml:lang=\\\"%s\\\"; write the code of one of the bulletin's languages (es, qu)": "idioma desconocido xml:lang=\\\"%s\\\"; escriba el código de uno de los idiomas del boletín (es, qu)",
+"'%.*s' cannot be read as a date (there is no such day); write the date in words, for example \\\"29 de noviembre\\\"": "'%.*s' no se puede leer como fecha (ese día no existe); escriba la fecha en palabras, por ejemplo \\\"29 de noviembre\\\"",
+"'%.*s' can be read as two dates (month and day are both 12 or less); write it as YYYY-MM-DD or in words": "'%.*s' se puede leer como dos fechas (el mes y el día son ambos 12 o menos); escríbala como AAAA-MM-DD o en palabras",
+"segment '%s' says nothing in '%s' (no <say xml:lang=\\\"%s\\\">): the %s bulletin would play its clips alone; add the text, or write speech=\\\"optional\\\" on the segment if that is meant": "el segmento '%s' no dice nada en '%s' (no hay <say xml:lang=\\\"%s\\\">): el boletín en %s tocaría solo sus clips; agregue el texto, o escriba speech=\\\"optional\\\" en el segmento si así se quiere",
+"segment '%s' says nothing in '%s' (no <say xml:lang=\\\"%s\\\">): the %s bulletin leaves it out; add the text, or write speech=\\\"optional\\\" on the segment if that is meant": "el segmento '%s' no dice nada en '%s' (no hay <say xml:lang=\\\"%s\\\">): el boletín en %s lo omite; agregue el texto, o escriba speech=\\\"optional\\\" en el segmento si así se quiere",
+"cannot start the command '%s': %s": "no se puede iniciar el comando '%s': %s",
+"willakuy build for %s in %s: exit status %d": "willakuy build del %s en %s: código de salida %d",
+", %zu with fallbacks, %zu failed": ", %zu con reemplazos, %zu fallidos",
+"the build did not run: %s": "la construcción no se hizo: %s",
+"<notify> command '%s' did not end within %u s and was stopped; the bulletins were published": "el comando de <notify> '%s' no terminó en %u s y se detuvo; los boletines sí se publicaron",
+"<notify> command '%s' failed with exit status %d; the bulletins were published": "el comando de <notify> '%s' falló con código de salida %d; los boletines sí se publicaron",
+"<notify> command '%s' was killed by signal %d; the bulletins were published": "el comando de <notify> '%s' terminó por la señal %d; los boletines sí se publicaron",
+"old folders were not removed: %s": "no se eliminaron las carpetas antiguas: %s",
+"a symbolic link": "un enlace simbólico",
+"not a folder": "no es una carpeta",
+"another user's": "de otro usuario",
+"old folder %s could not be removed entirely: %s": "la carpeta antigua %s no se pudo eliminar del todo: %s",
+"it holds files of another user": "contiene archivos de otro usuario",
+"on-failure must be \\\"remove\\\" (latest/ keeps nothing for a failed bulletin) or \\\"clip\\\" (it gets the station's clip)": "on-failure debe ser \\\"remove\\\" (latest/ no guarda nada de un boletín fallido) o \\\"clip\\\" (recibe el clip de la emisora)",
+"on-failure=\\\"clip\\\" needs clip=\\\"FILE.mp3\\\", the recording that replaces a bulletin that could not be built": "on-failure=\\\"clip\\\" necesita clip=\\\"ARCHIVO.mp3\\\", la grabación que reemplaza a un boletín que no se pudo hacer",
+"clip=\\\"%s\\\" must be an MP3 file (.mp3): it takes the place of a bulletin in latest/": "clip=\\\"%s\\\" debe ser un archivo MP3 (.mp3): ocupa el lugar de un boletín en latest/",
+"unexpected <%s> in <station>; use feeds, audio, pauses, tags, cache, rivendell, latest, notify or retention": "<%s> no va en <station>; use feeds, audio, pauses, tags, cache, rivendell, latest, notify o retention",
+"%zu bulletin file published": ("%zu archivo de boletín publicado", "%zu archivos de boletín publicados"),
+"%s is older than %u day but was left alone: it is %s": ("%s tiene más de %u día, pero no se tocó: es %s", "%s tiene más de %u días, pero no se tocó: es %s"),
+"removed %s, older than the %u day kept (<retention>)": ("se eliminó %s, de más del %u día que se guarda (<retention>)", "se eliminó %s, de más de los %u días que se guardan (<retention>)"),
 }
 
 pot = open(sys.argv[1]).read()
 out = []
 missing = 0
 for block in pot.split("\n\n"):
+    # Plural messages (ngettext): the translation is a (singular, plural) pair.
+    m = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\n?)+)msgid_plural ((?:"(?:[^"\\]|\\.)*"\n?)+)msgstr\[0\]', block, re.M)
+    if m:
+        mid = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+        mpl = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2)))
+        head = block[:m.start()]
+        tr = T.get(mid)
+        if tr is None:
+            print("untranslated: " + mid, file=sys.stderr)
+            missing += 1
+            tr = ("", "")
+        flags = "".join(l + "\n" for l in head.splitlines() if l.startswith("#,"))
+        refs = "".join(l + "\n" for l in head.splitlines() if l.startswith("#:"))
+        out.append(refs + flags + 'msgid "%s"\nmsgid_plural "%s"\nmsgstr[0] "%s"\nmsgstr[1] "%s"\n'
+                   % (mid, mpl, tr[0], tr[1]))
+        continue
     m = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\n?)+)msgstr ""', block, re.M)
     if not m:
         continue
