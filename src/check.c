@@ -102,8 +102,11 @@ check_date(struct ctx *c, const char *file, struct wk_pos pos,
 		    "until then"), what, a, b);
 	else if (age > 0)
 		wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
-		    _("%s %s is %ld days before the broadcast date %s; bulletins "
-		    "will say their fallback phrase instead"), what, a, age, b);
+		    ngettext("%s %s is %ld day before the broadcast date %s; "
+		    "bulletins will say their fallback phrase instead",
+		    "%s %s is %ld days before the broadcast date %s; bulletins "
+		    "will say their fallback phrase instead", age), what, a, age,
+		    b);
 }
 
 static void

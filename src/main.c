@@ -103,16 +103,17 @@ static void
 usage(FILE *out, const struct cmd *only)
 {
 	size_t i;
-	const char *lead = "usage: ";
+	const char *lead = _("usage: ");
+	int width = (int)strlen(lead);
 
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
 		if (only != NULL && &cmds[i] != only)
 			continue;
-		fprintf(out, "%s%s\n", lead, cmds[i].synopsis);
-		lead = "       ";
+		fprintf(out, "%*s%s\n", width, lead, cmds[i].synopsis);
+		lead = "";
 	}
 	if (only == NULL)
-		fprintf(out, "%swillakuy --help | --version\n", lead);
+		fprintf(out, "%*swillakuy --help | --version\n", width, lead);
 }
 
 static void
