@@ -155,6 +155,18 @@ static const struct bad {
 	    "rate must be 44100 or 48000" },
 	{ "station", "<station id=\"s\" name=\"S\">\n  <audio loudness=\"-3\"/>\n</station>", 2, 20,
 	    "from -40 to -9" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <latest on-failure=\"clip\"/>\n</station>", 2, 3,
+	    "needs clip=\"FILE.mp3\"" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <latest on-failure=\"keep\"/>\n</station>", 2, 23,
+	    "on-failure must be \"remove\"" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <latest on-failure=\"clip\" clip=\"x.wav\"/>\n</station>",
+	    2, 35, "must be an MP3 file" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <notify command=\"\"/>\n</station>", 2, 20,
+	    "command" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <notify command=\"x\" timeout=\"0\"/>\n</station>", 2, 32,
+	    "from 1 to 3600" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <retention days=\"-1\"/>\n</station>", 2, 20,
+	    "from 0 to 36500" },
 };
 
 static void
