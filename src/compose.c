@@ -532,7 +532,7 @@ add_pauses(struct wk_seg *sg, unsigned ms, struct wk_err *err)
 }
 
 /* True when the clip or bed at path can be opened and decoded. One that
- * cannot is a warning and is left out of the segment, which is then built
+ * cannot is reported and left out of the segment, which is then built
  * without it (and counts as a fallback, so the run exits 1). */
 static int
 usable_clip(struct wk_compose *c, const struct wk_bulletin *b,
@@ -545,7 +545,8 @@ usable_clip(struct wk_compose *c, const struct wk_bulletin *b,
 		wk_clip_close(cl);
 		return 1;
 	}
-	wk_diag(c->d, WK_WARNING, b->path, pos.line, pos.col,
+	/* An error, so that -q (cron) still names it; the run exits 1. */
+	wk_diag(c->d, WK_ERROR, b->path, pos.line, pos.col,
 	    _("segment '%s': %s: %s; the segment is built without it (check "
 	    "the file name, or convert the file to WAV, FLAC or Ogg)"), sg->id,
 	    path, e.msg);

@@ -62,10 +62,10 @@ LC_ALL=es_PE.UTF-8 expect_rc 1 "$WK" build -q -c station.xml -d "$DATE" -o out p
 grep -q "^willakuy build del $DATE en out: código de salida 1" summary.txt || die "Spanish summary: $(cat summary.txt)"
 grep -q "1 archivo de boletín publicado" summary.txt || die "Spanish count: $(cat summary.txt)"
 
-# 3. A missing clip: a warning, the bulletin is built without it (exit 1);
+# 3. A missing clip: named, the bulletin is built without it (exit 1);
 # a broken bulletin fails alone (exit 3), the others are published.
 expect_rc 3 "$WK" build -c station.xml -d "$DATE" -o out2 clip.xml roto.xml precios.xml
-grep_err "clip.xml:2:19: warning: segment 'a': .*nada.flac.*built without it"
+grep_err "clip.xml:2:19: error: segment 'a': .*nada.flac.*built without it"
 grep_err "roto.xml:3:12: error: not well-formed"
 grep -q "Buenos días" out2/$DATE/clip-es.txt || die "no clip bulletin"
 [ -s out2/latest/clip-es.mp3 ] && [ -s out2/latest/precios-es.mp3 ] || die "latest/ lacks a bulletin"
