@@ -28,6 +28,7 @@
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
+#include "local.h"
 #include "report.h"
 #include "retention.h"
 #include "station.h"
@@ -862,7 +863,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		goto out;
 	}
 	if ((st = wk_station_load(station, &r.station, d, err)) != WK_OK ||
-	    (st = wk_catalog_load(catalog, &r.cat, d, err)) != WK_OK)
+	    (st = wk_catalog_load(catalog, &r.cat, d, err)) != WK_OK ||
+	    (st = wk_local_catalog(r.cat, d, err)) != WK_OK)
 		goto out;
 	r.params.rate_hz = r.station->rate_hz;
 	r.params.channels = r.station->channels;

@@ -20,6 +20,7 @@
 #include "compose.h"
 #include "feed.h"
 #include "lint.h"
+#include "local.h"
 #include "paths.h"
 #include "station.h"
 #include "text.h"
@@ -376,7 +377,7 @@ load_ctx(struct ctx *c, struct wk_date date, struct wk_diags *d,
 		return wk_err_nomem(err);
 	st = wk_catalog_load(cat, &c->cat, d, err);
 	free(cat);
-	return st;
+	return st == WK_OK ? wk_local_catalog(c->cat, d, err) : st;
 }
 
 static void

@@ -21,6 +21,7 @@
 #include "check.h"
 #include "date.h"
 #include "err.h"
+#include "local.h"
 #include "notify.h"
 #include "paths.h"
 #include "verbal.h"
@@ -482,5 +483,6 @@ main(int argc, char **argv)
 		rc = cmd_verbalize(&o);
 	wk_xml_cleanup();
 	wk_paths_cleanup();
+	wk_local_cleanup();
 	return rc;
 }

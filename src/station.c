@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "local.h"
 #include "paths.h"
 #include "station.h"
 #include "xmlio.h"
@@ -111,6 +112,7 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 		return err->status;
 	if ((dir = wk_path_dir(f->path)) == NULL)
 		return wk_err_nomem(err);
+	wk_local_add_station(dir);
 	s->feeds_dir = wk_path_join(dir, "feeds");
 	for (n = wk_xml_elem(f->root->children); n && st == WK_OK;
 	    n = wk_xml_elem(n->next)) {

@@ -3,7 +3,8 @@
 # broken bulletin fails alone; a segment without Quechua text fails check;
 # retention removes exactly the old folders and nothing through a link; the
 # <notify> hook gets the summary (in Spanish under a Spanish locale) and a
-# hanging hook is cut off.
+# hanging hook is cut off; the station's own vocabulary is read on top of
+# the shipped one.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 export LC_ALL=C.UTF-8
@@ -129,4 +130,26 @@ grep_err "q.xml:2:3: error: segment 'a' says nothing in 'qu'.*clips alone"
 grep_err "q.xml:4:5: error: unknown language xml:lang=\"quechua\"; did you mean 'qu'\?"
 grep_err "q.xml:5:[0-9]+: warning: '31/11/2026' cannot be read as a date"
 ! grep -q "segment 'c' says nothing" "$TMP/err.txt" || die "speech=optional was not honoured"
+# 7. Local vocabulary: voices/ beside the station file and $WILLAKUY_LOCAL
+# are read on top of the shipped data (a new product, a renamed one, a
+# pronunciation), which stays untouched.
+mkdir -p voices/es loc/es
+cat >voices/catalog.xml <<X
+<catalog>
+  <product id="haba"><name xml:lang="es">haba verde de Huanta</name><name xml:lang="qu">hawas</name></product>
+  <product id="papa-amarilla"><name xml:lang="es">papa amarilla local</name><name xml:lang="qu">qillu papa</name></product>
+</catalog>
+X
+sed -i 's/value="1.10" color="verde"/value="1.10"/' feeds/precios-$DATE.xml
+station ''
+expect_rc 1 "$WK" build -q -c station.xml -d "$DATE" -o out3 precios.xml
+t=out3/$DATE/precios-es.txt
+grep -q "Haba verde de Huanta: un sol con diez céntimos el kilo" "$t" || die "local product: $(cat "$t")"
+grep -q "Papa amarilla local: dos soles" "$t" || die "local name does not win: $(cat "$t")"
+echo "Nery = Neri de los ríos" >loc/es/lexicon.txt
+[ "$(echo "Mercado Nery" | WILLAKUY_LOCAL="$TMP/loc" "$WK" verbalize -l es)" = "Mercado Neri de los ríos" ] ||
+    die "local lexicon not read"
+[ "$(echo "Mercado Nery" | WILLAKUY_LOCAL="$TMP/nowhere" "$WK" verbalize -l es)" = "Mercado Nery" ] ||
+    die "the lexicon changed without a local folder"
+grep -q "verde de Huanta" "$TOP/voices/catalog.xml" && die "the shipped catalogue was changed"
 echo "unattended: bad price left out, missing clip, hook summary and timeout, retention, silent Quechua"
