@@ -22,17 +22,24 @@
 static char *dirs[MAX_DIRS + 1];
 static size_t ndirs;
 
+/* Adds dir to the list, a copy of it when copy is 1; when copy is 0 the
+ * list takes ownership of dir (freeing it when not kept). */
 static void
-add(const char *dir, int copy)
+add(char *dir, int copy)
 {
 	size_t i;
 
-	if (dir == NULL || *dir == '\0' || ndirs == MAX_DIRS)
+	if (dir == NULL)
 		return;
 	for (i = 0; i < ndirs; i++)
 		if (strcmp(dirs[i], dir) == 0)
-			return;
-	if ((dirs[ndirs] = copy ? strdup(dir) : (char *)dir) != NULL)
+			break;
+	if (*dir == '\0' || i < ndirs || ndirs == MAX_DIRS) {
+		if (!copy)
+			free(dir);
+		return;
+	}
+	if ((dirs[ndirs] = copy ? strdup(dir) : dir) != NULL)
 		ndirs++;
 }
 
@@ -44,7 +51,7 @@ init(void)
 	if (ndirs > 0)
 		return;
 	env = getenv("WILLAKUY_LOCAL");
-	add(env != NULL ? env : WK_LOCAL_DIR, 1);
+	add((char *)(env != NULL ? env : WK_LOCAL_DIR), 1);
 }
 
 void
