@@ -47,10 +47,10 @@ T = {
 "<name> needs xml:lang=\\\"es\\\" or \\\"qu\\\"": "<name> necesita xml:lang=\\\"es\\\" o \\\"qu\\\"",
 "'%s' has two names in '%s'": "'%s' tiene dos nombres en '%s'",
 "'%s' is defined twice": "'%s' está definido dos veces",
-"unknown %s '%s'; did you mean '%s'? (the known ones are in voices/catalog.xml)": "%s desconocido: '%s'; ¿quiso decir '%s'? (los conocidos están en voices/catalog.xml)",
-"unknown %s '%s'; add it to voices/catalog.xml or use a known id": "%s desconocido: '%s'; agréguelo a voices/catalog.xml o use un id conocido",
+"unknown %s '%s'; did you mean '%s'? (the known ones are in voices/catalog.xml)": "'%2$s' no figura en el catálogo como %1$s; ¿quiso decir '%3$s'? (los conocidos están en voices/catalog.xml)",
+"unknown %s '%s'; add it to voices/catalog.xml or use a known id": "'%2$s' no figura en el catálogo como %1$s; agréguelo a voices/catalog.xml o use un id conocido",
 "%s %s is after the broadcast date %s; it will not be used until then": "%s %s es posterior a la fecha de emisión %s; no se usará hasta entonces",
-"%s %s is %ld days before the broadcast date %s; bulletins will say their fallback phrase instead": "%s %s es de %ld días antes de la fecha de emisión %s; los boletines dirán su frase de reemplazo",
+"%s %s is %ld day before the broadcast date %s; bulletins will say their fallback phrase instead": ("%s %s es de %ld día antes de la fecha de emisión %s; los boletines dirán su frase de reemplazo", "%s %s es de %ld días antes de la fecha de emisión %s; los boletines dirán su frase de reemplazo"),
 "the feed's date": "la fecha del feed",
 "market '%s' is not in voices/catalog.xml; its name is read as the feed writes it, in every language": "el mercado '%s' no está en voices/catalog.xml; su nombre se lee como lo escribe el feed, en todos los idiomas",
 "product": "producto",
@@ -214,12 +214,99 @@ T = {
 "show the version": "muestra la versión",
 "wait this long for another run to finish (default: 60)": "espera este tiempo a que termine otra ejecución (por omisión: 60)",
 "Exit status: 0 all fresh and complete; 1 built with fallbacks or parts\\nleft out; 2 usage error; 3 invalid input; 4 synthesis or audio failure;\\n5 output I/O failure; 6 output folder locked by another run; 7 out of\\nmemory.\\n": "Código de salida: 0 todo fresco y completo; 1 hecho con reemplazos u\\nomisiones; 2 uso incorrecto; 3 entrada no válida; 4 falla de síntesis o de\\naudio; 5 falla al escribir la salida; 6 carpeta de salida bloqueada por\\notra ejecución; 7 memoria insuficiente.\\n",
+"speech must be \\\"required\\\" (every language speaks in this segment) or \\\"optional\\\" (a language without <say> plays its clips alone)": "speech debe ser \\\"required\\\" (todos los idiomas hablan en este segmento) u \\\"optional\\\" (un idioma sin <say> solo toca sus clips)",
+"segment '%s': %s: %s; the segment is built without it (check the file name, or convert the file to WAV, FLAC or Ogg)": "segmento '%s': %s: %s; el segmento se hace sin él (revise el nombre del archivo o conviértalo a WAV, FLAC u Ogg)",
+"a clip that cannot be read was left out": "se omitió un clip que no se puede leer",
+"%s=\\\"%.64s\\\" is not a valid id; use lower-case letters, digits and '-' (for example papa-amarilla)": "%s=\\\"%.64s\\\" no es un id válido; use minúsculas, dígitos y '-' (por ejemplo papa-amarilla)",
+"<%s> has no attribute '%s'; remove it or check its spelling": "<%s> no tiene el atributo '%s'; quítelo o revise cómo está escrito",
+"<%s> cannot hold a <%s>; remove it": "<%s> no puede contener un <%s>; quítelo",
+"<%s> holds text; its values go in attributes": "<%s> contiene texto; sus valores van en atributos",
+"'%s' per %s is priced twice in market '%s' (also at line %d); keep one of the two": "'%s' por %s tiene dos precios en el mercado '%s' (también en la línea %d); deje uno de los dos",
+"this price is left out, the market's other prices are read": "se omite este precio; los demás precios del mercado sí se leen",
+"market '%s' has no price that can be read": "el mercado '%s' no tiene ningún precio que se pueda leer",
+"market '%s' appears twice (also at line %d); keep one of the two": "el mercado '%s' aparece dos veces (también en la línea %d); deje uno de los dos",
+"this market is left out, and its segments say their fallback phrase": "se omite este mercado, y sus segmentos dicen su frase de reemplazo",
+"xml:lang=\\\"%.40s\\\" is not a language tag; write xml:lang=\\\"es\\\" or xml:lang=\\\"qu\\\"": "xml:lang=\\\"%.40s\\\" no es un código de idioma; escriba xml:lang=\\\"es\\\" o xml:lang=\\\"qu\\\"",
+"item '%s' appears twice (also at line %d); give each item its own id": "la noticia '%s' aparece dos veces (también en la línea %d); dé a cada noticia su propio id",
+"this news item is left out, the others are read": "se omite esta noticia; las demás sí se leen",
+"xml:lang=\\\"%s\\\" is not one of the bulletin's languages (languages=\\\"...\\\"); this text is never spoken": "xml:lang=\\\"%s\\\" no es uno de los idiomas del boletín (languages=\\\"...\\\"); este texto nunca se dice",
+"unknown language xml:lang=\\\"%s\\\"; did you mean '%s'? (write the code of one of the bulletin's languages)": "idioma desconocido xml:lang=\\\"%s\\\"; ¿quiso decir '%s'? (escriba el código de uno de los idiomas del boletín)",
+"unknown language xml:lang=\\\"%s\\\"; write the code of one of the bulletin's languages (es, qu)": "idioma desconocido xml:lang=\\\"%s\\\"; escriba el código de uno de los idiomas del boletín (es, qu)",
+"'%.*s' cannot be read as a date (there is no such day); write the date in words, for example \\\"29 de noviembre\\\"": "'%.*s' no se puede leer como fecha (ese día no existe); escriba la fecha en palabras, por ejemplo \\\"29 de noviembre\\\"",
+"'%.*s' can be read as two dates (month and day are both 12 or less); write it as YYYY-MM-DD or in words": "'%.*s' se puede leer como dos fechas (el mes y el día son ambos 12 o menos); escríbala como AAAA-MM-DD o en palabras",
+"segment '%s' says nothing in '%s' (no <say xml:lang=\\\"%s\\\">): the %s bulletin would play its clips alone; add the text, or write speech=\\\"optional\\\" on the segment if that is meant": "el segmento '%s' no dice nada en '%s' (no hay <say xml:lang=\\\"%s\\\">): el boletín en %s tocaría solo sus clips; agregue el texto, o escriba speech=\\\"optional\\\" en el segmento si así se quiere",
+"segment '%s' says nothing in '%s' (no <say xml:lang=\\\"%s\\\">): the %s bulletin leaves it out; add the text, or write speech=\\\"optional\\\" on the segment if that is meant": "el segmento '%s' no dice nada en '%s' (no hay <say xml:lang=\\\"%s\\\">): el boletín en %s lo omite; agregue el texto, o escriba speech=\\\"optional\\\" en el segmento si así se quiere",
+"cannot start the command '%s': %s": "no se puede iniciar el comando '%s': %s",
+"willakuy build for %s in %s: exit status %d": "willakuy build del %s en %s: código de salida %d",
+", %zu with fallbacks, %zu failed": ", %zu con reemplazos, %zu fallidos",
+"the build did not run: %s": "la construcción no se hizo: %s",
+"<notify> command '%s' did not end within %u s and was stopped; the bulletins were published": "el comando de <notify> '%s' no terminó en %u s y se detuvo; los boletines sí se publicaron",
+"<notify> command '%s' failed with exit status %d; the bulletins were published": "el comando de <notify> '%s' falló con código de salida %d; los boletines sí se publicaron",
+"<notify> command '%s' was killed by signal %d; the bulletins were published": "el comando de <notify> '%s' terminó por la señal %d; los boletines sí se publicaron",
+"old folders were not removed: %s": "no se eliminaron las carpetas antiguas: %s",
+"a symbolic link": "un enlace simbólico",
+"not a folder": "no es una carpeta",
+"another user's": "de otro usuario",
+"old folder %s could not be removed entirely: %s": "la carpeta antigua %s no se pudo eliminar del todo: %s",
+"it holds files of another user": "contiene archivos de otro usuario",
+"on-failure must be \\\"remove\\\" (latest/ keeps nothing for a failed bulletin) or \\\"clip\\\" (it gets the station's clip)": "on-failure debe ser \\\"remove\\\" (latest/ no guarda nada de un boletín fallido) o \\\"clip\\\" (recibe el clip de la emisora)",
+"on-failure=\\\"clip\\\" needs clip=\\\"FILE.mp3\\\", the recording that replaces a bulletin that could not be built": "on-failure=\\\"clip\\\" necesita clip=\\\"ARCHIVO.mp3\\\", la grabación que reemplaza a un boletín que no se pudo hacer",
+"clip=\\\"%s\\\" must be an MP3 file (.mp3): it takes the place of a bulletin in latest/": "clip=\\\"%s\\\" debe ser un archivo MP3 (.mp3): ocupa el lugar de un boletín en latest/",
+"unexpected <%s> in <station>; use feeds, audio, pauses, tags, cache, rivendell, latest, notify or retention": "<%s> no va en <station>; use feeds, audio, pauses, tags, cache, rivendell, latest, notify o retention",
+"%zu bulletin file published": ("%zu archivo de boletín publicado", "%zu archivos de boletín publicados"),
+"%s is older than %u day but was left alone: it is %s": ("%s tiene más de %u día, pero no se tocó: es %s", "%s tiene más de %u días, pero no se tocó: es %s"),
+"removed %s, older than the %u day kept (<retention>)": ("se eliminó %s, de más del %u día que se guarda (<retention>)", "se eliminó %s, de más de los %u días que se guardan (<retention>)"),
+"an element is closed with another element's closing tag; check which tag was left open": "un elemento se cierra con la etiqueta de cierre de otro; revise qué etiqueta quedó abierta",
+"the file ends before an element is closed; add its closing tag": "el archivo termina antes de que se cierre un elemento; agregue su etiqueta de cierre",
+"an element is not closed; add its closing tag": "un elemento no está cerrado; agregue su etiqueta de cierre",
+"there is text or a second element after the end of the root element": "hay texto o un segundo elemento después del final del elemento raíz",
+"the file has no element": "el archivo no tiene ningún elemento",
+"the file does not start with an element": "el archivo no empieza con un elemento",
+"a start tag has no closing '>' or a broken attribute": "a una etiqueta de apertura le falta el '>' final o tiene un atributo mal escrito",
+"a value between quotes holds '<'; write &lt; instead": "un valor entre comillas contiene '<'; escriba &lt; en su lugar",
+"an attribute's value must be between quotes": "el valor de un atributo debe ir entre comillas",
+"an attribute is written wrongly; write name=\\\"value\\\"": "un atributo está mal escrito; escriba nombre=\\\"valor\\\"",
+"an attribute has no value; write name=\\\"value\\\"": "un atributo no tiene valor; escriba nombre=\\\"valor\\\"",
+"an attribute appears twice in the same tag": "un atributo aparece dos veces en la misma etiqueta",
+"a lone '&'; write &amp; instead": "un '&' suelto; escriba &amp; en su lugar",
+"a '&' without its ';'; write &amp; for the character '&'": "un '&' sin su ';'; escriba &amp; para el carácter '&'",
+"an unknown entity: only &amp; &lt; &gt; &quot; and &apos; exist; write the character itself": "una entidad desconocida: solo existen &amp; &lt; &gt; &quot; y &apos;; escriba el carácter mismo",
+"the file is not UTF-8; save it as UTF-8": "el archivo no está en UTF-8; guárdelo como UTF-8",
+"the file holds a character that XML does not allow": "el archivo contiene un carácter que XML no permite",
+"a comment <!-- is not closed with -->": "un comentario <!-- no se cierra con -->",
+"a comment holds '--', which XML does not allow": "un comentario contiene '--', que XML no permite",
+"<?xml ...?> must be the very first thing in the file": "<?xml ...?> debe ser lo primero del archivo",
+"this element is not allowed here; check its name and where it is": "este elemento no va aquí; revise su nombre y su lugar",
+"text is not allowed here": "aquí no va texto",
+"an element is missing here": "aquí falta un elemento",
+"this element is not allowed here, or is one too many": "este elemento no va aquí, o sobra",
+"this attribute is not allowed on this element; check its name": "este atributo no va en este elemento; revise su nombre",
+"an attribute is missing, misspelt or has a wrong value": "falta un atributo, está mal escrito o tiene un valor incorrecto",
+"the element holds something that does not belong in it": "el elemento contiene algo que no le corresponde",
+"a value has the wrong form": "un valor no tiene la forma correcta",
+"usage: ": "uso: ",
 }
 
 pot = open(sys.argv[1]).read()
 out = []
 missing = 0
 for block in pot.split("\n\n"):
+    # Plural messages (ngettext): the translation is a (singular, plural) pair.
+    m = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\n?)+)msgid_plural ((?:"(?:[^"\\]|\\.)*"\n?)+)msgstr\[0\]', block, re.M)
+    if m:
+        mid = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))
+        mpl = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(2)))
+        head = block[:m.start()]
+        tr = T.get(mid)
+        if tr is None:
+            print("untranslated: " + mid, file=sys.stderr)
+            missing += 1
+            tr = ("", "")
+        flags = "".join(l + "\n" for l in head.splitlines() if l.startswith("#,"))
+        refs = "".join(l + "\n" for l in head.splitlines() if l.startswith("#:"))
+        out.append(refs + flags + 'msgid "%s"\nmsgid_plural "%s"\nmsgstr[0] "%s"\nmsgstr[1] "%s"\n'
+                   % (mid, mpl, tr[0], tr[1]))
+        continue
     m = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\n?)+)msgstr ""', block, re.M)
     if not m:
         continue

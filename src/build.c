@@ -26,7 +26,9 @@
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
+#include "local.h"
 #include "report.h"
+#include "retention.h"
 #include "spool.h"
 #include "station.h"
 #include "synth.h"
@@ -495,7 +497,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		goto out;
 	}
 	if ((st = wk_station_load(station, &r.station, d, err)) != WK_OK ||
-	    (st = wk_catalog_load(catalog, &r.cat, d, err)) != WK_OK)
+	    (st = wk_catalog_load(catalog, &r.cat, d, err)) != WK_OK ||
+	    (st = wk_local_catalog(r.cat, d, err)) != WK_OK)
 		goto out;
 	r.params.rate_hz = r.station->rate_hz;
 	r.params.channels = r.station->channels;
@@ -551,6 +554,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	}
 	if (r.report != NULL)
 		wk_report_write(r.report, r.out, d);
+	wk_retention_apply(o->outdir, o->date, r.station->retention_days, d);
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);

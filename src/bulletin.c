@@ -143,6 +143,29 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 	return st;
 }
 
+/* speech="required|optional": whether every language of the bulletin must
+ * have spoken content in the segment (check's rule), or a language without
+ * it plays the segment's clips alone on purpose. */
+static enum wk_status
+speech_attr(struct wk_xmlfile *f, xmlNodePtr n, struct wk_segment *sg,
+    struct wk_err *err)
+{
+	char *v = wk_xml_attr(n, "speech");
+	enum wk_status st = WK_OK;
+
+	if (v == NULL)
+		return WK_OK;
+	if (strcmp(v, "optional") == 0)
+		sg->speech_optional = 1;
+	else if (strcmp(v, "required") != 0)
+		st = wk_xml_err(f, n, "speech", err, "%s",
+		    _("speech must be \"required\" (every language speaks in "
+		    "this segment) or \"optional\" (a language without <say> "
+		    "plays its clips alone)"));
+	free(v);
+	return st;
+}
+
 static enum wk_status
 read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
     struct wk_segment *sg, struct wk_err *err)
@@ -158,6 +181,8 @@ read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 		return wk_xml_err(f, n, "id", err,
 		    _("segment id \"%s\" is not valid: use lower-case letters, "
 		    "digits and '-' (it becomes a file name)"), sg->id);
+	if ((st = speech_attr(f, n, sg, err)) != WK_OK)
+		return st;
 	for (k = wk_xml_elem(n->children); k; k = wk_xml_elem(k->next))
 		cap++;
 	if ((sg->items = calloc(cap + 1, sizeof *sg->items)) == NULL)

@@ -55,6 +55,7 @@ struct wk_segment {
 	size_t nitems;
 	struct wk_bed bed;
 	struct wk_pos pos;
+	int speech_optional;	/* speech="optional": a language may be silent */
 };
 
 struct wk_bulletin {

@@ -18,6 +18,8 @@
 #include "check.h"
 #include "clip.h"
 #include "feed.h"
+#include "lint.h"
+#include "local.h"
 #include "paths.h"
 #include "station.h"
 #include "text.h"
@@ -156,8 +158,11 @@ check_date(struct ctx *c, const char *file, struct wk_pos pos,
 		    "until then"), what, a, b);
 	else if (age > 0)
 		wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
-		    _("%s %s is %ld days before the broadcast date %s; bulletins "
-		    "will say their fallback phrase instead"), what, a, age, b);
+		    ngettext("%s %s is %ld day before the broadcast date %s; "
+		    "bulletins will say their fallback phrase instead",
+		    "%s %s is %ld days before the broadcast date %s; bulletins "
+		    "will say their fallback phrase instead", age), what, a, age,
+		    b);
 }
 
 /* The first voice that has no unit id, or NULL when all have it. */
@@ -408,26 +413,10 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 			wk_diag(c->d, WK_ERROR, b->path, b->pos.line, b->pos.col,
 			    _("language '%s': %s"), b->langs[k], e.msg);
 	}
+	wk_lint_bulletin(b, c->d);
 	for (i = 0; i < b->nsegs; i++) {
 		const struct wk_segment *sg = &b->segs[i];
 
-		for (k = 0; k < b->nlangs; k++) {
-			int says = 0, other = 0;
-
-			for (j = 0; j < sg->nitems; j++) {
-				const struct wk_item *it = &sg->items[j];
-
-				if (it->kind == WK_ITEM_SAY)
-					says += strcmp(it->lang, b->langs[k]) == 0;
-				else if (it->kind != WK_ITEM_PAUSE)
-					other++;
-			}
-			if (says == 0 && other == 0)
-				wk_diag(c->d, WK_WARNING, b->path, sg->pos.line,
-				    sg->pos.col, _("segment '%s' has no <say "
-				    "xml:lang=\"%s\">; the %s bulletin leaves it out"),
-				    sg->id, b->langs[k], b->langs[k]);
-		}
 		for (j = 0; j < sg->nitems; j++) {
 			const struct wk_item *it = &sg->items[j];
 
@@ -478,7 +467,7 @@ load_ctx(struct ctx *c, struct wk_date date, struct wk_diags *d,
 		return wk_err_nomem(err);
 	st = wk_catalog_load(cat, &c->cat, d, err);
 	free(cat);
-	return st;
+	return st == WK_OK ? wk_local_catalog(c->cat, d, err) : st;
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "catalog.h"
+#include "clip.h"
 #include "compose.h"
 #include "feed.h"
 #include "paths.h"
@@ -246,7 +247,7 @@ price_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 	char *pname = NULL;
 
 	if (wk_voice_unit(v, p->unit) == NULL) {
-		wk_diag(c->d, WK_WARNING, NULL, 0, 0,
+		wk_diag(c->d, WK_ERROR, NULL, 0, 0,
 		    _("%s: the %s voice has no unit '%s'; the price of '%s' "
 		    "is left out (add the unit to voices/%s/voice.xml)"),
 		    sg->id, lang, p->unit, p->product, lang);
@@ -532,6 +533,30 @@ add_pauses(struct wk_seg *sg, unsigned ms, struct wk_err *err)
 	return WK_OK;
 }
 
+/* True when the clip or bed at path can be opened and decoded. One that
+ * cannot is reported and left out of the segment, which is then built
+ * without it (and counts as a fallback, so the run exits 1). */
+static int
+usable_clip(struct wk_compose *c, const struct wk_bulletin *b,
+    struct wk_seg *sg, struct wk_pos pos, const char *path)
+{
+	struct wk_clip *cl = NULL;
+	struct wk_err e;
+
+	if (wk_clip_open(path, &cl, &e) == WK_OK) {
+		wk_clip_close(cl);
+		return 1;
+	}
+	/* An error, so that -q (cron) still names it; the run exits 1. */
+	wk_diag(c->d, WK_ERROR, b->path, pos.line, pos.col,
+	    _("segment '%s': %s: %s; the segment is built without it (check "
+	    "the file name, or convert the file to WAV, FLAC or Ogg)"), sg->id,
+	    path, e.msg);
+	note(sg, "%s", _("a clip that cannot be read was left out"));
+	sg->fallback = 1;
+	return 0;
+}
+
 static enum wk_status
 compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
     const struct wk_segment *bs, struct wk_seg *sg, const struct wk_voice *v,
@@ -549,7 +574,9 @@ compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
 	if ((sg->id = strdup(bs->id)) == NULL)
 		return wk_err_nomem(err);
 	sg->bed = bs->bed;
-	if (bs->bed.path != NULL && (sg->bed.path = strdup(bs->bed.path)) == NULL)
+	sg->bed.path = NULL;
+	if (bs->bed.path != NULL && usable_clip(c, b, sg, bs->bed.pos,
+	    bs->bed.path) && (sg->bed.path = strdup(bs->bed.path)) == NULL)
 		return wk_err_nomem(err);
 	for (i = 0; i < bs->nitems && st == WK_OK; i++) {
 		const struct wk_item *it = &bs->items[i];
@@ -574,6 +601,8 @@ compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
 			st = compose_news(c, b, it, sg, v, err);
 			break;
 		case WK_ITEM_CLIP:
+			if (!usable_clip(c, b, sg, it->pos, it->path))
+				break;
 			if ((p = new_part(sg, WK_PART_CLIP)) == NULL ||
 			    (p->path = strdup(it->path)) == NULL)
 				st = wk_err_nomem(err);

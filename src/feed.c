@@ -1,8 +1,12 @@
 /*
  * Readers for the price feed and our news feed format. Each walks the tree
- * itself and checks every value with a message that says how to fix it;
- * the RELAX NG schema then catches anything else (unknown elements). RSS and
- * Atom news go to rss.c.
+ * itself and checks every value with a message that says how to fix it.
+ * A problem inside one <price>, <market> or news <item> leaves that element
+ * out: it is reported as an error (so the run exits 1) and removed from the
+ * tree, and the rest of the file is still read. The RELAX NG schema then
+ * checks the structure of what is kept; only a problem of the file as a
+ * whole (not XML, wrong root, bad feed date) rejects it. RSS and Atom news
+ * go to rss.c.
  */
 
 #include <stdlib.h>
@@ -46,6 +50,122 @@ pos(const struct wk_xmlfile *f, xmlNodePtr n, const char *attr,
 	wk_xml_pos(f, n, attr, &p->line, &p->col);
 }
 
+/* True when s is an id: [a-z0-9][a-z0-9-]{0,63}, as in common.rng. */
+static int
+valid_id(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (i >= 64 || !((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= '0' && s[i] <= '9') || (s[i] == '-' && i > 0)))
+			return 0;
+	return i > 0;
+}
+
+/* An id attribute that must be present and valid. */
+static char *
+id_attr(const struct wk_xmlfile *f, xmlNodePtr n, const char *name,
+    struct wk_err *err)
+{
+	char *s = wk_xml_req(f, n, name, err);
+
+	if (s != NULL && !valid_id(s)) {
+		wk_xml_err(f, n, name, err,
+		    _("%s=\"%.64s\" is not a valid id; use lower-case letters, "
+		    "digits and '-' (for example papa-amarilla)"), name, s);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Refuses attributes of n other than those in the NULL-terminated list
+ * (xml:lang aside), and element children when text is 0 (no child at all
+ * but white space when text is also 0, as the schema says). */
+static enum wk_status
+only_attrs(const struct wk_xmlfile *f, xmlNodePtr n, const char *const *names,
+    int text, struct wk_err *err)
+{
+	xmlAttrPtr a;
+	xmlNodePtr k;
+	size_t i;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns != NULL && a->ns->prefix != NULL &&
+		    xmlStrcmp(a->ns->prefix, BAD_CAST "xml") == 0 &&
+		    xmlStrcmp(a->name, BAD_CAST "lang") == 0)
+			continue;
+		for (i = 0; names[i] != NULL; i++)
+			if (a->ns == NULL &&
+			    xmlStrcmp(a->name, BAD_CAST names[i]) == 0)
+				break;
+		if (names[i] == NULL)
+			return wk_xml_err(f, n, (const char *)a->name, err,
+			    _("<%s> has no attribute '%s'; remove it or check "
+			    "its spelling"), (const char *)n->name,
+			    (const char *)a->name);
+	}
+	if (text < 0)
+		return WK_OK;
+	for (k = n->children; k != NULL; k = k->next) {
+		if (k->type == XML_ELEMENT_NODE)
+			return wk_xml_err(f, k, NULL, err,
+			    _("<%s> cannot hold a <%s>; remove it"),
+			    (const char *)n->name, (const char *)k->name);
+		if (!text && (k->type == XML_TEXT_NODE ||
+		    k->type == XML_CDATA_SECTION_NODE) && !xmlIsBlankNode(k))
+			return wk_xml_err(f, n, NULL, err,
+			    _("<%s> holds text; its values go in attributes"),
+			    (const char *)n->name);
+	}
+	return WK_OK;
+}
+
+/* True when s has the form of an xml:lang value (a BCP 47 tag as XML
+ * Schema's "language" type reads it: letters, then '-' and 1 to 8 letters
+ * or digits). */
+static int
+valid_lang(const char *s)
+{
+	size_t run = 0, i;
+	int first = 1;
+
+	for (i = 0;; i++) {
+		char c = s[i];
+
+		if (c == '-' || c == '\0') {
+			if (run == 0)
+				return 0;
+			if (c == '\0')
+				return 1;
+			run = 0;
+			first = 0;
+		} else if (((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (!first && c >= '0' && c <= '9')) && run < 8)
+			run++;
+		else
+			return 0;
+	}
+}
+
+/*
+ * Reports err (an input problem of element n) as an error with why (a
+ * sentence saying what is left out), then unlinks and frees n so that the
+ * schema checks only what is kept.
+ */
+static void
+leave_out(xmlNodePtr n, const char *why, struct wk_diags *d,
+    struct wk_err *err)
+{
+	size_t len = strlen(err->msg);
+
+	snprintf(err->msg + len, sizeof err->msg - len, "; %s", why);
+	wk_diag_err(d, err);
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
 /* A required date attribute. */
 static enum wk_status
 date_attr(const struct wk_xmlfile *f, xmlNodePtr n, const char *name,
@@ -86,16 +206,60 @@ amount_attr(const struct wk_xmlfile *f, xmlNodePtr n, const char *name,
 	return WK_OK;
 }
 
+static void
+free_price(struct wk_price *p)
+{
+	free(p->product);
+	free(p->unit);
+	memset(p, 0, sizeof *p);
+}
+
+/* Reads one <price> into p. */
 static enum wk_status
-read_market(struct wk_xmlfile *f, xmlNodePtr n, struct wk_market *m,
+read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
     struct wk_err *err)
 {
-	xmlNodePtr k;
+	static const char *const attrs[] = { "product", "unit", "value",
+	    "previous", NULL };
+	enum wk_status st;
+
+	p->previous = -1;
+	pos(f, k, NULL, &p->pos);
+	pos(f, k, "product", &p->product_pos);
+	pos(f, k, "unit", &p->unit_pos);
+	if (!wk_xml_is(k, "price"))
+		return wk_xml_err(f, k, NULL, err,
+		    _("unexpected <%s> in <market>; only <price> goes here"),
+		    (const char *)k->name);
+	if ((st = only_attrs(f, k, attrs, 0, err)) != WK_OK)
+		return st;
+	if ((p->product = id_attr(f, k, "product", err)) == NULL ||
+	    (p->unit = wk_xml_req(f, k, "unit", err)) == NULL)
+		return err->status;
+	if ((st = amount_attr(f, k, "value", &p->value, err)) != WK_OK)
+		return st;
+	if (xmlHasProp(k, BAD_CAST "previous") &&
+	    (st = amount_attr(f, k, "previous", &p->previous, err)) != WK_OK)
+		return st;
+	return WK_OK;
+}
+
+/* Reads a <market>. A bad <price> is reported to d and left out; the
+ * market fails (and is left out by the caller) when its own attributes are
+ * wrong or no price is left. */
+static enum wk_status
+read_market(struct wk_xmlfile *f, xmlNodePtr n, struct wk_market *m,
+    struct wk_diags *d, struct wk_err *err)
+{
+	static const char *const attrs[] = { "id", "name", "town", NULL };
+	xmlNodePtr k, next;
 	size_t cap = 0, i;
 	enum wk_status st;
 
 	pos(f, n, NULL, &m->pos);
-	if ((m->id = wk_xml_req(f, n, "id", err)) == NULL ||
+	if ((st = only_attrs(f, n, attrs, -1, err)) != WK_OK)
+		return st;
+	if ((m->id = id_attr(f, n, "id", err)) == NULL ||
 	    (m->name = wk_xml_req(f, n, "name", err)) == NULL)
 		return err->status;
 	m->town = wk_xml_attr(n, "town");
@@ -103,56 +267,58 @@ read_market(struct wk_xmlfile *f, xmlNodePtr n, struct wk_market *m,
 		cap++;
 	if ((m->prices = calloc(cap + 1, sizeof *m->prices)) == NULL)
 		return wk_err_nomem(err);
-	for (k = wk_xml_elem(n->children); k; k = wk_xml_elem(k->next)) {
+	for (k = wk_xml_elem(n->children); k; k = next) {
 		struct wk_price *p = &m->prices[m->nprices];
 
-		if (!wk_xml_is(k, "price"))
-			return wk_xml_err(f, k, NULL, err,
-			    _("unexpected <%s> in <market>; only <price> goes "
-			    "here"), (const char *)k->name);
-		m->nprices++;
-		p->previous = -1;
-		pos(f, k, NULL, &p->pos);
-		pos(f, k, "product", &p->product_pos);
-		pos(f, k, "unit", &p->unit_pos);
-		if ((p->product = wk_xml_req(f, k, "product", err)) == NULL ||
-		    (p->unit = wk_xml_req(f, k, "unit", err)) == NULL)
-			return err->status;
-		if ((st = amount_attr(f, k, "value", &p->value, err)) != WK_OK)
-			return st;
-		if (xmlHasProp(k, BAD_CAST "previous") &&
-		    (st = amount_attr(f, k, "previous", &p->previous, err)) != WK_OK)
-			return st;
-		for (i = 0; i + 1 < m->nprices; i++)
+		next = wk_xml_elem(k->next);
+		st = read_price(f, k, p, err);
+		for (i = 0; st == WK_OK && i < m->nprices; i++)
 			if (strcmp(m->prices[i].product, p->product) == 0 &&
 			    strcmp(m->prices[i].unit, p->unit) == 0)
-				return wk_xml_err(f, k, "product", err,
+				st = wk_xml_err(f, k, "product", err,
 				    _("'%s' per %s is priced twice in market '%s' "
-				    "(also at line %d)"), p->product, p->unit,
-				    m->id, m->prices[i].pos.line);
+				    "(also at line %d); keep one of the two"),
+				    p->product, p->unit, m->id,
+				    m->prices[i].pos.line);
+		if (st == WK_OK) {
+			m->nprices++;
+			continue;
+		}
+		free_price(p);
+		if (st != WK_EINPUT)
+			return st;
+		leave_out(k, _("this price is left out, the market's other "
+		    "prices are read"), d, err);
 	}
+	if (m->nprices == 0)
+		return wk_xml_err(f, n, NULL, err,
+		    _("market '%s' has no price that can be read"), m->id);
 	return WK_OK;
+}
+
+static void
+free_market(struct wk_market *m)
+{
+	size_t j;
+
+	for (j = 0; j < m->nprices; j++)
+		free_price(&m->prices[j]);
+	free(m->prices);
+	free(m->id);
+	free(m->name);
+	free(m->town);
+	memset(m, 0, sizeof *m);
 }
 
 void
 wk_prices_free(struct wk_prices *p)
 {
-	size_t i, j;
+	size_t i;
 
 	if (p == NULL)
 		return;
-	for (i = 0; i < p->nmarkets; i++) {
-		struct wk_market *m = &p->markets[i];
-
-		for (j = 0; j < m->nprices; j++) {
-			free(m->prices[j].product);
-			free(m->prices[j].unit);
-		}
-		free(m->prices);
-		free(m->id);
-		free(m->name);
-		free(m->town);
-	}
+	for (i = 0; i < p->nmarkets; i++)
+		free_market(&p->markets[i]);
 	free(p->markets);
 	free(p->path);
 	free(p->currency);
@@ -166,7 +332,7 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 {
 	struct wk_xmlfile f;
 	struct wk_prices *p;
-	xmlNodePtr n;
+	xmlNodePtr n, next;
 	enum wk_status st;
 	size_t cap = 0, i;
 
@@ -202,25 +368,31 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	for (n = wk_xml_elem(f.root->children); n; n = wk_xml_elem(n->next)) {
+	for (n = wk_xml_elem(f.root->children); n; n = next) {
 		struct wk_market *m = &p->markets[p->nmarkets];
 
-		if (!wk_xml_is(n, "market")) {
+		next = wk_xml_elem(n->next);
+		if (!wk_xml_is(n, "market"))
 			st = wk_xml_err(&f, n, NULL, err,
 			    _("unexpected <%s> in <prices>; only <market> goes "
 			    "here"), (const char *)n->name);
-			goto out;
-		}
-		p->nmarkets++;
-		if ((st = read_market(&f, n, m, err)) != WK_OK)
-			goto out;
-		for (i = 0; i + 1 < p->nmarkets; i++)
-			if (strcmp(p->markets[i].id, m->id) == 0) {
+		else
+			st = read_market(&f, n, m, d, err);
+		for (i = 0; st == WK_OK && i < p->nmarkets; i++)
+			if (strcmp(p->markets[i].id, m->id) == 0)
 				st = wk_xml_err(&f, n, "id", err,
-				    _("market '%s' appears twice (also at line %d)"),
-				    m->id, p->markets[i].pos.line);
-				goto out;
-			}
+				    _("market '%s' appears twice (also at line %d); "
+				    "keep one of the two"), m->id,
+				    p->markets[i].pos.line);
+		if (st == WK_OK) {
+			p->nmarkets++;
+			continue;
+		}
+		free_market(m);
+		if (st != WK_EINPUT)
+			goto out;
+		leave_out(n, _("this market is left out, and its segments say "
+		    "their fallback phrase"), d, err);
 	}
 	st = wk_xml_validate(&f, "prices", d, err);
 out:
@@ -244,25 +416,31 @@ wk_prices_market(const struct wk_prices *p, const char *id)
 	return NULL;
 }
 
+static void
+free_item(struct wk_news_item *it)
+{
+	size_t j;
+
+	for (j = 0; j < it->ntexts; j++) {
+		free(it->texts[j].lang);
+		free(it->texts[j].headline);
+		free(it->texts[j].text);
+	}
+	free(it->texts);
+	free(it->id);
+	free(it->network);
+	memset(it, 0, sizeof *it);
+}
+
 void
 wk_news_free(struct wk_news *n)
 {
-	size_t i, j;
+	size_t i;
 
 	if (n == NULL)
 		return;
-	for (i = 0; i < n->nitems; i++) {
-		struct wk_news_item *it = &n->items[i];
-
-		for (j = 0; j < it->ntexts; j++) {
-			free(it->texts[j].lang);
-			free(it->texts[j].headline);
-			free(it->texts[j].text);
-		}
-		free(it->texts);
-		free(it->id);
-		free(it->network);
-	}
+	for (i = 0; i < n->nitems; i++)
+		free_item(&n->items[i]);
 	free(n->items);
 	free(n->path);
 	free(n);
@@ -293,10 +471,16 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 	xmlNodePtr k;
 	enum wk_status st;
 
+	static const char *const attrs[] = { "id", "network", "date",
+	    "expires", NULL };
+	static const char *const none[] = { NULL };
+
 	pos(f, n, NULL, &it->pos);
 	pos(f, n, "network", &it->network_pos);
-	if ((it->id = wk_xml_req(f, n, "id", err)) == NULL ||
-	    (it->network = wk_xml_req(f, n, "network", err)) == NULL)
+	if ((st = only_attrs(f, n, attrs, -1, err)) != WK_OK)
+		return st;
+	if ((it->id = id_attr(f, n, "id", err)) == NULL ||
+	    (it->network = id_attr(f, n, "network", err)) == NULL)
 		return err->status;
 	if ((st = date_attr(f, n, "date", &it->date, err)) != WK_OK)
 		return st;
@@ -323,6 +507,12 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 			return wk_xml_err(f, k, NULL, err,
 			    _("<%s> needs xml:lang=\"es\" or xml:lang=\"qu\""),
 			    (const char *)k->name);
+		if (!valid_lang(lang))
+			return wk_xml_err(f, k, NULL, err,
+			    _("xml:lang=\"%.40s\" is not a language tag; write "
+			    "xml:lang=\"es\" or xml:lang=\"qu\""), lang);
+		if ((st = only_attrs(f, k, none, 1, err)) != WK_OK)
+			return st;
 		if ((t = wk_news_text_add(it, lang)) == NULL)
 			return wk_err_nomem(err);
 		if (t->pos.line == 0)
@@ -350,7 +540,7 @@ static enum wk_status
 read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
     struct wk_err *err)
 {
-	xmlNodePtr n;
+	xmlNodePtr n, next;
 	size_t cap = 0, i;
 	enum wk_status st;
 
@@ -362,21 +552,31 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 		cap++;
 	if ((nw->items = calloc(cap + 1, sizeof *nw->items)) == NULL)
 		return wk_err_nomem(err);
-	for (n = wk_xml_elem(f->root->children); n; n = wk_xml_elem(n->next)) {
+	for (n = wk_xml_elem(f->root->children); n; n = next) {
 		struct wk_news_item *it = &nw->items[nw->nitems];
 
+		next = wk_xml_elem(n->next);
 		if (!wk_xml_is(n, "item"))
-			return wk_xml_err(f, n, NULL, err,
+			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <news>; only <item> goes here"),
 			    (const char *)n->name);
-		nw->nitems++;
-		if ((st = read_item(f, n, it, err)) != WK_OK)
-			return st;
-		for (i = 0; i + 1 < nw->nitems; i++)
+		else
+			st = read_item(f, n, it, err);
+		for (i = 0; st == WK_OK && i < nw->nitems; i++)
 			if (strcmp(nw->items[i].id, it->id) == 0)
-				return wk_xml_err(f, n, "id", err,
-				    _("item '%s' appears twice (also at line %d)"),
-				    it->id, nw->items[i].pos.line);
+				st = wk_xml_err(f, n, "id", err,
+				    _("item '%s' appears twice (also at line %d); "
+				    "give each item its own id"), it->id,
+				    nw->items[i].pos.line);
+		if (st == WK_OK) {
+			nw->nitems++;
+			continue;
+		}
+		free_item(it);
+		if (st != WK_EINPUT)
+			return st;
+		leave_out(n, _("this news item is left out, the others are "
+		    "read"), d, err);
 	}
 	return wk_xml_validate(f, "news", d, err);
 }

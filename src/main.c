@@ -22,6 +22,8 @@
 #include "preview.h"
 #include "date.h"
 #include "err.h"
+#include "local.h"
+#include "notify.h"
 #include "paths.h"
 #include "verbal.h"
 #include "voice.h"
@@ -103,16 +105,17 @@ static void
 usage(FILE *out, const struct cmd *only)
 {
 	size_t i;
-	const char *lead = "usage: ";
+	const char *lead = _("usage: ");
+	int width = (int)strlen(lead);
 
 	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++) {
 		if (only != NULL && &cmds[i] != only)
 			continue;
-		fprintf(out, "%s%s\n", lead, cmds[i].synopsis);
-		lead = "       ";
+		fprintf(out, "%*s%s\n", width, lead, cmds[i].synopsis);
+		lead = "";
 	}
 	if (only == NULL)
-		fprintf(out, "%swillakuy --help | --version\n", lead);
+		fprintf(out, "%*swillakuy --help | --version\n", width, lead);
 }
 
 static void
@@ -336,6 +339,17 @@ cmd_preview(struct opts *o, int argc, char **argv)
 	return exit_code(st);
 }
 
+/* Runs the station's <notify> hook, if it has one, after a build. */
+static void
+notify(const struct wk_build_opts *bo, const struct wk_build_result *res,
+    const char *error, const struct wk_diags *d, int code)
+{
+	struct wk_notify_run n = { bo->station, bo->outdir, bo->date, code, res,
+	    error };
+
+	wk_notify_build(&n, d);
+}
+
 static int
 cmd_build(struct opts *o, int argc, char **argv)
 {
@@ -366,6 +380,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 		/* Errors still reach stderr with -q. */
 		wk_diag_print(stderr, WK_ERROR, err.file, err.line, err.col,
 		    err.msg);
+		notify(&bo, NULL, err.msg, &d, exit_code(st));
 		wk_diags_free(&d);
 		return exit_code(st);
 	}
@@ -388,6 +403,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 		fprintf(stderr, _("willakuy: %zu bulletin file(s) published "
 		    "(%.0f s of audio), %zu with fallbacks, %zu failed\n"),
 		    res.built, res.audio_s, res.with_fallbacks, res.failed);
+	notify(&bo, &res, NULL, &d, rc);
 	wk_diags_free(&d);
 	return rc;
 }
@@ -468,5 +484,6 @@ main(int argc, char **argv)
 		rc = cmd_verbalize(&o);
 	wk_xml_cleanup();
 	wk_paths_cleanup();
+	wk_local_cleanup();
 	return rc;
 }

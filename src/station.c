@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "local.h"
 #include "paths.h"
 #include "station.h"
 #include "xmlio.h"
@@ -55,6 +56,45 @@ either(struct wk_xmlfile *f, xmlNodePtr n, const char *name, const char *one,
 	return st;
 }
 
+/* <latest on-failure="remove|clip" clip="FILE"/>: what latest/ holds for a
+ * bulletin whose build failed. The clip is resolved against dir (the
+ * station file's folder) and must be an .mp3, since it replaces one. */
+static enum wk_status
+read_latest(struct wk_xmlfile *f, xmlNodePtr n, const char *dir,
+    struct wk_station *s, struct wk_err *err)
+{
+	int clip = s->on_failure == WK_LATEST_CLIP;
+	enum wk_status st;
+	char *v;
+	size_t len;
+
+	if ((st = either(f, n, "on-failure", "clip", "remove",
+	    _("on-failure must be \"remove\" (latest/ keeps nothing for a "
+	    "failed bulletin) or \"clip\" (it gets the station's clip)"),
+	    &clip, err)) != WK_OK)
+		return st;
+	s->on_failure = clip ? WK_LATEST_CLIP : WK_LATEST_REMOVE;
+	v = wk_xml_attr(n, "clip");
+	if (clip && v == NULL)
+		return wk_xml_err(f, n, NULL, err, "%s",
+		    _("on-failure=\"clip\" needs clip=\"FILE.mp3\", the "
+		    "recording that replaces a bulletin that could not be built"));
+	if (v == NULL)
+		return WK_OK;
+	len = strlen(v);
+	if (len < 4 || strcmp(v + len - 4, ".mp3") != 0) {
+		st = wk_xml_err(f, n, "clip", err,
+		    _("clip=\"%s\" must be an MP3 file (.mp3): it takes the "
+		    "place of a bulletin in latest/"), v);
+		free(v);
+		return st;
+	}
+	free(s->failure_clip);
+	s->failure_clip = wk_path_join(dir, v);
+	free(v);
+	return s->failure_clip != NULL ? WK_OK : wk_err_nomem(err);
+}
+
 static enum wk_status
 read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 {
@@ -72,6 +112,7 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 		return err->status;
 	if ((dir = wk_path_dir(f->path)) == NULL)
 		return wk_err_nomem(err);
+	wk_local_add_station(dir);
 	s->feeds_dir = wk_path_join(dir, "feeds");
 	for (n = wk_xml_elem(f->root->children); n && st == WK_OK;
 	    n = wk_xml_elem(n->next)) {
@@ -135,6 +176,22 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			x = s->cache_mb;
 			st = num(f, n, "size-mb", 0, 1 << 20, &x, err);
 			s->cache_mb = (int)x;
+		} else if (wk_xml_is(n, "latest")) {
+			st = read_latest(f, n, dir, s, err);
+		} else if (wk_xml_is(n, "notify")) {
+			if ((v = wk_xml_req(f, n, "command", err)) == NULL) {
+				st = err->status;
+				break;
+			}
+			free(s->notify_command);
+			s->notify_command = v;
+			x = s->notify_timeout_s;
+			st = num(f, n, "timeout", 1, 3600, &x, err);
+			s->notify_timeout_s = (unsigned)x;
+		} else if (wk_xml_is(n, "retention")) {
+			x = s->retention_days;
+			st = num(f, n, "days", 0, 36500, &x, err);
+			s->retention_days = (unsigned)x;
 		} else if (wk_xml_is(n, "rivendell")) {
 			x = s->expire_days;
 			s->rivendell = 1;
@@ -143,7 +200,8 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 		} else
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
-			    "pauses, tags, cache or rivendell"), (const char *)n->name);
+			    "pauses, tags, cache, rivendell, latest, notify or "
+			    "retention"), (const char *)n->name);
 	}
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
@@ -170,8 +228,10 @@ wk_station_load(const char *path, struct wk_station **out,
 	s->peak_dbtp = -1;
 	s->item_pause_ms = 450;
 	s->segment_pause_ms = 800;
-	s->expire_days = 1;
+	s->expire_days = 0;
 	s->cache_mb = 1024;
+	s->notify_timeout_s = 30;
+	s->retention_days = 14;
 	s->genre = strdup("Speech");
 	if ((s->path = strdup(path)) == NULL) {
 		wk_station_free(s);
@@ -201,6 +261,8 @@ wk_station_free(struct wk_station *s)
 	free(s->name);
 	free(s->feeds_dir);
 	free(s->genre);
+	free(s->failure_clip);
+	free(s->notify_command);
 	free(s);
 }
 

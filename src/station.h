@@ -30,6 +30,13 @@ struct wk_station {
 	int expire_days;	/* Rivendell end date: days after the broadcast */
 	int rivendell;		/* write Rivendell cart data (RDXL, sidecar) */
 	int cache_mb;		/* segment cache size; 0: no cache */
+	/* What latest/ holds for a bulletin whose build failed: nothing
+	 * (WK_LATEST_REMOVE, the default) or the station's clip. */
+	enum wk_latest_policy { WK_LATEST_REMOVE, WK_LATEST_CLIP } on_failure;
+	char *failure_clip;	/* on-failure="clip": resolved path, else NULL */
+	char *notify_command;	/* run with /bin/sh -c after a run; NULL: none */
+	unsigned notify_timeout_s;	/* the command is killed after this */
+	unsigned retention_days;	/* dated folders kept; 0: all */
 };
 
 /* Reads path into *out (caller frees with wk_station_free). */

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "local.h"
 #include "paths.h"
 #include "text.h"
 #include "voice.h"
@@ -469,6 +470,56 @@ read_lexicon(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 	return WK_OK;
 }
 
+/* The LANG/lexicon.txt of each of the station's own folders (local.h),
+ * read on top of the shipped lexicon: a local entry replaces a shipped one
+ * of the same word. */
+static enum wk_status
+read_local_lexicons(struct wk_voice *v, struct wk_diags *d,
+    struct wk_err *err)
+{
+	const char *const *dir;
+	enum wk_status st = WK_OK;
+
+	for (dir = wk_local_dirs(); *dir != NULL && st == WK_OK; dir++) {
+		struct wk_voice loc;
+		struct wk_buf rel = WK_BUF_INIT;
+		struct ctx c = { NULL, err };
+		size_t i;
+
+		memset(&loc, 0, sizeof loc);
+		wk_buf_printf(&rel, "%s/lexicon.txt", v->lang);
+		loc.lexicon_path = rel.failed ? NULL
+		    : wk_path_join(*dir, wk_buf_str(&rel));
+		wk_buf_free(&rel);
+		if (loc.lexicon_path == NULL)
+			return wk_err_nomem(err);
+		st = read_lexicon(&loc, d, err);
+		for (i = 0; st == WK_OK && i < loc.nlexicon; i++) {
+			struct wk_pair *p = &loc.lexicon[i], *old;
+
+			old = bsearch(p, v->lexicon, v->nlexicon, sizeof *p,
+			    cmp_pair);
+			if (old != NULL) {
+				free(old->to);
+				old->to = p->to;
+				free(p->from);
+			} else
+				st = push_pair(&c, &v->lexicon, &v->nlexicon,
+				    p->from, p->to, 0);
+			p->from = p->to = NULL;
+		}
+		for (; i < loc.nlexicon; i++) {
+			free(loc.lexicon[i].from);
+			free(loc.lexicon[i].to);
+		}
+		free(loc.lexicon);
+		free(loc.lexicon_path);
+		if (v->nlexicon > 0)
+			qsort(v->lexicon, v->nlexicon, sizeof *v->lexicon, cmp_pair);
+	}
+	return st;
+}
+
 char *
 wk_prompt_word(const char *s, size_t n)
 {
@@ -603,6 +654,8 @@ wk_voice_load_file(const char *path, struct wk_voice **out,
 	wk_xml_free(&f);
 	if (st == WK_OK)
 		st = read_lexicon(v, d, err);
+	if (st == WK_OK)
+		st = read_local_lexicons(v, d, err);
 	if (st == WK_OK)
 		st = read_prompts(v, d, err);
 	if (st == WK_OK && v->nnouns > 0)

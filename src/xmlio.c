@@ -24,6 +24,7 @@
 #include "err.h"
 #include "paths.h"
 #include "xmlio.h"
+#include "xmlmsg.h"
 
 struct parse_state {
 	struct wk_err *err;
@@ -74,6 +75,7 @@ on_parse_error(void *data, xmlErrorPtr e)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	wk_xmlmsg_explain(msg, sizeof msg);
 	wk_err_set(ps->err, WK_EINPUT, ps->path, e->line, e->int2,
 	    _("not well-formed XML: %s"), msg);
 	ps->failed = 1;
@@ -223,6 +225,7 @@ on_valid_error(void *data, xmlErrorPtr e)
 	n = strlen(msg);
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	wk_xmlmsg_explain(msg, sizeof msg);
 	if (e->node != NULL && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
 		wk_xml_pos(vs->f, e->node, NULL, &line, &col);
 	/* libxml2 reports a failed element and then its parent as failing

@@ -43,10 +43,11 @@ within "$gain" 4.5 5.5 || die "replaygain $gain for a -23 LUFS file"
 tlen=$(sed -n 's/^TAG:TLEN=//p' "$TMP/tags.txt")
 within "$tlen" "$(awk -v d="$dec" 'BEGIN{print d * 1000 - 1500}')" \
     "$(awk -v d="$dec" 'BEGIN{print d * 1000 + 1500}')" || die "TLEN $tlen for $dec s"
-# Rivendell: a sidecar for rdimport --xml, with the end of validity.
+# Rivendell: a sidecar for rdimport --xml, valid to the end of the
+# broadcast day (expire-days="0").
 x="$TMP/o/$DATE/noticias-redes-qu.xml"
 xmllint --noout "$x" || die "RDXL is not XML"
-grep -q "<endDatetime>2026-11-30T23:59:59</endDatetime>" "$x" || die "RDXL end date"
+grep -q "<endDatetime>2026-11-29T23:59:59</endDatetime>" "$x" || die "RDXL end date"
 grep -q "<title>Llikakunapa willakuyninkuna</title>" "$x" || die "RDXL title"
 
 # Prompts: "allin punchaw" recorded as a 1 kHz tone, so that we can hear

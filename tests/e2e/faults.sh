@@ -37,15 +37,16 @@ expect_rc 3 run -o "$TMP/o" "$TMP/roto.xml" "$TMP/dos.xml"
 grep_err "roto.xml:1:[0-9]+: error"
 [ -s "$TMP/o/$DATE/dos-es.mp3" ] || die "the good bulletin was not built"
 
-# A missing clip: that bulletin fails with exit 4, naming the clip.
+# A missing clip: named, left out, the bulletin is built without it (exit 1).
 cat >"$TMP/clip.xml" <<X
 <bulletin id="clip" languages="es">
   <segment id="a"><clip src="no-such-jingle.wav"/><say xml:lang="es">Hola.</say></segment>
 </bulletin>
 X
-expect_rc 4 run -o "$TMP/o" "$TMP/clip.xml"
-grep_err "no-such-jingle.wav"
-[ -e "$TMP/o/$DATE/clip-es.mp3" ] && die "published without its clip"
+expect_rc 1 run -o "$TMP/o" "$TMP/clip.xml"
+grep_err "clip.xml:2:[0-9]+: error: segment 'a': .*no-such-jingle.wav.*built without it"
+[ -s "$TMP/o/$DATE/clip-es.mp3" ] || die "not published without its clip"
+grep -q "Hola" "$TMP/o/$DATE/clip-es.txt" || die "the text was not spoken"
 
 # A missing voice: exit 3.
 sed 's/languages="es"/languages="es ay"/' "$TMP/uno.xml" >"$TMP/ay.xml"

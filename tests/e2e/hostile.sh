@@ -47,8 +47,8 @@ for f in laughs xxe remote deep hugeattr hugetext trunc garbage badutf8 wrongenc
 done
 grep -q "root:" "$TMP/out.txt" "$TMP/err.txt" && die "file disclosure"
 
-# A bulletin whose clip is not audio, or lasts hours: refused, the rest
-# of the run goes on.
+# A bulletin whose clip is not audio, or lasts hours: check refuses it;
+# build names it and makes the bulletin without it (exit 1).
 printf 'this is not audio' >"$TMP/fake.wav"
 sox -n -r 8000 -c 1 "$TMP/long.flac" trim 0 7200
 for c in fake.wav long.flac; do
@@ -60,7 +60,7 @@ for c in fake.wav long.flac; do
 X
 	expect_rc 3 "$WK" check "$TMP/b-$c.xml"
 	grep_err "b-$c.xml:3:[0-9]+: error: clip .*$c"
-	expect_rc 4 "$WK" build -q -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/out" "$TMP/b-$c.xml"
-	grep_err "$c"
+	expect_rc 1 "$WK" build -q -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/out" "$TMP/b-$c.xml"
+	grep_err "b-$c.xml:3:[0-9]+: error: segment 'a': .*$c.*built without it"
 done
 grep_err "lasts 120 minutes"

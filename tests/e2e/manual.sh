@@ -24,8 +24,20 @@ env -u LC_ALL LANG=es_PE.UTF-8 "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
 grep -q "nothere.xml: error: no se puede abrir" "$TMP/err.txt" || { cat "$TMP/err.txt"; die "not in Spanish"; }
 printf '<prices date="2026-11-29"><market id="m" name="M"><price product="papa-amarila" unit="kg" value="1"/></market></prices>' >"$TMP/p.xml"
 env -u LC_ALL LANG=es_PE.UTF-8 "$WK" check -d "$DATE" "$TMP/p.xml" 2>"$TMP/err.txt"
-grep -q "error: producto desconocido: 'papa-amarila'; ¿quiso decir 'papa-amarilla'?" "$TMP/err.txt" ||
+grep -q "error: 'papa-amarila' no figura en el catálogo como producto; ¿quiso decir 'papa-amarilla'?" "$TMP/err.txt" ||
     { cat "$TMP/err.txt"; die "Spanish check message"; }
+# A feed one day old: "1 día", not "1 días".
+printf '<prices date="2026-11-28"><market id="nery-garcia" name="M"><price product="papa-amarilla" unit="kg" value="1"/></market></prices>' >"$TMP/p.xml"
+env -u LC_ALL LANG=es_PE.UTF-8 "$WK" check -d "$DATE" "$TMP/p.xml" 2>"$TMP/err.txt"
+grep -q "es de 1 día antes" "$TMP/err.txt" || { cat "$TMP/err.txt"; die "Spanish singular"; }
+# Usage lines in Spanish, aligned.
+env -u LC_ALL LANG=es_PE.UTF-8 "$WK" 2>&1 | grep -q "^uso: willakuy build" || die "Spanish usage"
+env -u LC_ALL LANG=es_PE.UTF-8 "$WK" 2>&1 | grep -q "^     willakuy check" || die "Spanish usage alignment"
+# libxml2's English explained in Spanish.
+printf '<prices date="2026-11-29"><market></prices>' >"$TMP/p.xml"
+env -u LC_ALL LANG=es_PE.UTF-8 "$WK" check -d "$DATE" "$TMP/p.xml" 2>"$TMP/err.txt"
+grep -q "Opening and ending tag mismatch.*(un elemento se cierra con la etiqueta de cierre de otro" "$TMP/err.txt" ||
+    { cat "$TMP/err.txt"; die "libxml2 message not explained in Spanish"; }
 env -u LC_ALL LANG=es_PE.UTF-8 "$WK" build --help | grep -q "fecha de emisión" || die "Spanish help"
 env -u LC_ALL LANG=C "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
 grep -q "error: cannot open" "$TMP/err.txt" || die "English under LANG=C"

@@ -61,7 +61,7 @@ cat >b1.xml <<X
   <segment id="c"><clip src="nada.wav"/><say xml:lang="es">Hola.</say></segment>
 </bulletin>
 X
-c 3 b1.xml "b1.xml:2:3: warning: segment 's' has no <say xml:lang=\"qu\">; the qu bulletin leaves it out"
+c 3 b1.xml "b1.xml:2:3: error: segment 's' says nothing in 'qu' \(no <say xml:lang=\"qu\">\): the qu bulletin leaves it out"
 grep_err "b1.xml:3:[0-9]+: error: unknown market 'huamanga'"
 grep_err "b1.xml:3:[0-9]+: error: unknown product 'papa-amarila'; did you mean 'papa-amarilla'"
 grep_err "b1.xml:4:[0-9]+: error: unknown network 'turismoo'; did you mean 'turismo'"

@@ -155,6 +155,18 @@ static const struct bad {
 	    "rate must be 44100 or 48000" },
 	{ "station", "<station id=\"s\" name=\"S\">\n  <audio loudness=\"-3\"/>\n</station>", 2, 20,
 	    "from -40 to -9" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <latest on-failure=\"clip\"/>\n</station>", 2, 3,
+	    "needs clip=\"FILE.mp3\"" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <latest on-failure=\"keep\"/>\n</station>", 2, 23,
+	    "on-failure must be \"remove\"" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <latest on-failure=\"clip\" clip=\"x.wav\"/>\n</station>",
+	    2, 35, "must be an MP3 file" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <notify command=\"\"/>\n</station>", 2, 20,
+	    "command" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <notify command=\"x\" timeout=\"0\"/>\n</station>", 2, 32,
+	    "from 1 to 3600" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <retention days=\"-1\"/>\n</station>", 2, 20,
+	    "from 0 to 36500" },
 };
 
 static void
@@ -193,6 +205,15 @@ test_bad_files(void **state)
 			st = wk_station_load(path, &s, &d, &err);
 			wk_station_free(s);
 		}
+		/* A problem inside one element leaves it out: the file loads,
+		 * and the problem is an error diagnostic instead. */
+		if (st == WK_OK && d.n > 0 && d.v[0].sev == WK_ERROR &&
+		    strstr(d.v[0].msg, "left out") != NULL) {
+			err.line = d.v[0].line;
+			err.col = d.v[0].col;
+			snprintf(err.msg, sizeof err.msg, "%s", d.v[0].msg);
+			st = WK_EINPUT;
+		}
 		if (st != WK_EINPUT || err.line != b->line ||
 		    (b->col != 0 && err.col != b->col) ||
 		    strstr(err.msg, b->words) == NULL) {
@@ -204,6 +225,92 @@ test_bad_files(void **state)
 		wk_diags_free(&d);
 	}
 	assert_int_equal(failed, 0);
+}
+
+/* One bad price among good ones, one bad news item among good ones: each
+ * bad element is reported with its position and left out, the rest read. */
+static void
+test_left_out(void **state)
+{
+	static const char prices[] =
+	    "<prices date=\"2026-11-29\">\n"
+	    "  <market id=\"m\" name=\"M\">\n"
+	    "    <price product=\"papa\" unit=\"kg\" value=\"2.50\"/>\n"
+	    "    <price product=\"cuy\" unit=\"kg\" value=\"2,50\"/>\n"
+	    "    <price product=\"Maiz\" unit=\"kg\" value=\"1\"/>\n"
+	    "    <price product=\"oca\" unit=\"kg\" value=\"3\" color=\"red\"/>\n"
+	    "    <price product=\"haba\" unit=\"kg\" value=\"4.10\"/>\n"
+	    "  </market>\n"
+	    "  <market id=\"n\" name=\"N\">\n"
+	    "    <price product=\"papa\" unit=\"kg\" value=\"x\"/>\n"
+	    "  </market>\n"
+	    "  <market id=\"o\" name=\"O\">\n"
+	    "    <price product=\"papa\" unit=\"kg\" value=\"9\"/>\n"
+	    "  </market>\n"
+	    "</prices>\n";
+	static const char news[] =
+	    "<news date=\"2026-11-29\">\n"
+	    "  <item id=\"a\" network=\"agro\" date=\"2026-11-31\">\n"
+	    "    <headline xml:lang=\"es\">Mala fecha</headline>\n  </item>\n"
+	    "  <item id=\"b\" network=\"agro\" date=\"2026-11-29\">\n"
+	    "    <headline xml:lang=\"es\">Buena</headline>\n  </item>\n"
+	    "  <item id=\"c\" network=\"agro\" date=\"2026-11-29\">\n"
+	    "    <headline xml:lang=\"es\">Con <b>negrita</b></headline>\n  </item>\n"
+	    "</news>\n";
+	static const struct { int line, col; const char *words; } want[] = {
+		{ 4, 43, "value=\"2,50\" is not a price" },
+		{ 5, 21, "not a valid id" },
+		{ 6, 53, "no attribute 'color'" },
+		{ 10, 44, "is not a price" },
+		{ 9, 3, "market 'n' has no price" },
+	};
+	struct wk_prices *p;
+	struct wk_news *n;
+	struct wk_diags d;
+	struct wk_err err;
+	const struct wk_market *m;
+	size_t i;
+
+	(void)state;
+	wk_diags_init(&d, NULL);
+	assert_int_equal(wk_prices_load(write_file("p.xml", prices), &p, &d,
+	    &err), WK_OK);
+	assert_int_equal(p->nmarkets, 2);
+	m = wk_prices_market(p, "m");
+	assert_non_null(m);
+	assert_int_equal(m->nprices, 2);
+	assert_string_equal(m->prices[0].product, "papa");
+	assert_string_equal(m->prices[1].product, "haba");
+	assert_int_equal(m->prices[1].value, 410);
+	assert_null(wk_prices_market(p, "n"));
+	assert_non_null(wk_prices_market(p, "o"));
+	assert_int_equal(d.nerrors, 5);
+	for (i = 0; i < 5; i++) {
+		if (d.v[i].line != want[i].line || d.v[i].col != want[i].col ||
+		    strstr(d.v[i].msg, want[i].words) == NULL ||
+		    strstr(d.v[i].msg, "left out") == NULL)
+			fprintf(stderr, "diag %zu: want %d:%d \"%s\", got %d:%d "
+			    "\"%s\"\n", i, want[i].line, want[i].col,
+			    want[i].words, d.v[i].line, d.v[i].col, d.v[i].msg);
+		assert_int_equal(d.v[i].line, want[i].line);
+		assert_int_equal(d.v[i].col, want[i].col);
+		assert_non_null(strstr(d.v[i].msg, want[i].words));
+	}
+	wk_prices_free(p);
+	wk_diags_free(&d);
+
+	wk_diags_init(&d, NULL);
+	assert_int_equal(wk_news_load(write_file("n.xml", news), &n, &d, &err),
+	    WK_OK);
+	assert_int_equal(n->nitems, 1);
+	assert_string_equal(n->items[0].id, "b");
+	assert_int_equal(d.nerrors, 2);
+	assert_int_equal(d.v[0].line, 2);
+	assert_non_null(strstr(d.v[0].msg, "news item is left out"));
+	assert_int_equal(d.v[1].line, 9);
+	assert_non_null(strstr(d.v[1].msg, "cannot hold a <b>"));
+	wk_news_free(n);
+	wk_diags_free(&d);
 }
 
 static void
@@ -381,6 +488,7 @@ main(void)
 		cmocka_unit_test(test_prices_ok),
 		cmocka_unit_test(test_amounts),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_left_out),
 		cmocka_unit_test(test_news_ok),
 		cmocka_unit_test(test_rss),
 		cmocka_unit_test(test_html),
