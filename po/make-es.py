@@ -56,6 +56,8 @@ T = {
 "product": "producto",
 "unknown unit '%s'; use one of the units in voices/es/voice.xml (kg, qq, arroba, unidad...)": "unidad desconocida: '%s'; use una de las unidades de voices/es/voice.xml (kg, qq, arroba, unidad...)",
 "Quechua word '%.*s' has letters outside the Chanka alphabet (a ch h i k l ll m n ñ p q r s t u w y); write it in Chanka spelling or add it to voices/qu/lexicon.txt": "la palabra quechua '%.*s' tiene letras fuera del alfabeto chanka (a ch h i k l ll m n ñ p q r s t u w y); escríbala con la grafía chanka o agréguela a voices/qu/lexicon.txt",
+"'%.*s' can only be read digit by digit (%s); write the figure as it should be said": "'%.*s' solo puede leerse cifra por cifra (%s); escriba la cifra como debe decirse",
+"expected 'f:', 'm:' or 'none:' and the nouns": "se esperaba 'f:', 'm:' o 'none:' y los sustantivos",
 "network": "red",
 "item '%s' has expired; bulletins leave it out": "la noticia '%s' ya venció; los boletines la omiten",
 "item '%s' is dated after the broadcast date; bulletins leave it out until then": "la noticia '%s' tiene fecha posterior a la emisión; los boletines la omiten hasta entonces",

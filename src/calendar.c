@@ -207,6 +207,9 @@ date_words(struct vs *s, const char *p)
 			y = 0;
 	}
 	k = say_date_at(s, y, m, d, 0, k);
+	/* "hasta el 30 nov." ends the sentence with its full stop. */
+	if (p[k - 1] == '.' && p[k + vs_skip_space(p + k)] == '\0')
+		vs_close(s, ".", 1);
 	return k + echo_word(s, p + k);
 }
 

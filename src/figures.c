@@ -816,11 +816,17 @@ say_counted(struct vs *s, const char *p, const struct numlit *a)
 	enum wk_gender g;
 	int noun;
 
+	const char *prev;
+
 	if ((u = vs_unit_at(s, p, &n)) != NULL && n > 0) {
 		say_quantity(s, a, u);
 		return n;
 	}
 	g = vs_next_gender(s, p, &noun);
+	/* "N° 38001 inicia": a label's number counts nothing. */
+	if ((prev = vs_prev_word(s, p - a->len, &n)) != NULL &&
+	    vs_in_list(s, "label", prev, n))
+		g = WK_BARE, noun = 0;
 	vs_say_numlit(s, a, a->nfrac ? WK_BARE : g);
 	if (noun && a->nfrac == 0 && wk_num_takes_of(s->v, a->ip))
 		vs_puts(s, wk_voice_word(s->v, "of"));
