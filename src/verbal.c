@@ -586,10 +586,11 @@ wk_verbalize_check(const struct wk_voice *v, const char *text,
 			prev_alnum = figure = 1;
 			continue;
 		}
-		if (vs_is_digit(*p) || (*p == '-' && vs_is_digit(p[1]) && !prev_alnum) ||
-		    (!prev_alnum && (n = vs_try_number(&s, p, 0)) > 0)) {
-			if (vs_is_digit(*p) || *p == '-')
-				n = vs_try_number(&s, p, !prev_alnum);
+		if (vs_is_digit(*p) || (*p == '-' && vs_is_digit(p[1]) && !prev_alnum))
+			n = vs_try_number(&s, p, !prev_alnum);
+		else	/* ½ kg */
+			n = prev_alnum ? 0 : vs_try_number(&s, p, 0);
+		if (n > 0) {
 			p += n;
 			prev_alnum = figure = 1;
 			continue;
