@@ -67,6 +67,17 @@ void vs_say_numlit(struct vs *s, const struct numlit *nl, enum wk_gender g);
 const struct wk_unit *vs_unit_at(const struct vs *s, const char *p,
     size_t *len);
 enum wk_gender vs_next_gender(const struct vs *s, const char *p, int *noun);
+/* Says n with its unit ("veintiún kilos", "un millón de soles"); an
+ * amount in céntimos with the voice's unit ids ("sol", "centimo"). */
+void vs_say_quantity(struct vs *s, const struct numlit *nl,
+    const struct wk_unit *u);
+void vs_say_amount(const struct wk_voice *v, unsigned long long cents,
+    const char *unit, const char *subunit, struct wk_buf *out);
+/* Says the range a to b, the unit written at p after b (its bytes are
+ * returned) or the noun's gender, with template id; words are the
+ * editor's opening and closing words, or NULL. */
+size_t vs_say_range(struct vs *s, const char *id, const char *const *words,
+    const struct numlit *a, const struct numlit *b, const char *p);
 /* Digits at p: their count (at most max), value in *v. */
 size_t vs_digits(const char *p, size_t max, int *v);
 /* The month (1-12) named or shortened at p ("noviembre", "nov.", "Nov"),
