@@ -169,12 +169,59 @@ echo_word(const struct vs *s, const char *p)
 	return 1 + wl;
 }
 
+/* Whether the editor's own day word follows (Quechua "30 de noviembre
+ * punchawmanta"): a word at p that starts with one of the voice's
+ * "day-words" and its template "date-before-day". */
+static size_t
+day_word_follows(const struct vs *s, const char *p)
+{
+	size_t i, wl;
+
+	if (p[0] != ' ' || (wl = vs_word_len(p + 1)) == 0 ||
+	    *wk_voice_phrase(s->v, "date-before-day") == '\0')
+		return 0;
+	for (i = 0; i < s->v->ncontexts; i++) {
+		const char *l = s->v->contexts[i].to;
+
+		if (strcmp(s->v->contexts[i].from, "day-words") != 0)
+			continue;
+		while (*l != '\0') {
+			size_t n;
+
+			l += strspn(l, " \t\n");
+			n = strcspn(l, " \t\n");
+			if (n > 0 && n <= wl && strncasecmp(p + 1, l, n) == 0)
+				return wl;
+			l += n;
+		}
+	}
+	return 0;
+}
+
+/* The month first, then the day, so that the editor's day word (with its
+ * case suffix) follows the day: "Nuwimri killapi, kimsa chunka
+ * punchawmanta". */
+static size_t
+say_before_day(struct vs *s, int m, int d, size_t len)
+{
+	struct wk_buf day = WK_BUF_INIT;
+	const char *keys[] = { "day", "month" };
+	const char *vals[2];
+
+	wk_num_words(s->v, (unsigned long long)d, WK_BARE, &day);
+	vals[0] = wk_buf_str(&day);
+	vals[1] = s->v->months[m - 1];
+	vs_template(s, "date-before-day", keys, vals, 2);
+	vs_drop(s, &day);
+	return len;
+}
+
 /* 30 nov., 8 de dic., 29 de noviembre de 2026, 1 de mayo del 2027. */
 static size_t
 date_words(struct vs *s, const char *p)
 {
 	int d, m, y = 0;
-	size_t nd, k, ml, sp;
+	size_t nd, k, ml, sp, n;
 
 	nd = vs_digits(p, 2, &d);
 	if (nd == 0 || vs_is_digit(p[nd]) || d < 1 || d > 31)
@@ -206,6 +253,8 @@ date_words(struct vs *s, const char *p)
 		else
 			y = 0;
 	}
+	if ((n = day_word_follows(s, p + k)) > 0 && y == 0)
+		return say_before_day(s, m, d, k);
 	k = say_date_at(s, y, m, d, 0, k);
 	/* "hasta el 30 nov." ends the sentence with its full stop. */
 	if (p[k - 1] == '.' && p[k + vs_skip_space(p + k)] == '\0')

@@ -441,6 +441,10 @@ static const struct row rows[] = {
 	{ "es", "WhatsApp 966123456 para pedidos.", "WhatsApp nueve seis seis, uno dos tres, cuatro cinco seis para pedidos." },
 	{ "es", "A las 12:00 del mediodía se entregan los premios.", "A las doce del mediodía se entregan los premios." },
 	/* Quechua: no Spanish left (months, weekdays, mil, millones). */
+	{ "qu", "SENAMHI willan 30 de noviembre punchawmanta 2 de diciembre punchawkama.", "Sinamhi willan Nuwimri killapi, kimsa chunka punchawmanta Disimri killapi, iskay punchawkama." },
+	{ "qu", "29 de noviembre punchawmi huñunakuy.", "Nuwimri killapi, iskay chunka isqunniyuq punchawmi huñunakuy." },
+	{ "qu", "29 de noviembre killapi.", "iskay chunka isqunniyuq punchawpi, Nuwimri killapi." },
+	{ "qu", "8 de dic. punchawpi raymi.", "Disimri killapi, pusaq punchawpi raymi." },
 	{ "qu", "Lunes punchawmi qallarinqa.", "Lunis punchawmi qallarinqa." },
 	{ "qu", "Sábado punchawpi qatupi rantinakunqaku.", "Sabadu punchawpi qatupi rantinakunqaku." },
 	{ "qu", "Diciembre killapi tarpunqaku.", "Disimri killapi tarpunqaku." },
