@@ -23,6 +23,7 @@
 #include "paths.h"
 #include "station.h"
 #include "text.h"
+#include "verbal.h"
 #include "voice.h"
 
 struct ctx {
@@ -368,6 +369,30 @@ check_languages(struct ctx *c, const struct wk_news *nw,
 	wk_buf_free(&b);
 }
 
+/* Warns when the verbalizer could read a figure of text only digit by
+ * digit (an over-long number, separators that make no sense): the editor
+ * should write it as it is to be said. */
+static void
+check_digits(struct ctx *c, const char *file, struct wk_pos pos,
+    const char *lang, const char *text)
+{
+	struct wk_err e;
+	struct wk_voice *v;
+	struct wk_buf out = WK_BUF_INIT;
+	const char *raw = NULL;
+	size_t nraw = 0;
+
+	if (text == NULL || lang == NULL ||
+	    (v = wk_voiceset_get(&c->voices, lang, c->d, &e)) == NULL)
+		return;
+	if (wk_verbalize_check(v, text, &out, &raw, &nraw) == 0 && raw != NULL)
+		wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
+		    _("'%.*s' can only be read digit by digit (%s); write "
+		    "the figure as it should be said"), (int)(nraw < 40 ? nraw
+		    : 40), raw, wk_buf_str(&out));
+	wk_buf_free(&out);
+}
+
 static void
 check_news(struct ctx *c, const struct wk_news *nw)
 {
@@ -397,6 +422,7 @@ check_news(struct ctx *c, const struct wk_news *nw)
 			    t->headline ? t->headline : "");
 			check_spelling(c, nw->path, t->pos, t->lang,
 			    t->text ? t->text : "");
+			check_digits(c, nw->path, t->pos, t->lang, t->text);
 		}
 	}
 }
@@ -420,6 +446,8 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 		for (j = 0; j < sg->nitems; j++) {
 			const struct wk_item *it = &sg->items[j];
 
+			if (it->kind == WK_ITEM_SAY)
+				check_digits(c, b->path, it->pos, it->lang, it->text);
 			if (it->kind == WK_ITEM_PRICES) {
 				if (wk_entry_find(c->cat->markets, c->cat->nmarkets,
 				    it->market) == NULL)

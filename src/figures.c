@@ -1,10 +1,12 @@
 /*
- * Figures as words: money (S/ 2.50, US$ 10), numbers as typed (1,250.50 or
- * 1.250,50, by the last separator), quantities with their units and the
- * agreement of the noun (veintiún kilos, veintiuna arrobas, un millón de
- * soles), percentages, fractions, ordinals, ranges, mobile numbers, dates
- * and clock times. The words come from the voice; cardinals from
- * numword.c.
+ * Figures as words: money (S/ 2.50, US$ 10, S/ 2.3 millones, S/ 2.50 –
+ * S/ 3.00 el kg), numbers as typed (1,250.50 or 1.250,50, by the last
+ * separator; 21 mil), quantities with their units and the agreement of
+ * the noun (veintiún kilos, veintiuna arrobas, un millón de soles),
+ * percentages, fractions (1/2 kg, 1 1/2 kg, ½), dash ranges, "x" as
+ * "por" and telephone numbers. Dates and times are in calendar.c,
+ * ordinals and Roman numerals in ordinal.c, ranges led by words in
+ * range.c; the words come from the voice, cardinals from numword.c.
  */
 
 #include <stdint.h>
@@ -19,21 +21,11 @@
 #include "verbal.h"
 #include "verbal_priv.h"
 
-/* A number as typed: integer part, and the digits after a decimal
- * separator when there is one. */
-struct numlit {
-	size_t len;			/* bytes consumed */
-	unsigned long long ip;
-	char frac[16];
-	size_t nfrac;			/* 0: no decimal part */
-	int ok;				/* 0: read the digits one by one */
-};
-
 #define MAX_GROUPS 8
 
 /* Writes the number words for n into a scratch buffer and appends them. */
-static void
-say_num(struct vs *s, unsigned long long n, enum wk_gender g)
+void
+vs_say_num(struct vs *s, unsigned long long n, enum wk_gender g)
 {
 	struct wk_buf t = WK_BUF_INIT;
 
@@ -56,23 +48,23 @@ say_frac(struct vs *s, const char *d, size_t n)
 	unsigned long long v = 0;
 
 	while (i + 1 < n && d[i] == '0') {
-		say_num(s, 0, WK_BARE);
+		vs_say_num(s, 0, WK_BARE);
 		i++;
 	}
 	for (; i < n; i++)
 		v = v * 10 + (unsigned long long)(d[i] - '0');
-	say_num(s, v, WK_BARE);
+	vs_say_num(s, v, WK_BARE);
 }
 
 /* The number nl as a bare quantity ("dos coma cinco"). */
-static void
-say_numlit(struct vs *s, const struct numlit *nl, enum wk_gender g)
+void
+vs_say_numlit(struct vs *s, const struct numlit *nl, enum wk_gender g)
 {
 	if (nl->nfrac == 0) {
-		say_num(s, nl->ip, g);
+		vs_say_num(s, nl->ip, g);
 		return;
 	}
-	say_num(s, nl->ip, WK_BARE);
+	vs_say_num(s, nl->ip, WK_BARE);
 	vs_puts(s, wk_voice_word(s->v, "point"));
 	say_frac(s, nl->frac, nl->nfrac);
 }
@@ -82,8 +74,8 @@ say_numlit(struct vs *s, const struct numlit *nl, enum wk_gender g)
  * every group fits: 1,250,000 or 1.250), otherwise that separator is the
  * decimal one (2,50; 1,234.50; 1.234,50; 3.5). Spaces group thousands
  * only (1 250 000; 1 250,50). */
-static void
-scan_num(const char *p, struct numlit *nl)
+void
+vs_scan_num(const char *p, struct numlit *nl)
 {
 	const char *g[MAX_GROUPS];
 	size_t gl[MAX_GROUPS], ng = 0, i, k = 0, sp;
@@ -158,13 +150,18 @@ scan_num(const char *p, struct numlit *nl)
 	}
 }
 
-/* Reads a number that scan_num could not make sense of: each group on its
- * own, separated by the word for the separator ("punto"). */
+/* Reads a number that vs_scan_num could not make sense of: each group on
+ * its own, separated by the word for the separator ("punto"). It is noted
+ * for `check` as read digit by digit. */
 static void
 say_raw_digits(struct vs *s, const char *p, size_t n)
 {
 	size_t i = 0;
 
+	if (s->raw == NULL) {
+		s->raw = p;
+		s->nraw = n;
+	}
 	while (i < n) {
 		size_t j = i;
 		struct wk_buf t = WK_BUF_INIT;
@@ -177,7 +174,7 @@ say_raw_digits(struct vs *s, const char *p, size_t n)
 
 			for (k = i; k < j; k++)
 				v = v * 10 + (unsigned long long)(p[k] - '0');
-			say_num(s, v, WK_BARE);
+			vs_say_num(s, v, WK_BARE);
 		} else {
 			wk_digit_words(s->v, p + i, j - i, &t);
 			vs_put(s, wk_buf_str(&t), t.len);
@@ -189,15 +186,36 @@ say_raw_digits(struct vs *s, const char *p, size_t n)
 	}
 }
 
+/* Compares a unit's written form with the text at q: '_' in the form
+ * stands for one space ("m_s._n._m."). Returns the bytes of text, or 0. */
+static size_t
+written_at(const char *q, const char *w)
+{
+	size_t i = 0, j = 0, sp;
+
+	for (; w[j] != '\0'; j++) {
+		if (w[j] == '_') {
+			if ((sp = vs_skip_space(q + i)) == 0)
+				return 0;
+			i += sp;
+		} else if (q[i] == w[j])
+			i++;
+		else
+			return 0;
+	}
+	return i;
+}
+
 /* A unit written at p (after optional space), followed by a boundary.
  * Sets *len to the bytes it takes, space included. */
-static const struct wk_unit *
-unit_at(const struct vs *s, const char *p, size_t *len)
+const struct wk_unit *
+vs_unit_at(const struct vs *s, const char *p, size_t *len)
 {
 	size_t sp = vs_skip_space(p), best = 0, i, j;
 	const struct wk_unit *hit = NULL;
 	const char *q = p + sp;
 
+	*len = 0;
 	if (sp > 1)
 		return NULL;
 	/* Longest written form that matches here and ends at a boundary;
@@ -207,11 +225,11 @@ unit_at(const struct vs *s, const char *p, size_t *len)
 
 		for (j = 0; j < u->nwritten; j++) {
 			const char *w = u->written[j];
-			size_t n = strlen(w);
+			size_t n = written_at(q, w);
 
-			if (n <= best || strncmp(q, w, n) != 0)
+			if (n <= best)
 				continue;
-			if (w[n - 1] != '.' && !vs_boundary(q + n))
+			if (w[strlen(w) - 1] != '.' && !vs_boundary(q + n))
 				continue;
 			best = n;
 			hit = u;
@@ -238,8 +256,8 @@ unit_at(const struct vs *s, const char *p, size_t *len)
 
 /* The gender for a number followed by the text at p, and whether a noun
  * follows at all. */
-static enum wk_gender
-next_gender(const struct vs *s, const char *p, int *noun)
+enum wk_gender
+vs_next_gender(const struct vs *s, const char *p, int *noun)
 {
 	size_t sp = vs_skip_space(p), wl;
 	enum wk_gender g;
@@ -256,40 +274,40 @@ next_gender(const struct vs *s, const char *p, int *noun)
 }
 
 /* Says n with its unit: "veintiún kilos", "un millón de soles", "iskay
- * kilo". */
-static void
-say_quantity(struct vs *s, const struct numlit *nl, const struct wk_unit *u)
+ * kilu". */
+void
+vs_say_quantity(struct vs *s, const struct numlit *nl, const struct wk_unit *u)
 {
-	say_numlit(s, nl, nl->nfrac ? WK_BARE : u->gender);
+	vs_say_numlit(s, nl, nl->nfrac ? WK_BARE : u->gender);
 	if (nl->nfrac == 0 && wk_num_takes_of(s->v, nl->ip))
 		vs_puts(s, wk_voice_word(s->v, "of"));
 	vs_puts(s, nl->nfrac == 0 && nl->ip == 1 ? u->one : u->many);
 }
 
-static void
-say_amount(const struct wk_voice *v, unsigned long long cents,
+void
+vs_say_amount(const struct wk_voice *v, unsigned long long cents,
     const char *unit, const char *subunit, struct wk_buf *out)
 {
-	struct vs s = { v, out };
+	struct vs s = { v, out, NULL, NULL, 0 };
 	const struct wk_unit *sol = wk_voice_unit(v, unit);
 	const struct wk_unit *cen = wk_voice_unit(v, subunit);
 	struct wk_buf a = WK_BUF_INIT, b = WK_BUF_INIT;
-	struct vs sa = { v, &a }, sb = { v, &b };
+	struct vs sa = { v, &a, NULL, NULL, 0 }, sb = { v, &b, NULL, NULL, 0 };
 	unsigned long long whole = cents / 100, c = cents % 100;
 
 	if (sol == NULL || cen == NULL) {
-		say_num(&s, whole, WK_BARE);
+		vs_say_num(&s, whole, WK_BARE);
 		return;
 	}
 	if (whole > 0 || c == 0) {
 		struct numlit nl = { 0, whole, "", 0, 1 };
 
-		say_quantity(&sa, &nl, sol);
+		vs_say_quantity(&sa, &nl, sol);
 	}
 	if (c > 0) {
 		struct numlit nl = { 0, c, "", 0, 1 };
 
-		say_quantity(&sb, &nl, cen);
+		vs_say_quantity(&sb, &nl, cen);
 	}
 	if (a.len > 0 && b.len > 0) {
 		const char *keys[] = { "soles", "cents" };
@@ -306,7 +324,7 @@ void
 wk_say_money(const struct wk_voice *v, unsigned long long cents,
     struct wk_buf *out)
 {
-	say_amount(v, cents, "sol", "centimo", out);
+	vs_say_amount(v, cents, "sol", "centimo", out);
 }
 
 /* A word of the voice's <w id="per"> list ("el por" in Quechua, where a
@@ -329,17 +347,23 @@ per_word(const struct vs *s, const char *p)
 	return 0;
 }
 
-/* The unit an amount is priced by, right after it: "/kg", or " por kg"
- * in a voice that lists "por" as a per word. Says the per-unit phrase
- * ("el kilo"; Quechua "huk kilo ..."); otherwise just the amount. */
+/* The unit an amount is priced by, right after it: "/kg", "x kg", or " por
+ * kg" in a voice that lists "por" as a per word. Says the per-unit phrase
+ * ("el kilo"; Quechua "huk kilu ..."); otherwise just the amount. */
 static size_t
 per_unit(struct vs *s, const char *p, const char *amount)
 {
 	const struct wk_unit *u;
-	size_t k, ul;
+	size_t k, ul, sp = vs_skip_space(p);
+	char id[64];
 
-	k = *p == '/' && vs_skip_space(p + 1) == 0 ? 1 : per_word(s, p);
-	if (k == 0 || (u = unit_at(s, p + k, &ul)) == NULL || ul == 0) {
+	if (*p == '/' && vs_skip_space(p + 1) == 0)
+		k = 1;
+	else if (sp <= 1 && p[sp] == 'x' && vs_skip_space(p + sp + 1) == 1)
+		k = sp + 1;
+	else
+		k = per_word(s, p);
+	if (k == 0 || (u = vs_unit_at(s, p + k, &ul)) == NULL || ul == 0) {
 		vs_puts(s, amount);
 		return 0;
 	}
@@ -348,271 +372,199 @@ per_unit(struct vs *s, const char *p, const char *amount)
 		const char *vals[] = { amount, wk_voice_word(s->v,
 		    u->gender == WK_FEM ? "article-f" : "article-m"), u->one };
 
-		vs_template(s, "per-unit", keys, vals, 3);
+		snprintf(id, sizeof id, "per-unit-%s", u->id);
+		vs_template(s, *wk_voice_phrase(s->v, id) ? id : "per-unit", keys,
+		    vals, 3);
 	}
 	return k + ul;
 }
 
-size_t
-vs_try_money(struct vs *s, const char *p)
+/* "mil", "millón", "millones" after a figure at p: the factor, and the
+ * bytes (with a "de" before a noun, which the grammar says itself). */
+static unsigned long long
+magnitude(const char *p, size_t *len)
 {
-	size_t k, sp;
-	struct numlit nl;
-	unsigned long long cents;
-	struct wk_buf amt = WK_BUF_INIT;
-	const char *unit = "sol", *sub = "centimo";
+	static const struct {
+		const char *w;
+		unsigned long long f;
+	} mags[] = {
+		{ "mil", 1000 }, { "millones", 1000000 }, { "millón", 1000000 },
+		{ "millon", 1000000 },
+	};
+	size_t sp = vs_skip_space(p), i, n;
 
+	*len = 0;
+	if (sp != 1)
+		return 0;
+	for (i = 0; i < sizeof mags / sizeof mags[0]; i++) {
+		n = strlen(mags[i].w);
+		if (strncasecmp(p + 1, mags[i].w, n) == 0 && vs_boundary(p + 1 + n)) {
+			*len = 1 + n;
+			if (vs_word_at(p + *len + 1, "de") && p[*len] == ' ' &&
+			    p[*len + 3] == ' ')
+				*len += 3;
+			return mags[i].f;
+		}
+	}
+	return 0;
+}
+
+/* Scales a typed number by a magnitude (2.3 millones -> 2 300 000) when
+ * the result is whole; returns 0 when it is not. */
+static int
+scale(struct numlit *nl, unsigned long long f)
+{
+	unsigned long long v = nl->ip, div = 1;
+	size_t i;
+
+	for (i = 0; i < nl->nfrac; i++) {
+		v = v * 10 + (unsigned long long)(nl->frac[i] - '0');
+		div *= 10;
+	}
+	if (div > f || f % div != 0 || v > WK_NUM_MAX / (f / div))
+		return 0;
+	nl->ip = v * (f / div);
+	nl->nfrac = 0;
+	return 1;
+}
+
+/* An amount of money at p (S/ 2.50, S/. 3, US$ 10, $ 5, S/ 2.3 millones):
+ * sets *cents and the units; returns the bytes or 0. */
+static size_t
+scan_money(const char *p, unsigned long long *cents, const char **unit,
+    const char **sub)
+{
+	size_t k, sp, ml;
+	struct numlit nl;
+	unsigned long long f;
+
+	*unit = "sol";
+	*sub = "centimo";
 	if ((p[0] == 'S' || p[0] == 's') && p[1] == '/')
 		k = p[2] == '.' ? 3 : 2;
-	else if (strncmp(p, "US$", 3) == 0) {
-		k = 3;
-		unit = "dolar";
-		sub = "centavo";
-	} else if (p[0] == '$') {
-		k = 1;
-		unit = "dolar";
-		sub = "centavo";
+	else if (strncmp(p, "US$", 3) == 0 || p[0] == '$') {
+		k = p[0] == '$' ? 1 : 3;
+		*unit = "dolar";
+		*sub = "centavo";
 	} else
 		return 0;
 	sp = vs_skip_space(p + k);
 	if (!vs_is_digit(p[k + sp]))
 		return 0;
 	k += sp;
-	scan_num(p + k, &nl);
+	vs_scan_num(p + k, &nl);
 	if (!nl.ok || nl.ip > WK_NUM_MAX / 100)
 		return 0;
-	cents = nl.ip * 100;
+	k += nl.len;
+	if ((f = magnitude(p + k, &ml)) > 0 && scale(&nl, f)) {
+		k += ml;
+		if (nl.ip > WK_NUM_MAX / 100)
+			return 0;
+	}
+	*cents = nl.ip * 100;
 	if (nl.nfrac == 1)
-		cents += (unsigned long long)(nl.frac[0] - '0') * 10;
+		*cents += (unsigned long long)(nl.frac[0] - '0') * 10;
 	else if (nl.nfrac >= 2) {
-		cents += (unsigned long long)(nl.frac[0] - '0') * 10 +
+		*cents += (unsigned long long)(nl.frac[0] - '0') * 10 +
 		    (unsigned long long)(nl.frac[1] - '0');
 		if (nl.nfrac > 2 && nl.frac[2] >= '5')
-			cents++;
+			(*cents)++;
 	}
-	k += nl.len;
-	say_amount(s->v, cents, unit, sub, &amt);
+	/* "S/ 21 mil soles": the unit written again is not said twice. */
+	return k;
+}
+
+/* After an amount: "-", "–" or the voice's word "to" and a second amount,
+ * with or without its symbol (S/ 2.50 – S/ 3.00, S/ 2.50-3.00). Returns
+ * the bytes and the second amount in *cents, or 0. */
+static size_t
+money_range_end(const struct vs *s, const char *p, unsigned long long *cents)
+{
+	size_t sp = vs_skip_space(p), k, n;
+	const char *unit, *sub;
+	char sym[8] = "S/ ";
+
+	if (p[sp] == '-')
+		k = sp + 1;
+	else if (strncmp(p + sp, "\xE2\x80\x93", 3) == 0)
+		k = sp + 3;
+	else if (sp == 1 && *wk_voice_word(s->v, "to") != '\0' &&
+	    vs_word_at(p + 1, wk_voice_word(s->v, "to")))
+		k = 1 + strlen(wk_voice_word(s->v, "to"));
+	else
+		return 0;
+	k += vs_skip_space(p + k);
+	if ((n = scan_money(p + k, cents, &unit, &sub)) > 0)
+		return k + n;
+	if (!vs_is_digit(p[k]))
+		return 0;
+	/* The second figure without its symbol: read it as money too. */
+	{
+		struct wk_buf t = WK_BUF_INIT;
+		size_t m;
+
+		wk_buf_puts(&t, sym);
+		wk_buf_append(&t, p + k, strcspn(p + k, " \t\n"));
+		m = t.failed ? 0 : scan_money(wk_buf_str(&t), cents, &unit, &sub);
+		wk_buf_free(&t);
+		if (m <= 3)
+			return 0;
+		return k + m - 3;
+	}
+}
+
+size_t
+vs_try_money(struct vs *s, const char *p)
+{
+	size_t k, r;
+	unsigned long long cents, cents2;
+	struct wk_buf amt = WK_BUF_INIT;
+	const char *unit, *sub;
+
+	if ((k = scan_money(p, &cents, &unit, &sub)) == 0)
+		return 0;
+	if ((r = money_range_end(s, p + k, &cents2)) > 0) {
+		struct wk_buf fa = WK_BUF_INIT, fb = WK_BUF_INIT;
+		const char *keys[] = { "from", "to" };
+		const char *vals[2];
+
+		vs_say_amount(s->v, cents, unit, sub, &fa);
+		vs_say_amount(s->v, cents2, unit, sub, &fb);
+		vals[0] = wk_buf_str(&fa);
+		vals[1] = wk_buf_str(&fb);
+		wk_template(&amt, wk_voice_phrase(s->v, "range"), keys, vals, 2);
+		wk_buf_free(&fa);
+		wk_buf_free(&fb);
+		k += r;
+	} else
+		vs_say_amount(s->v, cents, unit, sub, &amt);
+	/* "S/ 21 mil soles": the currency written again is not said twice. */
+	{
+		size_t ul;
+		const struct wk_unit *u = vs_unit_at(s, p + k, &ul);
+
+		if (u != NULL && strcmp(u->id, unit) == 0)
+			k += ul;
+	}
 	k += per_unit(s, p + k, wk_buf_str(&amt));
 	vs_drop(s, &amt);
 	return k;
 }
 
-void
-wk_say_date(const struct wk_voice *v, int y, int m, int d, int weekday,
-    struct wk_buf *out)
-{
-	struct vs s = { v, out };
-	struct wk_buf day = WK_BUF_INIT, year = WK_BUF_INIT;
-	struct wk_date dt = { y, m, d };
-	const char *keys[] = { "weekday", "day", "month", "year" };
-	const char *vals[4];
-
-	if (d == 1 && *wk_voice_word(v, "day-one") != '\0')
-		wk_buf_puts(&day, wk_voice_word(v, "day-one"));
-	else
-		wk_num_words(v, (unsigned long long)d, WK_BARE, &day);
-	if (y > 0)
-		wk_num_words(v, (unsigned long long)y, WK_BARE, &year);
-	vals[0] = v->weekdays[wk_date_weekday(dt)];
-	vals[1] = wk_buf_str(&day);
-	vals[2] = v->months[m - 1];
-	vals[3] = wk_buf_str(&year);
-	vs_template(&s, y <= 0 ? "date-no-year" : weekday ? "date"
-	    : "date-no-weekday", keys, vals, 4);
-	vs_drop(&s, &day);
-	vs_drop(&s, &year);
-}
-
-/* Digits at p: returns their count (at most max), value in *v. */
-static size_t
-digits(const char *p, size_t max, int *v)
-{
-	size_t n = 0;
-
-	*v = 0;
-	while (n < max && vs_is_digit(p[n]))
-		*v = *v * 10 + (p[n++] - '0');
-	return n;
-}
-
-size_t
-vs_try_date(struct vs *s, const char *p)
-{
-	struct wk_date dt;
-	int a, b, c;
-	size_t na, nb, nc;
-	struct wk_buf t = WK_BUF_INIT;
-
-	if (strnlen(p, 10) == 10 && wk_date_parse_n(p, 10, &dt) == 0 &&
-	    vs_boundary(p + 10)) {
-		wk_say_date(s->v, dt.y, dt.m, dt.d, 1, &t);
-		vs_take(s, &t);
-		return 10;
-	}
-	/* 29/11/2026 or 29-11-2026, day first as in Peru. */
-	na = digits(p, 2, &a);
-	if (na == 0 || (p[na] != '/' && p[na] != '-'))
-		return 0;
-	nb = digits(p + na + 1, 2, &b);
-	if (nb == 0 || p[na + 1 + nb] != p[na])
-		return 0;
-	nc = digits(p + na + nb + 2, 4, &c);
-	if (nc != 4 || !vs_boundary(p + na + nb + 2 + nc) ||
-	    !wk_date_valid(c, b, a))
-		return 0;
-	wk_say_date(s->v, c, b, a, 1, &t);
-	vs_take(s, &t);
-	return na + nb + nc + 2;
-}
-
-/* "a. m.", "a.m.", "am", "p. m." ... after a time; returns bytes and sets
- * *pm (0 am, 1 pm). */
-static size_t
-ampm(const char *p, int *pm)
-{
-	static const char *forms[] = { "a. m.", "a.m.", "a.m", "am", "p. m.",
-	    "p.m.", "p.m", "pm", "A. M.", "A.M.", "AM", "P. M.", "P.M.", "PM" };
-	size_t sp = vs_skip_space(p), i, n;
-
-	if (sp > 1)
-		return 0;
-	for (i = 0; i < sizeof forms / sizeof forms[0]; i++) {
-		n = strlen(forms[i]);
-		if (strncmp(p + sp, forms[i], n) == 0 &&
-		    (forms[i][n - 1] == '.' || vs_boundary(p + sp + n))) {
-			*pm = forms[i][0] == 'p' || forms[i][0] == 'P';
-			return sp + n;
-		}
-	}
-	return 0;
-}
-
-static void
-say_time(struct vs *s, int h, int m)
-{
-	struct wk_buf hour = WK_BUF_INIT, min = WK_BUF_INIT, mw = WK_BUF_INIT;
-	const char *period = "";
-	const char *keys[] = { "hour", "minutes", "period", "n" };
-	const char *vals[4];
-	int h12 = h % 12 == 0 ? 12 : h % 12;
-	size_t i;
-
-	for (i = 0; i < s->v->nperiods; i++)
-		if (h * 60 + m >= s->v->periods[i].from_min &&
-		    h * 60 + m <= s->v->periods[i].to_min)
-			period = s->v->periods[i].say;
-	wk_num_words(s->v, (unsigned long long)h12, WK_FEM, &hour);
-	if (m > 0) {
-		wk_num_words(s->v, (unsigned long long)m, WK_BARE, &mw);
-		vals[3] = wk_buf_str(&mw);
-		wk_template(&min, wk_voice_phrase(s->v, "minutes"), keys + 3,
-		    vals + 3, 1);
-	}
-	vals[0] = wk_buf_str(&hour);
-	vals[1] = wk_buf_str(&min);
-	vals[2] = period;
-	vs_template(s, "time", keys, vals, 3);
-	vs_drop(s, &hour);
-	vs_drop(s, &min);
-	vs_drop(s, &mw);
-}
-
-size_t
-vs_try_time(struct vs *s, const char *p)
-{
-	int h, m = 0, pm = -1;
-	size_t nh, k, a, sp;
-	static const char *hours[] = { "horas", "hrs.", "hrs", "hs", "h" };
-	size_t i;
-
-	nh = digits(p, 2, &h);
-	if (nh == 0 || vs_is_digit(p[nh]))
-		return 0;
-	k = nh;
-	if (p[k] == ':' && vs_is_digit(p[k + 1]) && vs_is_digit(p[k + 2]) &&
-	    vs_boundary(p + k + 3)) {
-		m = (p[k + 1] - '0') * 10 + (p[k + 2] - '0');
-		k += 3;
-		if (h > 23 || m > 59)
-			return 0;
-	} else if (p[k] != ' ' && p[k] != '.' && p[k] != 'a' && p[k] != 'p')
-		return 0;
-	/* "12 m." is noon in Peru (meridies), not twelve metres. */
-	if (k == nh && h == 12 && strncmp(p + k, " m.", 3) == 0) {
-		say_time(s, 12, 0);
-		return k + 3;
-	}
-	if ((a = ampm(p + k, &pm)) > 0) {
-		if (h < 1 || h > 12)
-			return 0;
-		h = pm ? (h % 12) + 12 : h % 12;
-		k += a;
-		/* "a. m." that ends the text keeps its full stop. */
-		if (p[k - 1] == '.' && p[k + vs_skip_space(p + k)] == '\0') {
-			say_time(s, h, m);
-			vs_close(s, ".", 1);
-			return k;
-		}
-	} else if (k == nh)
-		return 0;	/* a bare number, not a time */
-	else {
-		/* 18:00 h, 18:00 horas */
-		sp = vs_skip_space(p + k);
-		for (i = 0; sp <= 1 && i < sizeof hours / sizeof hours[0]; i++) {
-			size_t n = strlen(hours[i]);
-
-			if (strncmp(p + k + sp, hours[i], n) == 0 &&
-			    (hours[i][n - 1] == '.' || vs_boundary(p + k + sp + n))) {
-				k += sp + n;
-				break;
-			}
-		}
-	}
-	say_time(s, h, m);
-	return k;
-}
-
-/* Ordinal suffixes after digits: 1.º 1º 1ª 1er 1ro 1ra 2do 2da 3er ... */
-static size_t
-ordinal_suffix(const char *p, enum wk_gender *g)
-{
-	static const struct {
-		const char *s;
-		enum wk_gender g;
-	} sfx[] = {
-		{ ".\xC2\xBA", WK_BARE }, { ".\xC2\xAA", WK_FEM },
-		{ "\xC2\xBA", WK_BARE }, { "\xC2\xAA", WK_FEM },
-		{ "er", WK_MASC }, { "ero", WK_BARE }, { "era", WK_FEM },
-		{ "ro", WK_BARE }, { "ra", WK_FEM }, { "do", WK_BARE },
-		{ "da", WK_FEM }, { "to", WK_BARE }, { "ta", WK_FEM },
-		{ "vo", WK_BARE }, { "va", WK_FEM }, { "mo", WK_BARE },
-		{ "ma", WK_FEM }, { "no", WK_BARE }, { "na", WK_FEM },
-	};
-	size_t i, best = 0;
-
-	for (i = 0; i < sizeof sfx / sizeof sfx[0]; i++) {
-		size_t n = strlen(sfx[i].s);
-
-		if (n > best && strncmp(p, sfx[i].s, n) == 0 && vs_boundary(p + n)) {
-			best = n;
-			*g = sfx[i].g;
-		}
-	}
-	return best;
-}
-
 /* A telephone number, read digit by digit in its written groups: a
  * Peruvian mobile (nine digits starting with 9, in threes: 966 123 456,
  * 966-123-456) or a landline with its leading 0, nine digits in all
- * (066 312 345, 01-345-6789).
- * Written together (966123456) a number stays a cardinal, as the RAE reads
- * numbers. */
+ * (066 312 345, 01-345-6789). Written together (966123456) a number is a
+ * telephone only after a word of the voice's "phone" list (Cel., Telf.,
+ * WhatsApp); otherwise it stays a cardinal, as the RAE reads numbers. */
 static size_t
 try_phone(struct vs *s, const char *p)
 {
-	size_t i = 0, digits = 0, ng = 1, run = 0, three = 1;
+	size_t i = 0, digits = 0, ng = 1, run = 0, three = 1, pl;
+	const char *prev = vs_prev_word(s, p, &pl);
+	int ctx = prev != NULL && vs_in_list(s, "phone", prev, pl);
 
-	if (*p != '9' && *p != '0')
+	if (*p != '9' && *p != '0' && !ctx)
 		return 0;
 	for (;;) {
 		if (vs_is_digit(p[i])) {
@@ -631,9 +583,24 @@ try_phone(struct vs *s, const char *p)
 		break;
 	}
 	three &= run == 3;
-	if (!vs_boundary(p + i) || ng < 2 ||
-	    (*p == '9' && (digits != 9 || ng != 3 || !three)) ||
-	    (*p == '0' && digits != 9))
+	if (!vs_boundary(p + i))
+		return 0;
+	if (ctx && ng == 1 && digits >= 6 && digits <= 9) {
+		/* Together after "Cel.": in threes from the left (987 654 321;
+		 * a six-digit landline 31 23 45 in twos). */
+		struct wk_buf t = WK_BUF_INIT;
+		size_t j, step = digits % 3 == 0 ? 3 : 2;
+
+		for (j = 0; j < i; j++) {
+			if (j > 0 && j % step == 0)
+				wk_buf_putc(&t, ',');
+			wk_digit_words(s->v, p + j, 1, &t);
+		}
+		vs_take(s, &t);
+		return i;
+	}
+	if (ng < 2 || (*p == '9' && (digits != 9 || ng != 3 || !three)) ||
+	    (*p == '0' && digits != 9) || (*p != '9' && *p != '0'))
 		return 0;
 	{
 		struct wk_buf t = WK_BUF_INIT;
@@ -649,156 +616,213 @@ try_phone(struct vs *s, const char *p)
 	return i;
 }
 
+/* The fraction written at p: "1/2" or a vulgar fraction sign (½ ¼ ¾). */
+static const struct wk_fraction *
+fraction_at(const struct vs *s, const char *p, size_t *len)
+{
+	static const struct {
+		const char *sign;
+		int n, d;
+	} signs[] = {
+		{ "\xC2\xBD", 1, 2 }, { "\xC2\xBC", 1, 4 }, { "\xC2\xBE", 3, 4 },
+		{ "\xE2\x85\x93", 1, 3 }, { "\xE2\x85\x94", 2, 3 },
+	};
+	size_t i;
+
+	*len = 0;
+	for (i = 0; i < sizeof signs / sizeof signs[0]; i++)
+		if (strncmp(p, signs[i].sign, strlen(signs[i].sign)) == 0) {
+			*len = strlen(signs[i].sign);
+			return wk_voice_fraction(s->v, signs[i].n, signs[i].d);
+		}
+	if (vs_is_digit(p[0]) && p[1] == '/' && vs_is_digit(p[2]) &&
+	    vs_boundary(p + 3)) {
+		*len = 3;
+		return wk_voice_fraction(s->v, p[0] - '0', p[2] - '0');
+	}
+	return NULL;
+}
+
+/* A fraction alone or before its unit or noun: 1/2 kg -> medio kilo,
+ * ½ arroba -> media arroba, 3/4 -> tres cuartos. */
+static size_t
+say_fraction(struct vs *s, const char *p)
+{
+	size_t k, ul;
+	const struct wk_fraction *fr = fraction_at(s, p, &k);
+	const struct wk_unit *u;
+	enum wk_gender g;
+	int noun;
+
+	if (fr == NULL)
+		return 0;
+	if ((u = vs_unit_at(s, p + k, &ul)) != NULL && ul > 0) {
+		vs_puts(s, u->gender == WK_FEM && fr->fem ? fr->fem
+		    : fr->masc ? fr->masc : fr->alone);
+		vs_puts(s, u->one);
+		return k + ul;
+	}
+	g = vs_next_gender(s, p + k, &noun);
+	vs_puts(s, g == WK_FEM && fr->fem ? fr->fem : g == WK_MASC &&
+	    fr->masc ? fr->masc : fr->alone);
+	return k;
+}
+
+/* A whole number and a fraction before a unit: 1 1/2 kg -> un kilo y
+ * medio; 2 ½ @ -> dos arrobas y media. */
+static size_t
+mixed_fraction(struct vs *s, const char *p, const struct numlit *a)
+{
+	size_t sp = vs_skip_space(p), k, ul;
+	const struct wk_fraction *fr;
+	const struct wk_unit *u;
+
+	if (a->nfrac != 0 || sp > 1 ||
+	    (fr = fraction_at(s, p + sp, &k)) == NULL || fr->after == NULL ||
+	    (u = vs_unit_at(s, p + sp + k, &ul)) == NULL || ul == 0)
+		return 0;
+	vs_say_quantity(s, a, u);
+	vs_puts(s, u->gender == WK_FEM && fr->after_fem ? fr->after_fem
+	    : fr->after);
+	return sp + k + ul;
+}
+
+static size_t
+try_percent(struct vs *s, const char *p, const struct numlit *a)
+{
+	size_t sp = vs_skip_space(p);
+	struct wk_buf tb = WK_BUF_INIT;
+	struct vs t = { s->v, &tb, NULL, NULL, 0 };
+	const char *key = "n", *val;
+
+	if (sp > 1 || p[sp] != '%')
+		return 0;
+	vs_say_numlit(&t, a, WK_BARE);
+	val = wk_buf_str(&tb);
+	vs_template(s, "percent", &key, &val, 1);
+	vs_drop(s, &tb);
+	return sp + 1;
+}
+
+/* Ranges: 10-12 kg, 10 – 12 soles. */
+static size_t
+try_dash_range(struct vs *s, const char *p, const struct numlit *a)
+{
+	size_t sp = vs_skip_space(p), dl, sp2, end;
+	struct numlit b;
+
+	if (a->nfrac != 0 || (p[sp] != '-' &&
+	    strncmp(p + sp, "\xE2\x80\x93", 3) != 0))
+		return 0;
+	dl = p[sp] == '-' ? 1 : 3;
+	sp2 = vs_skip_space(p + sp + dl);
+	if ((sp != sp2 && dl != 3) || !vs_is_digit(p[sp + dl + sp2]))
+		return 0;
+	vs_scan_num(p + sp + dl + sp2, &b);
+	if (!b.ok || b.nfrac != 0)
+		return 0;
+	end = sp + dl + sp2 + b.len;
+	return end + vs_say_range(s, "range", NULL, a, &b, p + end);
+}
+
+/* "10 x 20 m": x between numbers is the voice's "by". */
+static size_t
+try_by(struct vs *s, const char *p, const struct numlit *a)
+{
+	size_t sp = vs_skip_space(p), sp2;
+
+	if (sp > 1 || (p[sp] != 'x' && p[sp] != 'X'))
+		return 0;
+	sp2 = vs_skip_space(p + sp + 1);
+	if (sp2 != sp || !vs_is_digit(p[sp + 1 + sp2]) ||
+	    *wk_voice_word(s->v, "by") == '\0')
+		return 0;
+	vs_say_numlit(s, a, WK_BARE);
+	vs_puts(s, wk_voice_word(s->v, "by"));
+	return sp + 1 + sp2;
+}
+
+/* "1 de diciembre": the first of the month is "primero". */
+static size_t
+try_first_of_month(struct vs *s, const char *p, const struct numlit *a,
+    size_t k)
+{
+	const char *q = p + k + vs_skip_space(p + k);
+	size_t ml;
+
+	if (a->nfrac != 0 || a->ip != 1 || *wk_voice_word(s->v, "day-one") == '\0'
+	    || !vs_word_at(q, "de"))
+		return 0;
+	q += 2 + vs_skip_space(q + 2);
+	if (vs_month_at(s, q, &ml) == 0)
+		return 0;
+	vs_puts(s, wk_voice_word(s->v, "day-one"));
+	return k;	/* the month follows, read as a word */
+}
+
+/* A number and what it counts: a unit (3 kg), a noun (veintiuna reses,
+ * "de" after whole millions) or nothing. */
+static size_t
+say_counted(struct vs *s, const char *p, const struct numlit *a)
+{
+	const struct wk_unit *u;
+	size_t n;
+	enum wk_gender g;
+	int noun;
+
+	const char *prev;
+
+	if ((u = vs_unit_at(s, p, &n)) != NULL && n > 0) {
+		vs_say_quantity(s, a, u);
+		return n;
+	}
+	g = vs_next_gender(s, p, &noun);
+	/* "N° 38001 inicia": a label's number counts nothing. */
+	if ((prev = vs_prev_word(s, p - a->len, &n)) != NULL &&
+	    vs_in_list(s, "label", prev, n))
+		g = WK_BARE, noun = 0;
+	vs_say_numlit(s, a, a->nfrac ? WK_BARE : g);
+	if (noun && a->nfrac == 0 && wk_num_takes_of(s->v, a->ip))
+		vs_puts(s, wk_voice_word(s->v, "of"));
+	return 0;
+}
+
 size_t
 vs_try_number(struct vs *s, const char *p, int negative_ok)
 {
-	struct numlit a, b;
-	const struct wk_unit *u;
-	size_t k = 0, n, sp;
-	enum wk_gender g;
-	int noun, neg = 0;
+	struct numlit a;
+	size_t k = 0, n, ml;
+	unsigned long long f;
+	int neg = 0;
 
 	if (*p == '-' && negative_ok && vs_is_digit(p[1])) {
 		neg = 1;
 		k = 1;
 	}
 	if (!vs_is_digit(p[k]))
-		return 0;
+		return (n = say_fraction(s, p)) > 0 ? n : 0;
 	if (!neg && (n = try_phone(s, p)) > 0)
 		return n;
-	scan_num(p + k, &a);
+	vs_scan_num(p + k, &a);
+	if (neg)
+		vs_puts(s, wk_voice_word(s->v, "minus"));
 	if (!a.ok) {
-		if (neg)
-			vs_puts(s, wk_voice_word(s->v, "minus"));
 		say_raw_digits(s, p + k, a.len);
 		return k + a.len;
 	}
 	k += a.len;
-	if (neg)
-		vs_puts(s, wk_voice_word(s->v, "minus"));
-
-	/* Fractions: 1/2 kg -> medio kilo; 3/4 -> tres cuartos. */
-	if (a.nfrac == 0 && !neg && p[k] == '/' && vs_is_digit(p[k + 1]) &&
-	    vs_boundary(p + k + 2) && a.ip < 10) {
-		const struct wk_fraction *fr = wk_voice_fraction(s->v, (int)a.ip,
-		    p[k + 1] - '0');
-		size_t ul;
-
-		if (fr != NULL) {
-			k += 2;
-			if ((u = unit_at(s, p + k, &ul)) != NULL && ul > 0) {
-				vs_puts(s, u->gender == WK_FEM && fr->fem ? fr->fem
-				    : fr->masc ? fr->masc : fr->alone);
-				vs_puts(s, u->one);
-				return k + ul;
-			}
-			g = next_gender(s, p + k, &noun);
-			vs_puts(s, g == WK_FEM && fr->fem ? fr->fem : g == WK_MASC &&
-			    fr->masc ? fr->masc : fr->alone);
-			return k;
-		}
-	}
-
-	/* Ordinals: 1er, 2.º, 3ra. */
-	if (a.nfrac == 0 && (n = ordinal_suffix(p + k, &g)) > 0) {
-		struct wk_buf t = WK_BUF_INIT;
-
-		if (wk_ord_words(s->v, a.ip, g, &t) == 0)
-			vs_put(s, wk_buf_str(&t), t.len);
-		else
-			say_num(s, a.ip, g == WK_FEM ? WK_FEM : WK_BARE);
-		vs_drop(s, &t);
+	if (!neg && a.nfrac == 0 && a.ip < 10 && p[k] == '/' &&
+	    (n = say_fraction(s, p + k - 1)) > 0)
+		return k - 1 + n;
+	if ((f = magnitude(p + k, &ml)) > 0 && scale(&a, f))
+		k += ml;
+	if ((n = vs_try_ordinal(s, p, &a, k)) > 0 ||
+	    (n = try_first_of_month(s, p, &a, k)) > 0)
+		return n;
+	if ((n = try_percent(s, p + k, &a)) > 0 ||
+	    (n = mixed_fraction(s, p + k, &a)) > 0 ||
+	    (n = try_dash_range(s, p + k, &a)) > 0 ||
+	    (n = try_by(s, p + k, &a)) > 0)
 		return k + n;
-	}
-	/* 1° de mayo: primero; otherwise ° is degrees (a unit). */
-	if (a.nfrac == 0 && a.ip == 1 && strncmp(p + k, "\xC2\xB0 de ", 5) == 0) {
-		struct wk_buf t = WK_BUF_INIT;
-
-		if (wk_ord_words(s->v, 1, WK_BARE, &t) == 0) {
-			vs_take(s, &t);
-			return k + 2;
-		}
-		vs_drop(s, &t);
-	}
-
-	/* "1 de diciembre": the first of the month is "primero". */
-	if (a.nfrac == 0 && a.ip == 1 && *wk_voice_word(s->v, "day-one") != '\0') {
-		const char *q = p + k + vs_skip_space(p + k);
-		size_t mi;
-
-		if (strncmp(q, "de ", 3) == 0)
-			for (mi = 0; mi < 12; mi++) {
-				size_t ml = strlen(s->v->months[mi]);
-
-				if (wk_eq_fold(q + 3, ml, s->v->months[mi]) &&
-				    vs_boundary(q + 3 + ml)) {
-					vs_puts(s, wk_voice_word(s->v, "day-one"));
-					return k;
-				}
-			}
-	}
-
-	/* Percentages. */
-	sp = vs_skip_space(p + k);
-	if (sp <= 1 && p[k + sp] == '%') {
-		struct vs t = { s->v, NULL };
-		struct wk_buf tb = WK_BUF_INIT;
-		const char *key = "n";
-		const char *val;
-
-		t.out = &tb;
-		say_numlit(&t, &a, WK_BARE);
-		val = wk_buf_str(&tb);
-		vs_template(s, "percent", &key, &val, 1);
-		vs_drop(s, &tb);
-		return k + sp + 1;
-	}
-
-	/* Ranges: 10-12 kg, 10 – 12 soles. */
-	sp = vs_skip_space(p + k);
-	if (a.nfrac == 0 && (p[k + sp] == '-' ||
-	    strncmp(p + k + sp, "\xE2\x80\x93", 3) == 0)) {
-		size_t dl = p[k + sp] == '-' ? 1 : 3;
-		size_t sp2 = vs_skip_space(p + k + sp + dl);
-
-		if ((sp == sp2 || dl == 3) && vs_is_digit(p[k + sp + dl + sp2])) {
-			scan_num(p + k + sp + dl + sp2, &b);
-			if (b.ok && b.nfrac == 0) {
-				size_t end = k + sp + dl + sp2 + b.len, ul;
-				struct wk_buf fa = WK_BUF_INIT, fb = WK_BUF_INIT;
-				struct vs va = { s->v, &fa }, vb = { s->v, &fb };
-				const char *keys[] = { "from", "to" };
-				const char *vals[2];
-
-				u = unit_at(s, p + end, &ul);
-				g = u ? u->gender : next_gender(s, p + end, &noun);
-				say_num(&va, a.ip, g);
-				if (u != NULL) {
-					say_quantity(&vb, &b, u);
-					end += ul;
-				} else
-					say_num(&vb, b.ip, g);
-				vals[0] = wk_buf_str(&fa);
-				vals[1] = wk_buf_str(&fb);
-				vs_template(s, "range", keys, vals, 2);
-				vs_drop(s, &fa);
-				vs_drop(s, &fb);
-				return end;
-			}
-		}
-	}
-
-	/* A unit: 3 kg, 21 @, 2.5 t. */
-	if ((u = unit_at(s, p + k, &n)) != NULL && n > 0) {
-		say_quantity(s, &a, u);
-		return k + n;
-	}
-
-	/* A noun: agreement and "de" after whole millions. */
-	g = next_gender(s, p + k, &noun);
-	say_numlit(s, &a, a.nfrac ? WK_BARE : g);
-	if (noun && a.nfrac == 0 && wk_num_takes_of(s->v, a.ip))
-		vs_puts(s, wk_voice_word(s->v, "of"));
-	return k;
+	return k + say_counted(s, p + k, &a);
 }
-

@@ -203,16 +203,32 @@ wk_num_takes_of(const struct wk_voice *v, unsigned long long n)
 	return v->grammar == WK_GRAMMAR_ES && n >= 1000000 && n % 1000000 == 0;
 }
 
+/* Spanish ordinals past the table are built from its round values, the
+ * largest first: 25 -> vigésimo quinto, 121 -> centésimo vigésimo primero;
+ * every part agrees (vigésima quinta), only the last takes the apocope
+ * (vigésimo primer puesto). */
 int
 wk_ord_words(const struct wk_voice *v, unsigned long long n, enum wk_gender g,
     struct wk_buf *out)
 {
 	const struct wk_numword *w;
+	size_t i;
 
-	if (n > 1000 || (w = wk_voice_ord(v, (long)n)) == NULL)
+	if (n == 0 || n > 1000 || v->nords == 0)
 		return -1;
-	form(w, g, out);
-	return 0;
+	if ((w = wk_voice_ord(v, (long)n)) != NULL) {
+		form(w, g, out);
+		return 0;
+	}
+	for (i = v->nords; i-- > 0;)
+		if ((unsigned long long)v->ords[i].value < n &&
+		    v->ords[i].value >= 10)
+			break;
+	if (i == (size_t)-1 || v->ords[i].value <= 0)
+		return -1;
+	w = &v->ords[i];
+	form(w, g == WK_FEM ? WK_FEM : WK_BARE, out);
+	return wk_ord_words(v, n - (unsigned long long)w->value, g, out);
 }
 
 void

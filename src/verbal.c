@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "text.h"
@@ -82,6 +83,57 @@ vs_word_len(const char *p)
 		}
 		return n;
 	}
+}
+
+const char *
+vs_prev_word(const struct vs *s, const char *p, size_t *n)
+{
+	const char *e = p, *b;
+
+	*n = 0;
+	if (s->start == NULL)
+		return NULL;
+	while (e > s->start && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	b = e;
+	while (b > s->start && b[-1] != ' ' && b[-1] != '\t' && b[-1] != '\n' &&
+	    b[-1] != '(' && b[-1] != '"')
+		b--;
+	if (b == e)
+		return NULL;
+	*n = (size_t)(e - b);
+	return b;
+}
+
+int
+vs_in_list(const struct vs *s, const char *id, const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < s->v->ncontexts; i++) {
+		const char *l = s->v->contexts[i].to;
+
+		if (strcmp(s->v->contexts[i].from, id) != 0)
+			continue;
+		while (*l != '\0') {
+			size_t k;
+
+			l += strspn(l, " \t\n");
+			k = strcspn(l, " \t\n");
+			if (k == n && k > 0 && strncmp(l, w, n) == 0)
+				return 1;
+			l += k;
+		}
+	}
+	return 0;
+}
+
+int
+vs_word_at(const char *p, const char *w)
+{
+	size_t n = strlen(w);
+
+	return n > 0 && strncasecmp(p, w, n) == 0 && vs_boundary(p + n);
 }
 
 /* Appends a word, with a space before it unless the output is empty or
@@ -291,65 +343,156 @@ all_upper(const char *w, size_t n, size_t *letters)
 	return 1;
 }
 
+/* Whether an all-capitals word can be read as a Spanish-like word: it
+ * has a vowel, starts with a vowel or one consonant (or a cluster such as
+ * pr, bl, ch), and has no run of three consonants (UNSCH, CCA, PNP
+ * cannot; MINSA, UGEL, CIVIL can). */
+static int
+pronounceable(const char *f)
+{
+	static const char *onsets[] = { "pr", "pl", "br", "bl", "tr", "dr",
+	    "cr", "cl", "gr", "gl", "fr", "fl", "ch", "ll" };
+	size_t i, run = 0, vowels = 0, n = strlen(f);
+	int ok = 0;
+
+	for (i = 0; i < n; i++) {
+		int v = strchr("aeiou", f[i]) != NULL || (unsigned char)f[i] >= 0x80;
+
+		vowels += v;
+		run = v ? 0 : run + 1;
+		if (run >= 3)
+			return 0;
+		if (i == 1 && run == 2) {
+			size_t k;
+
+			for (k = 0; k < sizeof onsets / sizeof onsets[0]; k++)
+				ok |= strncmp(f, onsets[k], 2) == 0;
+			if (!ok)
+				return 0;
+		}
+	}
+	return vowels > 0 && run < 2;
+}
+
+/* Spells the folded word f with the voice's letter names. */
 static void
+spell(struct vs *s, const char *f)
+{
+	size_t j = 0;
+
+	while (f[j] != '\0') {
+		uint32_t cp;
+		size_t k = wk_utf8_next(f + j, &cp), m;
+		const char *name = NULL;
+
+		for (m = 0; m < s->v->nletters; m++)
+			if (strlen(s->v->letters[m].from) == k &&
+			    memcmp(s->v->letters[m].from, f + j, k) == 0)
+				name = s->v->letters[m].to;
+		if (name != NULL)
+			vs_puts(s, name);
+		else
+			vs_put(s, f + j, k);
+		j += k;
+	}
+}
+
+/* An all-capitals word: an acronym read as a word ("Senasa", capital
+ * first), spelled (UNSCH, CCA), or an ordinary word in capitals (CIVIL in
+ * a headline: "civil"). */
+static void
+do_capitals(struct vs *s, const char *w, size_t n)
+{
+	char *f = wk_fold(w, n);
+	size_t i;
+	int listed = 0;
+
+	if (f == NULL) {
+		s->out->failed = 1;
+		return;
+	}
+	for (i = 0; i < s->v->nacronym_words; i++)
+		listed |= wk_eq_fold(w, n, s->v->acronym_words[i]);
+	if (listed) {
+		struct wk_buf t = WK_BUF_INIT;
+		uint32_t cp;
+		size_t k = wk_utf8_next(w, &cp);
+
+		wk_buf_append(&t, w, k);
+		wk_buf_puts(&t, f + k);
+		plain_word(s, wk_buf_str(&t), t.len);
+		vs_drop(s, &t);
+	} else if (vs_in_list(s, "spell", w, n) || (strlen(f) <= 6 &&
+	    (!pronounceable(f) || s->v->nacronym_words == 0)))
+		spell(s, f);
+	else
+		plain_word(s, f, strlen(f));
+	free(f);
+}
+
+/* Reads the word at w (n bytes; the text goes on after it) and returns the
+ * bytes taken: n, or n + 1 for a unit written alone with its dot ("la
+ * doc." -> "la docena"). */
+static size_t
 do_word(struct vs *s, const char *w, size_t n)
 {
 	const char *lex = wk_voice_lex(s->v, w, n);
 	const struct wk_unit *u;
-	size_t letters, i;
+	size_t letters, r;
 
 	if (lex != NULL) {
 		vs_puts(s, lex);
-		return;
+		return n;
 	}
-	/* A unit standing alone: "el kg" -> "el kilo". */
+	/* A unit standing alone: "el kg" -> "el kilo"; "la doc." -> "la
+	 * docena" (the full stop stays when the sentence ends there). */
+	if (w[n] == '.' && (u = wk_voice_unit_written(s->v, w, n + 1)) != NULL) {
+		vs_puts(s, u->one);
+		r = vs_skip_space(w + n + 1);
+		return w[n + 1 + r] == '\0' ? n : n + 1;
+	}
 	if (n >= 2 && (u = wk_voice_unit_written(s->v, w, n)) != NULL &&
 	    !wk_eq_fold(w, n, u->many) && !wk_eq_fold(w, n, u->one)) {
 		vs_puts(s, strlen(u->many) == n && strncmp(w, u->many, n) == 0
 		    ? u->many : u->one);
-		return;
+		return n;
 	}
-	if (all_upper(w, n, &letters) && letters >= 2 && letters <= 6) {
-		char *f = wk_fold(w, n);
-
-		for (i = 0; i < s->v->nacronym_words && f != NULL; i++)
-			if (wk_eq_fold(w, n, s->v->acronym_words[i]))
-				break;
-		if (f != NULL && i < s->v->nacronym_words) {
-			/* Read as a word, capital first: "Senasa". */
-			struct wk_buf t = WK_BUF_INIT;
-			uint32_t cp;
-			size_t k = wk_utf8_next(w, &cp);
-
-			wk_buf_append(&t, w, k);
-			wk_buf_puts(&t, f + k);
-			plain_word(s, wk_buf_str(&t), t.len);
-			vs_drop(s, &t);
-		} else if (f != NULL) {
-			/* Spell it: CCA -> "ce ce a". */
-			size_t j = 0;
-
-			while (f[j] != '\0') {
-				uint32_t cp;
-				size_t k = wk_utf8_next(f + j, &cp), m;
-				const char *name = NULL;
-
-				for (m = 0; m < s->v->nletters; m++)
-					if (strlen(s->v->letters[m].from) == k &&
-					    memcmp(s->v->letters[m].from, f + j, k) == 0)
-						name = s->v->letters[m].to;
-				if (name != NULL)
-					vs_puts(s, name);
-				else
-					vs_put(s, f + j, k);
-				j += k;
-			}
-		} else
-			s->out->failed = 1;
-		free(f);
-		return;
+	if (all_upper(w, n, &letters) && (r = vs_try_roman(s, w, n)) > 0)
+		return r;
+	if (all_upper(w, n, &letters) && letters >= 2) {
+		do_capitals(s, w, n);
+		return n;
 	}
 	plain_word(s, w, n);
+	return n;
+}
+
+/* A case suffix after a hyphen that follows a figure (Quechua 2026-pi,
+ * 5-kama): it is written onto the figure's last word. */
+static size_t
+attach_suffix(struct vs *s, const char *p)
+{
+	size_t n, i;
+	const char *l = NULL;
+
+	if (p[0] != '-' || (n = vs_word_len(p + 1)) == 0)
+		return 0;
+	for (i = 0; i < s->v->ncontexts; i++)
+		if (strcmp(s->v->contexts[i].from, "case-suffixes") == 0)
+			l = s->v->contexts[i].to;
+	while (l != NULL && *l != '\0') {
+		size_t k;
+
+		l += strspn(l, " \t\n");
+		k = strcspn(l, " \t\n");
+		if (k > 0 && k <= n && strncmp(p + 1, l, k) == 0) {
+			wk_buf_rtrim(s->out);
+			wk_buf_append(s->out, p + 1, n);
+			return 1 + n;
+		}
+		l += k;
+	}
+	return 0;
 }
 
 /* Punctuation and symbols. Returns bytes consumed. */
@@ -401,12 +544,29 @@ do_symbol(struct vs *s, const char *p, uint32_t cp, size_t cl)
 	return cl;
 }
 
-int
-wk_verbalize(const struct wk_voice *v, const char *text, struct wk_buf *out)
+/* One figure at p, when the scanner is at the start of a token: money,
+ * a date, a clock time, an abbreviation or a range led by words. */
+static size_t
+try_figure(struct vs *s, const char *p)
 {
-	struct vs s = { v, out };
+	size_t n;
+
+	if ((n = vs_try_money(s, p)) > 0 ||
+	    (vs_is_digit(*p) && ((n = vs_try_date(s, p)) > 0 ||
+	    (n = vs_try_time(s, p)) > 0)) ||
+	    (n = try_abbr(s, p)) > 0 ||
+	    (n = vs_try_word_range(s, p)) > 0)
+		return n;
+	return 0;
+}
+
+int
+wk_verbalize_check(const struct wk_voice *v, const char *text,
+    struct wk_buf *out, const char **raw, size_t *nraw)
+{
+	struct vs s = { v, out, text, NULL, 0 };
 	const char *p = text;
-	int prev_alnum = 0;
+	int prev_alnum = 0, figure = 0;
 
 	while (*p != '\0') {
 		uint32_t cp;
@@ -414,29 +574,30 @@ wk_verbalize(const struct wk_voice *v, const char *text, struct wk_buf *out)
 
 		if (vs_is_space(cp)) {
 			p += cl;
-			prev_alnum = 0;
+			prev_alnum = figure = 0;
 			continue;
 		}
-		if (!prev_alnum) {
-			if ((n = vs_try_money(&s, p)) > 0 ||
-			    (vs_is_digit(*p) && ((n = vs_try_date(&s, p)) > 0 ||
-			    (n = vs_try_time(&s, p)) > 0)) ||
-			    (n = try_abbr(&s, p)) > 0) {
-				p += n;
-				prev_alnum = 1;
-				continue;
-			}
+		if (figure && (n = attach_suffix(&s, p)) > 0) {
+			p += n;
+			continue;
 		}
-		if (vs_is_digit(*p) || (*p == '-' && vs_is_digit(p[1]) && !prev_alnum)) {
+		if (!prev_alnum && (n = try_figure(&s, p)) > 0) {
+			p += n;
+			prev_alnum = figure = 1;
+			continue;
+		}
+		if (vs_is_digit(*p) || (*p == '-' && vs_is_digit(p[1]) && !prev_alnum))
 			n = vs_try_number(&s, p, !prev_alnum);
+		else	/* ½ kg */
+			n = prev_alnum ? 0 : vs_try_number(&s, p, 0);
+		if (n > 0) {
 			p += n;
-			prev_alnum = 1;
+			prev_alnum = figure = 1;
 			continue;
 		}
+		figure = 0;
 		if (wk_is_letter(cp)) {
-			n = vs_word_len(p);
-			do_word(&s, p, n);
-			p += n;
+			p += do_word(&s, p, vs_word_len(p));
 			prev_alnum = 1;
 			continue;
 		}
@@ -450,5 +611,15 @@ wk_verbalize(const struct wk_voice *v, const char *text, struct wk_buf *out)
 		prev_alnum = 0;
 	}
 	wk_buf_rtrim(out);
+	if (raw != NULL) {
+		*raw = s.raw;
+		*nraw = s.nraw;
+	}
 	return out->failed ? -1 : 0;
+}
+
+int
+wk_verbalize(const struct wk_voice *v, const char *text, struct wk_buf *out)
+{
+	return wk_verbalize_check(v, text, out, NULL, NULL);
 }

@@ -24,6 +24,15 @@ int wk_verbalize(const struct wk_voice *v, const char *text,
     struct wk_buf *out);
 
 /*
+ * The same, and *raw (when raw is not NULL) is set to the first figure of
+ * text that could only be read digit by digit (an over-long number, a
+ * number with separators that make no sense), *nraw to its bytes; NULL
+ * when every figure was read as a figure. For `check`.
+ */
+int wk_verbalize_check(const struct wk_voice *v, const char *text,
+    struct wk_buf *out, const char **raw, size_t *nraw);
+
+/*
  * Expands a phrase template: each {key} is replaced by the value paired
  * with it (keys[i] -> vals[i]); unknown keys expand to nothing; runs of
  * spaces fold to one and spaces before punctuation go.

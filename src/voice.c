@@ -2,7 +2,8 @@
  * Reads a voice: voices/<lang>/voice.xml (validated against
  * bulletins/schema/voice.rng) and voices/<lang>/lexicon.txt, a plain text
  * file of "word = respelling" lines. Out comes a struct wk_voice with sorted
- * tables for the verbalizer. libxml2 is used through xmlio.h.
+ * tables for the verbalizer, and gender.txt (the Spanish noun genders).
+ * The lookups are in voicelook.c. libxml2 is used through xmlio.h.
  */
 
 #include <errno.h>
@@ -205,11 +206,214 @@ read_language(struct ctx *c, struct wk_voice *v, xmlNodePtr root)
 	return WK_OK;
 }
 
+/* A list of words in the element's text (acronyms, endings). */
 static enum wk_status
-read_voice_xml(struct ctx *c, struct wk_voice *v)
+read_words(struct ctx *c, xmlNodePtr n, char ***out, size_t *nout)
 {
-	xmlNodePtr root = c->f->root, n, k;
+	char *t = wk_xml_text(n);
+
+	wk_free_words(*out, *nout);
+	*out = wk_split_words(t ? t : "", nout);
+	free(t);
+	if (t == NULL || *out == NULL)
+		return wk_err_nomem(c->err);
+	return WK_OK;
+}
+
+static enum wk_status
+read_numbers(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	char *s = wk_xml_attr(n, "grammar");
+
+	v->grammar = s && strcmp(s, "qu") == 0 ? WK_GRAMMAR_QU : WK_GRAMMAR_ES;
+	free(s);
+	v->suffix_vowel = wk_xml_attr(n, "suffix-vowel");
+	v->suffix_cons = wk_xml_attr(n, "suffix-consonant");
+	return read_numwords(c, n, &v->nums, &v->nnums);
+}
+
+static enum wk_status
+read_ordinals(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	return read_numwords(c, n, &v->ords, &v->nords);
+}
+
+static enum wk_status
+read_weekdays(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	return read_list(c, n, v->weekdays, 7);
+}
+
+static enum wk_status
+read_months(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	return read_list(c, n, v->months, 12);
+}
+
+static enum wk_status
+read_month_abbrs(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	return read_list(c, n, v->month_abbrs, 12);
+}
+
+static enum wk_status
+read_acronyms(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	return read_words(c, n, &v->acronym_words, &v->nacronym_words);
+}
+
+static enum wk_status
+read_endings(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	return read_words(c, n, &v->fem_endings, &v->nfem_endings);
+}
+
+/* Adds each word of s to the noun list with gender g ("m", "f", "-"). */
+static enum wk_status
+add_nouns(struct ctx *c, struct wk_voice *v, const char *s, const char *g)
+{
+	size_t nw = 0, i;
+	char **w = wk_split_words(s, &nw);
 	enum wk_status st = WK_OK;
+
+	if (w == NULL)
+		return wk_err_nomem(c->err);
+	for (i = 0; i < nw && st == WK_OK; i++)
+		st = push_pair(c, &v->nouns, &v->nnouns,
+		    wk_fold(w[i], strlen(w[i])), strdup(g), 0);
+	wk_free_words(w, nw);
+	return st;
+}
+
+static const char *
+gender_code(const char *g)
+{
+	return g == NULL ? "m" : g[0] == 'f' ? "f" : g[0] == 'n' ? "-" : "m";
+}
+
+static enum wk_status
+read_nouns(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	char *g = wk_xml_attr(n, "gender"), *t = wk_xml_text(n);
+	enum wk_status st = t == NULL ? wk_err_nomem(c->err)
+	    : add_nouns(c, v, t, gender_code(g));
+
+	free(g);
+	free(t);
+	return st;
+}
+
+static enum wk_status
+read_fraction(struct ctx *c, struct wk_voice *v, xmlNodePtr k)
+{
+	struct wk_fraction *nf, *fr;
+	char *val = wk_xml_attr(k, "v");
+	int a, b;
+
+	if (val == NULL || sscanf(val, "%d/%d", &a, &b) != 2 ||
+	    a <= 0 || b <= a || b > 16) {
+		free(val);
+		return bad(c, k, "v", _("a fraction is written n/d, with n "
+		    "below d (%s)"), "1/2");
+	}
+	free(val);
+	nf = realloc(v->fractions, (v->nfractions + 1) * sizeof *nf);
+	if (nf == NULL)
+		return wk_err_nomem(c->err);
+	v->fractions = nf;
+	fr = &nf[v->nfractions++];
+	fr->n = a;
+	fr->d = b;
+	fr->alone = wk_xml_text(k);
+	fr->masc = wk_xml_attr(k, "masc");
+	fr->fem = wk_xml_attr(k, "fem");
+	fr->after = wk_xml_attr(k, "after");
+	fr->after_fem = wk_xml_attr(k, "after-fem");
+	return fr->alone == NULL ? wk_err_nomem(c->err) : WK_OK;
+}
+
+static enum wk_status
+read_period(struct ctx *c, struct wk_voice *v, xmlNodePtr k)
+{
+	struct wk_period *np;
+	char *a = wk_xml_attr(k, "from");
+	char *b = wk_xml_attr(k, "to");
+	int from, to, ok;
+
+	ok = parse_hhmm(a, &from) == 0 && parse_hhmm(b, &to) == 0 && to >= from;
+	free(a);
+	free(b);
+	if (!ok)
+		return bad(c, k, NULL, _("a period needs from and to as HH:MM, "
+		    "from before to%s"), "");
+	if ((np = realloc(v->periods, (v->nperiods + 1) * sizeof *np)) == NULL)
+		return wk_err_nomem(c->err);
+	v->periods = np;
+	np[v->nperiods].from_min = from;
+	np[v->nperiods].to_min = to;
+	np[v->nperiods].say = wk_xml_text(k);
+	return np[v->nperiods++].say == NULL ? wk_err_nomem(c->err) : WK_OK;
+}
+
+static enum wk_status
+read_rule(struct ctx *c, struct wk_voice *v, xmlNodePtr k)
+{
+	char *from = wk_xml_attr(k, "from");
+	int initial = from && from[0] == '^';
+
+	if (initial)
+		memmove(from, from + 1, strlen(from));
+	return push_pair(c, &v->respell, &v->nrespell, from,
+	    wk_xml_attr(k, "to"), initial);
+}
+
+/* One child of a table element: <w>, <phrase>, <abbr>, <letter>, <unit>,
+ * <rule>, <period>, <list>, <fraction>. */
+static enum wk_status
+read_entry(struct ctx *c, struct wk_voice *v, xmlNodePtr k)
+{
+	if (wk_xml_is(k, "w"))
+		return push_pair(c, &v->words, &v->nwords,
+		    wk_xml_attr(k, "id"), wk_xml_text(k), 0);
+	if (wk_xml_is(k, "phrase"))
+		return push_pair(c, &v->phrases, &v->nphrases,
+		    wk_xml_attr(k, "id"), wk_xml_text(k), 0);
+	if (wk_xml_is(k, "abbr"))
+		return push_pair(c, &v->abbrs, &v->nabbrs,
+		    wk_xml_attr(k, "written"), wk_xml_attr(k, "say"), 0);
+	if (wk_xml_is(k, "letter"))
+		return push_pair(c, &v->letters, &v->nletters,
+		    wk_xml_attr(k, "c"), wk_xml_text(k), 0);
+	if (wk_xml_is(k, "list"))
+		return push_pair(c, &v->contexts, &v->ncontexts,
+		    wk_xml_attr(k, "id"), wk_xml_text(k), 0);
+	if (wk_xml_is(k, "unit"))
+		return read_unit(c, v, k);
+	if (wk_xml_is(k, "rule"))
+		return read_rule(c, v, k);
+	if (wk_xml_is(k, "period"))
+		return read_period(c, v, k);
+	if (wk_xml_is(k, "fraction"))
+		return read_fraction(c, v, k);
+	return WK_OK;
+}
+
+static enum wk_status
+read_entries(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	xmlNodePtr k;
+	enum wk_status st = WK_OK;
+
+	for (k = wk_xml_elem(n->children); k && st == WK_OK;
+	    k = wk_xml_elem(k->next))
+		st = read_entry(c, v, k);
+	return st;
+}
+
+static enum wk_status
+read_header(struct ctx *c, struct wk_voice *v)
+{
+	xmlNodePtr root = c->f->root;
 	char *s;
 
 	v->lang = wk_xml_attr(root, "lang");
@@ -228,142 +432,41 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 		    "80 to 450");
 	if (v->pitch < 0 || v->pitch > 99)
 		return bad(c, root, "pitch", _("pitch must be %s"), "0 to 99");
-	if ((st = read_language(c, v, root)) != WK_OK)
-		return st;
+	return read_language(c, v, root);
+}
 
+/* The readers of voice.xml's top-level elements; any other element is a
+ * table of entries (read_entry). */
+static const struct {
+	const char *name;
+	enum wk_status (*read)(struct ctx *, struct wk_voice *, xmlNodePtr);
+} elem_readers[] = {
+	{ "numbers", read_numbers },
+	{ "ordinals", read_ordinals },
+	{ "weekdays", read_weekdays },
+	{ "months", read_months },
+	{ "month-abbrs", read_month_abbrs },
+	{ "acronyms", read_acronyms },
+	{ "endings", read_endings },
+	{ "nouns", read_nouns },
+};
+
+static enum wk_status
+read_voice_xml(struct ctx *c, struct wk_voice *v)
+{
+	xmlNodePtr root = c->f->root, n;
+	enum wk_status st;
+	size_t i;
+
+	if ((st = read_header(c, v)) != WK_OK)
+		return st;
 	for (n = wk_xml_elem(root->children); n && st == WK_OK;
 	    n = wk_xml_elem(n->next)) {
-		if (wk_xml_is(n, "numbers")) {
-			s = wk_xml_attr(n, "grammar");
-			v->grammar = s && strcmp(s, "qu") == 0 ? WK_GRAMMAR_QU
-			    : WK_GRAMMAR_ES;
-			free(s);
-			v->suffix_vowel = wk_xml_attr(n, "suffix-vowel");
-			v->suffix_cons = wk_xml_attr(n, "suffix-consonant");
-			st = read_numwords(c, n, &v->nums, &v->nnums);
-		} else if (wk_xml_is(n, "ordinals"))
-			st = read_numwords(c, n, &v->ords, &v->nords);
-		else if (wk_xml_is(n, "weekdays"))
-			st = read_list(c, n, v->weekdays, 7);
-		else if (wk_xml_is(n, "months"))
-			st = read_list(c, n, v->months, 12);
-		else if (wk_xml_is(n, "acronyms")) {
-			char *t = wk_xml_text(n);
-
-			v->acronym_words = wk_split_words(t ? t : "", &v->nacronym_words);
-			free(t);
-			if (t == NULL || v->acronym_words == NULL)
-				st = wk_err_nomem(c->err);
-		} else if (wk_xml_is(n, "fractions")) {
-			for (k = wk_xml_elem(n->children); k && st == WK_OK;
-			    k = wk_xml_elem(k->next)) {
-				struct wk_fraction *nf, *fr;
-				char *val = wk_xml_attr(k, "v");
-				int a, b;
-
-				if (val == NULL || sscanf(val, "%d/%d", &a, &b) != 2 ||
-				    a <= 0 || b <= a || b > 16) {
-					free(val);
-					st = bad(c, k, "v", _("a fraction is written "
-					    "n/d, with n below d (%s)"), "1/2");
-					break;
-				}
-				free(val);
-				nf = realloc(v->fractions, (v->nfractions + 1) *
-				    sizeof *nf);
-				if (nf == NULL) {
-					st = wk_err_nomem(c->err);
-					break;
-				}
-				v->fractions = nf;
-				fr = &nf[v->nfractions++];
-				fr->n = a;
-				fr->d = b;
-				fr->alone = wk_xml_text(k);
-				fr->masc = wk_xml_attr(k, "masc");
-				fr->fem = wk_xml_attr(k, "fem");
-				if (fr->alone == NULL)
-					st = wk_err_nomem(c->err);
-			}
-		} else if (wk_xml_is(n, "endings")) {
-			char *t = wk_xml_text(n);
-
-			v->fem_endings = wk_split_words(t ? t : "", &v->nfem_endings);
-			free(t);
-			if (t == NULL || v->fem_endings == NULL)
-				st = wk_err_nomem(c->err);
-		} else if (wk_xml_is(n, "nouns")) {
-			char *g = wk_xml_attr(n, "gender"), *t = wk_xml_text(n), **w;
-			size_t nw = 0, i;
-
-			w = wk_split_words(t ? t : "", &nw);
-			for (i = 0; w && i < nw && st == WK_OK; i++)
-				st = push_pair(c, &v->nouns, &v->nnouns,
-				    wk_fold(w[i], strlen(w[i])),
-				    strdup(g == NULL ? "m" : g[0] == 'f' ? "f"
-				    : g[0] == 'n' ? "-" : "m"), 0);
-			if (w == NULL || t == NULL)
-				st = wk_err_nomem(c->err);
-			wk_free_words(w, nw);
-			free(g);
-			free(t);
-		} else {
-			for (k = wk_xml_elem(n->children); k && st == WK_OK;
-			    k = wk_xml_elem(k->next)) {
-				if (wk_xml_is(k, "w"))
-					st = push_pair(c, &v->words, &v->nwords,
-					    wk_xml_attr(k, "id"), wk_xml_text(k), 0);
-				else if (wk_xml_is(k, "phrase"))
-					st = push_pair(c, &v->phrases, &v->nphrases,
-					    wk_xml_attr(k, "id"), wk_xml_text(k), 0);
-				else if (wk_xml_is(k, "abbr"))
-					st = push_pair(c, &v->abbrs, &v->nabbrs,
-					    wk_xml_attr(k, "written"),
-					    wk_xml_attr(k, "say"), 0);
-				else if (wk_xml_is(k, "letter"))
-					st = push_pair(c, &v->letters, &v->nletters,
-					    wk_xml_attr(k, "c"), wk_xml_text(k), 0);
-				else if (wk_xml_is(k, "unit"))
-					st = read_unit(c, v, k);
-				else if (wk_xml_is(k, "rule")) {
-					char *from = wk_xml_attr(k, "from");
-					int initial = from && from[0] == '^';
-
-					if (initial)
-						memmove(from, from + 1, strlen(from));
-					st = push_pair(c, &v->respell, &v->nrespell,
-					    from, wk_xml_attr(k, "to"), initial);
-				} else if (wk_xml_is(k, "period")) {
-					struct wk_period *np;
-					char *a = wk_xml_attr(k, "from");
-					char *b = wk_xml_attr(k, "to");
-					int from, to;
-
-					if (parse_hhmm(a, &from) < 0 ||
-					    parse_hhmm(b, &to) < 0 || to < from) {
-						free(a);
-						free(b);
-						st = bad(c, k, NULL, _("a period needs from "
-						    "and to as HH:MM, from before to%s"), "");
-						break;
-					}
-					free(a);
-					free(b);
-					np = realloc(v->periods,
-					    (v->nperiods + 1) * sizeof *np);
-					if (np == NULL) {
-						st = wk_err_nomem(c->err);
-						break;
-					}
-					v->periods = np;
-					np[v->nperiods].from_min = from;
-					np[v->nperiods].to_min = to;
-					np[v->nperiods].say = wk_xml_text(k);
-					if (np[v->nperiods++].say == NULL)
-						st = wk_err_nomem(c->err);
-				}
-			}
-		}
+		for (i = 0; i < sizeof elem_readers / sizeof elem_readers[0]; i++)
+			if (wk_xml_is(n, elem_readers[i].name))
+				break;
+		st = i < sizeof elem_readers / sizeof elem_readers[0]
+		    ? elem_readers[i].read(c, v, n) : read_entries(c, v, n);
 	}
 	if (st != WK_OK)
 		return st;
@@ -375,6 +478,55 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 		return bad(c, root, NULL, "%s", _("the qu grammar needs "
 		    "suffix-vowel and suffix-consonant on <numbers>"));
 	return WK_OK;
+}
+
+/*
+ * Reads gender.txt beside voice.xml, the noun gender lexicon: lines
+ * "f: word word ...", "m: ..." or "none: ..." (not counted nouns); '#'
+ * starts a comment. A missing file is no error (a voice without gender).
+ */
+static enum wk_status
+read_genders(struct wk_voice *v, struct wk_err *err)
+{
+	struct ctx c = { NULL, err };
+	char *path, line[4096];
+	FILE *fp;
+	int lineno = 0;
+	enum wk_status st = WK_OK;
+
+	if ((path = wk_path_join(v->dir, "gender.txt")) == NULL)
+		return wk_err_nomem(err);
+	if ((fp = fopen(path, "r")) == NULL) {
+		st = errno == ENOENT ? WK_OK : wk_err_set(err, WK_EINPUT, path,
+		    0, 0, _("cannot open: %s"), strerror(errno));
+		free(path);
+		return st;
+	}
+	while (st == WK_OK && fgets(line, sizeof line, fp) != NULL) {
+		char *a, *colon;
+
+		lineno++;
+		line[strcspn(line, "#\r\n")] = '\0';
+		a = line + strspn(line, " \t");
+		if (*a == '\0')
+			continue;
+		if ((colon = strchr(a, ':')) == NULL || (strncmp(a, "f:", 2) &&
+		    strncmp(a, "m:", 2) && strncmp(a, "none:", 5))) {
+			st = wk_err_set(err, WK_EINPUT, path, lineno, 1, "%s",
+			    _("expected 'f:', 'm:' or 'none:' and the nouns"));
+			break;
+		}
+		if (wk_utf8_check(colon, strlen(colon)) != strlen(colon)) {
+			st = wk_err_set(err, WK_EINPUT, path, lineno, 1, "%s",
+			    _("the line is not valid UTF-8; save the file "
+			    "as UTF-8"));
+			break;
+		}
+		st = add_nouns(&c, v, colon + 1, gender_code(a));
+	}
+	fclose(fp);
+	free(path);
+	return st;
 }
 
 /* Reads "word = respelling" lines into v->lexicon, sorted by folded word. */
@@ -658,6 +810,8 @@ wk_voice_load_file(const char *path, struct wk_voice **out,
 		st = read_local_lexicons(v, d, err);
 	if (st == WK_OK)
 		st = read_prompts(v, d, err);
+	if (st == WK_OK)
+		st = read_genders(v, err);
 	if (st == WK_OK && v->nnouns > 0)
 		qsort(v->nouns, v->nnouns, sizeof *v->nouns, cmp_pair);
 	if (st != WK_OK) {
@@ -747,14 +901,18 @@ wk_voice_free(struct wk_voice *v)
 		free(v->fractions[i].alone);
 		free(v->fractions[i].masc);
 		free(v->fractions[i].fem);
+		free(v->fractions[i].after);
+		free(v->fractions[i].after_fem);
 	}
 	free(v->fractions);
 	free_pairs(v->words, v->nwords);
 	free_pairs(v->phrases, v->nphrases);
 	for (i = 0; i < 7; i++)
 		free(v->weekdays[i]);
-	for (i = 0; i < 12; i++)
+	for (i = 0; i < 12; i++) {
 		free(v->months[i]);
+		free(v->month_abbrs[i]);
+	}
 	for (i = 0; i < v->nunits; i++) {
 		free(v->units[i].id);
 		free(v->units[i].one);
@@ -770,6 +928,7 @@ wk_voice_free(struct wk_voice *v)
 	free_pairs(v->abbrs, v->nabbrs);
 	free_pairs(v->letters, v->nletters);
 	wk_free_words(v->acronym_words, v->nacronym_words);
+	free_pairs(v->contexts, v->ncontexts);
 	free_pairs(v->respell, v->nrespell);
 	free_pairs(v->lexicon, v->nlexicon);
 	for (i = 0; i < v->nprompts; i++) {
@@ -779,169 +938,6 @@ wk_voice_free(struct wk_voice *v)
 	free(v->prompts);
 	free(v->prompts_path);
 	free(v);
-}
-
-static const char *
-find_pair(const struct wk_pair *v, size_t n, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (strcmp(v[i].from, id) == 0)
-			return v[i].to;
-	return NULL;
-}
-
-const char *
-wk_voice_phrase(const struct wk_voice *v, const char *id)
-{
-	const char *s = find_pair(v->phrases, v->nphrases, id);
-
-	return s ? s : "";
-}
-
-const char *
-wk_voice_word(const struct wk_voice *v, const char *id)
-{
-	const char *s = find_pair(v->words, v->nwords, id);
-
-	return s ? s : "";
-}
-
-static const struct wk_numword *
-find_num(const struct wk_numword *v, size_t n, long value)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (v[mid].value == value)
-			return &v[mid];
-		if (v[mid].value < value)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return NULL;
-}
-
-const struct wk_fraction *
-wk_voice_fraction(const struct wk_voice *v, int n, int d)
-{
-	size_t i;
-
-	for (i = 0; i < v->nfractions; i++)
-		if (v->fractions[i].n == n && v->fractions[i].d == d)
-			return &v->fractions[i];
-	return NULL;
-}
-
-const struct wk_numword *
-wk_voice_num(const struct wk_voice *v, long value)
-{
-	return find_num(v->nums, v->nnums, value);
-}
-
-const struct wk_numword *
-wk_voice_ord(const struct wk_voice *v, long value)
-{
-	return find_num(v->ords, v->nords, value);
-}
-
-const struct wk_unit *
-wk_voice_unit(const struct wk_voice *v, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < v->nunits; i++)
-		if (strcmp(v->units[i].id, id) == 0)
-			return &v->units[i];
-	return NULL;
-}
-
-const struct wk_unit *
-wk_voice_unit_written(const struct wk_voice *v, const char *s, size_t n)
-{
-	size_t i, j;
-
-	for (i = 0; i < v->nunits; i++)
-		for (j = 0; j < v->units[i].nwritten; j++)
-			if (strlen(v->units[i].written[j]) == n &&
-			    memcmp(v->units[i].written[j], s, n) == 0)
-				return &v->units[i];
-	for (i = 0; i < v->nunits; i++)
-		for (j = 0; j < v->units[i].nwritten; j++)
-			if (wk_eq_fold(s, n, v->units[i].written[j]) &&
-			    n > 2)
-				return &v->units[i];
-	return NULL;
-}
-
-static const struct wk_pair *
-bsearch_fold(const struct wk_pair *v, size_t nv, const char *s, size_t n)
-{
-	char *key = wk_fold(s, n);
-	size_t lo = 0, hi = nv;
-	const struct wk_pair *hit = NULL;
-
-	if (key == NULL)
-		return NULL;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(v[mid].from, key);
-
-		if (c == 0) {
-			hit = &v[mid];
-			break;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	free(key);
-	return hit;
-}
-
-const char *
-wk_voice_lex(const struct wk_voice *v, const char *s, size_t n)
-{
-	const struct wk_pair *p = bsearch_fold(v->lexicon, v->nlexicon, s, n);
-
-	return p ? p->to : NULL;
-}
-
-enum wk_gender
-wk_voice_gender(const struct wk_voice *v, const char *s, size_t n)
-{
-	const struct wk_pair *p;
-	uint32_t cp;
-	size_t i, k;
-	char *w;
-	enum wk_gender g = WK_MASC;
-
-	if (v->grammar != WK_GRAMMAR_ES || n == 0)
-		return WK_BARE;
-	wk_utf8_next(s, &cp);
-	if (wk_is_upper(cp))
-		return WK_BARE;
-	if ((p = bsearch_fold(v->nouns, v->nnouns, s, n)) != NULL)
-		return p->to[0] == 'f' ? WK_FEM : p->to[0] == 'm' ? WK_MASC
-		    : WK_BARE;
-	if ((w = wk_fold(s, n)) == NULL)
-		return WK_MASC;
-	k = strlen(w);
-	for (i = 0; i < v->nfem_endings; i++) {
-		size_t e = strlen(v->fem_endings[i]);
-
-		if (k > e && strcmp(w + k - e, v->fem_endings[i]) == 0) {
-			g = WK_FEM;
-			break;
-		}
-	}
-	free(w);
-	return g;
 }
 
 struct wk_voice *

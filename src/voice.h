@@ -46,6 +46,7 @@ struct wk_pair {
 struct wk_fraction {
 	int n, d;
 	char *alone, *masc, *fem;
+	char *after, *after_fem;	/* after a whole quantity: "kilo y medio" */
 };
 
 /* A recorded prompt: a file of the station's own voice saying words. */
@@ -89,6 +90,7 @@ struct wk_voice {
 	size_t nphrases;
 	char *weekdays[7];		/* Sunday first */
 	char *months[12];
+	char *month_abbrs[12];		/* written short forms: "set|sep|sept" */
 	struct wk_unit *units;
 	size_t nunits;
 	struct wk_pair *nouns;		/* folded word -> "m", "f" or "-" */
@@ -103,6 +105,9 @@ struct wk_voice {
 	size_t nletters;
 	char **acronym_words;		/* acronyms read as words */
 	size_t nacronym_words;
+	struct wk_pair *contexts;	/* <list id="...">: words that decide how
+					   a figure next to them is read */
+	size_t ncontexts;
 	struct wk_pair *respell;	/* applied to words not in the lexicon */
 	size_t nrespell;
 	struct wk_pair *lexicon;	/* folded word -> respelling, sorted */

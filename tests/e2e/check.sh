@@ -70,3 +70,22 @@ cat >"$TMP/dtd.xml" <<'X'
 X
 expect_rc 3 "$WK" check "$TMP/dtd.xml"
 grep_err "dtd.xml:2:.*a DOCTYPE is not allowed"
+
+# A figure the verbalizer can only read digit by digit is a warning, in
+# news and in a bulletin's own text; figures it reads as figures are not.
+cat >"$TMP/digits.xml" <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<news date="2026-11-29" source="CCA">
+  <item id="padron" network="agro" date="2026-11-29">
+    <headline xml:lang="es">Padrón de productores.</headline>
+    <text xml:lang="es">El código del padrón es 1.2.3 y vence el 15/12; informes al Cel. 987654321.</text>
+    <headline xml:lang="qu">Chakra llamkaqkunapa sutin.</headline>
+    <text xml:lang="qu">Padrunpa numirun 1.2.3, 15/12 punchawkama.</text>
+  </item>
+</news>
+X
+expect_rc 0 "$WK" check -d "$DATE" "$TMP/digits.xml"
+grep_err "digits.xml:4:[0-9]+: warning: '1.2.3' can only be read digit by digit"
+grep_err "digits.xml:6:[0-9]+: warning: '1.2.3' can only be read digit by digit"
+grep -q "'15/12' can only\|'987654321' can only" "$TMP/err.txt" && die "a date or phone was reported as digits"
+true

@@ -20,14 +20,14 @@ printf 'S/ 2.50 el kg\n125\n\n2026-11-29\n' | "$WK" verbalize -l es >"$TMP/es.tx
 printf 'dos soles con cincuenta céntimos el kilo\nciento veinticinco\n\ndomingo veintinueve de noviembre de dos mil veintiséis\n' |
     cmp -s - "$TMP/es.txt" || { cat "$TMP/es.txt"; die "verbalize es output"; }
 printf '125\nS/ 2.50\n' | "$WK" verbalize -l qu >"$TMP/qu.txt" || die "verbalize qu"
-printf 'pachak iskay chunka pichqayuq\niskay sol pichqa chunka sentimu\n' | cmp -s - "$TMP/qu.txt" ||
+printf 'pachak iskay chunka pichqayuq\niskay sulis pichqa chunka sentimu\n' | cmp -s - "$TMP/qu.txt" ||
     { cat "$TMP/qu.txt"; die "verbalize qu output"; }
 
 # preview prints each language with durations.
 expect_rc 0 "$WK" preview -c examples/station.xml -d "$DATE" bulletins/precios-manana.xml
 grep -q "^# precios-manana (es)" "$TMP/out.txt" || die "preview es"
 grep -q "^# precios-manana (qu)" "$TMP/out.txt" || die "preview qu"
-grep -q "Qillu papa: huk kilo iskay sol pichqa chunka sentimu" "$TMP/out.txt" || die "preview words"
+grep -q "Qillu papa: huk kilu iskay sulis pichqa chunka sentimu" "$TMP/out.txt" || die "preview words"
 grep -Eq "^## 02 huamanga  \(~[0-9]+ s\)" "$TMP/out.txt" || die "preview durations"
 expect_rc 0 "$WK" preview -l qu -c examples/station.xml -d "$DATE" bulletins/precios-manana.xml
 grep -q "(es)" "$TMP/out.txt" && die "preview -l qu printed es"

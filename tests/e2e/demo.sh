@@ -75,7 +75,7 @@ grep -qx 'Papa amarilla: dos soles con cincuenta céntimos el kilo; subió veint
     die "es price line"
 grep -qx 'Trigo: ciento cincuenta soles el quintal; subió cinco soles.' "$D/precios-manana-es.txt" || die "es quintal"
 grep -qx 'Cebolla: veintiún soles la arroba; subió dos soles.' "$D/precios-manana-es.txt" || die "es arroba"
-grep -qx 'Qillu papa: huk kilo iskay sol pichqa chunka sentimu; iskay chunka sentimu wicharqun.' "$D/precios-manana-qu.txt" ||
+grep -qx 'Qillu papa: huk kilu iskay sulis pichqa chunka sentimu; iskay chunka sentimu wicharqun.' "$D/precios-manana-qu.txt" ||
     die "qu price line"
 grep -q 'Dumingu, iskay chunka isqunniyuq punchawpi, Nuwimri killapi, iskay waranqa iskay chunka suqtayuq watapi' \
     "$D/precios-manana-qu.txt" || die "qu date"

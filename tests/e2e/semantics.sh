@@ -99,7 +99,7 @@ expect_rc 0 "$WK" build -q -c st.xml -d "$DATE" -o out r.xml
 grep -qx 'Semillas de papa a un sol con veinte céntimos el kilo' "out/$DATE/r-es.txt" || die "RSS title"
 grep -q 'La cooperativa vende semillas desde el primero de diciembre.' "out/$DATE/r-es.txt" || die "RSS description"
 grep -q 'Sin fecha y con entidades: café' "out/$DATE/r-es.txt" || die "RSS entities"
-grep -q 'Kunan chunka pichqayuq pachakmanta aswan.' "out/$DATE/r-qu.txt" || die "Atom summary in qu"
+grep -q 'Kunan chunka pichqayuq pur siyintu aswan.' "out/$DATE/r-qu.txt" || die "Atom summary in qu"
 grep -q '^\[qu\] Allin punchaw' "out/$DATE/r-es.txt" || die "Atom entry announced in the es bulletin"
 # A malformed feed: a clear error, no crash, the rest of the bulletin built.
 head -c 300 feeds/red.rss >feeds/red.rss.tmp && mv feeds/red.rss.tmp feeds/red.rss

@@ -139,8 +139,8 @@ test_prices(void **state)
 	assert_int_equal(sg->parts[1].kind, WK_PART_PAUSE);
 	assert_int_equal(sg->parts[1].pause_ms, 450);
 	sg = seg(qu, "huamanga");
-	assert_true(says(sg, "Qillu papa: huk kilo iskay sol pichqa chunka sentimu; iskay chunka sentimu wicharqun."));
-	assert_true(says(sg, "Trigu: huk kintal pachak pichqa chunka sol; pichqa sol wicharqun."));
+	assert_true(says(sg, "Qillu papa: huk kilu iskay sulis pichqa chunka sentimu; iskay chunka sentimu wicharqun."));
+	assert_true(says(sg, "Trigu: huk kintal pachak pichqa chunka sulis; pichqa sulis wicharqun."));
 	sg = seg(qu, "santa-clara");
 	assert_true(says_part(sg, "Santa Klara qatupi"));
 	sg = seg(es, "apertura");
