@@ -875,14 +875,14 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s, &r.out,
-	    err)) != WK_OK)
+	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s,
+	    r.station->output_shared, &r.out, err)) != WK_OK)
 		goto out;
 	if (r.station->cache_mb > 0) {
 		char *dir = wk_path_join(o->outdir, ".cache");
 
 		st = dir ? wk_cache_open(dir, (unsigned long long)r.station->cache_mb
-		    << 20, &r.cache, err) : wk_err_nomem(err);
+		    << 20, d, &r.cache, err) : wk_err_nomem(err);
 		free(dir);
 		if (st != WK_OK)
 			goto out;

@@ -28,4 +28,8 @@ char *wk_data_path(const char *rel);
  * malloc'd. */
 char *wk_path_stem(const char *path, const char *ext);
 
+/* Fills out with 16 random hex digits and a NUL (getrandom(2)), for
+ * temporary names nobody can predict. */
+void wk_random_hex(char out[17]);
+
 #endif

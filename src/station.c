@@ -135,6 +135,9 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			x = s->cache_mb;
 			st = num(f, n, "size-mb", 0, 1 << 20, &x, err);
 			s->cache_mb = (int)x;
+		} else if (wk_xml_is(n, "output")) {
+			st = either(f, n, "shared", "yes", "no",
+			    _("shared is yes or no"), &s->output_shared, err);
 		} else if (wk_xml_is(n, "rivendell")) {
 			x = s->expire_days;
 			s->rivendell = 1;
@@ -143,7 +146,7 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 		} else
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
-			    "pauses, tags, cache or rivendell"), (const char *)n->name);
+			    "pauses, tags, cache, output or rivendell"), (const char *)n->name);
 	}
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))

@@ -19,7 +19,7 @@ run() { "$WK" build -q -c "$ST" -d "$DATE" "$@"; }
 
 # Lock held by another run: exit 6 after the wait.
 small uno "Hola, este es un boletín de prueba."
-mkdir -p "$TMP/o"
+mkdir -m 755 -p "$TMP/o"
 flock "$TMP/o/.willakuy.lock" sleep 5 &
 sleep 0.3
 expect_rc 6 run -w 1 -o "$TMP/o" "$TMP/uno.xml"
@@ -81,7 +81,7 @@ grep_err "precios-$DATE.xml:1:[0-9]+: error"
 grep_err "cannot be used"
 
 # Disk full and read-only need a file system of our own (root: tmpfs).
-if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=3m tmpfs "$TMP/o" 2>/dev/null; then
+if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=3m,mode=755 tmpfs "$TMP/o" 2>/dev/null; then
 	if [ "$(id -u)" -eq 0 ]; then die "cannot mount a tmpfs as root"; fi
 	echo "not root: disk-full and read-only cases need a tmpfs; covered in CI"
 	exit 0
