@@ -225,6 +225,14 @@ T = {
 "the date may not contain '/'": "la fecha no puede contener '/'",
 "shared is yes or no": "shared es yes o no",
 "unexpected <%s> in <station>; use feeds, audio, pauses, tags, cache, output or rivendell": "<%s> no va en <station>; use feeds, audio, pauses, tags, cache, output o rivendell",
+"the clip is not a regular file (a FIFO, device or folder); give the path of an audio file": "el clip no es un archivo normal (una FIFO, un dispositivo o una carpeta); indique la ruta de un archivo de audio",
+"the clip's sample rate is %d Hz; clips are read from %d to %d Hz (resample it, for example with sox)": "la frecuencia de muestreo del clip es %d Hz; los clips se leen de %d a %d Hz (remuestréelo, por ejemplo con sox)",
+"the clip's length cannot be right for its size (the file is truncated or damaged); export it again": "la duración del clip no puede ser correcta para su tamaño (el archivo está truncado o dañado); expórtelo de nuevo",
+"not a regular file (a FIFO, device or folder); give the path of an XML file": "no es un archivo normal (una FIFO, un dispositivo o una carpeta); indique la ruta de un archivo XML",
+"the file is in encoding \\\"%s\\\", which this system cannot convert; convert it to UTF-8 (iconv -t UTF-8)": "el archivo está en la codificación \\\"%s\\\", que este sistema no puede convertir; conviértalo a UTF-8 (iconv -t UTF-8)",
+"the file is not valid %s (as its start or its declaration says): %s": "el archivo no es %s válido (como dicen su comienzo o su declaración): %s",
+"an element has more than %d attributes; this is not a file willakuy reads": "un elemento tiene más de %d atributos; este no es un archivo que willakuy lea",
+"an attribute value is longer than %u bytes; this is not a file willakuy reads": "el valor de un atributo tiene más de %u bytes; este no es un archivo que willakuy lea",
 }
 
 pot = open(sys.argv[1]).read()

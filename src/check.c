@@ -23,6 +23,7 @@
 #include "station.h"
 #include "text.h"
 #include "voice.h"
+#include "xmlio.h"
 
 struct ctx {
 	struct wk_catalog *cat;
@@ -35,7 +36,7 @@ struct ctx {
 static int
 root_name(const char *path, char *out, size_t cap)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = wk_xml_open_head(path);
 	char buf[4096];
 	size_t n, i = 0, k;
 
