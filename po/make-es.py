@@ -233,6 +233,8 @@ T = {
 "the file is not valid %s (as its start or its declaration says): %s": "el archivo no es %s válido (como dicen su comienzo o su declaración): %s",
 "an element has more than %d attributes; this is not a file willakuy reads": "un elemento tiene más de %d atributos; este no es un archivo que willakuy lea",
 "an attribute value is longer than %u bytes; this is not a file willakuy reads": "el valor de un atributo tiene más de %u bytes; este no es un archivo que willakuy lea",
+"<news> without max=\\\"...\\\" reads the first %d items only; say how many with max=\\\"N\\\" (up to 100)": "<news> sin max=\\\"...\\\" lee solo las primeras %d noticias; indique cuántas con max=\\\"N\\\" (hasta 100)",
+"unexpected <%s> in <station>; use feeds, audio, pauses, tags, cache, output, category or rivendell": "<%s> no va en <station>; use feeds, audio, pauses, tags, cache, output, category o rivendell",
 }
 
 pot = open(sys.argv[1]).read()

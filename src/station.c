@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "paths.h"
+#include "rss.h"
 #include "station.h"
 #include "xmlio.h"
 
@@ -135,6 +136,16 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			x = s->cache_mb;
 			st = num(f, n, "size-mb", 0, 1 << 20, &x, err);
 			s->cache_mb = (int)x;
+		} else if (wk_xml_is(n, "category")) {
+			char *c = wk_xml_req(f, n, "name", err);
+			char *net = c ? wk_xml_req(f, n, "network", err) : NULL;
+
+			if (c == NULL || net == NULL)
+				st = err->status;
+			else if (wk_rss_map_add(c, net) != 0)
+				st = wk_err_nomem(err);
+			free(c);
+			free(net);
 		} else if (wk_xml_is(n, "output")) {
 			st = either(f, n, "shared", "yes", "no",
 			    _("shared is yes or no"), &s->output_shared, err);
@@ -146,7 +157,7 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 		} else
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
-			    "pauses, tags, cache, output or rivendell"), (const char *)n->name);
+			    "pauses, tags, cache, output, category or rivendell"), (const char *)n->name);
 	}
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
@@ -180,6 +191,7 @@ wk_station_load(const char *path, struct wk_station **out,
 		wk_station_free(s);
 		return wk_err_nomem(err);
 	}
+	wk_rss_map_clear();
 	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
 	if (st == WK_OK)
 		st = read_station(&f, s, err);
@@ -199,6 +211,7 @@ wk_station_free(struct wk_station *s)
 {
 	if (s == NULL)
 		return;
+	wk_rss_map_clear();
 	free(s->path);
 	free(s->id);
 	free(s->name);

@@ -310,9 +310,14 @@ test_html(void **state)
 		{ "x<br/>y", "x. y" },
 		{ "&#241;&#xF1;&ntilde;", "ñññ" },
 		{ "<style>p{}</style>ok", "ok" },
-		{ "&bogus; &#0; &#xD800;", "&bogus; &#0; &#xD800;" },
+		{ "&bogus; &#0; &#xD800;", "&bogus;" },
 		{ "<a href='x'>link</a>", "link" },
 		{ "unclosed <b", "unclosed" },
+		{ "Precio < 5 soles y luego > 3 soles", "Precio < 5 soles y luego > 3 soles" },
+		{ "<script>alert(1)</script>Hola<style>b{}</style>", "Hola" },
+		{ "&lt;b&gt;x", "<b>x" },
+		{ "<b>Caf&eacute;</b> &amp;amp; pan", "Café &amp; pan" },
+		{ "<ul><li>uno</li><li>dos</li></ul>", "uno. dos." },
 	};
 	size_t i;
 
