@@ -235,6 +235,8 @@ T = {
 "an attribute value is longer than %u bytes; this is not a file willakuy reads": "el valor de un atributo tiene más de %u bytes; este no es un archivo que willakuy lea",
 "<news> without max=\\\"...\\\" reads the first %d items only; say how many with max=\\\"N\\\" (up to 100)": "<news> sin max=\\\"...\\\" lee solo las primeras %d noticias; indique cuántas con max=\\\"N\\\" (hasta 100)",
 "unexpected <%s> in <station>; use feeds, audio, pauses, tags, cache, output, category or rivendell": "<%s> no va en <station>; use feeds, audio, pauses, tags, cache, output, category o rivendell",
+"not built, nor the %zu bulletins after it: the run stopped at the error above": "no se hizo, ni los %zu boletines que le siguen: la ejecución se detuvo en el error de arriba",
+"WILLAKUY_ESPEAK_DATA names no folder of espeak-ng data (one holding espeak-ng-data, or that folder itself); fix or unset it": "WILLAKUY_ESPEAK_DATA no nombra una carpeta de datos de espeak-ng (una que contenga espeak-ng-data, o esa misma carpeta); corríjala o quítela",
 }
 
 pot = open(sys.argv[1]).read()

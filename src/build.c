@@ -911,6 +911,10 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		    _("the report could not be written: %s"), _("out of memory"));
 	for (i = 0; i < o->nbulletins; i++) {
 		st = build_bulletin(&r, o->bulletins[i], res);
+		if ((st == WK_EIO || st == WK_ENOMEM) && i + 1 < o->nbulletins)
+			wk_diag(d, WK_ERROR, o->bulletins[i + 1], 0, 0,
+			    _("not built, nor the %zu bulletins after it: the "
+			    "run stopped at the error above"), o->nbulletins - i - 2);
 		if (st == WK_EIO || st == WK_ENOMEM)
 			break;
 		if (st != WK_OK && res->worst == WK_OK)

@@ -165,3 +165,19 @@ wk_random_hex(char out[17])
 	}
 	out[16] = '\0';
 }
+
+const char *
+wk_path_of_stream(FILE *f, char *buf, size_t cap)
+{
+	char link[64];
+	ssize_t n = -1;
+
+	if (cap == 0)
+		return buf;
+	if (f != NULL) {
+		snprintf(link, sizeof link, "/proc/self/fd/%d", fileno(f));
+		n = readlink(link, buf, cap - 1);
+	}
+	buf[n > 0 ? n : 0] = '\0';
+	return buf;
+}

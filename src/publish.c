@@ -141,8 +141,8 @@ static enum wk_status
 lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 {
 	static const char name[] = ".willakuy.lock";
-	struct timespec nap = { 0, 200 * 1000 * 1000 };
-	time_t until = time(NULL) + (time_t)wait_s;
+	struct timespec nap = { 0, 200 * 1000 * 1000 }, now;
+	double until;
 	char pid[32] = "";
 	struct stat st;
 	ssize_t n;
@@ -161,11 +161,14 @@ lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 		return wk_err_set(err, WK_EIO, o->path, 0, 0,
 		    _("%s is not willakuy's lock file (not a plain file, or linked "
 		    "elsewhere): remove it"), name);
-	/* Deadline from the wall clock, checked before each nap: -w 2 waits
-	 * two whole seconds. */
+	/* A deadline on the monotonic clock: -w 2 waits two whole seconds
+	 * (whole-second wall time gave up after one). */
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	until = (double)now.tv_sec + now.tv_nsec / 1e9 + wait_s;
 	while (flock(o->lockfd, LOCK_EX | LOCK_NB) != 0) {
-		if (errno != EWOULDBLOCK || time(NULL) > until ||
-		    (time(NULL) == until && wait_s == 0)) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (errno != EWOULDBLOCK ||
+		    (double)now.tv_sec + now.tv_nsec / 1e9 >= until) {
 			n = pread(o->lockfd, pid, sizeof pid - 1, 0);
 			pid[n > 0 ? n : 0] = '\0';
 			pid[strcspn(pid, "\n")] = '\0';

@@ -95,6 +95,19 @@ rm "$O/.cache"
 # Temporary names cannot be guessed (random, not the pid).
 ls -a "$D" "$O/latest" | grep -E '\.(tmp|new)\.' && die "temporary files left"
 
+# -o "": a usage error, no heap over-read (valgrind).
+expect_rc 2 valgrind -q --error-exitcode=9 "$WK" build -q -o "" "$TMP/tiny.xml"
+grep_err "output folder's name is empty"
+
+# A service user without a home: no audio-system warning in cron's mail.
+mkdir -m 755 "$TMP/svc" && chown wkother "$TMP/svc"
+chmod 644 "$TMP/tiny.xml" "$TMP/private.xml"
+env -i PATH=/usr/bin:/bin HOME=/nonexistent WILLAKUY_DATA="$TOP" LC_ALL=C.UTF-8 \
+    setpriv --reuid=wkother --regid="$(id -g wkother)" --clear-groups -- \
+    "$WK" build -q -c "$TMP/private.xml" -d "$DATE" -o "$TMP/svc/out" "$TMP/tiny.xml" >"$TMP/out.txt" 2>"$TMP/err.txt" ||
+    { cat "$TMP/err.txt"; die "the service user's build failed"; }
+[ ! -s "$TMP/err.txt" ] || die "a quiet run printed: $(cat "$TMP/err.txt")"
+
 after=$(sum_decoy)
 [ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after"); die "the decoy changed"; }
 echo "outdir: lock, segment-folder, dated-folder, journal and cache links refused; decoy unchanged"
