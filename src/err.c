@@ -26,13 +26,59 @@ static struct excerpt {
 static size_t nexcerpts;
 static pthread_mutex_t excerpt_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* The station's folders (resolved): once one is known, feeds are quoted
+ * only from inside them. */
+static char **roots;
+static size_t nroots;
+
 void
-wk_err_allow_excerpt(const char *path, const char *text, size_t len)
+wk_err_excerpt_root(const char *dir)
+{
+	char *r = realpath(dir, NULL), **v;
+
+	if (r == NULL)
+		return;
+	pthread_mutex_lock(&excerpt_lock);
+	if ((v = realloc(roots, (nroots + 1) * sizeof *v)) == NULL)
+		free(r);
+	else {
+		roots = v;
+		roots[nroots++] = r;
+	}
+	pthread_mutex_unlock(&excerpt_lock);
+}
+
+/* True when path lies in one of the roots, or none is known. */
+static int
+in_roots(const char *path)
+{
+	char *r;
+	size_t i, n;
+	int ok = 0;
+
+	if (nroots == 0)
+		return 1;
+	if ((r = realpath(path, NULL)) == NULL)
+		return 0;
+	for (i = 0; i < nroots && !ok; i++) {
+		n = strlen(roots[i]);
+		ok = strncmp(r, roots[i], n) == 0 &&
+		    (r[n] == '/' || (n == 1 && roots[i][0] == '/'));
+	}
+	free(r);
+	return ok;
+}
+
+void
+wk_err_allow_excerpt(const char *path, const char *text, size_t len,
+    int feed)
 {
 	struct excerpt *v;
 	size_t i;
 
 	pthread_mutex_lock(&excerpt_lock);
+	if (feed && !in_roots(path))
+		goto out;
 	for (i = 0; i < nexcerpts; i++)
 		if (strcmp(excerpts[i].path, path) == 0)
 			break;
@@ -74,6 +120,11 @@ wk_err_excerpts_free(void)
 	free(excerpts);
 	excerpts = NULL;
 	nexcerpts = 0;
+	for (i = 0; i < nroots; i++)
+		free(roots[i]);
+	free(roots);
+	roots = NULL;
+	nroots = 0;
 	pthread_mutex_unlock(&excerpt_lock);
 }
 

@@ -162,6 +162,11 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
 		st = wk_err_nomem(err);
+	if (st == WK_OK) {
+		/* Feeds are quoted in messages only from here. */
+		wk_err_excerpt_root(s->feeds_dir);
+		wk_err_excerpt_root(wk_data_dir());
+	}
 	return st;
 }
 

@@ -315,8 +315,16 @@ wk_xmlpos_line_col(const struct wk_xmlfile *f, size_t off, int *line,
 void
 wk_xmlpos_allow_excerpt(const struct wk_xmlfile *f)
 {
+	static const char *const feeds[] = { "prices", "news", "rss", "feed",
+	    "RDF", NULL };
+	const char *root = (const char *)f->root->name;
+	size_t i;
+	int feed = 0;
+
+	for (i = 0; feeds[i] != NULL; i++)
+		feed |= strcmp(root, feeds[i]) == 0;
 	wk_err_allow_excerpt(f->path, f->encoding ? f->src : NULL,
-	    f->encoding ? f->srclen : 0);
+	    f->encoding ? f->srclen : 0, feed);
 }
 
 FILE *

@@ -35,7 +35,8 @@ size_t wk_xmlpos_of(xmlNodePtr n);
 void wk_xmlpos_line_col(const struct wk_xmlfile *f, size_t off, int *line,
     int *col);
 
-/* Lets error messages quote lines of f: it parsed as XML. */
+/* Lets error messages quote lines of f: it parsed as XML (a feed only
+ * from the station's folders). */
 void wk_xmlpos_allow_excerpt(const struct wk_xmlfile *f);
 
 #endif

@@ -79,6 +79,24 @@ X
 grep -q SECRETHASH "$TMP/out.txt" "$TMP/err.txt" && die "a non-XML file was quoted: $(cat "$TMP/err.txt")"
 grep -q "shadow" "$TMP/err.txt" || die "no message about the bad feed"
 
+# An XML feed outside the station's folders is not quoted either; one
+# inside is.
+mkdir outside
+sed 's/value="2.50" previous="2.30"/value="SECRET" previous="2.30"/' "$TOP/examples/feeds/precios-$DATE.xml" >outside/p.xml
+cp outside/p.xml "feeds/p.xml"
+for where in "$TMP/outside/p.xml" "p.xml"; do
+	cat >q.xml <<X
+<bulletin id="q" languages="es"><segment id="a"><prices feed="$where" market="nery-garcia"/></segment></bulletin>
+X
+	"$WK" preview -c st.xml -d "$DATE" -l es q.xml >"$TMP/out.txt" 2>"$TMP/err.txt"
+	grep -q '| *<price product="papa-amarilla"' "$TMP/err.txt"; quoted=$?
+	grep -q "p.xml:[0-9]*:[0-9]*: error: .*SECRET" "$TMP/err.txt" || { cat "$TMP/err.txt"; die "no message about $where"; }
+	case $where in
+	/*) [ $quoted -ne 0 ] || die "a feed outside the station's folders was quoted" ;;
+	*) [ $quoted -eq 0 ] || die "a feed in the station's folder was not quoted" ;;
+	esac
+done
+
 # Linear: ten times the news, about ten times the time (not a hundred).
 python3 "$TOP/bench/feeds.py" news 2000 n1.xml
 python3 "$TOP/bench/feeds.py" news 20000 n10.xml
