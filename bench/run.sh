@@ -143,3 +143,20 @@ echo "a/c (CPU,  -j 1):         $(ratio "$(cpu a1)" "$(cpu c)")"
 echo "one price changed / full: $(ratio "$(field i1 1)" "$(field a 1)")   target <= 0.15"
 echo "nothing changed / full:   $(ratio "$(field i0 1)" "$(field a 1)")   target <= 0.05"
 echo "peak RSS: $(( $(field m60 4) / 1024 )) MB for $(printf %.0f "$d60") s, $(( $(field m5 4) / 1024 )) MB for $(printf %.0f "$d5") s   target < 64 MB"
+
+# Readers: willakuy check on feeds ten times as large should take about ten
+# times as long (linear), not a hundred.
+reader() {	# name kind n
+	python3 "$TOP/bench/feeds.py" "$2" "$3" "$W/$1.xml" "$TOP/voices/catalog.xml"
+	measure "$1" "$WK" check "$W/$1.xml" >/dev/null 2>&1 || true
+}
+reader p30k prices 30000
+reader p300k prices 300000
+reader n10k news 10000
+reader n100k news 100000
+echo
+printf '%-38s %8s %8s\n' "reader (willakuy check)" "wall s" "RSS MB"
+for k in p30k p300k n10k n100k; do
+	printf '%-38s %8s %8d\n' "$k" "$(field $k 1)" $(( $(field $k 4) / 1024 ))
+done
+echo "prices x10 size: time x$(ratio "$(field p300k 1)" "$(field p30k 1)")   news x10 size: time x$(ratio "$(field n100k 1)" "$(field n10k 1)")   target <= 15 (linear)"

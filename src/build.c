@@ -512,14 +512,14 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s, &r.out,
-	    err)) != WK_OK)
+	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s,
+	    r.station->output_shared, &r.out, err)) != WK_OK)
 		goto out;
 	if (r.station->cache_mb > 0) {
 		char *dir = wk_path_join(o->outdir, ".cache");
 
 		st = dir ? wk_cache_open(dir, (unsigned long long)r.station->cache_mb
-		    << 20, &r.cache, err) : wk_err_nomem(err);
+		    << 20, d, &r.cache, err) : wk_err_nomem(err);
 		free(dir);
 		if (st != WK_OK)
 			goto out;
@@ -549,6 +549,10 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	for (i = 0; i < o->nbulletins; i++) {
 		/* build_bulletin counted its outcomes in res. */
 		st = build_bulletin(&r, o->bulletins[i], res);
+		if ((st == WK_EIO || st == WK_ENOMEM) && i + 1 < o->nbulletins)
+			wk_diag(d, WK_ERROR, o->bulletins[i + 1], 0, 0,
+			    _("not built, nor the %zu bulletins after it: the "
+			    "run stopped at the error above"), o->nbulletins - i - 2);
 		if (st == WK_EIO || st == WK_ENOMEM)
 			break;
 	}

@@ -1,12 +1,15 @@
 /*
  * The segment cache, in OUTDIR/.cache: <key>.mp3 holds raw MP3 frames and
- * <key>.meta a line of measurements. Both are written under ".tmp." names
- * and renamed, the frames last, so an entry exists only when complete.
- * Hits touch the entry; on close, entries past the size limit are removed,
- * oldest first. Keys are two independent 64-bit hashes (FNV-1a and a
- * multiply-rotate mix) side by side: an accidental collision between
- * segment descriptions is not a practical concern, and nothing hostile
- * chooses them.
+ * <key>.meta a line of measurements with the frames' size and checksum.
+ * Both are written under unpredictable ".tmp." names (O_EXCL), synced and
+ * renamed, the frames last, so an entry exists only when complete; an
+ * entry whose frames do not match their checksum is dropped with a
+ * warning and made again. Hits touch the entry; on close, entries past the
+ * size limit are removed, oldest first. Everything is reached from the
+ * folder's descriptor without following links. Keys are two independent
+ * 64-bit hashes (FNV-1a and a multiply-rotate mix) side by side: an
+ * accidental collision between segment descriptions is not a practical
+ * concern, and nothing hostile chooses them.
  */
 
 #include <dirent.h>
@@ -22,10 +25,21 @@
 #include "buf.h"
 #include "cache.h"
 #include "paths.h"
+#include "safedir.h"
+
+/* A file being written for an entry, by its stream. */
+struct pending {
+	FILE *f;
+	char *name;
+};
 
 struct wk_cache {
 	char *dir;
+	int fd;
 	unsigned long long max_bytes;
+	struct wk_diags *d;
+	struct pending *v;
+	size_t n;
 };
 
 void
@@ -47,9 +61,39 @@ wk_key_of(const void *s, size_t n, wk_key key)
 	    (unsigned long long)b);
 }
 
+/* The checksum of the n bytes of fd from its start: keys chained over
+ * blocks. Returns 0, or -1 when the file cannot be read whole. */
+static int
+checksum(int fd, unsigned long long n, wk_key sum)
+{
+	enum { BLOCK = 1 << 16 };
+	unsigned char *buf = malloc(sizeof(wk_key) + BLOCK);
+	unsigned long long off = 0;
+	ssize_t got;
+	int rc = 0;
+
+	if (buf == NULL)
+		return -1;
+	wk_key_of("", 0, sum);
+	while (off < n) {
+		size_t want = n - off < BLOCK ? (size_t)(n - off) : BLOCK;
+
+		memcpy(buf, sum, sizeof(wk_key));
+		got = pread(fd, buf + sizeof(wk_key), want, (off_t)off);
+		if (got <= 0) {
+			rc = -1;
+			break;
+		}
+		wk_key_of(buf, sizeof(wk_key) + (size_t)got, sum);
+		off += (unsigned long long)got;
+	}
+	free(buf);
+	return rc;
+}
+
 enum wk_status
 wk_cache_open(const char *dir, unsigned long long max_bytes,
-    struct wk_cache **out, struct wk_err *err)
+    struct wk_diags *d, struct wk_cache **out, struct wk_err *err)
 {
 	struct wk_cache *c;
 
@@ -59,8 +103,14 @@ wk_cache_open(const char *dir, unsigned long long max_bytes,
 		return wk_err_nomem(err);
 	}
 	c->max_bytes = max_bytes;
-	if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+	c->d = d;
+	if ((mkdir(dir, 0755) != 0 && errno != EEXIST) ||
+	    (c->fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) < 0) {
 		enum wk_status st = wk_err_set(err, WK_EIO, dir, 0, 0,
+		    errno == ELOOP || errno == ENOTDIR ?
+		    _("the cache folder is a symbolic link or a file, not a "
+		    "folder willakuy made: move it away (%s)") :
 		    _("cannot create the cache folder: %s"), strerror(errno));
 
 		free(c->dir);
@@ -72,47 +122,84 @@ wk_cache_open(const char *dir, unsigned long long max_bytes,
 }
 
 static char *
-entry(const struct wk_cache *c, const wk_key key, const char *ext, int tmp)
+name_of(const wk_key key, const char *ext)
 {
 	struct wk_buf b = WK_BUF_INIT;
 
-	if (tmp)
-		wk_buf_printf(&b, "%s/.tmp.%s.%ld%s", c->dir, key, (long)getpid(), ext);
-	else
-		wk_buf_printf(&b, "%s/%s%s", c->dir, key, ext);
+	wk_buf_printf(&b, "%s%s", key, ext);
 	return wk_buf_steal(&b);
+}
+
+/* Drops a bad entry and says so. */
+static void
+drop(struct wk_cache *c, const char *mp3, const char *meta, const char *why)
+{
+	unlinkat(c->fd, meta, 0);
+	unlinkat(c->fd, mp3, 0);
+	wk_diag(c->d, WK_WARNING, c->dir, 0, 0,
+	    _("cache entry %s is damaged (%s): dropped, the segment is made "
+	    "again"), mp3, why);
 }
 
 int
 wk_cache_get(struct wk_cache *c, const wk_key key, FILE **frames,
     struct wk_audio_stats *stats)
 {
-	char *mp3 = entry(c, key, ".mp3", 0), *meta = entry(c, key, ".meta", 0);
-	FILE *m = NULL, *f = NULL;
-	int limited = 0, verified = 0, hit = 0;
+	char *mp3 = name_of(key, ".mp3"), *meta = name_of(key, ".meta");
+	char line[512], sum[64];
+	wk_key got;
+	unsigned long long size;
+	int limited = 0, verified = 0, hit = 0, mfd = -1, fd = -1, k;
+	struct stat st;
 	double dtp;
+	ssize_t n;
 
 	*frames = NULL;
 	memset(stats, 0, sizeof *stats);
-	if (mp3 == NULL || meta == NULL || (m = fopen(meta, "r")) == NULL)
+	if (mp3 == NULL || meta == NULL ||
+	    (mfd = wk_safe_open_read(c->fd, meta)) < 0)
 		goto out;
-	if (fscanf(m, "frames %llu duration %lf lufs %lf peak %lf truepeak %lf "
-	    "gain %lf codec %lf limited %d verified %d", &stats->frames,
-	    &stats->duration_s, &stats->lufs, &stats->peak_db, &dtp,
-	    &stats->gain_db, &stats->codec_loss_db, &limited, &verified) != 9)
+	n = read(mfd, line, sizeof line - 1);
+	line[n > 0 ? n : 0] = '\0';
+	k = sscanf(line, "frames %llu duration %lf lufs %lf peak %lf "
+	    "truepeak %lf gain %lf codec %lf limited %d verified %d size %llu "
+	    "sum %40s", &stats->frames, &stats->duration_s, &stats->lufs,
+	    &stats->peak_db, &dtp, &stats->gain_db, &stats->codec_loss_db,
+	    &limited, &verified, &size, sum);
+	if (k == 9) {
+		/* An entry of an earlier version, without checksum. */
+		unlinkat(c->fd, meta, 0);
+		unlinkat(c->fd, mp3, 0);
 		goto out;
-	if ((f = fopen(mp3, "rb")) == NULL)
+	}
+	if (k != 11 || strlen(sum) != 32) {
+		drop(c, mp3, meta, _("unreadable measurements"));
 		goto out;
+	}
+	if ((fd = wk_safe_open_read(c->fd, mp3)) < 0) {
+		if (errno != ENOENT)
+			drop(c, mp3, meta, strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &st) != 0 || (unsigned long long)st.st_size != size ||
+	    checksum(fd, size, got) != 0 || strcmp(got, sum) != 0) {
+		drop(c, mp3, meta, _("the frames do not match their checksum"));
+		goto out;
+	}
+	if ((*frames = fdopen(fd, "rb")) == NULL)
+		goto out;
+	fd = -1;
 	stats->peak_dbtp = verified ? dtp : NAN;
 	stats->limited = limited;
 	stats->verified = verified;
 	/* Recently used: pruning keeps it. */
-	utimensat(AT_FDCWD, mp3, NULL, 0);
-	*frames = f;
+	utimensat(c->fd, mp3, NULL, AT_SYMLINK_NOFOLLOW);
 	hit = 1;
 out:
-	if (m != NULL)
-		fclose(m);
+	if (mfd >= 0)
+		close(mfd);
+	if (fd >= 0)
+		close(fd);
 	free(mp3);
 	free(meta);
 	return hit;
@@ -121,58 +208,122 @@ out:
 FILE *
 wk_cache_begin(struct wk_cache *c, const wk_key key, struct wk_err *err)
 {
-	char *p = entry(c, key, ".mp3", 1);
-	FILE *f;
+	struct wk_buf pre = WK_BUF_INIT;
+	struct pending *v;
+	char *name = NULL;
+	FILE *f = NULL;
+	int fd = -1;
 
-	if (p == NULL) {
+	wk_buf_printf(&pre, ".tmp.%s.", key);
+	if (pre.failed ||
+	    (v = realloc(c->v, (c->n + 1) * sizeof *v)) == NULL) {
+		wk_buf_free(&pre);
 		wk_err_nomem(err);
 		return NULL;
 	}
-	if ((f = fopen(p, "w+b")) == NULL)
-		wk_err_set(err, WK_EIO, p, 0, 0, _("cannot create: %s"),
+	c->v = v;
+	fd = wk_safe_create(c->fd, wk_buf_str(&pre), ".mp3", &name);
+	wk_buf_free(&pre);
+	if (fd < 0 || (f = fdopen(fd, "w+b")) == NULL) {
+		wk_err_set(err, WK_EIO, c->dir, 0, 0, _("cannot create: %s"),
 		    strerror(errno));
-	free(p);
+		if (fd >= 0) {
+			close(fd);
+			unlinkat(c->fd, name, 0);
+		}
+		free(name);
+		return NULL;
+	}
+	v[c->n].f = f;
+	v[c->n].name = name;
+	c->n++;
 	return f;
+}
+
+/* The temporary name of f, taken out of the list (caller frees). */
+static char *
+take(struct wk_cache *c, FILE *f)
+{
+	size_t i;
+	char *name;
+
+	for (i = 0; i < c->n; i++)
+		if (c->v[i].f == f) {
+			name = c->v[i].name;
+			c->v[i] = c->v[--c->n];
+			return name;
+		}
+	return NULL;
 }
 
 void
 wk_cache_abandon(struct wk_cache *c, const wk_key key, FILE *f)
 {
-	char *p = entry(c, key, ".mp3", 1);
+	char *name = take(c, f);
 
+	(void)key;
 	if (f != NULL)
 		fclose(f);
-	if (p != NULL)
-		unlink(p);
-	free(p);
+	if (name != NULL)
+		unlinkat(c->fd, name, 0);
+	free(name);
 }
 
 enum wk_status
 wk_cache_put(struct wk_cache *c, const wk_key key, FILE *f,
     const struct wk_audio_stats *st, struct wk_err *err)
 {
-	char *tmp = entry(c, key, ".mp3", 1), *fin = entry(c, key, ".mp3", 0);
-	char *mtmp = entry(c, key, ".meta", 1), *mfin = entry(c, key, ".meta", 0);
+	char *tmp = take(c, f), *fin = name_of(key, ".mp3");
+	char *mfin = name_of(key, ".meta"), *mtmp = NULL;
+	struct wk_buf line = WK_BUF_INIT, pre = WK_BUF_INIT;
 	enum wk_status rc = WK_OK;
-	FILE *m = NULL;
+	struct stat sb;
+	wk_key sum;
+	int mfd = -1;
 
-	if (tmp == NULL || fin == NULL || mtmp == NULL || mfin == NULL) {
+	if (tmp == NULL || fin == NULL || mfin == NULL) {
+		rc = tmp == NULL ? wk_err_set(err, WK_EIO, c->dir, 0, 0, "%s",
+		    "wk_cache_put: not a file of the cache") : wk_err_nomem(err);
+		goto out;
+	}
+	if (fflush(f) != 0 || fsync(fileno(f)) != 0 ||
+	    fstat(fileno(f), &sb) != 0 ||
+	    checksum(fileno(f), (unsigned long long)sb.st_size, sum) != 0)
+		goto fail;
+	wk_buf_printf(&line, "frames %llu duration %.6f lufs %.4f peak %.4f "
+	    "truepeak %.4f gain %.4f codec %.4f limited %d verified %d size %llu "
+	    "sum %s\n", st->frames, st->duration_s, st->lufs, st->peak_db,
+	    isfinite(st->peak_dbtp) ? st->peak_dbtp : 0.0, st->gain_db,
+	    st->codec_loss_db, st->limited, st->verified,
+	    (unsigned long long)sb.st_size, sum);
+	wk_buf_printf(&pre, ".tmp.%s.", key);
+	if (line.failed || pre.failed) {
 		rc = wk_err_nomem(err);
 		goto out;
 	}
-	if (fflush(f) != 0 || (m = fopen(mtmp, "w")) == NULL ||
-	    fprintf(m, "frames %llu duration %.6f lufs %.4f peak %.4f truepeak %.4f "
-	    "gain %.4f codec %.4f limited %d verified %d\n", st->frames,
-	    st->duration_s, st->lufs, st->peak_db,
-	    isfinite(st->peak_dbtp) ? st->peak_dbtp : 0.0, st->gain_db,
-	    st->codec_loss_db, st->limited, st->verified) < 0 ||
-	    fclose(m) != 0 || rename(mtmp, mfin) != 0 || rename(tmp, fin) != 0) {
-		rc = wk_err_set(err, WK_EIO, c->dir, 0, 0,
-		    _("cannot write to the cache: %s"), strerror(errno));
-		unlink(mtmp);
-		unlink(tmp);
+	if ((mfd = wk_safe_create(c->fd, wk_buf_str(&pre), ".meta", &mtmp)) < 0 ||
+	    wk_safe_write_all(mfd, line.data, line.len) != 0)
+		goto fail;
+	if (close(mfd) != 0) {
+		mfd = -1;
+		goto fail;
 	}
+	mfd = -1;
+	if (renameat(c->fd, mtmp, c->fd, mfin) != 0 ||
+	    renameat(c->fd, tmp, c->fd, fin) != 0 || fsync(c->fd) != 0)
+		goto fail;
+	goto out;
+fail:
+	rc = wk_err_set(err, WK_EIO, c->dir, 0, 0,
+	    _("cannot write to the cache: %s"), strerror(errno));
+	if (mfd >= 0)
+		close(mfd);
+	if (mtmp != NULL)
+		unlinkat(c->fd, mtmp, 0);
+	unlinkat(c->fd, tmp, 0);
 out:
+	wk_buf_free(&line);
+	wk_buf_free(&pre);
 	free(tmp);
 	free(fin);
 	free(mtmp);
@@ -195,29 +346,42 @@ by_age(const void *a, const void *b)
 }
 
 /* Removes the oldest entries until the cache fits its limit, and leftovers
- * of killed runs. */
+ * of killed runs. Only plain files are counted or removed; a link is
+ * removed, never followed. */
 static void
 prune(struct wk_cache *c)
 {
-	DIR *d = opendir(c->dir);
+	int fd = dup(c->fd);
+	DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
 	struct dirent *e;
 	struct ent *v = NULL, *nv;
 	size_t n = 0, i;
 	unsigned long long total = 0;
 
-	if (d == NULL)
+	if (d == NULL) {
+		if (fd >= 0)
+			close(fd);
 		return;
+	}
+	rewinddir(d);
 	while ((e = readdir(d)) != NULL) {
 		struct stat st;
-		char *p;
 		size_t len = strlen(e->d_name);
 
+		if (strncmp(e->d_name, ".tmp.", 5) == 0) {
+			unlinkat(c->fd, e->d_name, 0);
+			continue;
+		}
 		if (e->d_name[0] == '.' || len < 4 ||
-		    strcmp(e->d_name + len - 4, ".mp3") != 0)
+		    strcmp(e->d_name + len - 4, ".mp3") != 0 ||
+		    fstatat(c->fd, e->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0)
 			continue;
-		if ((p = wk_path_join(c->dir, e->d_name)) == NULL)
+		if (!S_ISREG(st.st_mode)) {
+			if (S_ISLNK(st.st_mode))
+				unlinkat(c->fd, e->d_name, 0);
 			continue;
-		if (stat(p, &st) == 0 && (nv = realloc(v, (n + 1) * sizeof *v)) != NULL) {
+		}
+		if ((nv = realloc(v, (n + 1) * sizeof *v)) != NULL) {
 			v = nv;
 			v[n].name = strndup(e->d_name, len - 4);
 			v[n].used = st.st_mtime;
@@ -227,7 +391,6 @@ prune(struct wk_cache *c)
 				n++;
 			}
 		}
-		free(p);
 	}
 	closedir(d);
 	if (n > 0)
@@ -235,12 +398,12 @@ prune(struct wk_cache *c)
 	for (i = 0; i < n && total > c->max_bytes; i++) {
 		struct wk_buf b = WK_BUF_INIT;
 
-		wk_buf_printf(&b, "%s/%s.meta", c->dir, v[i].name);
+		wk_buf_printf(&b, "%s.meta", v[i].name);
 		if (!b.failed)
-			unlink(wk_buf_str(&b));
+			unlinkat(c->fd, wk_buf_str(&b), 0);
 		wk_buf_clear(&b);
-		wk_buf_printf(&b, "%s/%s.mp3", c->dir, v[i].name);
-		if (!b.failed && unlink(wk_buf_str(&b)) == 0)
+		wk_buf_printf(&b, "%s.mp3", v[i].name);
+		if (!b.failed && unlinkat(c->fd, wk_buf_str(&b), 0) == 0)
 			total -= v[i].bytes;
 		wk_buf_free(&b);
 	}
@@ -252,24 +415,19 @@ prune(struct wk_cache *c)
 void
 wk_cache_close(struct wk_cache *c)
 {
-	DIR *d;
-	struct dirent *e;
-
 	if (c == NULL)
 		return;
-	/* Half entries of killed runs: ".tmp." files not ours. */
-	if ((d = opendir(c->dir)) != NULL) {
-		while ((e = readdir(d)) != NULL)
-			if (strncmp(e->d_name, ".tmp.", 5) == 0) {
-				char *p = wk_path_join(c->dir, e->d_name);
+	while (c->n > 0) {
+		FILE *f = c->v[c->n - 1].f;
+		char *name = take(c, f);
 
-				if (p != NULL)
-					unlink(p);
-				free(p);
-			}
-		closedir(d);
+		fclose(f);
+		unlinkat(c->fd, name, 0);
+		free(name);
 	}
 	prune(c);
+	close(c->fd);
+	free(c->v);
 	free(c->dir);
 	free(c);
 }

@@ -6,8 +6,10 @@
  * render.h: the words, each voice's settings and recordings, clips,
  * pauses, audio settings, the program's and espeak-ng's versions). A segment whose key is in the cache
  * is neither synthesized nor encoded again. Entries are written under a
- * temporary name and renamed, so a killed run leaves no half entry; the
- * cache is pruned to a size limit, least recently used first.
+ * temporary name, synced and renamed, so a killed run leaves no half
+ * entry; each entry carries a checksum of its frames, and a damaged one is
+ * dropped and made again. The cache is pruned to a size limit, least
+ * recently used first.
  */
 
 #include <stdio.h>
@@ -23,9 +25,11 @@ typedef char wk_key[33];
 /* Hashes the n bytes at s into key. */
 void wk_key_of(const void *s, size_t n, wk_key key);
 
-/* Opens (creating) the cache folder dir, holding at most max_bytes. */
+/* Opens (creating) the cache folder dir, holding at most max_bytes;
+ * damaged entries are reported to d as warnings. A link at dir is refused.
+ * The cache is used from one thread. */
 enum wk_status wk_cache_open(const char *dir, unsigned long long max_bytes,
-    struct wk_cache **out, struct wk_err *err);
+    struct wk_diags *d, struct wk_cache **out, struct wk_err *err);
 /* Prunes the cache to its limit and frees c. */
 void wk_cache_close(struct wk_cache *c);
 

@@ -25,6 +25,7 @@
 #include "text.h"
 #include "verbal.h"
 #include "voice.h"
+#include "xmlio.h"
 
 struct ctx {
 	struct wk_catalog *cat;
@@ -93,7 +94,7 @@ voice_of(struct ctx *c, const char *lang)
 static int
 root_name(const char *path, char *out, size_t cap)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = wk_xml_open_head(path);
 	char buf[4096];
 	size_t n, i = 0, k;
 

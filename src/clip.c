@@ -4,9 +4,11 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <sndfile.h>
 
@@ -25,16 +27,29 @@ enum wk_status
 wk_clip_open(const char *path, struct wk_clip **out, struct wk_err *err)
 {
 	struct wk_clip *c;
+	struct stat st;
+	int fd;
 
 	*out = NULL;
-	if (access(path, R_OK) != 0)
+	/* O_NONBLOCK: a FIFO must not hang the run; it is refused below. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return wk_err_set(err, WK_EINPUT, path, 0, 0,
 		    _("cannot open the clip: %s"), strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    fcntl(fd, F_SETFL, 0) != 0) {
+		close(fd);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
+		    _("the clip is not a regular file (a FIFO, device or "
+		    "folder); give the path of an audio file"));
+	}
 	if ((c = calloc(1, sizeof *c)) == NULL || (c->path = strdup(path)) == NULL) {
+		close(fd);
 		free(c);
 		return wk_err_nomem(err);
 	}
-	c->sf = sf_open(path, SFM_READ, &c->info);
+	c->sf = sf_open_fd(fd, SFM_READ, &c->info, 1);
+	if (c->sf == NULL)
+		close(fd);
 	if (c->sf == NULL) {
 		wk_err_set(err, WK_EINPUT, path, 0, 0,
 		    _("cannot read this clip as audio: %s (use WAV, FLAC or Ogg)"),
@@ -47,6 +62,24 @@ wk_clip_open(const char *path, struct wk_clip **out, struct wk_err *err)
 		wk_clip_close(c);
 		return wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
 		    _("the clip holds no audio (or more than 8 channels)"));
+	}
+	if (c->info.samplerate < WK_CLIP_MIN_RATE_HZ ||
+	    c->info.samplerate > WK_CLIP_MAX_RATE_HZ) {
+		int hz = c->info.samplerate;
+
+		wk_clip_close(c);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("the clip's sample rate is %d Hz; clips are read from %d "
+		    "to %d Hz (resample it, for example with sox)"), hz,
+		    WK_CLIP_MIN_RATE_HZ, WK_CLIP_MAX_RATE_HZ);
+	}
+	/* Fewer than 8 bits a second: a truncated or damaged file whose
+	 * header promises what is not there. */
+	if (c->info.frames / c->info.samplerate > (long long)st.st_size) {
+		wk_clip_close(c);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
+		    _("the clip's length cannot be right for its size (the file "
+		    "is truncated or damaged); export it again"));
 	}
 	if (c->info.frames / c->info.samplerate > WK_CLIP_MAX_SECONDS) {
 		long long min = c->info.frames / c->info.samplerate / 60;

@@ -3,8 +3,10 @@
 /*
  * Audio clips (jingles, station IDs, music beds, recorded prompts) read
  * with libsndfile: WAV, FLAC, Ogg Vorbis and whatever else it reads, at any
- * rate and channel count. Files that are not audio, are empty, or last
- * longer than WK_CLIP_MAX_SECONDS are refused.
+ * rate from WK_CLIP_MIN_RATE_HZ to WK_CLIP_MAX_RATE_HZ and any channel
+ * count up to 8. Files that are not regular files, not audio, empty,
+ * longer than WK_CLIP_MAX_SECONDS, or whose header promises more audio
+ * than the file can hold, are refused as bad clips (WK_EINPUT).
  */
 
 #include <stddef.h>
@@ -12,6 +14,8 @@
 #include "err.h"
 
 #define WK_CLIP_MAX_SECONDS (30 * 60)
+#define WK_CLIP_MIN_RATE_HZ 4000
+#define WK_CLIP_MAX_RATE_HZ 768000
 
 struct wk_clip;
 

@@ -451,6 +451,11 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 	return WK_OK;
 }
 
+/* Items read when <news> says no max (bulletin.c caps max at 100), and
+ * the age after which an item without expires is no longer news. */
+#define NEWS_DEFAULT_MAX 10
+#define NEWS_MAX_AGE_DAYS 7
+
 static enum wk_status
 compose_news(struct wk_compose *c, const struct wk_bulletin *b,
     const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
@@ -486,15 +491,23 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 	for (i = 0; i < f->news->nitems; i++) {
 		const struct wk_news_item *ni = &f->news->items[i];
 
-		if (it->max > 0 && (unsigned)said >= it->max)
+		if ((unsigned)said >= (it->max > 0 ? it->max : NEWS_DEFAULT_MAX)) {
+			if (it->max == 0)
+				wk_diag(c->d, WK_WARNING, b->path, it->pos.line,
+				    it->pos.col, _("<news> without max=\"...\" reads "
+				    "the first %d items only; say how many with "
+				    "max=\"N\" (up to 100)"), NEWS_DEFAULT_MAX);
 			break;
-		if (it->network != NULL && ni->network[0] != '\0' &&
-		    strcmp(ni->network, it->network) != 0)
-			continue;
+		}
+		if (it->network != NULL && strcmp(ni->network, it->network) != 0)
+			continue;	/* RSS items of no network: general only */
 		if (ni->has_date && wk_date_days(ni->date) > today)
 			continue;	/* not yet valid */
 		if (ni->has_expires && wk_date_days(ni->expires) < today)
 			continue;	/* expired */
+		if (!ni->has_expires && ni->has_date &&
+		    today - wk_date_days(ni->date) > NEWS_MAX_AGE_DAYS)
+			continue;	/* old news with no end date */
 		if ((st = news_item(c, b, it, sg, v, ni, &said, err)) != WK_OK)
 			return st;
 	}

@@ -12,6 +12,7 @@
 #include <lame/lame.h>
 
 #include "encode.h"
+#include "paths.h"
 
 #define CHUNK 4096
 
@@ -133,9 +134,14 @@ put(struct wk_enc *e, int n, FILE *out, struct wk_err *err)
 	if (n < 0)
 		return wk_err_set(err, WK_EAUDIO, NULL, 0, 0,
 		    _("LAME failed to encode (code %d)"), n);
-	if (n > 0 && fwrite(e->mp3, 1, (size_t)n, out) != (size_t)n)
-		return wk_err_set(err, WK_EIO, NULL, 0, 0,
-		    _("cannot write the encoded audio: %s"), strerror(errno));
+	if (n > 0 && fwrite(e->mp3, 1, (size_t)n, out) != (size_t)n) {
+		int errnum = errno;
+		char where[512];
+
+		return wk_err_set(err, WK_EIO, wk_path_of_stream(out, where,
+		    sizeof where), 0, 0, _("cannot write the encoded audio: %s"),
+		    strerror(errnum));
+	}
 	if (n > 0 && e->hip != NULL)
 		monitor(e, e->mp3, (size_t)n);
 	return WK_OK;

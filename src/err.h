@@ -80,6 +80,20 @@ void wk_diag(struct wk_diags *d, enum wk_severity sev, const char *file,
 /* Adds the error record e as an error diagnostic. */
 void wk_diag_err(struct wk_diags *d, const struct wk_err *e);
 
+/* Lets messages about path quote its lines (it parsed as XML); text, when
+ * not NULL, is its content in UTF-8 (len bytes), quoted instead of the
+ * file. A feed (feed non-zero) is quoted only from inside the folders
+ * given to wk_err_excerpt_root, once there are any. Messages about other
+ * files print no excerpt. */
+void wk_err_allow_excerpt(const char *path, const char *text, size_t len,
+    int feed);
+
+/* Adds a station folder from which feeds may be quoted. */
+void wk_err_excerpt_root(const char *dir);
+
+/* Forgets every file allowed above (at exit). */
+void wk_err_excerpts_free(void);
+
 /* Prints one message compiler style on out: "willakuy: file:line:col: sev: msg". */
 void wk_diag_print(FILE *out, enum wk_severity sev, const char *file, int line,
     int col, const char *msg);

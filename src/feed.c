@@ -339,7 +339,7 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 	*out = NULL;
 	if ((p = calloc(1, sizeof *p)) == NULL)
 		return wk_err_nomem(err);
-	if ((st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err)) != WK_OK)
+	if ((st = wk_xml_load(path, 0, &f, err)) != WK_OK)
 		goto out;
 	if (!wk_xml_is(f.root, "prices")) {
 		st = wk_xml_err(&f, f.root, NULL, err,

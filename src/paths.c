@@ -5,9 +5,12 @@
  */
 
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 
 #include "paths.h"
@@ -136,4 +139,45 @@ wk_path_stem(const char *path, const char *ext)
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
+}
+
+void
+wk_random_hex(char out[17])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char r[8];
+	size_t i;
+
+	if (getrandom(r, sizeof r, 0) != (ssize_t)sizeof r) {
+		/* No entropy source: the clock and the address space still
+		 * differ between runs; O_EXCL keeps the name ours anyway. */
+		struct timespec ts;
+		unsigned long long x;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		x = (unsigned long long)ts.tv_nsec * 0x9e3779b97f4a7c15ULL ^
+		    (unsigned long long)(uintptr_t)&ts ^ (unsigned long long)getpid();
+		memcpy(r, &x, sizeof r);
+	}
+	for (i = 0; i < sizeof r; i++) {
+		out[2 * i] = hex[r[i] >> 4];
+		out[2 * i + 1] = hex[r[i] & 15];
+	}
+	out[16] = '\0';
+}
+
+const char *
+wk_path_of_stream(FILE *f, char *buf, size_t cap)
+{
+	char link[64];
+	ssize_t n = -1;
+
+	if (cap == 0)
+		return buf;
+	if (f != NULL) {
+		snprintf(link, sizeof link, "/proc/self/fd/%d", fileno(f));
+		n = readlink(link, buf, cap - 1);
+	}
+	buf[n > 0 ? n : 0] = '\0';
+	return buf;
 }

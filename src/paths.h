@@ -8,6 +8,8 @@
  * compiled-in WK_DATADIR.
  */
 
+#include <stdio.h>
+
 /* The data directory, without a trailing slash. Never NULL. */
 const char *wk_data_dir(void);
 
@@ -27,5 +29,13 @@ char *wk_data_path(const char *rel);
 /* The file name without directory and without extension ext (if it ends so);
  * malloc'd. */
 char *wk_path_stem(const char *path, const char *ext);
+
+/* The path of the file open as f (from /proc/self/fd), for messages such
+ * as a full disk; "" when unknown. Returns buf. */
+const char *wk_path_of_stream(FILE *f, char *buf, size_t cap);
+
+/* Fills out with 16 random hex digits and a NUL (getrandom(2)), for
+ * temporary names nobody can predict. */
+void wk_random_hex(char out[17]);
 
 #endif

@@ -22,10 +22,14 @@ struct wk_pub;
  * Opens path for a run on date (YYYY-MM-DD): creates it, its date folder
  * and latest/, takes its lock (waiting up to wait_s seconds, then
  * WK_ELOCK), completes any publication left unfinished and removes
- * temporary files left by killed runs. WK_EIO when it cannot be written.
+ * temporary files left by killed runs. WK_EIO when it cannot be written,
+ * or when another user owns it or may write into it (they could plant
+ * links) and shared is 0. Nothing below path is reached through a link
+ * willakuy did not make. Until wk_outdir_close, SIGTERM and SIGINT that
+ * arrive during wk_pub_commit end the process only after it.
  */
 enum wk_status wk_outdir_open(const char *path, const char *date,
-    unsigned wait_s, struct wk_outdir **out, struct wk_err *err);
+    unsigned wait_s, int shared, struct wk_outdir **out, struct wk_err *err);
 void wk_outdir_close(struct wk_outdir *o);
 
 /* OUTDIR/YYYY-MM-DD and OUTDIR/latest. */
@@ -50,7 +54,10 @@ FILE *wk_pub_create(struct wk_pub *p, const char *rel, struct wk_err *err);
 enum wk_status wk_pub_close(struct wk_pub *p, FILE *f, struct wk_err *err);
 
 /* Puts every file in place as described above; rel_latest, when not NULL,
- * is also published as OUTDIR/latest/<its name>. Frees p. */
+ * is also published as OUTDIR/latest/<its name> unless a later date folder
+ * has its own (latest/ only moves forward). When the segment folder cannot
+ * be swapped the whole publication is undone and the previous files stay
+ * (WK_EIO). Frees p. */
 enum wk_status wk_pub_commit(struct wk_pub *p, const char *rel_latest,
     struct wk_err *err);
 

@@ -11,138 +11,220 @@
 #include <string.h>
 #include <strings.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "buf.h"
 #include "err.h"
 #include "rss.h"
 #include "text.h"
 
-/* Named entities seen in Spanish feeds; numeric ones are decoded too. */
-static const struct {
-	const char *name;
-	uint32_t cp;
-} entities[] = {
-	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-	{ "apos", '\'' }, { "nbsp", ' ' }, { "aacute", 0xE1 },
-	{ "eacute", 0xE9 }, { "iacute", 0xED }, { "oacute", 0xF3 },
-	{ "uacute", 0xFA }, { "Aacute", 0xC1 }, { "Eacute", 0xC9 },
-	{ "Iacute", 0xCD }, { "Oacute", 0xD3 }, { "Uacute", 0xDA },
-	{ "ntilde", 0xF1 }, { "Ntilde", 0xD1 }, { "uuml", 0xFC },
-	{ "Uuml", 0xDC }, { "iquest", 0xBF }, { "iexcl", 0xA1 },
-	{ "laquo", 0xAB }, { "raquo", 0xBB }, { "ldquo", 0x201C },
-	{ "rdquo", 0x201D }, { "lsquo", 0x2018 }, { "rsquo", 0x2019 },
-	{ "hellip", 0x2026 }, { "ndash", 0x2013 }, { "mdash", 0x2014 },
-	{ "deg", 0xB0 }, { "ordm", 0xBA }, { "ordf", 0xAA }, { "euro", 0x20AC },
+/* Categories to networks: the station's, then these (the catalogue's
+ * network ids and names in both languages, and common synonyms). */
+static struct catmap {
+	char *category, *network;
+} *map;
+static size_t nmap;
+
+static const char *const defaults[][2] = {
+	{ "turismo", "turismo" }, { "turismu", "turismo" },
+	{ "viajes", "turismo" },
+	{ "agro", "agro" }, { "producción agraria", "agro" },
+	{ "chakra llamkay", "agro" }, { "agricultura", "agro" },
+	{ "agraria", "agro" }, { "agropecuario", "agro" },
+	{ "ganadería", "agro" },
+	{ "informacion", "informacion" }, { "información", "informacion" },
+	{ "sistemas de información", "informacion" },
+	{ "willakuy llika", "informacion" },
+	{ "artesania", "artesania" }, { "artesanía", "artesania" },
+	{ "maki ruray", "artesania" }, { "artesanos", "artesania" },
 };
 
-/* Decodes the entity at p (just after '&'); returns bytes used, 0 if none. */
-static size_t
-entity(const char *p, uint32_t *cp)
+int
+wk_rss_map_add(const char *category, const char *network)
 {
-	size_t i, n;
+	struct catmap *v = realloc(map, (nmap + 1) * sizeof *v);
 
-	if (p[0] == '#') {
-		char *end;
-		unsigned long v = (p[1] == 'x' || p[1] == 'X')
-		    ? strtoul(p + 2, &end, 16) : strtoul(p + 1, &end, 10);
-
-		if (*end != ';' || end == p + 1 || v == 0 || v > 0x10FFFF ||
-		    (v >= 0xD800 && v <= 0xDFFF))
-			return 0;
-		*cp = (uint32_t)v;
-		return (size_t)(end - p) + 1;
+	if (v == NULL)
+		return -1;
+	map = v;
+	v[nmap].category = strdup(category);
+	v[nmap].network = strdup(network);
+	if (v[nmap].category == NULL || v[nmap].network == NULL) {
+		free(v[nmap].category);
+		free(v[nmap].network);
+		return -1;
 	}
-	for (i = 0; i < sizeof entities / sizeof entities[0]; i++) {
-		n = strlen(entities[i].name);
-		if (strncmp(p, entities[i].name, n) == 0 && p[n] == ';') {
-			*cp = entities[i].cp;
-			return n + 1;
-		}
-	}
+	nmap++;
 	return 0;
 }
 
-static int
-tag_is(const char *p, const char *name)
+void
+wk_rss_map_clear(void)
 {
-	size_t n = strlen(name);
+	size_t i;
 
-	if (*p == '/')
-		p++;
-	return strncasecmp(p, name, n) == 0 &&
-	    strchr(" \t\r\n/>", p[n]) != NULL;
+	for (i = 0; i < nmap; i++) {
+		free(map[i].category);
+		free(map[i].network);
+	}
+	free(map);
+	map = NULL;
+	nmap = 0;
+}
+
+/* The network of category c, or NULL. */
+static const char *
+network_of(const char *c)
+{
+	size_t i;
+
+	for (i = 0; i < nmap; i++)
+		if (strcasecmp(map[i].category, c) == 0)
+			return map[i].network;
+	for (i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
+		if (strcasecmp(defaults[i][0], c) == 0)
+			return defaults[i][1];
+	return NULL;
+}
+
+/* The network of an item: its first category (RSS text, Atom term or
+ * label) that maps to one; else its first category as written (check
+ * reports it unknown), or "" when it has none. malloc'd. */
+static char *
+item_network(xmlNodePtr item)
+{
+	xmlNodePtr c;
+	char *first = NULL;
+
+	for (c = wk_xml_elem(item->children); c; c = wk_xml_elem(c->next)) {
+		char *t[2] = { NULL, NULL };
+		const char *net = NULL;
+		int k;
+
+		if (strcmp((const char *)c->name, "category") != 0 &&
+		    strcmp((const char *)c->name, "subject") != 0)
+			continue;
+		t[0] = wk_xml_attr(c, "term");
+		t[1] = t[0] == NULL ? wk_xml_text(c) : wk_xml_attr(c, "label");
+		for (k = 0; k < 2 && net == NULL; k++)
+			if (t[k] != NULL && t[k][0] != '\0')
+				net = network_of(t[k]);
+		if (first == NULL && t[0] != NULL && t[0][0] != '\0')
+			first = strdup(t[0]);
+		else if (first == NULL && t[1] != NULL && t[1][0] != '\0')
+			first = strdup(t[1]);
+		free(t[0]);
+		free(t[1]);
+		if (net != NULL) {
+			free(first);
+			return strdup(net);
+		}
+	}
+	return first != NULL ? first : strdup("");
+}
+
+static int
+is_block(const char *name)
+{
+	static const char *const blocks[] = { "p", "br", "div", "li", "h1",
+	    "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "ul", "ol",
+	    "table", "section", "article", "hr", NULL };
+	size_t i;
+
+	for (i = 0; blocks[i] != NULL; i++)
+		if (strcasecmp(name, blocks[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Ends the sentence so far before a block, as a reader would pause. */
+static void
+sentence_break(struct wk_buf *b)
+{
+	wk_buf_rtrim(b);
+	if (b->len > 0 && strchr(".!?:;", b->data[b->len - 1]) == NULL)
+		wk_buf_putc(b, '.');
+	wk_buf_putc(b, ' ');
+}
+
+/* The text of the HTML tree under n, depth first without recursion;
+ * script and style (and comments) are left out. */
+static void
+collect(xmlNodePtr top, struct wk_buf *b)
+{
+	xmlNodePtr n = top->children;
+
+	while (n != NULL && n != top) {
+		int skip = 0;
+
+		if (n->type == XML_ELEMENT_NODE) {
+			const char *name = (const char *)n->name;
+
+			skip = strcasecmp(name, "script") == 0 ||
+			    strcasecmp(name, "style") == 0 ||
+			    strcasecmp(name, "head") == 0;
+			if (!skip && is_block(name))
+				sentence_break(b);
+		} else if (n->type == XML_TEXT_NODE && n->content != NULL)
+			wk_buf_puts(b, (const char *)n->content);
+		if (!skip && n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE &&
+			    is_block((const char *)n->name))
+				sentence_break(b);
+			if (n->next != NULL || n->parent == NULL ||
+			    n->parent == top)
+				break;
+			n = n->parent;
+		}
+		n = n->next;
+	}
 }
 
 char *
 wk_html_text(const char *html)
 {
-	struct wk_buf b = WK_BUF_INIT;
-	const char *p = html;
-	static const char *blocks[] = { "p", "br", "div", "li", "h1", "h2",
-	    "h3", "h4", "tr", "blockquote" };
+	struct wk_buf b = WK_BUF_INIT, o = WK_BUF_INIT;
+	htmlDocPtr doc;
+	const char *q;
+	int sp = 0;
 
-	while (*p != '\0') {
-		if (*p == '<') {
-			const char *end = strchr(p, '>');
-			size_t i;
-
-			if (end == NULL)
-				break;
-			if (tag_is(p + 1, "script") || tag_is(p + 1, "style")) {
-				const char *close = p[1] == '/' ? NULL
-				    : strstr(end, tag_is(p + 1, "script")
-				    ? "</script" : "</style");
-
-				if (close == NULL)
-					close = end;
-				end = strchr(close, '>');
-				if (end == NULL)
-					break;
-			}
-			for (i = 0; i < sizeof blocks / sizeof blocks[0]; i++)
-				if (tag_is(p + 1, blocks[i])) {
-					wk_buf_rtrim(&b);
-					if (b.len > 0 && strchr(".!?:;",
-					    b.data[b.len - 1]) == NULL)
-						wk_buf_putc(&b, '.');
-					break;
-				}
-			wk_buf_putc(&b, ' ');
-			p = end + 1;
+	/* libxml2's HTML parser: tags, entities (decoded once) and stray
+	 * '<' as in "Precio < 5 soles" the way browsers read them. Nothing
+	 * is fetched. */
+	/* The wrapper keeps the parser from implying a paragraph (and a
+	 * sentence end) around bare text. */
+	wk_buf_printf(&b, "<wk-text>%s</wk-text>", html);
+	doc = b.failed ? NULL : htmlReadMemory(b.data, (int)b.len, NULL,
+	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+	wk_buf_clear(&b);
+	if (doc != NULL)
+		collect((xmlNodePtr)doc, &b);
+	else if (doc == NULL && html[0] != '\0')
+		b.failed = 1;
+	xmlFreeDoc(doc);
+	/* Fold white space; no space before punctuation. */
+	for (q = wk_buf_str(&b); q != NULL && *q; q++) {
+		if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' ||
+		    ((unsigned char)*q == 0xC2 && (unsigned char)q[1] == 0xA0)) {
+			if ((unsigned char)*q == 0xC2)
+				q++;	/* a no-break space */
+			sp = o.len > 0;
 			continue;
 		}
-		if (*p == '&') {
-			uint32_t cp;
-			size_t n = entity(p + 1, &cp);
-
-			if (n > 0) {
-				wk_buf_put_cp(&b, cp);
-				p += n + 1;
-				continue;
-			}
-		}
-		wk_buf_putc(&b, *p++);
+		if (sp && strchr(".,;:!?", *q) == NULL)
+			wk_buf_putc(&o, ' ');
+		sp = 0;
+		wk_buf_putc(&o, *q);
 	}
-	/* Fold white space. */
-	{
-		struct wk_buf o = WK_BUF_INIT;
-		const char *q = wk_buf_str(&b);
-		int sp = 0;
-
-		for (; *q; q++) {
-			if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r') {
-				sp = o.len > 0;
-				continue;
-			}
-			if (sp && strchr(".,;:!?", *q) == NULL)
-				wk_buf_putc(&o, ' ');
-			sp = 0;
-			wk_buf_putc(&o, *q);
-		}
-		if (b.failed)
-			o.failed = 1;
-		wk_buf_free(&b);
-		return wk_buf_steal(&o);
-	}
+	if (b.failed)
+		o.failed = 1;
+	wk_buf_free(&b);
+	return wk_buf_steal(&o);
 }
 
 int
@@ -292,8 +374,7 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, const char *feed_lang,
 		s = wk_buf_steal(&b);
 	}
 	it->id = s;
-	s = child_text(n, "category");
-	it->network = s ? s : strdup("");
+	it->network = item_network(n);
 	if ((s = first_text(n, atom ? dates_atom : dates_rss)) != NULL) {
 		it->has_date = wk_feed_date(s, &it->date) == 0;
 		free(s);

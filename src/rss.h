@@ -2,7 +2,8 @@
 #define WK_RSS_H
 /*
  * RSS 2.0 and Atom 1.0 news feeds, read into a struct wk_news (feed.h) for
- * the news segments. Private to feed.c and rss.c.
+ * the news segments. Private to feed.c and rss.c, but for the category map
+ * that station.c fills.
  */
 
 #include "feed.h"
@@ -12,6 +13,16 @@
  * title and a description are skipped with a warning in d. */
 enum wk_status wk_rss_read(struct wk_xmlfile *f, struct wk_news *nw,
     struct wk_diags *d, struct wk_err *err);
+
+/* Maps an RSS category or Atom term (compared without regard to ASCII
+ * case) to the network id; the station's map is searched before the
+ * default one, which knows the catalogue's network ids and names. Items
+ * whose categories map to no network are read only in <news> segments
+ * without a network. 0, or -1 when out of memory. */
+int wk_rss_map_add(const char *category, const char *network);
+
+/* Forgets the station's map. */
+void wk_rss_map_clear(void);
 
 /* Adds (or finds) the text of lang in an item; NULL when out of memory. */
 struct wk_news_text *wk_news_text_add(struct wk_news_item *it,

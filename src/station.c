@@ -10,6 +10,7 @@
 
 #include "local.h"
 #include "paths.h"
+#include "rss.h"
 #include "station.h"
 #include "xmlio.h"
 
@@ -192,6 +193,19 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			x = s->retention_days;
 			st = num(f, n, "days", 0, 36500, &x, err);
 			s->retention_days = (unsigned)x;
+		} else if (wk_xml_is(n, "category")) {
+			char *c = wk_xml_req(f, n, "name", err);
+			char *net = c ? wk_xml_req(f, n, "network", err) : NULL;
+
+			if (c == NULL || net == NULL)
+				st = err->status;
+			else if (wk_rss_map_add(c, net) != 0)
+				st = wk_err_nomem(err);
+			free(c);
+			free(net);
+		} else if (wk_xml_is(n, "output")) {
+			st = either(f, n, "shared", "yes", "no",
+			    _("shared is yes or no"), &s->output_shared, err);
 		} else if (wk_xml_is(n, "rivendell")) {
 			x = s->expire_days;
 			s->rivendell = 1;
@@ -200,12 +214,17 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 		} else
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
-			    "pauses, tags, cache, rivendell, latest, notify or "
-			    "retention"), (const char *)n->name);
+			    "pauses, tags, cache, output, category, rivendell, "
+			    "latest, notify or retention"), (const char *)n->name);
 	}
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
 		st = wk_err_nomem(err);
+	if (st == WK_OK) {
+		/* Feeds are quoted in messages only from here. */
+		wk_err_excerpt_root(s->feeds_dir);
+		wk_err_excerpt_root(wk_data_dir());
+	}
 	return st;
 }
 
@@ -237,6 +256,7 @@ wk_station_load(const char *path, struct wk_station **out,
 		wk_station_free(s);
 		return wk_err_nomem(err);
 	}
+	wk_rss_map_clear();
 	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
 	if (st == WK_OK)
 		st = read_station(&f, s, err);
@@ -256,6 +276,7 @@ wk_station_free(struct wk_station *s)
 {
 	if (s == NULL)
 		return;
+	wk_rss_map_clear();
 	free(s->path);
 	free(s->id);
 	free(s->name);

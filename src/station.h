@@ -37,6 +37,7 @@ struct wk_station {
 	char *notify_command;	/* run with /bin/sh -c after a run; NULL: none */
 	unsigned notify_timeout_s;	/* the command is killed after this */
 	unsigned retention_days;	/* dated folders kept; 0: all */
+	int output_shared;	/* OUTDIR may belong to or be writable by others */
 };
 
 /* Reads path into *out (caller frees with wk_station_free). */

@@ -8,10 +8,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 
+#include "paths.h"
 #include "synth.h"
 #include "voice.h"
 
@@ -63,12 +65,28 @@ fail(struct wk_err *err, espeak_ng_STATUS st, const char *what)
 	    msg);
 }
 
+/* True when dir is, or holds, an espeak-ng-data folder. An empty folder
+ * passes, so that espeak-ng itself says what is missing. */
+static int
+has_data(const char *dir)
+{
+	struct stat st;
+	char *p = wk_path_join(dir, "espeak-ng-data");
+	int ok;
+
+	ok = p != NULL && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	free(p);
+	return ok || (dir[0] != '\0' && stat(dir, &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 enum wk_status
 wk_synth_new(struct wk_synth **out, struct wk_err *err)
 {
 	struct wk_synth *s;
 	espeak_ng_STATUS st;
 	espeak_ng_ERROR_CONTEXT ctx = NULL;
+	const char *data;
+	int pulse;
 
 	*out = NULL;
 	if (current != NULL)
@@ -77,8 +95,17 @@ wk_synth_new(struct wk_synth **out, struct wk_err *err)
 	if ((s = calloc(1, sizeof *s)) == NULL)
 		return wk_err_nomem(err);
 	/* $WILLAKUY_ESPEAK_DATA: a folder holding espeak-ng-data (a station's
-	 * own build); else espeak-ng's own search. */
-	espeak_ng_InitializePath(getenv("WILLAKUY_ESPEAK_DATA"));
+	 * own build), or that folder itself; else espeak-ng's own search.
+	 * espeak-ng quietly falls back to its own data when the folder is
+	 * missing: a wrong setting must not go unnoticed. */
+	if ((data = getenv("WILLAKUY_ESPEAK_DATA")) != NULL && !has_data(data)) {
+		free(s);
+		return wk_err_set(err, WK_EAUDIO, data, 0, 0, "%s",
+		    _("WILLAKUY_ESPEAK_DATA names no folder of espeak-ng data "
+		    "(one holding espeak-ng-data, or that folder itself); fix "
+		    "or unset it"));
+	}
+	espeak_ng_InitializePath(data);
 	st = espeak_ng_Initialize(&ctx);
 	espeak_ng_ClearErrorContext(&ctx);
 	if (st != ENS_OK) {
@@ -86,7 +113,18 @@ wk_synth_new(struct wk_synth **out, struct wk_err *err)
 		return fail(err, st, _("cannot start (is the espeak-ng-data "
 		    "package installed?)"));
 	}
+	/* Synthesis only: espeak-ng still makes an audio device object
+	 * (pcaudiolib), and PulseAudio's client then tries to create its
+	 * folders in $HOME, printing a warning under a service user without
+	 * one. Naming a server that does not exist, for this call only, keeps
+	 * it from looking; no audio is ever played. This runs before any
+	 * thread is started. */
+	pulse = getenv("PULSE_SERVER") == NULL &&
+	    setenv("PULSE_SERVER", "unix:/nonexistent/willakuy-plays-no-audio",
+	    1) == 0;
 	st = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+	if (pulse)
+		unsetenv("PULSE_SERVER");
 	if (st != ENS_OK) {
 		espeak_ng_Terminate();
 		free(s);

@@ -9,9 +9,13 @@
  */
 
 #include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <libxml/parser.h>
@@ -25,6 +29,7 @@
 #include "paths.h"
 #include "xmlio.h"
 #include "xmlmsg.h"
+#include "xmlpos.h"
 
 struct parse_state {
 	struct wk_err *err;
@@ -106,14 +111,18 @@ slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
 	FILE *fp;
 	struct stat st;
 	size_t n;
+	int fd;
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return wk_err_set(err, WK_EINPUT, path, 0, 0,
 		    _("cannot open: %s"), strerror(errno));
-	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode)) {
-		fclose(fp);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
 		return wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
-		    _("not a regular file"));
+		    _("not a regular file (a FIFO, device or folder); give the "
+		    "path of an XML file"));
 	}
 	if (st.st_size == 0) {
 		fclose(fp);
@@ -155,8 +164,12 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 	memset(f, 0, sizeof *f);
 	if ((f->path = strdup(path)) == NULL)
 		return wk_err_nomem(err);
-	if ((st = slurp(path, f, err)) != WK_OK)
+	if ((st = slurp(path, f, err)) != WK_OK ||
+	    (st = wk_xmlpos_to_utf8(f, err)) != WK_OK ||
+	    (st = wk_xmlpos_check_tags(f, err)) != WK_OK)
 		return st;
+	if (f->encoding != NULL)
+		opts |= XML_PARSE_IGNORE_ENC;
 	if (default_loader == NULL) {
 		default_loader = xmlGetExternalEntityLoader();
 		xmlSetExternalEntityLoader(no_loader);
@@ -166,7 +179,8 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 	ctxt->_private = &ps;
 	ctxt->sax->serror = on_parse_error;
 	ctxt->sax->internalSubset = on_doctype;
-	f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->srclen, path, NULL,
+	f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->srclen, path,
+	    f->encoding != NULL ? "UTF-8" : NULL,
 	    opts | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (ps.failed || f->doc == NULL || !ctxt->wellFormed) {
 		if (!ps.failed)
@@ -175,13 +189,11 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 		st = WK_EINPUT;
 		goto out;
 	}
-	if ((flags & WK_XML_UTF8_ONLY) && f->doc->encoding != NULL &&
-	    xmlStrcasecmp(f->doc->encoding, BAD_CAST "UTF-8") != 0) {
+	if ((flags & WK_XML_UTF8_ONLY) && f->encoding != NULL) {
 		st = wk_err_set(err, WK_EINPUT, path, 1, 1,
 		    _("the file declares encoding \"%s\"; willakuy reads UTF-8 "
 		    "only: convert it (iconv -f %s -t UTF-8) and declare "
-		    "encoding=\"UTF-8\""), (const char *)f->doc->encoding,
-		    (const char *)f->doc->encoding);
+		    "encoding=\"UTF-8\""), f->encoding, f->encoding);
 		goto out;
 	}
 	if ((f->root = xmlDocGetRootElement(f->doc)) == NULL) {
@@ -189,6 +201,14 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 		    _("the document has no root element"));
 		goto out;
 	}
+	if (f->encoding != NULL) {
+		/* The text is UTF-8 now, whatever the declaration says. */
+		xmlFree((xmlChar *)f->doc->encoding);
+		f->doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	}
+	if ((st = wk_xmlpos_index(f, err)) != WK_OK)
+		goto out;
+	wk_xmlpos_allow_excerpt(f);
 	st = WK_OK;
 out:
 	ctxt->_private = NULL;
@@ -204,6 +224,8 @@ wk_xml_free(struct wk_xmlfile *f)
 	xmlFreeDoc(f->doc);
 	free(f->src);
 	free(f->path);
+	free(f->lines);
+	free(f->encoding);
 	memset(f, 0, sizeof *f);
 }
 
@@ -333,61 +355,7 @@ wk_xml_cleanup(void)
 		xmlSetExternalEntityLoader(default_loader);
 	default_loader = NULL;
 	xmlCleanupParser();
-}
-
-/* Offset of the start of line `line` (1-based) in the source. */
-static size_t
-line_start(const struct wk_xmlfile *f, int line)
-{
-	size_t i = 0;
-	int n = 1;
-
-	while (n < line && i < f->srclen) {
-		if (f->src[i] == '\n')
-			n++;
-		i++;
-	}
-	return i;
-}
-
-static void
-offset_pos(const struct wk_xmlfile *f, size_t off, int *line, int *col)
-{
-	size_t i, ls = 0;
-	int n = 1;
-
-	for (i = 0; i < off && i < f->srclen; i++)
-		if (f->src[i] == '\n') {
-			n++;
-			ls = i + 1;
-		}
-	*line = n;
-	*col = (int)(off - ls) + 1;
-}
-
-/* Finds "<name" followed by a delimiter at or after off. */
-static size_t
-find_tag(const struct wk_xmlfile *f, size_t off, const char *name)
-{
-	size_t k = strlen(name);
-	const char *p = f->src + off;
-
-	while ((p = strchr(p, '<')) != NULL) {
-		const char *q = p + 1;
-		const char *colon;
-
-		/* Accept a namespace prefix: <atom:link matches "link". */
-		colon = q;
-		while (*colon && *colon != ':' && *colon != ' ' && *colon != '>' &&
-		    *colon != '/' && *colon != '\t' && *colon != '\n' && *colon != '\r')
-			colon++;
-		if (*colon == ':')
-			q = colon + 1;
-		if (strncmp(q, name, k) == 0 && strchr(" \t\r\n/>", q[k]) != NULL)
-			return (size_t)(p - f->src);
-		p++;
-	}
-	return (size_t)-1;
+	wk_err_excerpts_free();
 }
 
 void
@@ -399,13 +367,11 @@ wk_xml_pos(const struct wk_xmlfile *f, xmlNodePtr n, const char *attr,
 
 	*line = ln > 0 ? (int)ln : 0;
 	*col = 0;
-	if (ln <= 0 || f->src == NULL || n->type != XML_ELEMENT_NODE)
-		return;
-	off = find_tag(f, line_start(f, (int)ln), (const char *)n->name);
-	if (off == (size_t)-1)
+	if (f->src == NULL || n->type != XML_ELEMENT_NODE ||
+	    (off = wk_xmlpos_of(n)) == (size_t)-1)
 		return;
 	if (attr == NULL) {
-		offset_pos(f, off, line, col);
+		wk_xmlpos_line_col(f, off, line, col);
 		return;
 	}
 	/* Search the start tag for attr="; stop at its closing '>'. */
@@ -425,11 +391,11 @@ wk_xml_pos(const struct wk_xmlfile *f, xmlNodePtr n, const char *attr,
 				q++;
 			if (*q == '"' || *q == '\'')
 				q++;
-			offset_pos(f, (size_t)(q - f->src), line, col);
+			wk_xmlpos_line_col(f, (size_t)(q - f->src), line, col);
 			return;
 		}
 	}
-	offset_pos(f, off, line, col);
+	wk_xmlpos_line_col(f, off, line, col);
 }
 
 char *

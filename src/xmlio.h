@@ -10,6 +10,8 @@
  * exact line and column of an element or attribute.
  */
 
+#include <stdio.h>
+
 #include <libxml/tree.h>
 
 #include "err.h"
@@ -23,12 +25,20 @@ struct wk_diags;
  * an hour of speech. */
 #define WK_XML_MAX_TEXT 32768
 
+/* Most attributes one element may have (libxml2 checks duplicates in
+ * quadratic time), and the longest attribute value, in bytes. */
+#define WK_XML_MAX_ATTRS 64
+#define WK_XML_MAX_ATTR_BYTES (1u << 20)
+
 struct wk_xmlfile {
 	xmlDocPtr doc;
 	xmlNodePtr root;
 	char *path;	/* as given, for messages */
-	char *src;	/* the bytes of the file, NUL-terminated */
+	char *src;	/* the text of the file in UTF-8, NUL-terminated */
 	size_t srclen;
+	char *encoding;	/* the encoding it was converted from, or NULL */
+	size_t *lines;	/* offset of the start of each line */
+	size_t nlines;
 };
 
 enum wk_xml_flags {
@@ -36,9 +46,13 @@ enum wk_xml_flags {
 };
 
 /*
- * Reads and parses path into *f. Refuses files that are empty, larger than
- * WK_XML_MAX_BYTES, not well-formed, declare a DOCTYPE (no DTD or entity is
- * ever loaded), or (with WK_XML_UTF8_ONLY) declare another encoding.
+ * Reads and parses path into *f. Refuses files that are not regular (a
+ * FIFO is never waited on), empty, larger than WK_XML_MAX_BYTES, not
+ * well-formed, with an element of more than WK_XML_MAX_ATTRS attributes,
+ * that declare a DOCTYPE (no DTD or entity is ever loaded), or (with
+ * WK_XML_UTF8_ONLY) are in another encoding. Other encodings (UTF-16 and
+ * every one iconv knows) are converted to UTF-8 first, so that positions
+ * and excerpts refer to the text. Time and memory are linear in the size.
  * Returns WK_OK, or WK_EINPUT with err pointing at the problem; *f needs
  * wk_xml_free either way.
  */
@@ -55,6 +69,11 @@ enum wk_status wk_xml_validate(struct wk_xmlfile *f, const char *name,
     struct wk_diags *d, struct wk_err *err);
 
 void wk_xml_free(struct wk_xmlfile *f);
+
+/* The first 4 KB of the regular file path in UTF-8 (converted as
+ * wk_xml_load would), to sniff its root element; NULL for a FIFO, device
+ * or folder (never waited on) or when it cannot be read. */
+FILE *wk_xml_open_head(const char *path);
 
 /* Sets up libxml2 (its schema type tables); call once before any other
  * function of this file. Returns WK_ENOMEM when memory is short: libxml2

@@ -19,10 +19,13 @@ run() { "$WK" build -q -c "$ST" -d "$DATE" "$@"; }
 
 # Lock held by another run: exit 6 after the wait.
 small uno "Hola, este es un boletín de prueba."
-mkdir -p "$TMP/o"
-flock "$TMP/o/.willakuy.lock" sleep 5 &
+mkdir -m 755 -p "$TMP/o"
+flock "$TMP/o/.willakuy.lock" sleep 4 &
 sleep 0.3
-expect_rc 6 run -w 1 -o "$TMP/o" "$TMP/uno.xml"
+start=$(date +%s%N)
+expect_rc 6 run -w 2 -o "$TMP/o" "$TMP/uno.xml"
+waited=$(( ($(date +%s%N) - start) / 1000000 ))
+[ "$waited" -ge 1950 ] || die "-w 2 gave up after $waited ms"
 grep_err "another willakuy run"
 wait
 
@@ -58,6 +61,8 @@ grep_err "no voice for language 'ay'"
 mkdir -p "$TMP/nodata"
 WILLAKUY_ESPEAK_DATA="$TMP/nodata" expect_rc 4 run -o "$TMP/o" "$TMP/uno.xml"
 grep_err "espeak-ng"
+WILLAKUY_ESPEAK_DATA=/nonexistent expect_rc 4 run -o "$TMP/o" "$TMP/uno.xml"
+grep_err "/nonexistent: error: WILLAKUY_ESPEAK_DATA names no folder of espeak-ng data"
 sums "$TMP/o" | grep -v 'dos-es\|clip' | cmp -s - "$TMP/before.txt" || die "outputs changed"
 
 # A stale feed: the segment falls back, the run says so, exit 1.
@@ -82,7 +87,7 @@ grep_err "precios-$DATE.xml:1:[0-9]+: error"
 grep_err "cannot be used"
 
 # Disk full and read-only need a file system of our own (root: tmpfs).
-if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=3m tmpfs "$TMP/o" 2>/dev/null; then
+if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=3m,mode=755 tmpfs "$TMP/o" 2>/dev/null; then
 	if [ "$(id -u)" -eq 0 ]; then die "cannot mount a tmpfs as root"; fi
 	echo "not root: disk-full and read-only cases need a tmpfs; covered in CI"
 	exit 0
@@ -93,8 +98,10 @@ sums "$TMP/o" >"$TMP/before.txt"
 # Fill the disk, then try to publish a longer bulletin.
 dd if=/dev/zero of="$TMP/o/filler" bs=64k 2>/dev/null
 small uno "$(printf 'Este boletín es bastante más largo que el primero. %.0s' $(seq 1 30))"
-expect_rc 5 run -o "$TMP/o" "$TMP/uno.xml"
-grep_err "No space left on device"
+small otro "Otro boletín."
+expect_rc 5 run -o "$TMP/o" "$TMP/uno.xml" "$TMP/otro.xml"
+grep_err "$TMP/o/[^ ]*: error: .*No space left on device"
+grep_err "otro.xml: error: not built, nor the 0 bulletins after it"
 rm -f "$TMP/o/filler"
 sums "$TMP/o" | cmp -s - "$TMP/before.txt" || die "disk full changed the earlier outputs"
 # Read-only.

@@ -3,6 +3,8 @@
 # starts, each bulletin's files all come from one run, and no temporary
 # file is left.
 . "$(dirname "$0")/lib.sh"
+cc -O1 -shared -fPIC -o "$TMP/fsshim.so" "$TOP/tests/fault/fsshim.c" -ldl ||
+    die "cannot build the file system shim"
 
 # Two days of prices that sound different: A as shipped, B one sol dearer.
 mkdir -p "$TMP/a" "$TMP/b"
@@ -89,7 +91,7 @@ for delay in 0.05 0.3 0.7 1.2 1.8 2.6; do
 done
 # Now kill inside publishing itself, between two moves.
 for delay in 0.1 0.5; do
-	(export WILLAKUY_TEST_PUBLISH_PAUSE_MS=200; build b "$B") &
+	(export WK_RENAME_PAUSE_MS=200 LD_PRELOAD="$TMP/fsshim.so"; build b "$B") &
 	pid=$!
 	# Wait for the journal, then kill after a few moves.
 	for i in $(seq 1 200); do

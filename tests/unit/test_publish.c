@@ -75,7 +75,7 @@ publish(const char *version, int commit)
 	struct wk_err err;
 	FILE *f;
 
-	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, &o, &err),
+	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, 0, &o, &err),
 	    WK_OK);
 	assert_int_equal(wk_pub_begin(o, "b-es", &p, &err), WK_OK);
 	f = wk_pub_create(p, "b-es/01-a.mp3", &err);
@@ -143,12 +143,15 @@ test_journal_replay(void **state)
 	fputs("four", f);
 	fclose(f);
 	f = fopen(at("out/2026-11-29/.b-es.journal"), "w");
-	fprintf(f, "run\trun-99\n");
-	snprintf(line, sizeof line, "dir\t%s\t%s\n", at("out/2026-11-29/.b-es.new.99"),
-	    at("out/2026-11-29/b-es"));
-	fputs(line, f);
-	snprintf(line, sizeof line, "file\t%s\t%s\n", at("out/2026-11-29/.b-es.mp3.tmp.99"),
-	    at("out/2026-11-29/b-es.mp3"));
+	fputs("willakuy-journal 2\nrun\trun-99\n"
+	    "dir\t.b-es.new.99\tb-es\n"
+	    "file\t.b-es.mp3.tmp.99\tb-es.mp3\n", f);
+	fclose(f);
+	/* A journal not of ours (no magic line; a path outside its folder)
+	 * is left alone. */
+	f = fopen(at("out/2026-11-29/.evil.journal"), "w");
+	snprintf(line, sizeof line, "run\tx\nfile\t%s\t%s\n",
+	    at("out/2026-11-29/b-es.txt"), at("victim"));
 	fputs(line, f);
 	fclose(f);
 	/* And a leftover of a run killed before its journal. */
@@ -156,11 +159,13 @@ test_journal_replay(void **state)
 	fputs("partial", f);
 	fclose(f);
 	assert_string_equal(slurp(at("out/2026-11-29/b-es.mp3")), "three");
-	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, &o, &err), WK_OK);
+	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, 0, &o, &err), WK_OK);
 	assert_string_equal(slurp(at("out/2026-11-29/b-es.mp3")), "four");
 	assert_string_equal(slurp(at("out/2026-11-29/b-es/01-a.mp3")), "four");
 	assert_string_equal(slurp(at("out/2026-11-29/b-es.txt")), "three");
-	assert_int_equal(hidden(at("out/2026-11-29")), 0);
+	assert_int_equal(access(at("victim"), F_OK), -1);
+	assert_int_equal(hidden(at("out/2026-11-29")), 1);	/* .evil.journal */
+	assert_int_equal(unlink(at("out/2026-11-29/.evil.journal")), 0);
 	wk_outdir_close(o);
 }
 
@@ -173,12 +178,12 @@ test_lock(void **state)
 	int status;
 
 	(void)state;
-	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, &o, &err), WK_OK);
+	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, 0, &o, &err), WK_OK);
 	/* flock is per open file: a second process must wait, then give up. */
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		enum wk_status st = wk_outdir_open(at("out"), "2026-11-29", 1, &o2,
+		enum wk_status st = wk_outdir_open(at("out"), "2026-11-29", 1, 0, &o2,
 		    &err);
 
 		_exit(st == WK_ELOCK && strstr(err.msg, "another willakuy run") ? 0 : 1);
@@ -198,7 +203,7 @@ test_readonly(void **state)
 	if (geteuid() == 0)
 		skip();	/* root writes anywhere; the e2e test covers it */
 	assert_int_equal(mkdir(at("ro"), 0555), 0);
-	assert_int_equal(wk_outdir_open(at("ro/out"), "2026-11-29", 0, &o, &err),
+	assert_int_equal(wk_outdir_open(at("ro/out"), "2026-11-29", 0, 0, &o, &err),
 	    WK_EIO);
 	assert_non_null(strstr(err.msg, "cannot create folder"));
 }

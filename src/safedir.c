@@ -1,0 +1,158 @@
+/*
+ * Directory-descriptor helpers for the output folder and the cache (see
+ * safedir.h). Nothing here follows a symbolic link below the descriptor it
+ * is given.
+ */
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "paths.h"
+#include "safedir.h"
+
+int
+wk_safe_plain(const char *name)
+{
+	return name[0] != '\0' && strcmp(name, ".") != 0 &&
+	    strcmp(name, "..") != 0 && strpbrk(name, "/\t\n") == NULL;
+}
+
+int
+wk_safe_is_date(const char *s)
+{
+	static const char shape[] = "dddd-dd-dd";
+	size_t i;
+
+	for (i = 0; shape[i] != '\0'; i++)
+		if (shape[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+			return 0;
+	return s[i] == '\0';
+}
+
+/* Makes pre<random>post in dirfd with make(); retries on EEXIST. */
+static int
+create(int dirfd, const char *pre, const char *post, char **name, int dir)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	char r[17];
+	int fd = -1, tries;
+
+	*name = NULL;
+	for (tries = 0; tries < 100; tries++) {
+		wk_random_hex(r);
+		wk_buf_clear(&b);
+		wk_buf_printf(&b, "%s%s%s", pre, r, post);
+		if (b.failed) {
+			errno = ENOMEM;
+			break;
+		}
+		if (!dir)
+			fd = openat(dirfd, wk_buf_str(&b), O_RDWR | O_CREAT |
+			    O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+		else if (mkdirat(dirfd, wk_buf_str(&b), 0755) == 0)
+			fd = wk_safe_opendir(dirfd, wk_buf_str(&b));
+		if (fd >= 0 || errno != EEXIST)
+			break;
+	}
+	if (fd >= 0 && (*name = wk_buf_steal(&b)) == NULL) {
+		close(fd);
+		fd = -1;
+		errno = ENOMEM;
+	}
+	wk_buf_free(&b);
+	return fd;
+}
+
+int
+wk_safe_create(int dirfd, const char *pre, const char *post, char **name)
+{
+	return create(dirfd, pre, post, name, 0);
+}
+
+int
+wk_safe_mkdir(int dirfd, const char *pre, const char *post, char **name)
+{
+	return create(dirfd, pre, post, name, 1);
+}
+
+int
+wk_safe_opendir(int dirfd, const char *name)
+{
+	return openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+}
+
+int
+wk_safe_open_read(int dirfd, const char *name)
+{
+	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC);
+	struct stat st;
+
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) != 0 || fcntl(fd, F_SETFL, 0) != 0) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return -1;
+	}
+	return fd;
+}
+
+int
+wk_safe_write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0) {
+			errno = ENOSPC;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return fsync(fd);
+}
+
+void
+wk_safe_remove_dir(int dirfd, const char *name)
+{
+	int fd = wk_safe_opendir(dirfd, name);
+	struct dirent *e;
+	DIR *d;
+
+	if (fd < 0) {
+		if (errno == ELOOP || errno == ENOTDIR)
+			unlinkat(dirfd, name, 0);
+		return;
+	}
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	while ((e = readdir(d)) != NULL)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+			unlinkat(fd, e->d_name, 0);
+	closedir(d);
+	unlinkat(dirfd, name, AT_REMOVEDIR);
+}
