@@ -8,7 +8,7 @@ DATADIR ?= $(PREFIX)/share/willakuy
 DESTDIR ?=
 VERSION = 0.1.0
 
-PKGS = libxml-2.0 espeak-ng sndfile lame soxr libebur128
+PKGS = libxml-2.0 espeak-ng sndfile lame soxr libebur128 sqlite3
 CC ?= cc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -32,10 +32,11 @@ ASAN_LIBOBJ = $(LIBSRC:src/%.c=build/asan/%.o)
 
 # Debian packages: to build, to run the demo, and to test.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libespeak-ng-dev espeak-ng-data \
-	libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev gettext
+	libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev gettext \
+	libsqlite3-dev
 DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev ffmpeg mpg123 mp3val sox lame \
 	espeak-ng libxml2-utils valgrind clang libclang-rt-14-dev gettext \
-	locales chromium
+	locales chromium sqlite3
 
 all: willakuy locale/es/LC_MESSAGES/willakuy.mo
 

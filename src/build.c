@@ -22,6 +22,7 @@
 #include "bulletin.h"
 #include "catalog.h"
 #include "compose.h"
+#include "compose_market.h"
 #include "master.h"
 #include "mp3file.h"
 #include "paths.h"
@@ -878,6 +879,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s, &r.out,
 	    err)) != WK_OK)
 		goto out;
+	wk_market_attach(r.feeds, r.station, o->outdir, d);	/* price archive */
 	if (r.station->cache_mb > 0) {
 		char *dir = wk_path_join(o->outdir, ".cache");
 

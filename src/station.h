@@ -28,6 +28,7 @@ struct wk_station {
 	int expire_days;	/* Rivendell end date: days after the broadcast */
 	int rivendell;		/* write Rivendell cart data (RDXL, sidecar) */
 	int cache_mb;		/* segment cache size; 0: no cache */
+	char *history_db;	/* price archive; NULL: OUTDIR/history.sqlite */
 };
 
 /* Reads path into *out (caller frees with wk_station_free). */
