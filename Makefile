@@ -181,8 +181,13 @@ fuzz:
 DEPS_BENCH = $(DEPS_CHECK) python3
 bench:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_BENCH)"
-	@$(MAKE) --no-print-directory willakuy
+	@$(MAKE) --no-print-directory willakuy build/bench_history
 	@bash bench/run.sh
+	@bash bench/history.sh
+
+build/bench_history: bench/history_bench.c $(LIBOBJ) | build
+	$(CC) $(WK_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJ) \
+	  $(WK_LIBS) $(LDFLAGS)
 
 # Install: the binary, the data under $(DATADIR) (voices, schemas, the
 # default station, clips, example bulletins and feeds), man pages and
