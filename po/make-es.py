@@ -210,8 +210,7 @@ T = {
 # Price history, <trends> and <compare>, CSV import (issue 17).
 "days=\\\"0\\\" compares nothing; give the span in days, for example days=\\\"7\\\" for the week": "days=\\\"0\\\" no compara nada; indique el lapso en días, por ejemplo days=\\\"7\\\" para la semana",
 "unexpected <%s> in <segment>; use say, prices, news, trends, compare, clip or pause": "<%s> no va en <segment>; use say, prices, news, trends, compare, clip o pause",
-"the bulletins are made without the price history (trends fall back to the day's comparison)": "los boletines se hacen sin el historial de precios (las tendencias se reemplazan por la comparación del día)",
-"%s is not archived; the rest of the run goes on without the price history": "%s no se archivó; el resto de la ejecución sigue sin el historial de precios",
+"%s is not archived; the bulletins are made without the price history (trends fall back to the day's comparison)": "%s no se archivó; los boletines se hacen sin el historial de precios (las tendencias se reemplazan por la comparación del día)",
 "segment '%s' (%s): the price history holds less than %u days for %s product(s); they are compared with the feed's previous price": "segmento '%s' (%s): el historial de precios tiene menos de %u días para %s producto(s); se comparan con el precio anterior del feed",
 "too little history for %s product(s): the day's comparison instead": "historial insuficiente para %s producto(s): en su lugar, la comparación del día",
 "segment '%s': '%s' is not sold in two markets today; it is not compared": "segmento '%s': '%s' no se vende hoy en dos mercados; no se compara",

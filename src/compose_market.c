@@ -38,19 +38,13 @@ wk_market_attach(struct wk_feedcache *fc, const struct wk_station *s,
     const char *outdir, struct wk_diags *d)
 {
 	struct wk_history *h = NULL;
-	struct wk_err err;
 	char *path = wk_market_history_path(s, outdir);
 
-	if (path == NULL) {
+	/* Connected on first use: a run without price feeds leaves no
+	 * archive behind. */
+	if (path == NULL || (h = wk_history_new(path, HISTORY_TIMEOUT_MS)) == NULL)
 		wk_diag(d, WK_ERROR, NULL, 0, 0, "%s", _("out of memory"));
-		return;
-	}
-	if (wk_history_open(path, HISTORY_TIMEOUT_MS, &h, &err) != WK_OK) {
-		wk_diag_err(d, &err);
-		wk_diag(d, WK_WARNING, path, 0, 0, "%s",
-		    _("the bulletins are made without the price history "
-		    "(trends fall back to the day's comparison)"));
-	} else
+	else
 		wk_feedcache_set_history(fc, h);
 	free(path);
 }
@@ -65,8 +59,8 @@ wk_market_archive(struct wk_history **h, const struct wk_prices *p,
 		return;
 	wk_diag_err(d, &err);
 	wk_diag(d, WK_WARNING, wk_history_path(*h), 0, 0,
-	    _("%s is not archived; the rest of the run goes on without the "
-	    "price history"), p->path);
+	    _("%s is not archived; the bulletins are made without the price "
+	    "history (trends fall back to the day's comparison)"), p->path);
 	wk_history_close(*h);
 	*h = NULL;
 }

@@ -61,24 +61,18 @@ fail(struct wk_history *h, const char *path, int rc, struct wk_err *err)
 	}
 }
 
-enum wk_status
-wk_history_open(const char *path, int timeout_ms, struct wk_history **out,
-    struct wk_err *err)
+/* Connects h to its file (once): WAL, busy timeout, the schema. */
+static enum wk_status
+connect(struct wk_history *h, struct wk_err *err)
 {
-	struct wk_history *h;
-	enum wk_status st;
 	int rc;
 
-	*out = NULL;
-	if ((h = calloc(1, sizeof *h)) == NULL || (h->path = strdup(path)) == NULL) {
-		free(h);
-		return wk_err_nomem(err);
-	}
-	h->timeout_ms = timeout_ms;
-	rc = sqlite3_open_v2(path, &h->db, SQLITE_OPEN_READWRITE |
+	if (h->db != NULL)
+		return WK_OK;
+	rc = sqlite3_open_v2(h->path, &h->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc == SQLITE_OK)
-		rc = sqlite3_busy_timeout(h->db, timeout_ms);
+		rc = sqlite3_busy_timeout(h->db, h->timeout_ms);
 	/* WAL: readers do not block the writer, and a killed writer leaves
 	 * the last committed state. NORMAL sync is safe in WAL mode. */
 	if (rc == SQLITE_OK)
@@ -87,7 +81,39 @@ wk_history_open(const char *path, int timeout_ms, struct wk_history **out,
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(h->db, schema, NULL, NULL, NULL);
 	if (rc != SQLITE_OK) {
-		st = fail(h, path, rc, err);
+		enum wk_status st = fail(h, h->path, rc, err);
+
+		sqlite3_close(h->db);
+		h->db = NULL;
+		return st;
+	}
+	return WK_OK;
+}
+
+struct wk_history *
+wk_history_new(const char *path, int timeout_ms)
+{
+	struct wk_history *h = calloc(1, sizeof *h);
+
+	if (h == NULL || (h->path = strdup(path)) == NULL) {
+		free(h);
+		return NULL;
+	}
+	h->timeout_ms = timeout_ms;
+	return h;
+}
+
+enum wk_status
+wk_history_open(const char *path, int timeout_ms, struct wk_history **out,
+    struct wk_err *err)
+{
+	struct wk_history *h;
+	enum wk_status st;
+
+	*out = NULL;
+	if ((h = wk_history_new(path, timeout_ms)) == NULL)
+		return wk_err_nomem(err);
+	if ((st = connect(h, err)) != WK_OK) {
 		wk_history_close(h);
 		return st;
 	}
@@ -126,6 +152,8 @@ wk_history_archive(struct wk_history *h, const struct wk_prices *p,
 	size_t i, j;
 	int rc;
 
+	if (connect(h, err) != WK_OK)
+		return err->status;
 	wk_date_format(p->date, date);
 	/* IMMEDIATE: take the write lock now, waiting up to the timeout,
 	 * rather than failing halfway through the feed. */
@@ -183,6 +211,8 @@ wk_history_value(struct wk_history *h, const char *market,
 	int rc;
 
 	*found = 0;
+	if (connect(h, err) != WK_OK)
+		return err->status;
 	wk_date_format(from, f);
 	wk_date_format(to, t);
 	rc = sqlite3_prepare_v2(h->db, sql, -1, &q, NULL);
@@ -223,6 +253,8 @@ wk_history_query(struct wk_history *h, const struct wk_history_filter *f,
 	char from[11], to[11];
 	int rc;
 
+	if (connect(h, err) != WK_OK)
+		return err->status;
 	wk_date_format(f->from, from);
 	wk_date_format(f->to, to);
 	rc = sqlite3_prepare_v2(h->db, sql, -1, &q, NULL);

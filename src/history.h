@@ -43,6 +43,11 @@ enum wk_status wk_history_open(const char *path, int timeout_ms,
     struct wk_history **out, struct wk_err *err);
 void wk_history_close(struct wk_history *h);
 
+/* The same, connecting only when first used (archive or query), so that a
+ * run that reads no price feed leaves no archive; then open's errors come
+ * from that first use. NULL when out of memory. */
+struct wk_history *wk_history_new(const char *path, int timeout_ms);
+
 /* The path the archive was opened with. */
 const char *wk_history_path(const struct wk_history *h);
 
