@@ -8,7 +8,7 @@ DATADIR ?= $(PREFIX)/share/willakuy
 DESTDIR ?=
 VERSION = 0.1.0
 
-PKGS = libxml-2.0 espeak-ng sndfile lame soxr libebur128 libopusenc
+PKGS = libxml-2.0 espeak-ng sndfile lame soxr libebur128 libopusenc sqlite3
 CC ?= cc
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -33,10 +33,11 @@ ASAN_LIBOBJ = $(LIBSRC:src/%.c=build/asan/%.o)
 # Debian packages: to build, to run the demo, and to test.
 DEPS_BUILD = gcc make pkg-config libxml2-dev libespeak-ng-dev espeak-ng-data \
 	libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev libopusenc-dev \
-	gettext
+	libsqlite3-dev gettext
 DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev ffmpeg mpg123 mp3val sox lame \
 	espeak-ng libxml2-utils valgrind clang libclang-rt-14-dev gettext \
-	locales chromium eyed3 python3-mutagen python3-feedparser podget liquidsoap
+	locales chromium eyed3 python3-mutagen python3-feedparser podget liquidsoap \
+	sqlite3
 
 all: willakuy locale/es/LC_MESSAGES/willakuy.mo
 
@@ -181,8 +182,13 @@ fuzz:
 DEPS_BENCH = $(DEPS_CHECK) python3
 bench:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_BENCH)"
-	@$(MAKE) --no-print-directory willakuy
+	@$(MAKE) --no-print-directory willakuy build/bench_history
 	@bash bench/run.sh
+	@bash bench/history.sh
+
+build/bench_history: bench/history_bench.c $(LIBOBJ) | build
+	$(CC) $(WK_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJ) \
+	  $(WK_LIBS) $(LDFLAGS)
 
 # Install: the binary, the data under $(DATADIR) (voices, schemas, the
 # default station, clips, example bulletins and feeds), man pages and

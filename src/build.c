@@ -21,6 +21,7 @@
 #include "catalog.h"
 #include "compose.h"
 #include "encode.h"
+#include "compose_market.h"
 #include "master.h"
 #include "paths.h"
 #include "pool.h"
@@ -515,6 +516,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s,
 	    r.station->output_shared, &r.out, err)) != WK_OK)
 		goto out;
+	wk_market_attach(r.feeds, r.station, o->outdir, d);	/* price archive */
 	if (r.station->cache_mb > 0) {
 		char *dir = wk_path_join(o->outdir, ".cache");
 

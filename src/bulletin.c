@@ -69,6 +69,40 @@ path_attr(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 	return *out ? WK_OK : wk_err_nomem(err);
 }
 
+/* <trends feed market days products> and <compare feed products>: what
+ * the history and the day's markets say about prices (compose_market.c). */
+static enum wk_status
+read_market_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_item *it,
+    struct wk_err *err)
+{
+	char *s;
+
+	it->kind = wk_xml_is(n, "trends") ? WK_ITEM_TRENDS : WK_ITEM_COMPARE;
+	pos(f, n, "feed", &it->feed_pos);
+	if ((it->feed = wk_xml_req(f, n, "feed", err)) == NULL)
+		return err->status;
+	if (it->kind == WK_ITEM_TRENDS) {
+		pos(f, n, "market", &it->market_pos);
+		if ((it->market = wk_xml_req(f, n, "market", err)) == NULL)
+			return err->status;
+		it->days = 7;
+		if (uint_attr(f, n, "days", 366, &it->days, err) != WK_OK)
+			return err->status;
+		if (it->days == 0)
+			return wk_xml_err(f, n, "days", err, "%s",
+			    _("days=\"0\" compares nothing; give the span in days, "
+			    "for example days=\"7\" for the week"));
+	}
+	if ((s = wk_xml_attr(n, "products")) != NULL) {
+		pos(f, n, "products", &it->products_pos);
+		it->products = wk_split_words(s, &it->nproducts);
+		free(s);
+		if (it->products == NULL)
+			return wk_err_nomem(err);
+	}
+	return WK_OK;
+}
+
 static enum wk_status
 read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
     struct wk_item *it, struct wk_err *err)
@@ -127,6 +161,8 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 				    "language, announced)"), s);
 			free(s);
 		}
+	} else if (wk_xml_is(n, "trends") || wk_xml_is(n, "compare")) {
+		st = read_market_item(f, n, it, err);
 	} else if (wk_xml_is(n, "clip")) {
 		it->kind = WK_ITEM_CLIP;
 		st = path_attr(f, b, n, &it->path, err);
@@ -138,8 +174,8 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 		st = uint_attr(f, n, "ms", 10000, &it->pause_ms, err);
 	} else
 		st = wk_xml_err(f, n, NULL, err,
-		    _("unexpected <%s> in <segment>; use say, prices, news, clip "
-		    "or pause"), (const char *)n->name);
+		    _("unexpected <%s> in <segment>; use say, prices, news, "
+		    "trends, compare, clip or pause"), (const char *)n->name);
 	return st;
 }
 

@@ -19,7 +19,7 @@ struct wk_diags;
 #define WK_MAX_SEGMENTS 99
 
 enum wk_item_kind { WK_ITEM_SAY, WK_ITEM_PRICES, WK_ITEM_NEWS, WK_ITEM_CLIP,
-	WK_ITEM_PAUSE };
+	WK_ITEM_PAUSE, WK_ITEM_TRENDS, WK_ITEM_COMPARE };
 
 /* What a Quechua bulletin does with a news item that has no Quechua text
  * (and the other way round). */
@@ -30,9 +30,9 @@ struct wk_item {
 	struct wk_pos pos;
 	char *lang;		/* say: xml:lang */
 	char *text;		/* say: the text as written */
-	char *feed;		/* prices, news: feed file name pattern */
-	char *market;		/* prices */
-	char **products;	/* prices: NULL = all, in feed order */
+	char *feed;		/* prices, news, trends, compare: feed pattern */
+	char *market;		/* prices, trends */
+	char **products;	/* prices, trends, compare: NULL = all */
 	size_t nproducts;
 	struct wk_pos products_pos, market_pos, feed_pos;
 	char *network;		/* news: NULL = all networks */
@@ -40,6 +40,7 @@ struct wk_item {
 	enum wk_untranslated untranslated;
 	char *path;		/* clip: resolved path */
 	unsigned pause_ms;	/* pause */
+	unsigned days;		/* trends: the span compared, in days */
 };
 
 struct wk_bed {

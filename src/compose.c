@@ -15,7 +15,9 @@
 #include "catalog.h"
 #include "clip.h"
 #include "compose.h"
+#include "compose_priv.h"
 #include "feed.h"
+#include "history.h"
 #include "paths.h"
 #include "station.h"
 #include "verbal.h"
@@ -34,6 +36,7 @@ struct cached {
 struct wk_feedcache {
 	struct cached *v;
 	size_t n;
+	struct wk_history *hist;	/* price archive, or NULL */
 };
 
 struct wk_feedcache *
@@ -55,6 +58,7 @@ wk_feedcache_free(struct wk_feedcache *fc)
 		wk_news_free(fc->v[i].news);
 	}
 	free(fc->v);
+	wk_history_close(fc->hist);
 	free(fc);
 }
 
@@ -84,9 +88,11 @@ feed(struct wk_compose *c, const char *path, enum feed_kind kind,
 	}
 	e->kind = kind;
 	fc->n++;
-	if (kind == FEED_PRICES)
+	if (kind == FEED_PRICES) {
 		wk_prices_load(path, &e->prices, c->d, &e->err);
-	else
+		if (e->prices != NULL)
+			wk_market_archive(&fc->hist, e->prices, c->d);
+	} else
 		wk_news_load(path, &e->news, c->d, &e->err);
 	if (e->prices == NULL && e->news == NULL) {
 		if (e->err.status == WK_ENOMEM) {
@@ -613,6 +619,10 @@ compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
 		case WK_ITEM_NEWS:
 			st = compose_news(c, b, it, sg, v, err);
 			break;
+		case WK_ITEM_TRENDS:
+		case WK_ITEM_COMPARE:
+			st = wk_compose_market(c, b, it, sg, v, err);
+			break;
 		case WK_ITEM_CLIP:
 			if (!usable_clip(c, b, sg, it->pos, it->path))
 				break;
@@ -758,4 +768,80 @@ wk_seg_lang(const struct wk_script *s, const struct wk_seg *sg)
 		if (sg->parts[i].kind == WK_PART_SPEECH)
 			return sg->parts[i].lang;
 	return s->lang;
+}
+
+/* For compose_market.c (compose_priv.h): the helpers above, by name. */
+
+void
+wk_feedcache_set_history(struct wk_feedcache *fc, struct wk_history *h)
+{
+	wk_history_close(fc->hist);
+	fc->hist = h;
+}
+
+struct wk_history *
+wk_feedcache_history(const struct wk_feedcache *fc)
+{
+	return fc->hist;
+}
+
+enum wk_status
+wk_compose_prices(struct wk_compose *c, const char *pattern,
+    const struct wk_prices **out, char **path, struct wk_err *err)
+{
+	struct cached *f;
+
+	*out = NULL;
+	if ((*path = wk_feed_path(c, pattern)) == NULL)
+		return wk_err_nomem(err);
+	if ((f = feed(c, *path, FEED_PRICES, err)) == NULL)
+		return WK_ENOMEM;
+	*out = f->prices;
+	return WK_OK;
+}
+
+enum wk_status
+wk_compose_phrase(struct wk_seg *sg, const struct wk_voice *v, const char *id,
+    const char *const *keys, const char *const *vals, size_t n,
+    struct wk_err *err)
+{
+	return speak_phrase(sg, v, id, keys, vals, n, err);
+}
+
+enum wk_status
+wk_compose_fallback(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
+    const char *phrase, const char *key, const char *val, const char *why,
+    struct wk_err *err)
+{
+	return fallback(c, b, it, sg, v, phrase, key, val, why, err);
+}
+
+void
+wk_compose_note(struct wk_seg *sg, const char *fmt, const char *arg)
+{
+	note(sg, fmt, arg);
+}
+
+const char *
+wk_compose_product(const struct wk_compose *c, const char *id,
+    const struct wk_voice *v)
+{
+	return entry_name(c->cat->products, c->cat->nproducts, id, v, NULL);
+}
+
+const char *
+wk_compose_market_name(const struct wk_compose *c, const char *id,
+    const struct wk_voice *v, const char *fallback_name)
+{
+	return entry_name(c->cat->markets, c->cat->nmarkets, id, v,
+	    fallback_name);
+}
+
+enum wk_status
+wk_compose_price_line(struct wk_compose *c, struct wk_seg *sg,
+    const struct wk_voice *v, const struct wk_market *m,
+    const struct wk_price *p, struct wk_err *err)
+{
+	return price_line(c, sg, v, m, p, v->lang, err);
 }

@@ -224,11 +224,14 @@ wk_lint_bulletin(const struct wk_bulletin *b, struct wk_diags *d)
 			for (j = 0; j < sg->nitems; j++) {
 				const struct wk_item *it = &sg->items[j];
 
-				/* Prices and news are composed in every language. */
+				/* Prices, news, trends and comparisons are composed in every
+				 * language. */
 				if ((it->kind == WK_ITEM_SAY &&
 				    strcmp(it->lang, b->langs[k]) == 0) ||
 				    it->kind == WK_ITEM_PRICES ||
-				    it->kind == WK_ITEM_NEWS)
+				    it->kind == WK_ITEM_NEWS ||
+				    it->kind == WK_ITEM_TRENDS ||
+				    it->kind == WK_ITEM_COMPARE)
 					speaks = 1;
 				clips += it->kind == WK_ITEM_CLIP;
 			}

@@ -24,6 +24,7 @@
 #include "err.h"
 #include "local.h"
 #include "notify.h"
+#include "market_cli.h"
 #include "paths.h"
 #include "verbal.h"
 #include "voice.h"
@@ -61,6 +62,14 @@ static const struct cmd {
 	    N_("print what each language's bulletin will say"), "cdlqv" },
 	{ "verbalize", "willakuy verbalize -l es|qu",
 	    N_("read text on stdin, write the words to speak on stdout"), "l" },
+	/* These two parse their own options (market_cli.c). */
+	{ "history", "willakuy history [-c STATION.xml] [-o OUTDIR] [-m MARKET] "
+	    "[-p PRODUCT] [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
+	    "[--format csv|json]\n       willakuy history import [-c "
+	    "STATION.xml] [-o OUTDIR] FEED.xml...",
+	    N_("list the price history, or archive past price feeds"), NULL },
+	{ "import", "willakuy import [-o FEED.xml] PRICES.csv",
+	    N_("make a price feed from a spreadsheet's CSV"), NULL },
 };
 
 /* One option table for every subcommand, sorted by name. */
@@ -350,6 +359,23 @@ notify(const struct wk_build_opts *bo, const struct wk_build_result *res,
 	wk_notify_build(&n, d);
 }
 
+/* history and import: the price archive and the CSV importer. */
+static int
+cmd_market(int argc, char **argv)
+{
+	struct wk_diags d;
+	struct wk_err err;
+	enum wk_status st;
+
+	wk_diags_init(&d, stderr);
+	st = wk_market_cli(current->name, argc, argv, &d, &err);
+	if (st != WK_OK && st != WK_EUSAGE && err.msg[0] != '\0')
+		wk_diag_print(stderr, WK_ERROR, err.file[0] ? err.file : NULL,
+		    err.line, err.col, err.msg);
+	wk_diags_free(&d);
+	return exit_code(st);
+}
+
 static int
 cmd_build(struct opts *o, int argc, char **argv)
 {
@@ -472,7 +498,9 @@ main(int argc, char **argv)
 		return usage_error(_("unknown command '%s'"), cmd);
 	argc--;
 	argv++;
-	if ((rc = parse(argc, argv, &o)) != 0)
+	if (current->opts == NULL)
+		rc = cmd_market(argc, argv);
+	else if ((rc = parse(argc, argv, &o)) != 0)
 		rc = rc < 0 ? 0 : rc;		/* -1: --help was shown */
 	else if (current == &cmds[0])
 		rc = cmd_build(&o, argc, argv);

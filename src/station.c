@@ -211,11 +211,22 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			s->rivendell = 1;
 			st = num(f, n, "expire-days", 0, 365, &x, err);
 			s->expire_days = (int)x;
+		} else if (wk_xml_is(n, "history")) {
+			/* The price archive; relative to the station's file. */
+			if ((v = wk_xml_req(f, n, "db", err)) == NULL) {
+				st = err->status;
+				break;
+			}
+			free(s->history_db);
+			s->history_db = wk_path_join(dir, v);
+			free(v);
+			if (s->history_db == NULL)
+				st = wk_err_nomem(err);
 		} else
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
-			    "pauses, tags, cache, output, category, rivendell, "
-			    "latest, notify or retention"), (const char *)n->name);
+			    "pauses, tags, cache, output, category, history, "
+			    "rivendell, latest, notify or retention"), (const char *)n->name);
 	}
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
@@ -284,6 +295,7 @@ wk_station_free(struct wk_station *s)
 	free(s->genre);
 	free(s->failure_clip);
 	free(s->notify_command);
+	free(s->history_db);
 	free(s);
 }
 

@@ -38,6 +38,7 @@ struct wk_station {
 	unsigned notify_timeout_s;	/* the command is killed after this */
 	unsigned retention_days;	/* dated folders kept; 0: all */
 	int output_shared;	/* OUTDIR may belong to or be writable by others */
+	char *history_db;	/* price archive; NULL: OUTDIR/history.sqlite */
 };
 
 /* Reads path into *out (caller frees with wk_station_free). */

@@ -13,7 +13,15 @@ while read -r long short; do
 	grep -q -- "-$short, --$long" "$TMP/man.txt" || die "willakuy(1) lacks -$short"
 	"$WK" --help | grep -q -- "-$short, --$long" || die "--help lacks -$short, --$long"
 done <<<"$opts"
-for c in build check preview verbalize; do
+# The options of history and import (src/market_cli.c).
+opts=$(sed -n '/^static const struct option options\[\]/,/^};/p' "$TOP/src/market_cli.c" |
+    sed -n 's/.*{ "\([a-z]*\)", [a-z_]*, NULL, '"'"'\(.\)'"'"' }.*/\1 \2/p')
+[ "$(echo "$opts" | wc -l)" -ge 8 ] || die "could not read market_cli.c's option table"
+while read -r long short; do
+	grep -q -- "-$short, --$long" "$TMP/man.txt" || die "willakuy(1) lacks -$short, --$long"
+	"$WK" history --help | grep -q -- "-$short, --$long" || die "history --help lacks -$short, --$long"
+done <<<"$opts"
+for c in build check preview verbalize history import; do
 	line=$("$WK" "$c" --help | sed -n '1s/^usage: //p')
 	[ -n "$line" ] || die "$c --help has no usage line"
 	grep -qF -- "$line" "$TMP/man.txt" || die "willakuy(1) synopsis lacks: $line"

@@ -28,4 +28,10 @@ valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=defini
 valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
     "$WK" preview -c "$TOP/examples/station.xml" -d "$DATE" "$TOP/bulletins/noticias-redes.xml" \
     >/dev/null || die "preview under valgrind"
-echo "valgrind: build, verbalize, check and preview clean"
+# The price history (the build above archived its feed) and the importer.
+valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    "$WK" history -o "$TMP/out" --format json >/dev/null || die "history under valgrind"
+printf 'fecha;mercado;producto;unidad;precio\n29/11/2026;Mercado Santa Clara;cuy;unidad;"24,00"\n' >"$TMP/p.csv"
+valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+    "$WK" import -o "$TMP/p.xml" "$TMP/p.csv" 2>/dev/null || die "import under valgrind"
+echo "valgrind: build, verbalize, check, preview, history and import clean"
