@@ -158,6 +158,7 @@ read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 		return wk_xml_err(f, n, "id", err,
 		    _("segment id \"%s\" is not valid: use lower-case letters, "
 		    "digits and '-' (it becomes a file name)"), sg->id);
+	sg->style = wk_xml_attr(n, "style");	/* pinned phrase style */
 	for (k = wk_xml_elem(n->children); k; k = wk_xml_elem(k->next))
 		cap++;
 	if ((sg->items = calloc(cap + 1, sizeof *sg->items)) == NULL)
@@ -339,6 +340,7 @@ wk_bulletin_free(struct wk_bulletin *b)
 		free(sg->items);
 		free(sg->bed.path);
 		free(sg->id);
+		free(sg->style);
 	}
 	free(b->segs);
 	for (i = 0; i < b->ntitles; i++) {
