@@ -71,12 +71,17 @@ within "$total_es" 180 100000 || die "only $total_es s of Spanish"
 within "$total_qu" 180 100000 || die "only $total_qu s of Quechua"
 
 # The transcripts say the expected words.
-grep -qx 'Papa amarilla: dos soles con cincuenta céntimos el kilo; subió veinte céntimos.' "$D/precios-manana-es.txt" ||
-    die "es price line"
-grep -qx 'Trigo: ciento cincuenta soles el quintal; subió cinco soles.' "$D/precios-manana-es.txt" || die "es quintal"
-grep -qx 'Cebolla: veintiún soles la arroba; subió dos soles.' "$D/precios-manana-es.txt" || die "es arroba"
-grep -qx 'Qillu papa: huk kilo iskay sol pichqa chunka sentimu; iskay chunka sentimu wicharqun.' "$D/precios-manana-qu.txt" ||
-    die "qu price line"
+# (Issue 15: prices grouped by unit, the unit said once per group, the
+# reference once, unchanged prices folded.)
+grep -q '^Comparado con el día anterior. Precio por kilo: papa amarilla, dos soles con cincuenta céntimos, sube veinte céntimos; ' \
+    "$D/precios-manana-es.txt" || die "es price line"
+grep -qx 'Por quintal: trigo, ciento cincuenta soles, sube cinco soles.' "$D/precios-manana-es.txt" || die "es quintal"
+grep -qx 'Precio por arroba: cebolla, veintiún soles, sube dos soles.' "$D/precios-manana-es.txt" || die "es arroba"
+grep -qx 'Sin cambios: papa huayro, haba seca, cuy, olluco y huevo de gallina.' "$D/precios-manana-es.txt" || die "es folded"
+[ "$(grep -c 'noviembre' "$D/precios-manana-es.txt")" = 1 ] || die "es date said more than once"
+grep -q '^Qayna punchawpa chaninninwan. Huk kilo: qillu papa, iskay sol pichqa chunka sentimu, iskay chunka sentimu wicharqun; ' \
+    "$D/precios-manana-qu.txt" || die "qu price line"
+[ "$(grep -c 'Nuwimri' "$D/precios-manana-qu.txt")" = 1 ] || die "qu date said more than once"
 grep -q 'Dumingu, iskay chunka isqunniyuq punchawpi, Nuwimri killapi, iskay waranqa iskay chunka suqtayuq watapi' \
     "$D/precios-manana-qu.txt" || die "qu date"
 grep -q '^\[es\] Alerta por heladas' "$D/noticias-redes-qu.txt" || die "qu bulletin does not mark the Spanish passage"
