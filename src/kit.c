@@ -90,6 +90,8 @@ dict_template(struct kit *k, const char *t)
 	wk_buf_free(&b);
 }
 
+/* Counts words said at a list's end (final 1) or inside (0); final -1
+ * only lists them, said nowhere in these bulletins. */
 static void
 add_piece(struct kit *k, const char *words, int final, unsigned ms)
 {
@@ -99,6 +101,8 @@ add_piece(struct kit *k, const char *words, int final, unsigned ms)
 	for (i = 0; i < k->np; i++)
 		if (strcmp(k->p[i].words, words) == 0)
 			break;
+	if (i < k->np && final < 0)
+		return;		/* only listing it: already there */
 	if (i == k->np) {
 		if ((p = realloc(k->p, (k->np + 1) * sizeof *p)) == NULL) {
 			k->failed = 1;
@@ -112,6 +116,8 @@ add_piece(struct kit *k, const char *words, int final, unsigned ms)
 		}
 		k->np++;
 	}
+	if (final < 0)
+		return;
 	if (final) {
 		k->p[i].fin_ms += ms;
 		k->p[i].nfin++;
@@ -245,7 +251,7 @@ static void
 grammar_words(struct kit *k)
 {
 	const struct wk_voice *v = k->v;
-	size_t i, before = k->np, j;
+	size_t i, j;
 
 	for (i = 0; i < v->nnums; i++) {
 		const char *f[] = { v->nums[i].bare, v->nums[i].masc,
@@ -253,21 +259,24 @@ grammar_words(struct kit *k)
 
 		for (j = 0; j < 5; j++)
 			if (f[j] != NULL)
-				add_piece(k, f[j], 0, 0);
+				add_piece(k, f[j], -1, 0);
 	}
 	for (i = 0; i < 7; i++)
 		if (v->weekdays[i])
-			add_piece(k, v->weekdays[i], 0, 0);
+			add_piece(k, v->weekdays[i], -1, 0);
 	for (i = 0; i < 12; i++)
 		if (v->months[i])
-			add_piece(k, v->months[i], 0, 0);
+			add_piece(k, v->months[i], -1, 0);
 	for (i = 0; i < v->nunits; i++) {
-		add_piece(k, v->units[i].one, 0, 0);
-		add_piece(k, v->units[i].many, 0, 0);
+		add_piece(k, v->units[i].one, -1, 0);
+		add_piece(k, v->units[i].many, -1, 0);
 	}
-	/* Counted as never said: only listed. */
-	for (i = before; i < k->np; i++)
-		k->p[i].nmid = 0;
+	for (i = 0; i < v->nwords; i++)	/* y, de, con ... */
+		if (v->words[i].to != NULL && strchr(v->words[i].to, ' ') == NULL)
+			add_piece(k, v->words[i].to, -1, 0);
+	/* Every name and frame piece, so that any day's rotation is said. */
+	for (i = 0; i < k->ndict; i++)
+		add_piece(k, k->dict[i], -1, 0);
 }
 
 static enum wk_status
@@ -403,6 +412,8 @@ one_lang(struct wk_compose *c, struct wk_bulletin **bs, int nb,
 		dict_add(&k, v->units[i].one);
 		dict_add(&k, v->units[i].many);
 	}
+	dict_template(&k, wk_voice_phrase(v, "money"));
+	dict_template(&k, wk_voice_phrase(v, "date"));
 	if ((style = wk_compose_style(c, v)) != NULL)
 		for (i = 0; i < style->nframes; i++)
 			for (j = 0; j < style->frames[i].nv; j++)
