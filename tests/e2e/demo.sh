@@ -94,8 +94,8 @@ fi
 
 # The audio holds the transcript: espeak-ng's own program, reading the
 # same lines with the same voice, takes about as long.
-check_len() {	# segment-file voice rate pitch
-	local seg=$1 voice=$2 rate=$3 pitch=$4 t=0 i=0 line n len
+check_len() {	# segment-file voice rate pitch [upper-factor]
+	local seg=$1 voice=$2 rate=$3 pitch=$4 up=${5:-1.1} t=0 i=0 line n len
 	n=$(grep -c . "$TMP/lines.txt")
 	while IFS= read -r line; do
 		espeak-ng -v "$voice" -s "$rate" -p "$pitch" -w "$TMP/l.wav" -- "$line"
@@ -107,12 +107,16 @@ check_len() {	# segment-file voice rate pitch
 	t=$(awk -v a="$t" -v n="$n" 'BEGIN { print a + (n - 1) * 0.45 }')
 	len=$(duration "$seg")
 	within "$len" "$(awk -v t="$t" 'BEGIN { print t * 0.9 - 0.3 }')" \
-	    "$(awk -v t="$t" 'BEGIN { print t * 1.1 + 0.6 }')" ||
+	    "$(awk -v t="$t" -v u="$up" 'BEGIN { print t * u + 0.6 }')" ||
 	    die "$seg lasts $len s; espeak-ng reads its transcript in $t s"
 }
 ffprobe -v error -show_entries format_tags=comment -of default=nw=1:nk=1 "$D/precios-manana-qu/03-santa-clara.mp3" >"$TMP/lines.txt"
 grep -q 'Santa Klara' "$TMP/lines.txt" || die "COMM transcript: $(cat "$TMP/lines.txt")"
-check_len "$D/precios-manana-qu/03-santa-clara.mp3" qu 140 48
+# (Issue 15: the grouped price lines splice in more of voices/qu/prompts,
+# which make-examples.sh records at 125 words a minute, slower than the
+# voice's 140, and each recording is followed by espeak-ng's pause after
+# its punctuation: up to 25 % longer than espeak-ng alone.)
+check_len "$D/precios-manana-qu/03-santa-clara.mp3" qu 140 48 1.25
 sed -n '/^$/q;p' "$D/noticias-redes-es.txt" >/dev/null
 ffprobe -v error -show_entries format_tags=comment -of default=nw=1:nk=1 "$D/precios-manana-es/04-huanta.mp3" >"$TMP/lines.txt"
 check_len "$D/precios-manana-es/04-huanta.mp3" es-419 150 48
