@@ -53,6 +53,13 @@ pot:
 	  -o po/willakuy.pot src/*.c
 	python3 po/make-es.py po/willakuy.pot po/es.po
 
+# Example kits of recorded prompts (espeak-ng at a higher pitch) for the
+# example price bulletin, in build/kit/<lang>/: copy one to
+# voices/<lang>/prompts/ to hear it. Generated, not shipped: 7 MB a language.
+kit-examples: willakuy
+	examples/kit/make-kit.sh es build/kit ./willakuy
+	examples/kit/make-kit.sh qu build/kit ./willakuy
+
 willakuy: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(WK_LIBS) $(LDLIBS)
 
@@ -214,6 +221,6 @@ uninstall:
 clean:
 	rm -rf build willakuy out locale
 
-.PHONY: all deps deps-check deps-locale demo check clean fuzz bench pot install uninstall
+.PHONY: kit-examples all deps deps-check deps-locale demo check clean fuzz bench pot install uninstall
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

@@ -219,6 +219,7 @@ read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 		    "digits and '-' (it becomes a file name)"), sg->id);
 	if ((st = speech_attr(f, n, sg, err)) != WK_OK)
 		return st;
+	sg->style = wk_xml_attr(n, "style");	/* pinned phrase style */
 	for (k = wk_xml_elem(n->children); k; k = wk_xml_elem(k->next))
 		cap++;
 	if ((sg->items = calloc(cap + 1, sizeof *sg->items)) == NULL)
@@ -400,6 +401,7 @@ wk_bulletin_free(struct wk_bulletin *b)
 		free(sg->items);
 		free(sg->bed.path);
 		free(sg->id);
+		free(sg->style);
 	}
 	free(b->segs);
 	for (i = 0; i < b->ntitles; i++) {

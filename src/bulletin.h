@@ -52,6 +52,7 @@ struct wk_bed {
 
 struct wk_segment {
 	char *id;
+	char *style;		/* the phrase style it pins, or NULL */
 	struct wk_item *items;
 	size_t nitems;
 	struct wk_bed bed;

@@ -21,6 +21,8 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, struct wk_entry *e,
 		return err->status;
 	if (wk_xml_is(n, "market"))
 		e->town = wk_xml_attr(n, "town");
+	if (wk_xml_is(n, "product"))	/* grouping of prices by family */
+		e->family = wk_xml_attr(n, "family");
 	for (k = wk_xml_elem(n->children); k; k = wk_xml_elem(k->next))
 		cap++;
 	e->langs = calloc(cap + 1, sizeof *e->langs);
@@ -63,6 +65,7 @@ free_entries(struct wk_entry *v, size_t n)
 		free(v[i].names);
 		free(v[i].id);
 		free(v[i].town);
+		free(v[i].family);
 	}
 	free(v);
 }

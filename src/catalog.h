@@ -15,6 +15,7 @@ struct wk_diags;
 struct wk_entry {
 	char *id;
 	char *town;		/* markets only, else NULL */
+	char *family;		/* products: family="papas", or NULL */
 	char **langs, **names;	/* parallel arrays */
 	size_t nnames;
 };

@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "catalog.h"
@@ -23,20 +24,13 @@
 #include "verbal.h"
 #include "voice.h"
 
-enum feed_kind { FEED_PRICES, FEED_NEWS };
-
-struct cached {
-	char *path;
-	enum feed_kind kind;
-	struct wk_prices *prices;
-	struct wk_news *news;
-	struct wk_err err;	/* why it could not be read */
-};
-
 struct wk_feedcache {
-	struct cached *v;
+	struct wk_cached *v;
 	size_t n;
 	struct wk_history *hist;	/* price archive, or NULL */
+	struct wk_style *styles[8];	/* per voice, as loaded */
+	char *style_langs[8];
+	size_t nstyles;
 };
 
 struct wk_feedcache *
@@ -59,17 +53,21 @@ wk_feedcache_free(struct wk_feedcache *fc)
 	}
 	free(fc->v);
 	wk_history_close(fc->hist);
+	for (i = 0; i < fc->nstyles; i++) {
+		wk_style_free(fc->styles[i]);
+		free(fc->style_langs[i]);
+	}
 	free(fc);
 }
 
 /* The cached feed for path, reading it on first use. A read failure is
  * reported once, as the error it is. */
-static struct cached *
-feed(struct wk_compose *c, const char *path, enum feed_kind kind,
+struct wk_cached *
+wk_compose_feed(struct wk_compose *c, const char *path, enum wk_feed_kind kind,
     struct wk_err *err)
 {
 	struct wk_feedcache *fc = c->feeds;
-	struct cached *e, *v;
+	struct wk_cached *e, *v;
 	size_t i;
 
 	for (i = 0; i < fc->n; i++)
@@ -88,7 +86,7 @@ feed(struct wk_compose *c, const char *path, enum feed_kind kind,
 	}
 	e->kind = kind;
 	fc->n++;
-	if (kind == FEED_PRICES) {
+	if (kind == WK_FEED_PRICES) {
 		wk_prices_load(path, &e->prices, c->d, &e->err);
 		if (e->prices != NULL)
 			wk_market_archive(&fc->hist, e->prices, c->d);
@@ -121,6 +119,37 @@ wk_feed_path(const struct wk_compose *c, const char *pattern)
 	p = b.failed ? NULL : wk_path_join(c->station->feeds_dir, wk_buf_str(&b));
 	wk_buf_free(&b);
 	return p;
+}
+
+const struct wk_style *
+wk_compose_style(struct wk_compose *c, const struct wk_voice *v)
+{
+	struct wk_feedcache *fc = c->feeds;
+	struct wk_style *st = NULL;
+	struct wk_err err;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < fc->nstyles; i++)
+		if (strcmp(fc->style_langs[i], v->lang) == 0)
+			return fc->styles[i];
+	if (fc->nstyles == sizeof fc->styles / sizeof fc->styles[0])
+		return NULL;
+	/* A voice without style.xml reads one price a line. */
+	if ((path = wk_path_join(v->dir, "style.xml")) != NULL &&
+	    access(path, F_OK) == 0 &&
+	    wk_style_load(v->dir, v->lang, &st, c->d, &err) != WK_OK) {
+		wk_diag_err(c->d, &err);
+		wk_diag(c->d, WK_WARNING, path, 0, 0, "%s",
+		    _("this style cannot be used; prices are read one a line"));
+	}
+	free(path);
+	if ((fc->style_langs[fc->nstyles] = strdup(v->lang)) == NULL) {
+		wk_style_free(st);
+		return NULL;
+	}
+	fc->styles[fc->nstyles++] = st;
+	return st;
 }
 
 unsigned
@@ -159,8 +188,8 @@ new_part(struct wk_seg *sg, enum wk_part_kind kind)
 }
 
 /* Verbalizes text in v and adds it as a speech part. */
-static enum wk_status
-speak(struct wk_seg *sg, const struct wk_voice *v, const char *text,
+enum wk_status
+wk_compose_speak(struct wk_seg *sg, const struct wk_voice *v, const char *text,
     struct wk_err *err)
 {
 	struct wk_buf b = WK_BUF_INIT;
@@ -191,8 +220,8 @@ speak(struct wk_seg *sg, const struct wk_voice *v, const char *text,
 }
 
 /* Expands template id of voice v, then speaks it. */
-static enum wk_status
-speak_phrase(struct wk_seg *sg, const struct wk_voice *v, const char *id,
+enum wk_status
+wk_compose_phrase(struct wk_seg *sg, const struct wk_voice *v, const char *id,
     const char *const *keys, const char *const *vals, size_t n,
     struct wk_err *err)
 {
@@ -200,13 +229,13 @@ speak_phrase(struct wk_seg *sg, const struct wk_voice *v, const char *id,
 	enum wk_status st;
 
 	wk_template(&t, wk_voice_phrase(v, id), keys, vals, n);
-	st = t.failed ? wk_err_nomem(err) : speak(sg, v, wk_buf_str(&t), err);
+	st = t.failed ? wk_err_nomem(err) : wk_compose_speak(sg, v, wk_buf_str(&t), err);
 	wk_buf_free(&t);
 	return st;
 }
 
-static void
-note(struct wk_seg *sg, const char *fmt, const char *arg)
+void
+wk_compose_note(struct wk_seg *sg, const char *fmt, const char *arg)
 {
 	struct wk_buf b = WK_BUF_INIT;
 
@@ -221,8 +250,8 @@ note(struct wk_seg *sg, const char *fmt, const char *arg)
 
 /* The catalogue's name for id in voice's language, else in the language
  * the voice falls back to, else fallback. */
-static const char *
-entry_name(const struct wk_entry *v, size_t n, const char *id,
+const char *
+wk_compose_name(const struct wk_entry *v, size_t n, const char *id,
     const struct wk_voice *voice, const char *fallback)
 {
 	const struct wk_entry *e = wk_entry_find(v, n, id);
@@ -233,81 +262,8 @@ entry_name(const struct wk_entry *v, size_t n, const char *id,
 	return name ? name : fallback;
 }
 
-static void
-money(long long cents, char out[32])
-{
-	snprintf(out, 32, "S/ %lld.%02lld", cents / 100, cents % 100);
-}
-
-static enum wk_status
-price_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
-    const struct wk_market *m, const struct wk_price *p, const char *lang,
-    struct wk_err *err)
-{
-	const char *keys[] = { "product", "price", "trend", "diff" };
-	const char *vals[4];
-	char amount[32], diff[32];
-	struct wk_buf price = WK_BUF_INIT, trend = WK_BUF_INIT;
-	struct wk_price_note *pn;
-	enum wk_status st;
-	char *pname = NULL;
-
-	if (wk_voice_unit(v, p->unit) == NULL) {
-		wk_diag(c->d, WK_ERROR, NULL, 0, 0,
-		    _("%s: the %s voice has no unit '%s'; the price of '%s' "
-		    "is left out (add the unit to voices/%s/voice.xml)"),
-		    sg->id, lang, p->unit, p->product, lang);
-		note(sg, "%s", _("a price with an unknown unit was left out"));
-		return WK_OK;
-	}
-	vals[0] = entry_name(c->cat->products, c->cat->nproducts, p->product,
-	    v, NULL);
-	if (vals[0] == NULL) {
-		char *q;
-
-		/* Unknown product: say its id, papa-rosada -> papa rosada. */
-		if ((pname = strdup(p->product)) == NULL)
-			return wk_err_nomem(err);
-		for (q = pname; *q; q++)
-			if (*q == '-')
-				*q = ' ';
-		vals[0] = pname;
-	}
-	money(p->value, amount);
-	wk_buf_printf(&price, "%s/%s", amount, p->unit);
-	vals[1] = wk_buf_str(&price);
-	if (p->previous >= 0) {
-		const char *dk = "diff";
-
-		money(p->value > p->previous ? p->value - p->previous
-		    : p->previous - p->value, diff);
-		vals[3] = diff;
-		wk_template(&trend, wk_voice_phrase(v, p->value > p->previous
-		    ? "trend-up" : p->value < p->previous ? "trend-down"
-		    : "trend-same"), &dk, &vals[3], 1);
-	}
-	vals[2] = wk_buf_str(&trend);
-	st = speak_phrase(sg, v, p->previous >= 0 ? "price-line-trend"
-	    : "price-line", keys, vals, 3, err);
-	wk_buf_free(&price);
-	wk_buf_free(&trend);
-	free(pname);
-	if (st != WK_OK)
-		return st;
-	pn = realloc(sg->prices, (sg->nprices + 1) * sizeof *pn);
-	if (pn == NULL)
-		return wk_err_nomem(err);
-	sg->prices = pn;
-	pn += sg->nprices++;
-	pn->product = strdup(p->product);
-	pn->market = strdup(m->id);
-	pn->value = p->value;
-	pn->previous = p->previous;
-	return pn->product && pn->market ? WK_OK : wk_err_nomem(err);
-}
-
-static enum wk_status
-fallback(struct wk_compose *c, const struct wk_bulletin *b,
+enum wk_status
+wk_compose_fallback(struct wk_compose *c, const struct wk_bulletin *b,
     const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
     const char *phrase, const char *key, const char *val, const char *why,
     struct wk_err *err)
@@ -316,99 +272,8 @@ fallback(struct wk_compose *c, const struct wk_bulletin *b,
 	    _("segment '%s' (%s): %s; it says the fallback phrase instead"),
 	    sg->id, v->lang, why);
 	sg->fallback = 1;
-	note(sg, "%s", why);
-	return speak_phrase(sg, v, phrase, &key, &val, 1, err);
-}
-
-static enum wk_status
-compose_prices(struct wk_compose *c, const struct wk_bulletin *b,
-    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
-    struct wk_err *err)
-{
-	const char *lang = v->lang;
-	const char *mname = entry_name(c->cat->markets, c->cat->nmarkets,
-	    it->market, v, it->market);
-	const struct wk_entry *me = wk_entry_find(c->cat->markets,
-	    c->cat->nmarkets, it->market);
-	const struct wk_market *m;
-	struct cached *f;
-	char *path, why[600], date[11];
-	long age;
-	size_t i, j;
-	enum wk_status st;
-
-	if ((path = wk_feed_path(c, it->feed)) == NULL)
-		return wk_err_nomem(err);
-	f = feed(c, path, FEED_PRICES, err);
-	free(path);
-	if (f == NULL)
-		return WK_ENOMEM;
-	if (f->prices == NULL) {
-		snprintf(why, sizeof why, _("the price feed %s cannot be used"),
-		    f->path);
-		return fallback(c, b, it, sg, v, "no-prices", "market", mname,
-		    why, err);
-	}
-	wk_date_format(f->prices->date, date);
-	age = wk_date_days(c->date) - wk_date_days(f->prices->date);
-	if (age < 0 || age > b->max_age_days) {
-		snprintf(why, sizeof why, age < 0
-		    ? _("the price feed %s is dated %s, after the broadcast date")
-		    : _("the price feed %s is dated %s, too old for today"),
-		    f->path, date);
-		return fallback(c, b, it, sg, v, "no-prices", "market", mname,
-		    why, err);
-	}
-	if ((m = wk_prices_market(f->prices, it->market)) == NULL) {
-		snprintf(why, sizeof why, _("the price feed %s has no market '%s'"),
-		    f->path, it->market);
-		return fallback(c, b, it, sg, v, "no-prices", "market", mname,
-		    why, err);
-	}
-	memcpy(sg->data_date, date, sizeof date);
-	if (me == NULL)
-		mname = m->name;
-	{
-		const char *keys[] = { "market", "town", "date" };
-		char today[11];
-		const char *vals[3];
-
-		wk_date_format(c->date, today);
-		vals[0] = mname;
-		vals[1] = me && me->town ? me->town : m->town ? m->town : "";
-		vals[2] = today;
-		if ((st = speak_phrase(sg, v, "market-intro", keys, vals, 3,
-		    err)) != WK_OK)
-			return st;
-	}
-	if (it->products == NULL) {
-		for (i = 0; i < m->nprices; i++)
-			if ((st = price_line(c, sg, v, m, &m->prices[i], lang,
-			    err)) != WK_OK)
-				return st;
-		return WK_OK;
-	}
-	for (j = 0; j < it->nproducts; j++) {
-		int found = 0;
-
-		for (i = 0; i < m->nprices; i++)
-			if (strcmp(m->prices[i].product, it->products[j]) == 0) {
-				found = 1;
-				if ((st = price_line(c, sg, v, m, &m->prices[i], lang,
-				    err)) != WK_OK)
-					return st;
-			}
-		if (!found) {
-			wk_diag(c->d, WK_WARNING, b->path, it->products_pos.line,
-			    it->products_pos.col,
-			    _("segment '%s': market '%s' has no price for '%s' "
-			    "today; that line is left out"), sg->id, m->id,
-			    it->products[j]);
-			note(sg, _("no price today for %s"), it->products[j]);
-			sg->fallback = 1;
-		}
-	}
-	return WK_OK;
+	wk_compose_note(sg, "%s", why);
+	return wk_compose_phrase(sg, v, phrase, &key, &val, 1, err);
 }
 
 /* A news item in the voice's own language, or announced in another. */
@@ -428,7 +293,7 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 			    _("segment '%s': news item '%s' has no %s text; "
 			    "left out"), sg->id, ni->id, v->lang);
 			/* The bulletin asked for this: a note, not a fallback. */
-			note(sg, _("item '%s' left out: no text in this language"),
+			wk_compose_note(sg, _("item '%s' left out: no text in this language"),
 			    ni->id);
 			return WK_OK;
 		}
@@ -445,13 +310,13 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 		}
 		if (tv == v)
 			return WK_OK;
-		if ((st = speak_phrase(sg, v, "other-language", NULL, NULL, 0,
+		if ((st = wk_compose_phrase(sg, v, "other-language", NULL, NULL, 0,
 		    err)) != WK_OK)
 			return st;
 	}
-	if (t->headline != NULL && (st = speak(sg, tv, t->headline, err)) != WK_OK)
+	if (t->headline != NULL && (st = wk_compose_speak(sg, tv, t->headline, err)) != WK_OK)
 		return st;
-	if (t->text != NULL && (st = speak(sg, tv, t->text, err)) != WK_OK)
+	if (t->text != NULL && (st = wk_compose_speak(sg, tv, t->text, err)) != WK_OK)
 		return st;
 	(*said)++;
 	return WK_OK;
@@ -467,9 +332,9 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
     const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
     struct wk_err *err)
 {
-	const char *net = it->network ? entry_name(c->cat->networks,
+	const char *net = it->network ? wk_compose_name(c->cat->networks,
 	    c->cat->nnetworks, it->network, v, it->network) : "";
-	struct cached *f;
+	struct wk_cached *f;
 	char *path, why[600];
 	size_t i;
 	int said = 0;
@@ -478,20 +343,20 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 
 	if ((path = wk_feed_path(c, it->feed)) == NULL)
 		return wk_err_nomem(err);
-	f = feed(c, path, FEED_NEWS, err);
+	f = wk_compose_feed(c, path, WK_FEED_NEWS, err);
 	free(path);
 	if (f == NULL)
 		return WK_ENOMEM;
 	if (f->news == NULL) {
 		snprintf(why, sizeof why, _("the news feed %s cannot be used"),
 		    f->path);
-		return fallback(c, b, it, sg, v, it->network ? "no-news"
+		return wk_compose_fallback(c, b, it, sg, v, it->network ? "no-news"
 		    : "no-news-any", "network", net, why, err);
 	}
 	if (f->news->has_date)
 		wk_date_format(f->news->date, sg->data_date);
 	if (it->network != NULL &&
-	    (st = speak_phrase(sg, v, "news-intro", (const char *[]){ "network" },
+	    (st = wk_compose_phrase(sg, v, "news-intro", (const char *[]){ "network" },
 	    &net, 1, err)) != WK_OK)
 		return st;
 	for (i = 0; i < f->news->nitems; i++) {
@@ -521,8 +386,8 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 		const char *key = "network";
 
 		sg->fallback = 1;
-		note(sg, "%s", _("no current news"));
-		return speak_phrase(sg, v, it->network ? "no-news" : "no-news-any",
+		wk_compose_note(sg, "%s", _("no current news"));
+		return wk_compose_phrase(sg, v, it->network ? "no-news" : "no-news-any",
 		    &key, &net, 1, err);
 	}
 	return WK_OK;
@@ -571,7 +436,7 @@ usable_clip(struct wk_compose *c, const struct wk_bulletin *b,
 	    _("segment '%s': %s: %s; the segment is built without it (check "
 	    "the file name, or convert the file to WAV, FLAC or Ogg)"), sg->id,
 	    path, e.msg);
-	note(sg, "%s", _("a clip that cannot be read was left out"));
+	wk_compose_note(sg, "%s", _("a clip that cannot be read was left out"));
 	sg->fallback = 1;
 	return 0;
 }
@@ -579,7 +444,7 @@ usable_clip(struct wk_compose *c, const struct wk_bulletin *b,
 static enum wk_status
 compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
     const struct wk_segment *bs, struct wk_seg *sg, const struct wk_voice *v,
-    struct wk_err *err)
+    struct wk_cstate *cs, struct wk_err *err)
 {
 	enum wk_status st = WK_OK;
 	char date[11];
@@ -592,6 +457,7 @@ compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
 	vals[1] = c->station->name;
 	if ((sg->id = strdup(bs->id)) == NULL)
 		return wk_err_nomem(err);
+	cs->pin = bs->style;
 	sg->bed = bs->bed;
 	sg->bed.path = NULL;
 	if (bs->bed.path != NULL && usable_clip(c, b, sg, bs->bed.pos,
@@ -608,13 +474,15 @@ compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
 
 				/* {date} and {station}; other braces stay. */
 				wk_template(&t, it->text, keys, vals, 2);
+				if (strstr(it->text, "{date}") != NULL)
+					cs->date_said = 1;
 				st = t.failed ? wk_err_nomem(err)
-				    : speak(sg, v, wk_buf_str(&t), err);
+				    : wk_compose_speak(sg, v, wk_buf_str(&t), err);
 				wk_buf_free(&t);
 			}
 			break;
 		case WK_ITEM_PRICES:
-			st = compose_prices(c, b, it, sg, v, err);
+			st = wk_compose_prices(c, b, it, sg, v, cs, err);
 			break;
 		case WK_ITEM_NEWS:
 			st = compose_news(c, b, it, sg, v, err);
@@ -682,12 +550,15 @@ wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
 {
 	struct wk_script *s;
 	struct wk_voice *v;
+	struct wk_cstate cs;
 	enum wk_status st = WK_OK;
 	size_t i;
 
 	*out = NULL;
 	if ((v = wk_voiceset_get(c->voices, lang, c->d, err)) == NULL)
 		return err->status;
+	memset(&cs, 0, sizeof cs);
+	wk_rotor_init(&cs.rotor, b->id, lang);
 	if ((s = calloc(1, sizeof *s)) == NULL ||
 	    (s->segs = calloc(b->nsegs, sizeof *s->segs)) == NULL ||
 	    (s->bulletin = strdup(b->id)) == NULL ||
@@ -699,7 +570,7 @@ wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
 	for (i = 0; i < b->nsegs && st == WK_OK; i++) {
 		struct wk_seg *sg = &s->segs[s->nsegs];
 
-		st = compose_segment(c, b, &b->segs[i], sg, v, err);
+		st = compose_segment(c, b, &b->segs[i], sg, v, &cs, err);
 		s->nsegs++;
 		if (st != WK_OK)
 			break;
@@ -770,7 +641,7 @@ wk_seg_lang(const struct wk_script *s, const struct wk_seg *sg)
 	return s->lang;
 }
 
-/* For compose_market.c (compose_priv.h): the helpers above, by name. */
+/* For compose_market.c (compose_priv.h). */
 
 void
 wk_feedcache_set_history(struct wk_feedcache *fc, struct wk_history *h)
@@ -786,62 +657,31 @@ wk_feedcache_history(const struct wk_feedcache *fc)
 }
 
 enum wk_status
-wk_compose_prices(struct wk_compose *c, const char *pattern,
+wk_compose_price_feed(struct wk_compose *c, const char *pattern,
     const struct wk_prices **out, char **path, struct wk_err *err)
 {
-	struct cached *f;
+	struct wk_cached *f;
 
 	*out = NULL;
 	if ((*path = wk_feed_path(c, pattern)) == NULL)
 		return wk_err_nomem(err);
-	if ((f = feed(c, *path, FEED_PRICES, err)) == NULL)
+	if ((f = wk_compose_feed(c, *path, WK_FEED_PRICES, err)) == NULL)
 		return WK_ENOMEM;
 	*out = f->prices;
 	return WK_OK;
-}
-
-enum wk_status
-wk_compose_phrase(struct wk_seg *sg, const struct wk_voice *v, const char *id,
-    const char *const *keys, const char *const *vals, size_t n,
-    struct wk_err *err)
-{
-	return speak_phrase(sg, v, id, keys, vals, n, err);
-}
-
-enum wk_status
-wk_compose_fallback(struct wk_compose *c, const struct wk_bulletin *b,
-    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
-    const char *phrase, const char *key, const char *val, const char *why,
-    struct wk_err *err)
-{
-	return fallback(c, b, it, sg, v, phrase, key, val, why, err);
-}
-
-void
-wk_compose_note(struct wk_seg *sg, const char *fmt, const char *arg)
-{
-	note(sg, fmt, arg);
 }
 
 const char *
 wk_compose_product(const struct wk_compose *c, const char *id,
     const struct wk_voice *v)
 {
-	return entry_name(c->cat->products, c->cat->nproducts, id, v, NULL);
+	return wk_compose_name(c->cat->products, c->cat->nproducts, id, v, NULL);
 }
 
 const char *
 wk_compose_market_name(const struct wk_compose *c, const char *id,
     const struct wk_voice *v, const char *fallback_name)
 {
-	return entry_name(c->cat->markets, c->cat->nmarkets, id, v,
+	return wk_compose_name(c->cat->markets, c->cat->nmarkets, id, v,
 	    fallback_name);
-}
-
-enum wk_status
-wk_compose_price_line(struct wk_compose *c, struct wk_seg *sg,
-    const struct wk_voice *v, const struct wk_market *m,
-    const struct wk_price *p, struct wk_err *err)
-{
-	return price_line(c, sg, v, m, p, v->lang, err);
 }

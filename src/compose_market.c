@@ -93,7 +93,7 @@ fresh_feed(struct wk_compose *c, const struct wk_bulletin *b,
 	enum wk_status st;
 	long age;
 
-	if ((st = wk_compose_prices(c, it->feed, p, &path, err)) != WK_OK)
+	if ((st = wk_compose_price_feed(c, it->feed, p, &path, err)) != WK_OK)
 		return st;
 	if (*p == NULL) {
 		snprintf(why, sizeof why, _("the price feed %s cannot be used"),

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "build.h"
 #include "check.h"
+#include "kit.h"
 #include "preview.h"
 #include "date.h"
 #include "err.h"
@@ -60,6 +61,10 @@ static const struct cmd {
 	{ "preview", "willakuy preview [-qv] [-c STATION.xml] [-d YYYY-MM-DD] "
 	    "[-l es|qu] BULLETIN.xml",
 	    N_("print what each language's bulletin will say"), "cdlqv" },
+	{ "kit", "willakuy kit [-qv] [-c STATION.xml] [-d YYYY-MM-DD] "
+	    "[-l es|qu] [-o DIR] BULLETIN.xml...",
+	    N_("print the words and phrases to record in the station's own "
+	    "voice, with DIR/<lang>/index.txt to fill in"), "cdloqv" },
 	{ "verbalize", "willakuy verbalize -l es|qu",
 	    N_("read text on stdin, write the words to speak on stdout"), "l" },
 	/* These two parse their own options (market_cli.c). */
@@ -377,6 +382,29 @@ cmd_market(int argc, char **argv)
 }
 
 static int
+cmd_kit(struct opts *o, int argc, char **argv)
+{
+	struct wk_diags d;
+	struct wk_err err;
+	enum wk_status st;
+
+	if (argc - optind < 1)
+		return usage_error("%s", _("kit needs BULLETIN.xml files"));
+	wk_diags_init(&d, stderr);
+	d.verbose = o->verbose;
+	st = wk_kit(argv + optind, argc - optind, o->lang, o->station, o->date,
+	    o->outdir, stdout, &d, &err);
+	if (st != WK_OK)
+		wk_diag_err(&d, &err);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("willakuy: stdout");
+		st = WK_EIO;
+	}
+	wk_diags_free(&d);
+	return exit_code(st);
+}
+
+static int
 cmd_build(struct opts *o, int argc, char **argv)
 {
 	struct wk_build_opts bo;
@@ -508,6 +536,8 @@ main(int argc, char **argv)
 		rc = cmd_check(&o, argc, argv);
 	else if (current == &cmds[2])
 		rc = cmd_preview(&o, argc, argv);
+	else if (current == &cmds[3])
+		rc = cmd_kit(&o, argc, argv);
 	else
 		rc = cmd_verbalize(&o);
 	wk_xml_cleanup();

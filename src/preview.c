@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "clip.h"
 #include "compose.h"
+#include "coverage.h"
 #include "paths.h"
 #include "preview.h"
 #include "station.h"
@@ -59,6 +60,7 @@ print_script(const struct wk_script *s, struct wk_voiceset *vs,
 		    (ms + 500) / 1000);
 		if (sg->note != NULL)
 			fprintf(out, "   note: %s\n", sg->note);
+		wk_coverage_print(sg, vs, out);	/* recorded prompts */
 		fputc('\n', out);
 		for (j = 0; j < sg->nparts; j++) {
 			const struct wk_part *p = &sg->parts[j];

@@ -21,6 +21,7 @@
 #include "calib.h"
 #include "clip.h"
 #include "compose.h"
+#include "coverage.h"
 #include "dsp.h"
 #include "render.h"
 #include "spool.h"
@@ -120,25 +121,25 @@ static enum wk_status append_clip(struct wk_renderer *r,
     struct wk_spool *sp, const char *path, double gain,
     unsigned long long frames, struct wk_err *err);
 
-/* The prompt that says the most words from words[i], or NULL. */
+static enum wk_status append_prompt(struct wk_renderer *r,
+    struct wk_spool *sp, const struct wk_voice *v, const struct wk_prompt *p,
+    double gain, const char *last, const char *last_end, struct wk_err *err);
+
+/* The prompt that says the most words from words[i], or NULL; the
+ * list-final take where the words end a sentence (coverage.c). */
 static const struct wk_prompt *
-match(const struct wk_voice *v, char **words, size_t n, size_t i)
+match(const struct wk_voice *v, char **words, const char *const *end,
+    size_t n, size_t i)
 {
-	const struct wk_prompt *best = NULL;
-	size_t k, j;
+	unsigned char fin[64];
+	size_t j;
 
-	for (k = 0; k < v->nprompts; k++) {
-		const struct wk_prompt *p = &v->prompts[k];
-
-		if (p->nwords > n - i || (best && p->nwords <= best->nwords))
-			continue;
-		for (j = 0; j < p->nwords; j++)
-			if (strcmp(p->words[j], words[i + j]) != 0)
-				break;
-		if (j == p->nwords)
-			best = p;
-	}
-	return best;
+	memset(fin, 0, sizeof fin);
+	for (j = i; j < n && j - i < sizeof fin; j++)
+		fin[j - i] = end[j][-1] == '.' || end[j][-1] == '!' ||
+		    end[j][-1] == '?';
+	return wk_prompt_match(v, words + i, fin, n - i < sizeof fin ? n - i
+	    : sizeof fin, 0);
 }
 
 /*
@@ -197,7 +198,8 @@ speak(struct wk_renderer *r, struct wk_spool *sp, const char *lang,
 		p = e;
 	}
 	while (i <= n && st == WK_OK) {
-		const struct wk_prompt *pr = i < n ? match(v, words, n, i) : NULL;
+		const struct wk_prompt *pr = i < n ? match(v, words, end, n, i)
+		    : NULL;
 		double g = pr ? prompt_gain(r, v, pr) : 0;
 
 		if (i < n && (pr == NULL || g == 0)) {
@@ -213,7 +215,8 @@ speak(struct wk_renderer *r, struct wk_spool *sp, const char *lang,
 		if (pr != NULL && st == WK_OK) {
 			wk_diag(r->d, WK_NOTE, v->prompts_path, pr->line, 1,
 			    _("recorded prompt %s spliced in"), pr->path);
-			st = append_clip(r, sp, pr->path, g, 0, err);
+			st = append_prompt(r, sp, v, pr, g, start[i +
+			    pr->nwords - 1], end[i + pr->nwords - 1], err);
 			i += pr->nwords;
 		} else
 			i++;
@@ -392,6 +395,103 @@ prompt_gain(struct wk_renderer *r, const struct wk_voice *v,
 	np[r->nprompt_gains].gain = isfinite(lufs) ? wk_db_to_lin(fmax(-30,
 	    fmin(20, voice_lufs(r, v->lang) - lufs))) : 0;
 	return np[r->nprompt_gains++].gain;
+}
+
+/* Longest recorded prompt read, in seconds: prompts are words and
+ * phrases, read whole into memory to be trimmed. */
+#define PROMPT_MAX_S 30
+/* Edge fade of a recording, in ms: long enough that a join has no click,
+ * short enough not to eat a consonant. */
+#define PROMPT_FADE_MS 5
+/* Level, below the recording's peak, under which its ends are silence. */
+#define PROMPT_SILENCE_DB 40
+
+/*
+ * Appends recorded prompt p scaled by gain: its own leading and trailing
+ * silence trimmed, faded in and out over PROMPT_FADE_MS so that no join
+ * with synthesis clicks, then the silence espeak-ng would have left after
+ * the punctuation that ends the last word it says (last..last_end).
+ */
+static enum wk_status
+append_prompt(struct wk_renderer *r, struct wk_spool *sp,
+    const struct wk_voice *v, const struct wk_prompt *p, double gain,
+    const char *last, const char *last_end, struct wk_err *err)
+{
+	struct wk_clip *c = NULL;
+	struct wk_resampler *rs = NULL;
+	struct clipsink cs = { sp, 0, 0, (float)gain };
+	size_t ch = (size_t)sp->channels, cap, n = 0, from, to, i, k, fade;
+	float *pcm = NULL, peak = 0, floor_;
+	enum wk_status st;
+	long got = 0;
+	int rate;
+
+	(void)r;	/* the renderer's scratch is WK_CHUNK: too short here */
+	if ((st = wk_clip_open(p->path, &c, err)) != WK_OK)
+		return st == WK_EINPUT ? (err->status = WK_EAUDIO) : st;
+	rate = wk_clip_rate_hz(c);
+	cap = (size_t)rate * PROMPT_MAX_S;
+	if ((pcm = malloc(wk_items(cap, sp->channels) * sizeof *pcm)) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	while (n < cap && (got = wk_clip_read(c, pcm + n * ch, cap - n > WK_CHUNK
+	    ? WK_CHUNK : cap - n, sp->channels, err)) > 0)
+		n += (size_t)got;
+	if (got < 0) {
+		st = err->status;
+		goto out;
+	}
+	for (i = 0; i < n * ch; i++)
+		peak = fabsf(pcm[i]) > peak ? fabsf(pcm[i]) : peak;
+	floor_ = peak * (float)wk_db_to_lin(-PROMPT_SILENCE_DB);
+	for (from = 0; from < n; from++) {
+		for (k = 0; k < ch && fabsf(pcm[from * ch + k]) <= floor_; k++)
+			;
+		if (k < ch)
+			break;
+	}
+	for (to = n; to > from; to--) {
+		for (k = 0; k < ch && fabsf(pcm[(to - 1) * ch + k]) <= floor_; k++)
+			;
+		if (k < ch)
+			break;
+	}
+	fade = (size_t)rate * PROMPT_FADE_MS / 1000;
+	for (i = 0; i < to - from; i++) {
+		float g = 1;
+
+		if (i < fade)
+			g = (float)i / (float)fade;
+		if (to - from - 1 - i < fade)
+			g = fminf(g, (float)(to - from - 1 - i) / (float)fade);
+		for (k = 0; k < ch; k++)
+			pcm[(from + i) * ch + k] *= g;
+	}
+	if (rate != sp->rate_hz && (st = wk_resampler_new(rate, sp->rate_hz,
+	    sp->channels, &rs, err)) != WK_OK)
+		goto out;
+	for (i = from; i < to && !sp->failed; i += WK_CHUNK) {
+		size_t m = to - i > WK_CHUNK ? WK_CHUNK : to - i;
+
+		if (rs != NULL ? wk_resample(rs, pcm + i * ch, m, clip_chunk, &cs)
+		    : clip_chunk(&cs, pcm + i * ch, m))
+			break;
+	}
+	if (rs != NULL && !sp->failed)
+		wk_resample(rs, NULL, 0, clip_chunk, &cs);
+	if (sp->failed) {
+		*err = sp->err;
+		st = sp->err.status;
+		goto out;
+	}
+	st = wk_spool_silence(sp, wk_prompt_pause_ms(v, last,
+	    (size_t)(last_end - last)), err);
+out:
+	free(pcm);
+	wk_resampler_free(rs);
+	wk_clip_close(c);
+	return st;
 }
 
 /*

@@ -27,7 +27,7 @@ printf 'pachak iskay chunka pichqayuq\niskay sulis pichqa chunka sentimu\n' | cm
 expect_rc 0 "$WK" preview -c examples/station.xml -d "$DATE" bulletins/precios-manana.xml
 grep -q "^# precios-manana (es)" "$TMP/out.txt" || die "preview es"
 grep -q "^# precios-manana (qu)" "$TMP/out.txt" || die "preview qu"
-grep -q "Qillu papa: huk kilu iskay sulis pichqa chunka sentimu" "$TMP/out.txt" || die "preview words"
+grep -q "Huk kilu: qillu papa, iskay sulis pichqa chunka sentimu" "$TMP/out.txt" || die "preview words"
 grep -Eq "^## 02 huamanga  \(~[0-9]+ s\)" "$TMP/out.txt" || die "preview durations"
 expect_rc 0 "$WK" preview -l qu -c examples/station.xml -d "$DATE" bulletins/precios-manana.xml
 grep -q "(es)" "$TMP/out.txt" && die "preview -l qu printed es"

@@ -71,12 +71,17 @@ within "$total_es" 180 100000 || die "only $total_es s of Spanish"
 within "$total_qu" 180 100000 || die "only $total_qu s of Quechua"
 
 # The transcripts say the expected words.
-grep -qx 'Papa amarilla: dos soles con cincuenta céntimos el kilo; subió veinte céntimos.' "$D/precios-manana-es.txt" ||
-    die "es price line"
-grep -qx 'Trigo: ciento cincuenta soles el quintal; subió cinco soles.' "$D/precios-manana-es.txt" || die "es quintal"
-grep -qx 'Cebolla: veintiún soles la arroba; subió dos soles.' "$D/precios-manana-es.txt" || die "es arroba"
-grep -qx 'Qillu papa: huk kilu iskay sulis pichqa chunka sentimu; iskay chunka sentimu wicharqun.' "$D/precios-manana-qu.txt" ||
-    die "qu price line"
+# (Issue 15: prices grouped by unit, the unit said once per group, the
+# reference once, unchanged prices folded.)
+grep -q '^Comparado con el día anterior. Precio por kilo: papa amarilla, dos soles con cincuenta céntimos, sube veinte céntimos; ' \
+    "$D/precios-manana-es.txt" || die "es price line"
+grep -qx 'Por quintal: trigo, ciento cincuenta soles, sube cinco soles.' "$D/precios-manana-es.txt" || die "es quintal"
+grep -qx 'Precio por arroba: cebolla, veintiún soles, sube dos soles.' "$D/precios-manana-es.txt" || die "es arroba"
+grep -qx 'Sin cambios: papa huayro, haba seca, cuy, olluco y huevo de gallina.' "$D/precios-manana-es.txt" || die "es folded"
+[ "$(grep -c 'noviembre' "$D/precios-manana-es.txt")" = 1 ] || die "es date said more than once"
+grep -q '^Qayna punchawpa chaninninwan. Huk kilu: qillu papa, iskay sulis pichqa chunka sentimu, iskay chunka sentimu wicharqun; ' \
+    "$D/precios-manana-qu.txt" || die "qu price line"
+[ "$(grep -c 'Nuwimri' "$D/precios-manana-qu.txt")" = 1 ] || die "qu date said more than once"
 grep -q 'Dumingu, iskay chunka isqunniyuq punchawpi, Nuwimri killapi, iskay waranqa iskay chunka suqtayuq watapi' \
     "$D/precios-manana-qu.txt" || die "qu date"
 grep -q '^\[es\] Alerta por heladas' "$D/noticias-redes-qu.txt" || die "qu bulletin does not mark the Spanish passage"
@@ -89,8 +94,8 @@ fi
 
 # The audio holds the transcript: espeak-ng's own program, reading the
 # same lines with the same voice, takes about as long.
-check_len() {	# segment-file voice rate pitch
-	local seg=$1 voice=$2 rate=$3 pitch=$4 t=0 i=0 line n len
+check_len() {	# segment-file voice rate pitch [upper-factor]
+	local seg=$1 voice=$2 rate=$3 pitch=$4 up=${5:-1.1} t=0 i=0 line n len
 	n=$(grep -c . "$TMP/lines.txt")
 	while IFS= read -r line; do
 		espeak-ng -v "$voice" -s "$rate" -p "$pitch" -w "$TMP/l.wav" -- "$line"
@@ -102,12 +107,16 @@ check_len() {	# segment-file voice rate pitch
 	t=$(awk -v a="$t" -v n="$n" 'BEGIN { print a + (n - 1) * 0.45 }')
 	len=$(duration "$seg")
 	within "$len" "$(awk -v t="$t" 'BEGIN { print t * 0.9 - 0.3 }')" \
-	    "$(awk -v t="$t" 'BEGIN { print t * 1.1 + 0.6 }')" ||
+	    "$(awk -v t="$t" -v u="$up" 'BEGIN { print t * u + 0.6 }')" ||
 	    die "$seg lasts $len s; espeak-ng reads its transcript in $t s"
 }
 ffprobe -v error -show_entries format_tags=comment -of default=nw=1:nk=1 "$D/precios-manana-qu/03-santa-clara.mp3" >"$TMP/lines.txt"
 grep -q 'Santa Klara' "$TMP/lines.txt" || die "COMM transcript: $(cat "$TMP/lines.txt")"
-check_len "$D/precios-manana-qu/03-santa-clara.mp3" qu 140 48
+# (Issue 15: the grouped price lines splice in more of voices/qu/prompts,
+# which make-examples.sh records at 125 words a minute, slower than the
+# voice's 140, and each recording is followed by espeak-ng's pause after
+# its punctuation: up to 25 % longer than espeak-ng alone.)
+check_len "$D/precios-manana-qu/03-santa-clara.mp3" qu 140 48 1.25
 sed -n '/^$/q;p' "$D/noticias-redes-es.txt" >/dev/null
 ffprobe -v error -show_entries format_tags=comment -of default=nw=1:nk=1 "$D/precios-manana-es/04-huanta.mp3" >"$TMP/lines.txt"
 check_len "$D/precios-manana-es/04-huanta.mp3" es-419 150 48

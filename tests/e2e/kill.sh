@@ -51,8 +51,8 @@ complete() {	# every file under a final name is whole
 }
 
 which_run() {	# A or B, from a transcript
-	if grep -q 'Papa amarilla: dos soles con cincuenta céntimos el kilo' "$1"; then echo A
-	elif grep -q 'Papa amarilla: tres soles con cincuenta céntimos el kilo' "$1"; then echo B
+	if grep -q 'papa amarilla, dos soles con cincuenta céntimos' "$1"; then echo A
+	elif grep -q 'papa amarilla, tres soles con cincuenta céntimos' "$1"; then echo B
 	else echo "?"; fi
 }
 

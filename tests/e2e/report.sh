@@ -44,7 +44,7 @@ grep -q '<li class="warning">.*old.xml is dated 2026-11-26, too old for today' "
 grep -q '<svg class="chart"' "$TMP/dom.html" || die "no price chart"
 grep -q 'S/ 2.50 (+8.7 %)' "$TMP/dom.html" || die "the chart lacks papa amarilla's change"
 grep -q '<td class="n">[0-9.]* s</td><td class="n">-23.[0-9] LUFS' "$TMP/dom.html" || die "no durations and loudness"
-grep -q 'Qillu papa: huk kilu iskay sulis' "$TMP/dom.html" || die "no transcript"
+grep -q 'Huk kilu: qillu papa, iskay sulis' "$TMP/dom.html" || die "no transcript"
 # Every file the page points at exists.
 grep -o 'src="[^"]*\.mp3"' "$R" | sed 's/src="//; s/"$//' | sort -u | while read -r f; do
 	[ -s "$TMP/out/$DATE/$f" ] || die "the page points at missing $f"

@@ -45,8 +45,8 @@ expect_rc 1 "$WK" build -q -c station.xml -d "$DATE" -o out precios.xml
 grep_err "feeds/precios-$DATE.xml:4:47: error: value=\"2,50\" is not a price in soles.*this price is left out"
 grep_err "feeds/precios-$DATE.xml:6:57: error: <price> has no attribute 'color'.*left out"
 t=out/$DATE/precios-es.txt
-grep -q "Papa amarilla: dos soles con cincuenta céntimos el kilo" "$t" || die "papa not spoken: $(cat "$t")"
-grep -q "Maíz amiláceo: tres soles con veinte céntimos el kilo" "$t" || die "maiz not spoken"
+grep -q "papa amarilla, dos soles con cincuenta céntimos" "$t" || die "papa not spoken: $(cat "$t")"
+grep -q "maíz amiláceo, tres soles con veinte céntimos" "$t" || die "maiz not spoken"
 ! grep -qi "cuy\|haba" "$t" || die "a bad price was spoken: $(cat "$t")"
 [ -s out/latest/precios-es.mp3 ] || die "no bulletin in latest/"
 
@@ -144,8 +144,8 @@ sed -i 's/value="1.10" color="verde"/value="1.10"/' feeds/precios-$DATE.xml
 station ''
 expect_rc 1 "$WK" build -q -c station.xml -d "$DATE" -o out3 precios.xml
 t=out3/$DATE/precios-es.txt
-grep -q "Haba verde de Huanta: un sol con diez céntimos el kilo" "$t" || die "local product: $(cat "$t")"
-grep -q "Papa amarilla local: dos soles" "$t" || die "local name does not win: $(cat "$t")"
+grep -q "haba verde de Huanta, un sol con diez céntimos" "$t" || die "local product: $(cat "$t")"
+grep -q "papa amarilla local, dos soles" "$t" || die "local name does not win: $(cat "$t")"
 echo "Nery = Neri de los ríos" >loc/es/lexicon.txt
 [ "$(echo "Mercado Nery" | WILLAKUY_LOCAL="$TMP/loc" "$WK" verbalize -l es)" = "Mercado Neri de los ríos" ] ||
     die "local lexicon not read"

@@ -127,20 +127,32 @@ test_prices(void **state)
 	sg = seg(es, "huamanga");
 	assert_non_null(sg);
 	assert_string_equal(sg->data_date, "2026-11-29");
-	assert_true(says(sg, "Papa amarilla: dos soles con cincuenta céntimos el kilo; subió veinte céntimos."));
-	assert_true(says(sg, "Papa huayro: dos soles con veinte céntimos el kilo; se mantiene."));
-	assert_true(says(sg, "Papa blanca: un sol con diez céntimos el kilo; bajó veinte céntimos."));
-	assert_true(says(sg, "Kiwicha: siete soles con cincuenta céntimos el kilo."));
-	assert_true(says(sg, "Cuy: veinticinco soles la unidad; se mantiene."));
-	assert_true(says(sg, "Precios del Mercado Nery García Zárate, en Huamanga, para hoy domingo veintinueve de noviembre de dos mil veintiséis."));
+	assert_true(says(sg, "Vamos al Mercado Nery García Zárate, en Huamanga."));
+	assert_true(says(sg, "Comparado con el día anterior. Precio por kilo: "
+	    "papa amarilla, dos soles con cincuenta céntimos, sube veinte "
+	    "céntimos; papa blanca, un sol con diez céntimos, baja veinte "
+	    "céntimos; maíz amiláceo, cuatro soles con ochenta céntimos, sube "
+	    "treinta céntimos; haba verde, tres soles con veinte céntimos, sube "
+	    "veinte céntimos."));
+	assert_true(says_part(sg, "; kiwicha, siete soles con cincuenta céntimos;"));
+	assert_true(says(sg, "Sin cambios: papa huayro, haba seca, cuy, olluco y "
+	    "huevo de gallina."));
+	assert_false(says_part(sg, "para hoy"));
 	assert_int_equal(sg->nprices, 20);
 	assert_int_equal(sg->prices[0].value, 250);
 	/* Pauses between lines. */
 	assert_int_equal(sg->parts[1].kind, WK_PART_PAUSE);
 	assert_int_equal(sg->parts[1].pause_ms, 450);
 	sg = seg(qu, "huamanga");
-	assert_true(says(sg, "Qillu papa: huk kilu iskay sulis pichqa chunka sentimu; iskay chunka sentimu wicharqun."));
-	assert_true(says(sg, "Trigu: huk kintal pachak pichqa chunka sulis; pichqa sulis wicharqun."));
+	assert_true(says_part(sg, "Huk kilu: qillu papa, iskay sulis pichqa chunka "
+	    "sentimu, iskay chunka sentimu wicharqun; yuraq papa,"));
+	assert_true(says(sg, "Huk kintal: trigu, pachak pichqa chunka sulis, pichqa "
+	    "sulis wicharqun."));
+	assert_true(says(sg, "Kaqllam kachkan: wayru papa, chaki hawas, quwi, "
+	    "ulluku, runtu."));
+	sg = seg(qu, "huanta");
+	/* The market's name says its town: the town is not said again. */
+	assert_true(says(sg, "Kunan punchaw, Wanta llaqtapa hatun qatupi chaninkuna."));
 	sg = seg(qu, "santa-clara");
 	assert_true(says_part(sg, "Santa Klara qatupi"));
 	sg = seg(es, "apertura");
@@ -149,6 +161,133 @@ test_prices(void **state)
 	assert_true(says_part(sg, "del ce ce a."));
 	wk_script_free(es);
 	wk_script_free(qu);
+	world_close(&w);
+}
+
+/* Occurrences of needle in the whole transcript of s. */
+static int
+count_in(const struct wk_script *s, const char *needle)
+{
+	size_t i, j;
+	int n = 0;
+
+	for (i = 0; i < s->nsegs; i++)
+		for (j = 0; j < s->segs[i].nparts; j++) {
+			const char *t = s->segs[i].parts[j].text;
+
+			while (t != NULL && (t = strstr(t, needle)) != NULL) {
+				n++;
+				t += strlen(needle);
+			}
+		}
+	return n;
+}
+
+/* The longest run of consecutive price lines opening with the same
+ * frame (their first word: "Por", "Sin", "Comparado" ...). */
+static int
+longest_frame_run(const struct wk_script *s)
+{
+	char prev[64] = "", cur[64];
+	int run = 0, best = 0;
+	size_t i, j;
+
+	for (i = 0; i < s->nsegs; i++) {
+		if (s->segs[i].nprices == 0)
+			continue;
+		for (j = 0; j < s->segs[i].nparts; j++) {
+			const struct wk_part *p = &s->segs[i].parts[j];
+
+			if (p->kind != WK_PART_SPEECH)
+				continue;
+			snprintf(cur, sizeof cur, "%.*s", (int)strcspn(p->text,
+			    " ,:"), p->text);
+			run = strcmp(cur, prev) == 0 ? run + 1 : 1;
+			best = run > best ? run : best;
+			memcpy(prev, cur, sizeof prev);
+		}
+	}
+	return best;
+}
+
+/* The example price bulletin read as an announcer would, in each
+ * language: the date once, frames varied, unchanged prices folded,
+ * the same words every time. */
+static void
+test_announcer(void **state)
+{
+	static const struct {
+		const char *lang, *date, *same, *item_same, *reference;
+	} cases[] = {
+		{ "es", "veintinueve de noviembre", "Sin cambios: papa huayro",
+		  "se mantiene", "día anterior" },
+		{ "qu", "Nuwimri killapi", "Kaqllam kachkan: wayru papa",
+		  "kaqllam kachkan;", "Qayna punchawpa" },
+	};
+	struct world w;
+	size_t k, i, j;
+
+	(void)state;
+	world_open(&w, "2026-11-29");
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct wk_script *s = compose(&w, "bulletins/precios-manana.xml",
+		    cases[k].lang);
+		struct wk_script *again = compose(&w,
+		    "bulletins/precios-manana.xml", cases[k].lang);
+
+		if (count_in(s, cases[k].date) != 1 || longest_frame_run(s) > 3 ||
+		    count_in(s, cases[k].same) != 1 ||
+		    count_in(s, cases[k].item_same) != 0 ||
+		    count_in(s, cases[k].reference) != 3)
+			fail_msg("%s: date said %d times (want 1), longest frame "
+			    "run %d (at most 3), folded %d (1), unfolded %d (0), "
+			    "reference %d (3, once per market)", cases[k].lang,
+			    count_in(s, cases[k].date), longest_frame_run(s),
+			    count_in(s, cases[k].same),
+			    count_in(s, cases[k].item_same),
+			    count_in(s, cases[k].reference));
+		/* Same input, same words. */
+		for (i = 0; i < s->nsegs; i++)
+			for (j = 0; j < s->segs[i].nparts; j++)
+				if (s->segs[i].parts[j].kind == WK_PART_SPEECH)
+					assert_string_equal(s->segs[i].parts[j].text,
+					    again->segs[i].parts[j].text);
+		wk_script_free(s);
+		wk_script_free(again);
+	}
+	world_close(&w);
+}
+
+/* <segment style="breve"> pins the voice's "breve" variants. */
+static void
+test_pinned_style(void **state)
+{
+	static const char xml[] =
+	    "<bulletin id=\"p\" languages=\"es\" max-age-days=\"0\">"
+	    "<segment id=\"a\"><say xml:lang=\"es\">Hoy es {date}.</say></segment>"
+	    "<segment id=\"b\" style=\"breve\"><prices feed=\"precios-{date}.xml\" "
+	    "market=\"santa-clara\"/></segment>"
+	    "<segment id=\"c\" style=\"breve\"><prices feed=\"precios-{date}.xml\" "
+	    "market=\"nery-garcia\" products=\"papa-amarilla\"/></segment>"
+	    "</bulletin>";
+	char path[] = "/tmp/wk-style-XXXXXX";
+	struct world w;
+	struct wk_script *s;
+	FILE *f;
+	int fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) >= 0);
+	assert_non_null(f = fdopen(fd, "w"));
+	fputs(xml, f);
+	assert_int_equal(fclose(f), 0);
+	world_open(&w, "2026-11-29");
+	s = compose(&w, path, "es");
+	unlink(path);
+	assert_true(says(seg(s, "b"), "Mercado Santa Clara, en Huamanga."));
+	assert_true(says(seg(s, "c"), "Mercado Nery García Zárate, en Huamanga."));
+	assert_int_equal(count_in(s, "noviembre"), 1);
+	wk_script_free(s);
 	world_close(&w);
 }
 
@@ -294,6 +433,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_prices),
+		cmocka_unit_test(test_announcer),
+		cmocka_unit_test(test_pinned_style),
 		cmocka_unit_test(test_stale_and_missing),
 		cmocka_unit_test(test_stale_feed),
 		cmocka_unit_test(test_news),
