@@ -731,18 +731,15 @@ finish_unit(struct run *r, struct unit *u, struct wk_build_result *res)
 	return worst;
 }
 
-/* Starts the station described by path: its configuration, output
- * folder, renderer and pause. */
+/* Starts station t (its configuration loaded): its output folder,
+ * renderer and pause. */
 static enum wk_status
-open_station(struct run *r, struct stn *t, const char *path, int own_folder,
-    struct wk_err *err)
+open_station(struct run *r, struct stn *t, int own_folder, struct wk_err *err)
 {
 	enum wk_status st;
 	char *dir = NULL;
 	FILE *gap;
 
-	if ((st = wk_station_load(path, &t->station, r->d, err)) != WK_OK)
-		return st;
 	t->params.rate_hz = t->station->rate_hz;
 	t->params.channels = t->station->channels;
 	t->params.bitrate_kbps = t->station->bitrate_kbps;
@@ -879,8 +876,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	if ((st = wk_synth_new(&r.synth, err)) != WK_OK)
 		goto out;
 	for (i = 0; i < r.nstns; i++) {
-		if ((st = open_station(&r, &r.stns[i], dflt ? dflt :
-		    o->stations[i], r.nstns > 1, err)) != WK_OK)
+		if ((st = wk_station_load(dflt ? dflt : o->stations[i],
+		    &r.stns[i].station, d, err)) != WK_OK)
 			goto out;
 		for (k = 0; k < i; k++)
 			if (strcmp(r.stns[k].station->id, r.stns[i].station->id) == 0) {
@@ -890,6 +887,9 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 				goto out;
 			}
 	}
+	for (i = 0; i < r.nstns; i++)
+		if ((st = open_station(&r, &r.stns[i], r.nstns > 1, err)) != WK_OK)
+			goto out;
 	if ((st = open_cache(&r, err)) != WK_OK)
 		goto out;
 	if ((r.assets = wk_assets_new(r.cache, d)) == NULL) {
