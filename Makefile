@@ -177,12 +177,14 @@ fuzz:
 	done
 
 # Benchmarks: willakuy against a shell pipeline and against espeak-ng +
-# lame alone, incremental rebuilds and memory (bench/run.sh).
+# lame alone, incremental rebuilds and memory (bench/run.sh); a network
+# day of 12 short bulletins for 1, 3 and 10 stations (bench/network.sh).
 DEPS_BENCH = $(DEPS_CHECK) python3
 bench:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_BENCH)"
 	@$(MAKE) --no-print-directory willakuy
 	@bash bench/run.sh
+	@bash bench/network.sh
 
 # Install: the binary, the data under $(DATADIR) (voices, schemas, the
 # default station, clips, example bulletins and feeds), man pages and
