@@ -185,13 +185,15 @@ fuzz:
 	done
 
 # Benchmarks: willakuy against a shell pipeline and against espeak-ng +
-# lame alone, incremental rebuilds and memory (bench/run.sh).
+# lame alone, incremental rebuilds and memory (bench/run.sh); a network
+# day of 12 short bulletins for 1, 3 and 10 stations (bench/network.sh).
 DEPS_BENCH = $(DEPS_CHECK) python3
 bench:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_BENCH)"
 	@$(MAKE) --no-print-directory willakuy build/bench_history
 	@bash bench/run.sh
 	@bash bench/history.sh
+	@bash bench/network.sh
 
 build/bench_history: bench/history_bench.c $(LIBOBJ) | build
 	$(CC) $(WK_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJ) \

@@ -6,6 +6,16 @@ import re
 import sys
 
 T = {
+"clip taken prepared from the cache": "clip tomado ya preparado de la caché",
+"clip prepared once for the run: decoded, resampled to %d Hz, %.1f LUFS": "clip preparado una vez para toda la ejecución: decodificado, remuestreado a %d Hz, %.1f LUFS",
+"cannot read the prepared clip again": "no se puede volver a leer el clip preparado",
+"the recording is silent": "la grabación está en silencio",
+"voice '%s': calibration taken from the cache (%.2f LUFS, MP3 loss %.2f dB)": "voz '%s': calibración tomada de la caché (%.2f LUFS, pérdida del MP3 %.2f dB)",
+"voice '%s' calibrated: %.2f LUFS, MP3 loss %.2f dB": "voz '%s' calibrada: %.2f LUFS, pérdida del MP3 %.2f dB",
+"a segment shared with another bulletin or station was not made": "no se hizo un segmento compartido con otro boletín u otra emisora",
+"shared work: %zu clip(s) prepared, %zu use(s) of a prepared clip, %zu segment(s) shared between bulletins or stations": "trabajo compartido: %zu clip(s) preparado(s), %zu uso(s) de un clip preparado, %zu segmento(s) compartido(s) entre boletines o emisoras",
+"station '%s' is given twice; each station of a run needs an id of its own": "la emisora '%s' se da dos veces; cada emisora de una ejecución necesita su propio id",
+"at most %s stations in one run; run the others separately": "como máximo %s emisoras en una ejecución; ejecute las demás por separado",
 "the resampler failed": "falló el remuestreador",
 "out of memory: the report will lack a bulletin": "memoria agotada: al informe le faltará un boletín",
 "the report could not be written: %s": "no se pudo escribir el informe: %s",
@@ -227,6 +237,7 @@ T = {
 "output folder (default: out)": "carpeta de salida (por omisión: out)",
 "print errors only": "muestra solo los errores",
 "station configuration (default: the shipped one)": "configuración de la emisora (por omisión: la incluida)",
+"station configuration (default: the shipped one); build takes several, one folder each": "configuración de la emisora (por omisión: la incluida); build admite varias, una carpeta cada una",
 "also print notes and a summary": "muestra también notas y un resumen",
 "show the version": "muestra la versión",
 "wait this long for another run to finish (default: 60)": "espera este tiempo a que termine otra ejecución (por omisión: 60)",

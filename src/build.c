@@ -1,18 +1,24 @@
 /*
- * The conductor of `build`: for each bulletin and language it sequences
- * the stages (compose -> calibrate -> render -> master -> bundle), looks
- * segments up in the cache, schedules the worker pool and counts the
- * outcomes. Rendering (pass 1) runs on this thread; mastering and
- * encoding (pass 2) on the pool, one LAME instance per segment, each into
- * an anonymous temporary file (or a cache entry) that bundle.c copies into
- * the published files.
+ * The conductor of `build`: for each bulletin, station and language it
+ * sequences the stages (compose -> calibrate -> render -> master ->
+ * bundle), looks segments up in the cache and among those this run made
+ * already (another bulletin's or station's, with the same key), schedules
+ * the worker pool and counts the outcomes. Rendering (pass 1) runs on this
+ * thread, which owns espeak-ng; mastering and encoding (pass 2) on the
+ * pool, one LAME instance per segment, each into an anonymous temporary
+ * file (or a cache entry) that bundle.c copies into the published files.
+ * Bulletins are in flight two at a time: one is rendered while the
+ * previous one's segments are encoded, and published once they are.
  */
 
 #include <assert.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "asset.h"
 #include "build.h"
 #include "bulletin.h"
 #include "bundle.h"
@@ -35,11 +41,28 @@
 #include "synth.h"
 #include "voice.h"
 
+struct unit;
+
+/* A segment this run makes (or made), whoever else needs the same
+ * audio: another language, bulletin or station. */
+struct made {
+	wk_key key;
+	int done;			/* its maker was collected */
+	enum wk_status st;
+	struct wk_err err;
+	struct wk_audio_stats stats;
+	FILE *frames;			/* a handle of our own, or NULL when
+					 * the cache holds them */
+};
+
 /* One segment's pass 2, run on the pool. */
 struct job {
 	wk_key key;
-	int cached;			/* frames and stats came from the cache */
+	int cached;			/* frames and stats came ready */
 	int submitted;			/* handed to the pool */
+	struct made *own;		/* this job makes it for the run */
+	struct made *from;		/* another job of the run makes it */
+	struct unit *u;
 	struct wk_spool *spool;
 	const struct wk_audio_params *params;
 	double codec_loss_db;		/* of the segment's voice */
@@ -49,30 +72,62 @@ struct job {
 	enum wk_status st;
 };
 
-struct run {
-	const struct wk_build_opts *o;
-	struct wk_diags *d;
+/* What each station of the run has of its own. */
+struct stn {
 	struct wk_station *station;
-	struct wk_catalog *cat;
-	struct wk_voiceset voices;
-	struct wk_feedcache *feeds;
+	char *dir;			/* its output folder */
 	struct wk_outdir *out;
-	struct wk_synth *synth;
+	struct wk_report *report;
 	struct wk_renderer *renderer;
 	struct wk_calib calib;		/* the voices measured so far */
-	struct wk_pool *pool;
-	struct wk_cache *cache;
-	struct wk_report *report;
 	struct wk_audio_params params;
 	unsigned char *gap;		/* MP3 frames of the segment pause */
 	size_t gaplen;
+};
+
+struct run {
+	const struct wk_build_opts *o;
+	struct wk_diags *d;
+	struct stn *stns;
+	size_t nstns;
+	struct wk_catalog *cat;
+	struct wk_voiceset voices;
+	struct wk_feedcache *feeds;
+	struct wk_synth *synth;
+	struct wk_assets *assets;
+	struct wk_pool *pool;
+	struct wk_cache *cache;
+	struct made **made;
+	size_t nmade, capmade;
+	size_t shared;			/* segments taken from the run's own */
+	pthread_mutex_t mu;		/* guards every unit's `left` */
+	pthread_cond_t cv;
 	char date[11];
+};
+
+/* One language of a bulletin on its way through the stages. */
+struct lang {
+	struct wk_script *s;
+	struct job *jobs;
+	enum wk_status st;
+	struct wk_err err;
+};
+
+/* A bulletin for one station, from composition to publication. */
+struct unit {
+	struct wk_bulletin *b;
+	int owns_b;			/* the last unit of b frees it */
+	struct stn *stn;
+	struct lang *l;
+	size_t left;			/* jobs on the pool (run.mu) */
+	struct run *r;
 };
 
 static void
 encode_job(void *arg)
 {
 	struct job *j = arg;
+	struct run *r = j->u->r;
 
 	j->st = wk_master_segment(j->spool, j->params, j->codec_loss_db,
 	    j->frames, &j->stats, &j->err);
@@ -81,6 +136,10 @@ encode_job(void *arg)
 		    _("cannot write a temporary file (TMPDIR)"));
 	wk_spool_free(j->spool);
 	j->spool = NULL;
+	pthread_mutex_lock(&r->mu);
+	j->u->left--;
+	pthread_cond_broadcast(&r->cv);
+	pthread_mutex_unlock(&r->mu);
 }
 
 static void
@@ -95,45 +154,181 @@ progress(struct run *r, const struct wk_script *s, size_t i, size_t done,
 	fflush(stderr);
 }
 
-/* The segments of s whose audio is in the cache are taken from it. */
+/* A stream of its own on the frames of f (sharing the file). */
+static FILE *
+share_file(FILE *f)
+{
+	int fd;
+	FILE *g;
+
+	if (f == NULL || fflush(f) != 0 || (fd = dup(fileno(f))) < 0)
+		return NULL;
+	if ((g = fdopen(fd, "rb")) == NULL)
+		close(fd);
+	return g;
+}
+
+static struct made *
+made_find(struct run *r, const wk_key key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nmade; i++)
+		if (strcmp(r->made[i]->key, key) == 0)
+			return r->made[i];
+	return NULL;
+}
+
+static struct made *
+made_add(struct run *r, const wk_key key)
+{
+	struct made *m;
+
+	if (r->nmade == r->capmade) {
+		size_t cap = r->capmade ? r->capmade * 2 : 32;
+		struct made **v = realloc(r->made, cap * sizeof *v);
+
+		if (v == NULL)
+			return NULL;
+		r->made = v;
+		r->capmade = cap;
+	}
+	if ((m = calloc(1, sizeof *m)) == NULL)
+		return NULL;
+	memcpy(m->key, key, sizeof m->key);
+	r->made[r->nmade++] = m;
+	return m;
+}
+
+/* Takes the audio of m, made and collected, into j; 0 on success. */
+static int
+take_made(struct run *r, struct made *m, struct job *j)
+{
+	if (m->st != WK_OK)
+		return -1;
+	if (m->frames != NULL)
+		j->frames = share_file(m->frames);
+	else if (r->cache != NULL) {
+		struct wk_audio_stats st;
+
+		if (!wk_cache_get(r->cache, m->key, &j->frames, &st))
+			j->frames = NULL;
+	}
+	if (j->frames == NULL)
+		return -1;
+	j->stats = m->stats;
+	r->shared++;
+	return 0;
+}
+
+/* The cache key of segment sg of s: what rendering makes it from, and the
+ * voice its clips are matched to. */
 static void
-lookup_script(struct run *r, const struct wk_script *s, struct job *jobs)
+seg_key(struct stn *t, const struct wk_script *s, const struct wk_seg *sg,
+    wk_key key)
+{
+	char buf[sizeof(wk_key) + 64];
+	size_t i;
+
+	wk_render_key(t->renderer, sg, key);
+	for (i = 0; i < sg->nparts; i++)
+		if (sg->parts[i].kind == WK_PART_CLIP) {
+			snprintf(buf, sizeof buf, "%s clips matched to %s", key,
+			    wk_seg_lang(s, sg));
+			wk_key_of(buf, strlen(buf), key);
+			break;
+		}
+}
+
+/* The segments of s whose audio is in the cache are taken from it, those
+ * that another job of the run makes are taken from it; the others will
+ * be made, for the run. */
+static void
+lookup_script(struct run *r, struct unit *u, const struct wk_script *s,
+    struct job *jobs)
 {
 	size_t i;
 
 	for (i = 0; i < s->nsegs; i++) {
 		struct job *j = &jobs[i];
+		struct made *m;
 
-		j->params = &r->params;
-		wk_render_key(r->renderer, &s->segs[i], j->key);
+		j->u = u;
+		j->params = &u->stn->params;
+		seg_key(u->stn, s, &s->segs[i], j->key);
 		if (r->cache != NULL &&
-		    wk_cache_get(r->cache, j->key, &j->frames, &j->stats))
+		    wk_cache_get(r->cache, j->key, &j->frames, &j->stats)) {
 			j->cached = 1;
+			continue;
+		}
+		if ((m = made_find(r, j->key)) != NULL && (!m->done ||
+		    m->st == WK_OK)) {
+			j->cached = 1;	/* not made here */
+			if (!m->done)
+				j->from = m;
+			else if (take_made(r, m, j) != 0) {
+				j->cached = 0;	/* make it again */
+				j->own = NULL;
+			}
+			continue;
+		}
+		if (m == NULL)
+			j->own = made_add(r, j->key);	/* NULL: not shared */
 	}
 }
 
-/* Measures voice lang unless it was already. */
+/* Measures voice lang for station t unless it was already, or takes the
+ * measurement from the cache. */
 static enum wk_status
-calibrate_voice(struct run *r, const char *lang, struct wk_err *err)
+calibrate_voice(struct run *r, struct stn *t, const char *lang,
+    struct wk_err *err)
 {
 	struct wk_calib_voice cv;
+	struct wk_audio_stats stats;
 	struct wk_voice *v;
 	enum wk_status st;
+	wk_key key;
+	FILE *f;
 
-	if (wk_calib_get(&r->calib, lang) != NULL)
+	if (wk_calib_get(&t->calib, lang) != NULL)
 		return WK_OK;
 	if ((v = wk_voiceset_get(&r->voices, lang, r->d, err)) == NULL)
 		return err->status;
-	if ((st = wk_calib_measure(&r->params, r->synth, v, &cv, err)) != WK_OK)
+	wk_calib_key(&t->params, v, key);
+	if (r->cache != NULL && wk_cache_get(r->cache, key, &f, &stats)) {
+		fclose(f);
+		memset(&cv, 0, sizeof cv);
+		snprintf(cv.lang, sizeof cv.lang, "%s", v->lang);
+		cv.voice_lufs = stats.lufs;
+		cv.codec_loss_db = stats.codec_loss_db;
+		wk_diag(r->d, WK_NOTE, v->path, 0, 0, _("voice '%s': calibration "
+		    "taken from the cache (%.2f LUFS, MP3 loss %.2f dB)"), lang,
+		    cv.voice_lufs, cv.codec_loss_db);
+		return wk_calib_add(&t->calib, &cv, err);
+	}
+	if ((st = wk_calib_measure(&t->params, r->synth, v, &cv, err)) != WK_OK)
 		return st;
-	return wk_calib_add(&r->calib, &cv, err);
+	wk_diag(r->d, WK_NOTE, v->path, 0, 0, _("voice '%s' calibrated: "
+	    "%.2f LUFS, MP3 loss %.2f dB"), lang, cv.voice_lufs,
+	    cv.codec_loss_db);
+	if (r->cache != NULL && (f = wk_cache_begin(r->cache, key, err)) != NULL) {
+		struct wk_err e2;
+
+		memset(&stats, 0, sizeof stats);
+		stats.lufs = cv.voice_lufs;
+		stats.codec_loss_db = cv.codec_loss_db;
+		if (wk_cache_put(r->cache, key, f, &stats, &e2) != WK_OK)
+			wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s", e2.msg);
+		fclose(f);
+	}
+	return wk_calib_add(&t->calib, &cv, err);
 }
 
 /* Measures, before any of them is rendered, the voices that the segments
  * of s still to be made speak in or match their clips to. */
 static enum wk_status
-calibrate(struct run *r, const struct wk_script *s, const struct job *jobs,
-    struct wk_err *err)
+calibrate(struct run *r, struct stn *t, const struct wk_script *s,
+    const struct job *jobs, struct wk_err *err)
 {
 	enum wk_status st = WK_OK;
 	size_t i, k;
@@ -143,21 +338,21 @@ calibrate(struct run *r, const struct wk_script *s, const struct job *jobs,
 
 		if (jobs[i].cached)
 			continue;
-		st = calibrate_voice(r, wk_seg_lang(s, sg), err);
+		st = calibrate_voice(r, t, wk_seg_lang(s, sg), err);
 		for (k = 0; k < sg->nparts && st == WK_OK; k++)
 			if (sg->parts[k].kind == WK_PART_SPEECH)
-				st = calibrate_voice(r, sg->parts[k].lang, err);
+				st = calibrate_voice(r, t, sg->parts[k].lang, err);
 	}
 	return st;
 }
 
 /* Pass 1 of segment sg of s, handed to the pool for pass 2 once spooled. */
 static enum wk_status
-start_job(struct run *r, const struct wk_script *s, const struct wk_seg *sg,
-    struct job *j, struct wk_err *err)
+start_job(struct run *r, struct stn *t, const struct wk_script *s,
+    const struct wk_seg *sg, struct job *j, struct wk_err *err)
 {
 	const char *lang = wk_seg_lang(s, sg);
-	const struct wk_calib_voice *cv = wk_calib_get(&r->calib, lang);
+	const struct wk_calib_voice *cv = wk_calib_get(&t->calib, lang);
 	enum wk_status st;
 
 	assert(cv != NULL);	/* calibrate() came first */
@@ -166,9 +361,13 @@ start_job(struct run *r, const struct wk_script *s, const struct wk_seg *sg,
 	if (j->frames == NULL)
 		return r->cache ? err->status : wk_err_set(err, WK_EIO, NULL, 0, 0,
 		    "%s", _("cannot create a temporary file (TMPDIR)"));
-	if ((st = wk_render_segment(r->renderer, sg, lang, &j->spool, err)) != WK_OK)
+	if ((st = wk_render_segment(t->renderer, sg, lang, &j->spool,
+	    err)) != WK_OK)
 		return st;
 	j->submitted = 1;
+	pthread_mutex_lock(&r->mu);
+	j->u->left++;
+	pthread_mutex_unlock(&r->mu);
 	wk_pool_submit(r->pool, encode_job, j);
 	return WK_OK;
 }
@@ -195,8 +394,32 @@ seg_weight(const struct wk_seg *sg)
 	return w;
 }
 
-/* After the pool is idle: the first failure of s's jobs, and the new
- * segments stored in the cache (or dropped). */
+/* Records in m what job j (of the run's own) made. */
+static void
+made_done(struct run *r, struct made *m, struct job *j, int in_cache)
+{
+	m->done = 1;
+	if (!j->submitted || j->st != WK_OK) {
+		m->st = j->submitted ? j->st : WK_EAUDIO;
+		m->err = j->err;
+		if (!j->submitted)
+			wk_err_set(&m->err, WK_EAUDIO, NULL, 0, 0, "%s",
+			    _("a segment shared with another bulletin or station "
+			    "was not made"));
+		return;
+	}
+	m->st = WK_OK;
+	m->stats = j->stats;
+	/* In the cache, followers find it there; else they share the file. */
+	if (!in_cache && (m->frames = share_file(j->frames)) == NULL)
+		m->st = wk_err_set(&m->err, WK_EIO, NULL, 0, 0, "%s",
+		    _("cannot create a temporary file (TMPDIR)"));
+	(void)r;
+}
+
+/* After s's jobs are done: the first failure of s's jobs, the new
+ * segments stored in the cache (or dropped), and the segments that other
+ * jobs of the run made taken from them. */
 static enum wk_status
 collect_script(struct run *r, const struct wk_script *s, struct job *jobs,
     enum wk_status st, struct wk_err *err)
@@ -206,9 +429,23 @@ collect_script(struct run *r, const struct wk_script *s, struct job *jobs,
 	for (i = 0; i < s->nsegs; i++) {
 		struct job *j = &jobs[i];
 		struct wk_err e2;
+		int stored = 0;
 
-		if (j->cached || j->frames == NULL)
+		if (j->from != NULL) {
+			if (take_made(r, j->from, j) != 0 && st == WK_OK) {
+				*err = j->from->err;
+				st = j->from->st != WK_OK ? j->from->st :
+				    wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
+				    _("cannot read a temporary file"));
+			}
+			j->from = NULL;
 			continue;
+		}
+		if (j->cached || j->frames == NULL) {
+			if (j->own != NULL && !j->own->done)
+				made_done(r, j->own, j, 0);
+			continue;
+		}
 		if (st == WK_OK && j->submitted && j->st != WK_OK) {
 			*err = j->err;
 			st = j->st;
@@ -217,13 +454,18 @@ collect_script(struct run *r, const struct wk_script *s, struct job *jobs,
 				    sizeof err->msg - strlen(err->msg),
 				    " (segment '%s')", s->segs[i].id);
 		}
-		if (r->cache == NULL)
-			continue;
-		if (st == WK_OK && j->submitted && j->st == WK_OK) {
+		if (r->cache != NULL && st == WK_OK && j->submitted &&
+		    j->st == WK_OK) {
 			if (wk_cache_put(r->cache, j->key, j->frames, &j->stats,
 			    &e2) != WK_OK)
 				wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s", e2.msg);
-		} else {
+			else
+				stored = 1;
+		}
+		if (j->own != NULL)
+			made_done(r, j->own, j, stored);
+		if (r->cache != NULL && !(st == WK_OK && j->submitted &&
+		    j->st == WK_OK)) {
 			wk_cache_abandon(r->cache, j->key, j->frames);
 			j->frames = NULL;
 		}
@@ -258,8 +500,9 @@ worse(enum wk_status worst, enum wk_status st)
 /* Publishes the files of script s (bundle.c) from its encoded segments
  * and their measurements. */
 static enum wk_status
-publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
-    const struct wk_audio_stats *stats, double *seconds, struct wk_err *err)
+publish_script(struct run *r, struct stn *t, const struct wk_script *s,
+    struct job *jobs, const struct wk_audio_stats *stats, double *seconds,
+    struct wk_err *err)
 {
 	struct wk_bundle bn;
 	struct wk_voice *v;
@@ -275,36 +518,28 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 		bn.frames[i] = jobs[i].frames;
 	bn.s = s;
 	bn.iso639_2 = v->iso639_2;
-	bn.station = r->station;
-	bn.params = &r->params;
+	bn.station = t->station;
+	bn.params = &t->params;
 	bn.date = r->o->date;
 	bn.stats = stats;
-	bn.gap = r->gap;
-	bn.gaplen = r->gaplen;
+	bn.gap = t->gap;
+	bn.gaplen = t->gaplen;
 	bn.d = r->d;
-	st = wk_bundle_publish(&bn, r->out, seconds, err);
+	st = wk_bundle_publish(&bn, t->out, seconds, err);
 	free(bn.frames);
 	return st;
 }
 
-/* Adds a bulletin-language to the day's report: stats NULL and error set
- * when it was not published. */
+/* Adds a bulletin-language to the station's report: stats NULL and error
+ * set when it was not published. */
 static void
-report(struct run *r, const struct wk_script *s,
+report(struct run *r, struct stn *t, const struct wk_script *s,
     const struct wk_audio_stats *stats, const char *error)
 {
-	if (r->report != NULL && wk_report_add(r->report, s, stats, error) != 0)
+	if (t->report != NULL && wk_report_add(t->report, s, stats, error) != 0)
 		wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s",
 		    _("out of memory: the report will lack a bulletin"));
 }
-
-/* One language of a bulletin on its way through the stages. */
-struct lang {
-	struct wk_script *s;
-	struct job *jobs;
-	enum wk_status st;
-	struct wk_err err;
-};
 
 /* A segment to make: which language, which segment, how heavy. */
 struct todo {
@@ -332,12 +567,15 @@ failed(struct run *r, const struct wk_bulletin *b, const char *lang,
 	res->worst = worse(res->worst, st);
 }
 
-/* Composes language i of b, looks its segments up in the cache and
- * calibrates the voices of those still to make; *total counts them. */
+/* Composes language i of u's bulletin for its station, looks its segments
+ * up and calibrates the voices of those still to make; *total counts
+ * them. */
 static void
-compose_lang(struct run *r, struct wk_compose *c, const struct wk_bulletin *b,
-    struct lang *l, size_t i, size_t *total)
+compose_lang(struct run *r, struct wk_compose *c, struct unit *u, size_t i,
+    size_t *total)
 {
+	const struct wk_bulletin *b = u->b;
+	struct lang *l = &u->l[i];
 	size_t k;
 
 	l->st = wk_compose(c, b, b->langs[i], &l->s, &l->err);
@@ -350,19 +588,21 @@ compose_lang(struct run *r, struct wk_compose *c, const struct wk_bulletin *b,
 		l->st = wk_err_nomem(&l->err);
 	if (l->st != WK_OK)
 		return;
-	lookup_script(r, l->s, l->jobs);
+	lookup_script(r, u, l->s, l->jobs);
 	for (k = 0; k < l->s->nsegs; k++)
 		*total += !l->jobs[k].cached;
-	l->st = calibrate(r, l->s, l->jobs, &l->err);
+	l->st = calibrate(r, u->stn, l->s, l->jobs, &l->err);
 }
 
-/* Renders the total segments still to make of the nl languages in l,
- * longest first in every language, so that the encoding of the long ones
- * (on the pool) overlaps the synthesis of the rest rather than trailing
- * it; returns when the pool is idle. */
+/* Renders the total segments still to make of u's languages, longest
+ * first in every language, so that the encoding of the long ones (on the
+ * pool) overlaps the synthesis of the rest rather than trailing it.
+ * Returns with the encoders still at work. */
 static void
-render_langs(struct run *r, struct lang *l, size_t nl, size_t total)
+render_unit(struct run *r, struct unit *u, size_t total)
 {
+	struct lang *l = u->l;
+	size_t nl = u->b->nlangs;
 	struct todo *todo = NULL;
 	size_t i, k, n = 0;
 
@@ -386,20 +626,20 @@ render_langs(struct run *r, struct lang *l, size_t nl, size_t total)
 		if (li->st != WK_OK)
 			continue;
 		progress(r, li->s, todo[k].seg, k, n);
-		li->st = start_job(r, li->s, &li->s->segs[todo[k].seg],
+		li->st = start_job(r, u->stn, li->s, &li->s->segs[todo[k].seg],
 		    &li->jobs[todo[k].seg], &li->err);
 	}
 	free(todo);
-	wk_pool_wait(r->pool);
 	if (r->o->progress)
 		fputs("\r\033[K", stderr);
 }
 
-/* Collects, publishes and reports language i of b, and counts it. */
+/* Collects, publishes and reports language i of u, and counts it. */
 static enum wk_status
-publish_lang(struct run *r, const struct wk_bulletin *b, struct lang *l,
-    size_t i, struct wk_build_result *res)
+publish_lang(struct run *r, struct unit *u, size_t i,
+    struct wk_build_result *res)
 {
+	struct lang *l = &u->l[i];
 	struct wk_audio_stats *stats = NULL;
 	double secs = 0;
 	size_t k;
@@ -411,10 +651,11 @@ publish_lang(struct run *r, const struct wk_bulletin *b, struct lang *l,
 	for (k = 0; stats != NULL && k < l->s->nsegs; k++)
 		stats[k] = l->jobs[k].stats;
 	if (l->st == WK_OK)
-		l->st = publish_script(r, l->s, l->jobs, stats, &secs, &l->err);
+		l->st = publish_script(r, u->stn, l->s, l->jobs, stats, &secs,
+		    &l->err);
 	if (l->s != NULL)
-		report(r, l->s, l->st == WK_OK ? stats : NULL, l->st == WK_OK ? NULL
-		    : l->err.msg);
+		report(r, u->stn, l->s, l->st == WK_OK ? stats : NULL,
+		    l->st == WK_OK ? NULL : l->err.msg);
 	free(stats);
 	if (l->st == WK_OK) {
 		res->built++;
@@ -422,58 +663,192 @@ publish_lang(struct run *r, const struct wk_bulletin *b, struct lang *l,
 		if (l->s->nfallbacks > 0)
 			res->with_fallbacks++;
 	} else
-		failed(r, b, b->langs[i], l->st, &l->err, res);
+		failed(r, u->b, u->b->langs[i], l->st, &l->err, res);
 	return l->st;
 }
 
-/*
- * Composes every language of the bulletin, renders all their segments
- * (encoders working meanwhile on the pool), then publishes each language.
- * Counts the outcomes in res; returns the worst.
- */
-static enum wk_status
-build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
+/* Composes every language of bulletin b for station t and renders their
+ * segments; the encoders go on meanwhile. NULL when out of memory (then
+ * the failure is counted). */
+static struct unit *
+start_unit(struct run *r, struct wk_bulletin *b, int owns_b, struct stn *t,
+    struct wk_build_result *res)
 {
-	struct wk_bulletin *b = NULL;
 	struct wk_compose c;
-	struct wk_err err;
-	struct lang *l = NULL;
-	enum wk_status st, worst = WK_OK;
+	struct unit *u;
 	size_t i, total = 0;
 
-	if ((st = wk_bulletin_load(path, &b, r->d, &err)) != WK_OK) {
-		wk_diag_err(r->d, &err);
-		res->failed++;
-		res->worst = worse(res->worst, st);
-		return st;
-	}
-	if ((l = calloc(b->nlangs, sizeof *l)) == NULL) {
-		st = wk_err_set(&err, WK_ENOMEM, b->path, 0, 0, "%s",
+	if ((u = calloc(1, sizeof *u)) == NULL ||
+	    (u->l = calloc(b->nlangs, sizeof *u->l)) == NULL) {
+		struct wk_err err;
+
+		free(u);
+		wk_err_set(&err, WK_ENOMEM, b->path, 0, 0, "%s",
 		    _("out of memory"));
 		wk_diag_err(r->d, &err);
 		res->failed += b->nlangs;
-		res->worst = worse(res->worst, st);
-		wk_bulletin_free(b);
-		return st;
+		res->worst = worse(res->worst, WK_ENOMEM);
+		if (owns_b)
+			wk_bulletin_free(b);
+		return NULL;
 	}
+	u->b = b;
+	u->owns_b = owns_b;
+	u->stn = t;
+	u->r = r;
 	memset(&c, 0, sizeof c);
 	c.cat = r->cat;
-	c.station = r->station;
+	c.station = t->station;
 	c.date = r->o->date;
 	c.voices = &r->voices;
 	c.feeds = r->feeds;
 	c.d = r->d;
 	for (i = 0; i < b->nlangs; i++)
-		compose_lang(r, &c, b, &l[i], i, &total);
-	render_langs(r, l, b->nlangs, total);
-	for (i = 0; i < b->nlangs; i++) {
-		worst = worse(worst, publish_lang(r, b, &l[i], i, res));
-		free_jobs(l[i].jobs, l[i].s ? l[i].s->nsegs : 0);
-		wk_script_free(l[i].s);
+		compose_lang(r, &c, u, i, &total);
+	render_unit(r, u, total);
+	return u;
+}
+
+/* Waits for u's encoders, publishes each language and frees u. Returns
+ * the worst outcome. */
+static enum wk_status
+finish_unit(struct run *r, struct unit *u, struct wk_build_result *res)
+{
+	enum wk_status worst = WK_OK;
+	size_t i;
+
+	if (u == NULL)
+		return WK_OK;
+	pthread_mutex_lock(&r->mu);
+	while (u->left > 0)
+		pthread_cond_wait(&r->cv, &r->mu);
+	pthread_mutex_unlock(&r->mu);
+	for (i = 0; i < u->b->nlangs; i++) {
+		worst = worse(worst, publish_lang(r, u, i, res));
+		free_jobs(u->l[i].jobs, u->l[i].s ? u->l[i].s->nsegs : 0);
+		wk_script_free(u->l[i].s);
 	}
-	free(l);
-	wk_bulletin_free(b);
+	free(u->l);
+	if (u->owns_b)
+		wk_bulletin_free(u->b);
+	free(u);
 	return worst;
+}
+
+/* Starts station t (its configuration loaded): its output folder,
+ * renderer and pause. */
+static enum wk_status
+open_station(struct run *r, struct stn *t, int own_folder, struct wk_err *err)
+{
+	enum wk_status st;
+	FILE *gap;
+
+	t->params.rate_hz = t->station->rate_hz;
+	t->params.channels = t->station->channels;
+	t->params.bitrate_kbps = t->station->bitrate_kbps;
+	t->params.vbr = t->station->vbr;
+	t->params.vbr_quality = t->station->vbr_quality;
+	t->params.target_lufs = t->station->target_lufs;
+	t->params.peak_dbtp = t->station->peak_dbtp;
+	t->params.verify = t->station->verify;
+	t->dir = own_folder ? wk_path_join(r->o->outdir, t->station->id)
+	    : strdup(r->o->outdir);
+	if (t->dir == NULL)
+		return wk_err_nomem(err);
+	st = wk_outdir_open(t->dir, r->date, r->o->lock_wait_s,
+	    t->station->output_shared, &t->out, err);
+	if (st != WK_OK)
+		return st;
+	if ((st = wk_renderer_new(&t->params, r->synth, &r->voices, &t->calib,
+	    r->d, &t->renderer, err)) != WK_OK)
+		return st;
+	/* The pause between segments, encoded once. */
+	if ((gap = open_memstream((char **)&t->gap, &t->gaplen)) == NULL)
+		return wk_err_nomem(err);
+	st = wk_encode_silence(&t->params, t->station->segment_pause_ms, gap, err);
+	if (fclose(gap) != 0 && st == WK_OK)
+		st = wk_err_nomem(err);
+	if (st != WK_OK)
+		return st;
+	if ((t->report = wk_report_new(t->station->name, r->date)) == NULL)
+		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
+		    _("the report could not be written: %s"), _("out of memory"));
+	return WK_OK;
+}
+
+static void
+close_station(struct stn *t)
+{
+	wk_report_free(t->report);
+	wk_renderer_free(t->renderer);
+	wk_calib_free(&t->calib);
+	wk_outdir_close(t->out);
+	wk_station_free(t->station);
+	free(t->dir);
+	free(t->gap);
+}
+
+/* Opens the segment cache: OUTDIR/.cache, shared by every station of the
+ * run, as large as the largest station wants. */
+static enum wk_status
+open_cache(struct run *r, struct wk_err *err)
+{
+	unsigned long long mb = 0;
+	enum wk_status st;
+	char *dir;
+	size_t i;
+
+	for (i = 0; i < r->nstns; i++)
+		if ((unsigned long long)r->stns[i].station->cache_mb > mb)
+			mb = (unsigned long long)r->stns[i].station->cache_mb;
+	if (mb == 0)
+		return WK_OK;
+	if ((dir = wk_path_join(r->o->outdir, ".cache")) == NULL)
+		return wk_err_nomem(err);
+	st = wk_cache_open(dir, mb << 20, r->d, &r->cache, err);
+	free(dir);
+	return st;
+}
+
+/* Builds every bulletin for every station, two units in flight: the next
+ * is composed and rendered while the previous one is encoded. */
+static void
+build_all(struct run *r, struct wk_build_result *res)
+{
+	struct unit *prev = NULL, *cur;
+	enum wk_status st = WK_OK;
+	size_t i, k;
+
+	for (i = 0; i < r->o->nbulletins; i++) {
+		struct wk_bulletin *b = NULL;
+		struct wk_err err;
+
+		if ((st = wk_bulletin_load(r->o->bulletins[i], &b, r->d,
+		    &err)) != WK_OK) {
+			wk_diag_err(r->d, &err);
+			res->failed += r->nstns;
+			res->worst = worse(res->worst, st);
+			if (st == WK_EIO || st == WK_ENOMEM)
+				break;
+			continue;
+		}
+		for (k = 0; k < r->nstns; k++) {
+			cur = start_unit(r, b, k + 1 == r->nstns, &r->stns[k], res);
+			st = finish_unit(r, prev, res);
+			prev = cur;
+			if (st == WK_EIO || st == WK_ENOMEM)
+				break;
+		}
+		if (st == WK_EIO || st == WK_ENOMEM) {
+			if (i + 1 < r->o->nbulletins)
+				wk_diag(r->d, WK_ERROR, r->o->bulletins[i + 1], 0, 0,
+				    _("not built, nor the %zu bulletins after it: "
+				    "the run stopped at the error above"),
+				    r->o->nbulletins - i - 2);
+			break;
+		}
+	}
+	finish_unit(r, prev, res);
 }
 
 enum wk_status
@@ -481,101 +856,100 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
     struct wk_build_result *res, struct wk_err *err)
 {
 	struct run r;
-	char *station = NULL, *catalog = NULL;
+	char *dflt = NULL, *catalog = NULL;
 	enum wk_status st;
-	FILE *gap;
-	size_t i;
+	size_t i, k, prepared, reused;
 
 	memset(&r, 0, sizeof r);
 	memset(res, 0, sizeof *res);
+	pthread_mutex_init(&r.mu, NULL);
+	pthread_cond_init(&r.cv, NULL);
 	r.o = o;
 	r.d = d;
 	wk_date_format(o->date, r.date);
-	station = o->station ? strdup(o->station) : wk_default_station();
+	r.nstns = o->nstations > 0 ? o->nstations : 1;
+	if (o->nstations == 0)
+		dflt = wk_default_station();
 	catalog = wk_data_path("voices/catalog.xml");
-	if (station == NULL || catalog == NULL) {
+	r.stns = calloc(r.nstns, sizeof *r.stns);
+	if ((o->nstations == 0 && dflt == NULL) || catalog == NULL ||
+	    r.stns == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((st = wk_station_load(station, &r.station, d, err)) != WK_OK ||
-	    (st = wk_catalog_load(catalog, &r.cat, d, err)) != WK_OK ||
-	    (st = wk_local_catalog(r.cat, d, err)) != WK_OK)
+	if ((st = wk_catalog_load(catalog, &r.cat, d, err)) != WK_OK)
 		goto out;
-	r.params.rate_hz = r.station->rate_hz;
-	r.params.channels = r.station->channels;
-	r.params.bitrate_kbps = r.station->bitrate_kbps;
-	r.params.vbr = r.station->vbr;
-	r.params.vbr_quality = r.station->vbr_quality;
-	r.params.target_lufs = r.station->target_lufs;
-	r.params.peak_dbtp = r.station->peak_dbtp;
-	r.params.verify = r.station->verify;
 	if ((r.feeds = wk_feedcache_new()) == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s,
-	    r.station->output_shared, &r.out, err)) != WK_OK)
+	if ((st = wk_synth_new(&r.synth, err)) != WK_OK)
 		goto out;
-	wk_market_attach(r.feeds, r.station, o->outdir, d);	/* price archive */
-	if (r.station->cache_mb > 0) {
-		char *dir = wk_path_join(o->outdir, ".cache");
-
-		st = dir ? wk_cache_open(dir, (unsigned long long)r.station->cache_mb
-		    << 20, d, &r.cache, err) : wk_err_nomem(err);
-		free(dir);
-		if (st != WK_OK)
+	for (i = 0; i < r.nstns; i++) {
+		if ((st = wk_station_load(dflt ? dflt : o->stations[i],
+		    &r.stns[i].station, d, err)) != WK_OK)
 			goto out;
+		for (k = 0; k < i; k++)
+			if (strcmp(r.stns[k].station->id, r.stns[i].station->id) == 0) {
+				st = wk_err_set(err, WK_EUSAGE, o->stations[i], 0, 0,
+				    _("station '%s' is given twice; each station of a "
+				    "run needs an id of its own"), r.stns[i].station->id);
+				goto out;
+			}
 	}
-	if ((st = wk_synth_new(&r.synth, err)) != WK_OK ||
-	    (st = wk_renderer_new(&r.params, r.synth, &r.voices, &r.calib, d,
-	    &r.renderer, err)) != WK_OK)
+	/* The stations' own vocabulary, on top of the shipped catalogue. */
+	if ((st = wk_local_catalog(r.cat, d, err)) != WK_OK)
 		goto out;
+	for (i = 0; i < r.nstns; i++)
+		if ((st = open_station(&r, &r.stns[i], r.nstns > 1, err)) != WK_OK)
+			goto out;
+	if ((st = open_cache(&r, err)) != WK_OK)
+		goto out;
+	if ((r.assets = wk_assets_new(r.cache, d)) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	for (i = 0; i < r.nstns; i++)
+		wk_renderer_set_assets(r.stns[i].renderer, r.assets);
 	if ((r.pool = wk_pool_new(o->jobs)) == NULL) {
 		st = wk_err_set(err, WK_ENOMEM, NULL, 0, 0, "%s",
 		    _("cannot start the encoder threads"));
 		goto out;
 	}
-	/* The pause between segments, encoded once. */
-	if ((gap = open_memstream((char **)&r.gap, &r.gaplen)) == NULL) {
-		st = wk_err_nomem(err);
-		goto out;
-	}
-	st = wk_encode_silence(&r.params, r.station->segment_pause_ms, gap, err);
-	if (fclose(gap) != 0 && st == WK_OK)
-		st = wk_err_nomem(err);
-	if (st != WK_OK)
-		goto out;
-	if ((r.report = wk_report_new(r.station->name, r.date)) == NULL)
-		wk_diag(d, WK_WARNING, NULL, 0, 0,
-		    _("the report could not be written: %s"), _("out of memory"));
-	for (i = 0; i < o->nbulletins; i++) {
-		/* build_bulletin counted its outcomes in res. */
-		st = build_bulletin(&r, o->bulletins[i], res);
-		if ((st == WK_EIO || st == WK_ENOMEM) && i + 1 < o->nbulletins)
-			wk_diag(d, WK_ERROR, o->bulletins[i + 1], 0, 0,
-			    _("not built, nor the %zu bulletins after it: the "
-			    "run stopped at the error above"), o->nbulletins - i - 2);
-		if (st == WK_EIO || st == WK_ENOMEM)
-			break;
-	}
-	if (r.report != NULL)
-		wk_report_write(r.report, r.out, d);
-	wk_retention_apply(o->outdir, o->date, r.station->retention_days, d);
+	/* The price archive: the first station says where it is. */
+	wk_market_attach(r.feeds, r.stns[0].station, o->outdir, d);
+	build_all(&r, res);
+	wk_assets_counts(r.assets, &prepared, &reused);
+	wk_diag(d, WK_NOTE, NULL, 0, 0, _("shared work: %zu clip(s) prepared, "
+	    "%zu use(s) of a prepared clip, %zu segment(s) shared between "
+	    "bulletins or stations"), prepared, reused, r.shared);
+	for (i = 0; i < r.nstns; i++)
+		if (r.stns[i].report != NULL)
+			wk_report_write(r.stns[i].report, r.stns[i].out, d);
+	for (i = 0; i < r.nstns; i++)
+		wk_retention_apply(r.stns[i].dir, o->date,
+		    r.stns[i].station->retention_days, d);
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);
-	wk_report_free(r.report);
+	for (i = 0; r.stns != NULL && i < r.nstns; i++)
+		close_station(&r.stns[i]);
+	free(r.stns);
+	for (i = 0; i < r.nmade; i++) {
+		if (r.made[i]->frames != NULL)
+			fclose(r.made[i]->frames);
+		free(r.made[i]);
+	}
+	free(r.made);
+	wk_assets_free(r.assets);
 	wk_cache_close(r.cache);
-	wk_renderer_free(r.renderer);
-	wk_calib_free(&r.calib);
 	wk_synth_free(r.synth);
-	wk_outdir_close(r.out);
 	wk_feedcache_free(r.feeds);
 	wk_voiceset_free(&r.voices);
 	wk_catalog_free(r.cat);
-	wk_station_free(r.station);
-	free(r.gap);
-	free(station);
+	pthread_mutex_destroy(&r.mu);
+	pthread_cond_destroy(&r.cv);
+	free(dflt);
 	free(catalog);
 	return st;
 }

@@ -1,9 +1,11 @@
 #ifndef WK_BUILD_H
 #define WK_BUILD_H
 /*
- * `willakuy build`: runs every stage for each bulletin and language, from
- * the feeds to the published MP3 files, playlist and transcript. One
- * bulletin's failure does not stop the others.
+ * `willakuy build`: runs every stage for each bulletin, station and
+ * language, from the feeds to the published MP3 files, playlist and
+ * transcript. One bulletin's failure does not stop the others. Work that
+ * is the same for several bulletins or stations (clips, calibration,
+ * segments with the same words and audio settings) is done once.
  */
 
 #include <stddef.h>
@@ -16,7 +18,9 @@ struct wk_diags;
 struct wk_build_opts {
 	const char *outdir;		/* -o */
 	struct wk_date date;		/* -d */
-	const char *station;		/* -c, NULL for the default */
+	char *const *stations;		/* -c, each; none: the default */
+	size_t nstations;		/* with more than one, each station
+					 * builds into OUTDIR/<station id>/ */
 	char *const *bulletins;
 	size_t nbulletins;
 	int jobs;			/* encoder threads */

@@ -35,6 +35,10 @@
 #define WK_VERSION "0"
 #endif
 
+/* Most stations (-c) in one build. */
+#define WK_MAX_STATIONS 64
+#define WK_MAX_STATIONS_S "64"
+
 /* Exit codes. */
 enum {
 	EXIT_FALLBACK = 1,	/* built, but with fallbacks or parts left out */
@@ -51,7 +55,7 @@ enum {
 static const struct cmd {
 	const char *name, *synopsis, *what, *opts;
 } cmds[] = {
-	{ "build", "willakuy build [-qv] [-c STATION.xml] [-d YYYY-MM-DD] "
+	{ "build", "willakuy build [-qv] [-c STATION.xml]... [-d YYYY-MM-DD] "
 	    "[-j JOBS] [-o OUTDIR] [-w SECONDS] BULLETIN.xml...",
 	    N_("make the MP3 segments, playlist and transcript of each bulletin "
 	    "in OUTDIR/YYYY-MM-DD/"), "cdjoqvw" },
@@ -101,7 +105,7 @@ static const char *const option_help[][2] = {
 	{ "-o, --output=OUTDIR", N_("output folder (default: out)") },
 	{ "-q, --quiet", N_("print errors only") },
 	{ "-c, --station=STATION.xml", N_("station configuration (default: the "
-	    "shipped one)") },
+	    "shipped one); build takes several, one folder each") },
 	{ "-v, --verbose", N_("also print notes and a summary") },
 	{ "-V, --version", N_("show the version") },
 	{ "-w, --wait=SECONDS", N_("wait this long for another run to finish "
@@ -154,6 +158,8 @@ help(const struct cmd *only)
 
 struct opts {
 	const char *outdir, *station, *lang;
+	char *stations[WK_MAX_STATIONS];	/* every -c, for build */
+	size_t nstations;
 	struct wk_date date;
 	long jobs, wait_s;
 	int quiet, verbose;
@@ -228,6 +234,10 @@ parse(int argc, char **argv, struct opts *o)
 		switch (c) {
 		case 'c':
 			o->station = optarg;
+			if (o->nstations == WK_MAX_STATIONS)
+				return usage_error(_("at most %s stations in one run; "
+				    "run the others separately"), WK_MAX_STATIONS_S);
+			o->stations[o->nstations++] = optarg;
 			break;
 		case 'd':
 			if (wk_date_parse(optarg, &o->date) != 0)
@@ -353,15 +363,19 @@ cmd_preview(struct opts *o, int argc, char **argv)
 	return exit_code(st);
 }
 
-/* Runs the station's <notify> hook, if it has one, after a build. */
+/* Runs each station's <notify> hook, if it has one, after a build. */
 static void
 notify(const struct wk_build_opts *bo, const struct wk_build_result *res,
     const char *error, const struct wk_diags *d, int code)
 {
-	struct wk_notify_run n = { bo->station, bo->outdir, bo->date, code, res,
-	    error };
+	size_t i = 0;
 
-	wk_notify_build(&n, d);
+	do {
+		struct wk_notify_run n = { bo->nstations > 0 ? bo->stations[i]
+		    : NULL, bo->outdir, bo->date, code, res, error };
+
+		wk_notify_build(&n, d);
+	} while (++i < bo->nstations);
 }
 
 /* history and import: the price archive and the CSV importer. */
@@ -419,7 +433,8 @@ cmd_build(struct opts *o, int argc, char **argv)
 	memset(&bo, 0, sizeof bo);
 	bo.outdir = o->outdir ? o->outdir : "out";
 	bo.date = o->date;
-	bo.station = o->station;
+	bo.stations = o->stations;
+	bo.nstations = o->nstations;
 	bo.bulletins = argv + optind;
 	bo.nbulletins = (size_t)(argc - optind);
 	bo.jobs = (int)(o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN));

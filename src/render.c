@@ -1,8 +1,8 @@
 /*
  * Rendering, pass 1 of a segment: speech from the synthesizer (with the
  * voice's recorded prompts spliced in), clips and music beds from
- * libsndfile, all resampled to the station rate (dsp.c) and written to a
- * spool (spool.c). Clips and recordings are matched in level to the voice
+ * the run's shared assets (asset.c: decoded, resampled to the station
+ * rate and measured once), all written to a spool (spool.c). Clips and recordings are matched in level to the voice
  * that speaks around them, whose loudness the calibration (calib.c)
  * measured before. Pass 2 is mastering (master.c).
  */
@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "asset.h"
 #include "buf.h"
 #include "cache.h"
 #include "calib.h"
@@ -43,6 +44,8 @@ struct wk_renderer {
 	float *tmp;		/* WK_CHUNK frames x channels */
 	struct pgain *prompt_gains;	/* per prompt, measured once */
 	size_t nprompt_gains;
+	struct wk_assets *assets;	/* clips, beds, prompts */
+	struct wk_assets *own_assets;	/* when the caller gave none */
 };
 
 
@@ -66,6 +69,10 @@ wk_renderer_new(const struct wk_audio_params *p, struct wk_synth *synth,
 		free(r);
 		return wk_err_nomem(err);
 	}
+	if ((r->assets = r->own_assets = wk_assets_new(NULL, d)) == NULL) {
+		wk_renderer_free(r);
+		return wk_err_nomem(err);
+	}
 	st = wk_resampler_new(wk_synth_rate_hz(synth), p->rate_hz, 1,
 	    &r->speech_rs, err);
 	if (st != WK_OK) {
@@ -82,9 +89,16 @@ wk_renderer_free(struct wk_renderer *r)
 	if (r == NULL)
 		return;
 	wk_resampler_free(r->speech_rs);
+	wk_assets_free(r->own_assets);
 	free(r->prompt_gains);
 	free(r->tmp);
 	free(r);
+}
+
+void
+wk_renderer_set_assets(struct wk_renderer *r, struct wk_assets *a)
+{
+	r->assets = a;
 }
 
 static int
@@ -117,9 +131,6 @@ synth_text(struct wk_renderer *r, struct wk_spool *sp,
 
 static double prompt_gain(struct wk_renderer *r, const struct wk_voice *v,
     const struct wk_prompt *p);
-static enum wk_status append_clip(struct wk_renderer *r,
-    struct wk_spool *sp, const char *path, double gain,
-    unsigned long long frames, struct wk_err *err);
 
 static enum wk_status append_prompt(struct wk_renderer *r,
     struct wk_spool *sp, const struct wk_voice *v, const struct wk_prompt *p,
@@ -241,114 +252,26 @@ voice_lufs(struct wk_renderer *r, const char *lang)
 	return cv->voice_lufs;
 }
 
-/* The loudness of a clip as `channels` channels. A clip shorter than a
- * second (a recorded word) is measured played over and over for a second:
- * BS.1770 needs 400 ms blocks. */
+/* Appends the prepared asset scaled by gain (linear). */
 static enum wk_status
-clip_lufs(struct wk_renderer *r, const char *path, int channels,
-    double *lufs, struct wk_err *err)
+append_asset(struct wk_renderer *r, struct wk_spool *sp,
+    const struct wk_asset *as, double gain, const char *path,
+    struct wk_err *err)
 {
-	struct wk_clip *c = NULL;
-	struct wk_meter *m = NULL;
-	enum wk_status st;
-	unsigned long long fed = 0;
-	long got = 0;
+	unsigned long long at = 0;
+	long got;
 
-	*lufs = -HUGE_VAL;
-	if ((st = wk_clip_open(path, &c, err)) != WK_OK)
-		return st == WK_EINPUT ? (err->status = WK_EAUDIO) : st;
-	if ((m = wk_meter_new(wk_clip_rate_hz(c), channels, 0)) == NULL) {
-		st = wk_err_nomem(err);
-		goto out;
-	}
-	do {
-		if (fed > 0 && wk_clip_rewind(c) != 0)
-			break;
-		while ((got = wk_clip_read(c, r->tmp, WK_CHUNK, channels, err)) > 0) {
-			if (wk_meter_add(m, r->tmp, (size_t)got) != 0) {
-				st = wk_err_nomem(err);
-				goto out;
-			}
-			fed += (unsigned long long)got;
+	while ((got = wk_asset_read(as, at, r->tmp, WK_CHUNK)) > 0) {
+		if (wk_spool_write_scaled(sp, r->tmp, (size_t)got, (float)gain)) {
+			*err = sp->err;
+			return sp->err.status;
 		}
-	} while (got == 0 && fed > 0 && fed < (unsigned long long)wk_clip_rate_hz(c));
+		at += (unsigned long long)got;
+	}
 	if (got < 0)
-		st = err->status;
-	else
-		*lufs = wk_meter_lufs(m);
-out:
-	wk_meter_free(m);
-	wk_clip_close(c);
-	return st;
-}
-
-/* Appends clip path scaled by gain (linear), at the spool's rate. With
- * frames > 0 the clip loops until exactly that many frames are in. */
-struct clipsink {
-	struct wk_spool *sp;
-	unsigned long long left;	/* frames still wanted, if limited */
-	int limited;
-	float gain;			/* linear */
-};
-
-static int
-clip_chunk(void *ud, const float *pcm, size_t n)
-{
-	struct clipsink *cs = ud;
-
-	if (cs->limited) {
-		if (cs->left == 0)
-			return 0;
-		if (n > cs->left)
-			n = (size_t)cs->left;
-		cs->left -= n;
-	}
-	return wk_spool_write_scaled(cs->sp, pcm, n, cs->gain);
-}
-
-static enum wk_status
-append_clip(struct wk_renderer *r, struct wk_spool *sp, const char *path,
-    double gain, unsigned long long frames, struct wk_err *err)
-{
-	struct wk_clip *c = NULL;
-	struct wk_resampler *rs = NULL;
-	struct clipsink cs = { sp, frames, frames > 0, (float)gain };
-	enum wk_status st;
-	long got = 0;
-
-	if ((st = wk_clip_open(path, &c, err)) != WK_OK)
-		return st == WK_EINPUT ? (err->status = WK_EAUDIO) : st;
-	if (wk_clip_rate_hz(c) != sp->rate_hz &&
-	    (st = wk_resampler_new(wk_clip_rate_hz(c), sp->rate_hz,
-	    sp->channels, &rs, err)) != WK_OK)
-		goto out;
-	for (;;) {
-		while (!sp->failed && (!cs.limited || cs.left > 0) &&
-		    (got = wk_clip_read(c, r->tmp, WK_CHUNK, sp->channels, err)) > 0)
-			if (rs != NULL ? wk_resample(rs, r->tmp, (size_t)got,
-			    clip_chunk, &cs) : clip_chunk(&cs, r->tmp, (size_t)got))
-				break;
-		if (got < 0 || sp->failed || !cs.limited || cs.left == 0)
-			break;
-		if (wk_clip_rewind(c) != 0) {	/* loop a bed */
-			got = -1;
-			wk_err_set(err, WK_EAUDIO, path, 0, 0, "%s",
-			    _("cannot read the clip again"));
-			break;
-		}
-	}
-	if (got == 0 && rs != NULL && !sp->failed)
-		wk_resample(rs, NULL, 0, clip_chunk, &cs);
-	if (got < 0)
-		st = err->status;
-	else if (sp->failed) {
-		*err = sp->err;
-		st = sp->err.status;
-	}
-out:
-	wk_resampler_free(rs);
-	wk_clip_close(c);
-	return st;
+		return wk_err_set(err, WK_EIO, path, 0, 0, "%s",
+		    _("cannot read the prepared clip again"));
+	return WK_OK;
 }
 
 /* A clip between the lines, matched in loudness to voice lang. */
@@ -356,14 +279,16 @@ static enum wk_status
 clip(struct wk_renderer *r, struct wk_spool *sp, const char *path,
     const char *lang, struct wk_err *err)
 {
-	double lufs, ref;
+	const struct wk_asset *as;
+	double ref;
 	enum wk_status st;
 
-	if ((st = clip_lufs(r, path, sp->channels, &lufs, err)) != WK_OK)
+	if ((st = wk_assets_get(r->assets, path, sp->rate_hz, sp->channels, &as,
+	    err)) != WK_OK)
 		return st;
 	ref = voice_lufs(r, lang);
-	return append_clip(r, sp, path, isfinite(lufs) ?
-	    wk_db_to_lin(fmax(-30, fmin(20, ref - lufs))) : 1.0, 0, err);
+	return append_asset(r, sp, as, isfinite(as->lufs) ?
+	    wk_db_to_lin(fmax(-30, fmin(20, ref - as->lufs))) : 1.0, path, err);
 }
 
 /* The gain that matches a recorded prompt to its voice; 0 when the
@@ -373,6 +298,7 @@ prompt_gain(struct wk_renderer *r, const struct wk_voice *v,
     const struct wk_prompt *p)
 {
 	struct wk_err err;
+	const struct wk_asset *as = NULL;
 	double lufs;
 	size_t i;
 	struct pgain *np;
@@ -380,8 +306,15 @@ prompt_gain(struct wk_renderer *r, const struct wk_voice *v,
 	for (i = 0; i < r->nprompt_gains; i++)
 		if (r->prompt_gains[i].prompt == p)
 			return r->prompt_gains[i].gain;
-	if (clip_lufs(r, p->path, r->p.channels, &lufs, &err) != WK_OK ||
-	    !isfinite(lufs)) {
+	if (wk_assets_get(r->assets, p->path, r->p.rate_hz, r->p.channels, &as,
+	    &err) == WK_OK)
+		lufs = as->lufs;
+	else
+		lufs = -HUGE_VAL;
+	if (!isfinite(lufs)) {
+		if (as != NULL)
+			wk_err_set(&err, WK_EAUDIO, p->path, 0, 0, "%s",
+			    _("the recording is silent"));
 		wk_diag(r->d, WK_WARNING, v->prompts_path, p->line, 1,
 		    _("recorded prompt %s cannot be used (%s); its words are "
 		    "synthesized"), p->path, err.msg);
@@ -417,29 +350,25 @@ append_prompt(struct wk_renderer *r, struct wk_spool *sp,
     const struct wk_voice *v, const struct wk_prompt *p, double gain,
     const char *last, const char *last_end, struct wk_err *err)
 {
-	struct wk_clip *c = NULL;
-	struct wk_resampler *rs = NULL;
-	struct clipsink cs = { sp, 0, 0, (float)gain };
+	const struct wk_asset *as;
 	size_t ch = (size_t)sp->channels, cap, n = 0, from, to, i, k, fade;
 	float *pcm = NULL, peak = 0, floor_;
 	enum wk_status st;
 	long got = 0;
-	int rate;
 
-	(void)r;	/* the renderer's scratch is WK_CHUNK: too short here */
-	if ((st = wk_clip_open(p->path, &c, err)) != WK_OK)
-		return st == WK_EINPUT ? (err->status = WK_EAUDIO) : st;
-	rate = wk_clip_rate_hz(c);
-	cap = (size_t)rate * PROMPT_MAX_S;
-	if ((pcm = malloc(wk_items(cap, sp->channels) * sizeof *pcm)) == NULL) {
-		st = wk_err_nomem(err);
-		goto out;
-	}
-	while (n < cap && (got = wk_clip_read(c, pcm + n * ch, cap - n > WK_CHUNK
-	    ? WK_CHUNK : cap - n, sp->channels, err)) > 0)
+	/* The prepared asset is already at the spool's rate and channels. */
+	if ((st = wk_assets_get(r->assets, p->path, sp->rate_hz, sp->channels,
+	    &as, err)) != WK_OK)
+		return st;
+	cap = (size_t)sp->rate_hz * PROMPT_MAX_S;
+	if ((pcm = malloc(wk_items(cap, sp->channels) * sizeof *pcm)) == NULL)
+		return wk_err_nomem(err);
+	while (n < cap && (got = wk_asset_read(as, n, pcm + n * ch,
+	    cap - n > WK_CHUNK ? WK_CHUNK : cap - n)) > 0)
 		n += (size_t)got;
 	if (got < 0) {
-		st = err->status;
+		st = wk_err_set(err, WK_EIO, p->path, 0, 0, "%s",
+		    _("cannot read the prepared clip again"));
 		goto out;
 	}
 	for (i = 0; i < n * ch; i++)
@@ -457,7 +386,7 @@ append_prompt(struct wk_renderer *r, struct wk_spool *sp,
 		if (k < ch)
 			break;
 	}
-	fade = (size_t)rate * PROMPT_FADE_MS / 1000;
+	fade = (size_t)sp->rate_hz * PROMPT_FADE_MS / 1000;
 	for (i = 0; i < to - from; i++) {
 		float g = 1;
 
@@ -468,29 +397,19 @@ append_prompt(struct wk_renderer *r, struct wk_spool *sp,
 		for (k = 0; k < ch; k++)
 			pcm[(from + i) * ch + k] *= g;
 	}
-	if (rate != sp->rate_hz && (st = wk_resampler_new(rate, sp->rate_hz,
-	    sp->channels, &rs, err)) != WK_OK)
-		goto out;
-	for (i = from; i < to && !sp->failed; i += WK_CHUNK) {
+	for (i = from; i < to; i += WK_CHUNK) {
 		size_t m = to - i > WK_CHUNK ? WK_CHUNK : to - i;
 
-		if (rs != NULL ? wk_resample(rs, pcm + i * ch, m, clip_chunk, &cs)
-		    : clip_chunk(&cs, pcm + i * ch, m))
-			break;
-	}
-	if (rs != NULL && !sp->failed)
-		wk_resample(rs, NULL, 0, clip_chunk, &cs);
-	if (sp->failed) {
-		*err = sp->err;
-		st = sp->err.status;
-		goto out;
+		if (wk_spool_write_scaled(sp, pcm + i * ch, m, (float)gain)) {
+			*err = sp->err;
+			st = sp->err.status;
+			goto out;
+		}
 	}
 	st = wk_spool_silence(sp, wk_prompt_pause_ms(v, last,
 	    (size_t)(last_end - last)), err);
 out:
 	free(pcm);
-	wk_resampler_free(rs);
-	wk_clip_close(c);
 	return st;
 }
 
@@ -505,7 +424,9 @@ static enum wk_status
 mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
     struct wk_err *err)
 {
-	struct wk_spool *bs = NULL, *mx = NULL;
+	struct wk_spool *mx = NULL;
+	const struct wk_asset *as;
+	unsigned long long bat = 0;	/* where the bed is, looping */
 	size_t nb = sp->nenv, b, hold = 1000 / WK_SPOOL_BLOCK_MS, fade;
 	size_t ch = (size_t)sp->channels;
 	size_t *active = NULL;
@@ -514,15 +435,14 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 	unsigned long long at = 0;
 	enum wk_status st;
 
-	if ((st = clip_lufs(r, bed->path, sp->channels, &bed_lufs, err)) != WK_OK)
+	if ((st = wk_assets_get(r->assets, bed->path, sp->rate_hz, sp->channels,
+	    &as, err)) != WK_OK)
 		return st;
+	bed_lufs = as->lufs;
 	full = isfinite(bed_lufs) && isfinite(sp->lufs) ?
 	    wk_db_to_lin(fmax(-30, fmin(20, sp->lufs - bed_lufs))) : 1.0;
 	duck = full * wk_db_to_lin(-bed->duck_db);
-	if ((st = wk_spool_new(sp->rate_hz, sp->channels, &bs, err)) != WK_OK ||
-	    (st = append_clip(r, bs, bed->path, 1.0, sp->frames, err)) != WK_OK ||
-	    (st = wk_spool_finish(bs, err)) != WK_OK ||
-	    (st = wk_spool_new(sp->rate_hz, sp->channels, &mx, err)) != WK_OK)
+	if ((st = wk_spool_new(sp->rate_hz, sp->channels, &mx, err)) != WK_OK)
 		goto out;
 	active = calloc(nb + 1, sizeof *active);
 	g = calloc(nb + 1, sizeof *g);
@@ -550,8 +470,7 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 		    fmin(1.0, (double)(nb - b) / (double)fade));
 	}
 	g[nb] = 0;
-	if ((st = wk_spool_seek(sp, 0, err)) != WK_OK ||
-	    (st = wk_spool_seek(bs, 0, err)) != WK_OK)
+	if ((st = wk_spool_seek(sp, 0, err)) != WK_OK)
 		goto out;
 	while (at < sp->frames && st == WK_OK) {
 		size_t k = sp->frames - at > WK_CHUNK ? WK_CHUNK :
@@ -563,8 +482,25 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 			    _("cannot read a temporary file"));
 			break;
 		}
-		kb = wk_spool_read(bs, bbuf, k);
-		memset(bbuf + kb * ch, 0, (k - kb) * ch * sizeof *bbuf);
+		for (kb = 0; kb < k; ) {	/* the bed, looped */
+			long got = wk_asset_read(as, bat, bbuf + kb * ch, k - kb);
+
+			if (got < 0) {
+				st = wk_err_set(err, WK_EIO, bed->path, 0, 0, "%s",
+				    _("cannot read the prepared clip again"));
+				break;
+			}
+			if (got == 0 && bat == 0) {	/* an empty bed */
+				memset(bbuf + kb * ch, 0, (k - kb) * ch *
+				    sizeof *bbuf);
+				break;
+			}
+			kb += (size_t)got;
+			bat = got == 0 || bat + (unsigned long long)got >=
+			    as->frames ? 0 : bat + (unsigned long long)got;
+		}
+		if (st != WK_OK)
+			break;
 		for (i = 0; i < k; i++) {
 			unsigned long long f = at + i;
 			size_t blk = (size_t)(f / sp->block);
@@ -590,7 +526,6 @@ out:
 	free(sbuf);
 	free(bbuf);
 	free(obuf);
-	wk_spool_free(bs);
 	wk_spool_free(mx);
 	return st;
 }

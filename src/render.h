@@ -29,6 +29,12 @@ enum wk_status wk_renderer_new(const struct wk_audio_params *p,
     struct wk_renderer **out, struct wk_err *err);
 void wk_renderer_free(struct wk_renderer *r);
 
+/* Makes r read clips, beds and recorded prompts from the run's shared
+ * asset table a (asset.h), which must outlive it; without, r keeps a
+ * table of its own. */
+struct wk_assets;
+void wk_renderer_set_assets(struct wk_renderer *r, struct wk_assets *a);
+
 /* Renders sg into a new, measured spool; lang is the language its clips
  * are matched to (wk_seg_lang). *out belongs to the caller
  * (wk_spool_free). WK_EAUDIO for a clip or synthesis problem, WK_EIO when
