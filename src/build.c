@@ -18,6 +18,7 @@
 #include "bundle.h"
 #include "cache.h"
 #include "calib.h"
+#include "causes.h"
 #include "catalog.h"
 #include "compose.h"
 #include "encode.h"
@@ -60,6 +61,7 @@ struct run {
 	struct wk_pool *pool;
 	struct wk_cache *cache;
 	struct wk_report *report;
+	const struct wk_compose *comp;	/* of the bulletin being built */
 	struct wk_audio_params params;
 	unsigned char *gap;		/* MP3 frames of the segment pause */
 	size_t gaplen;
@@ -284,15 +286,26 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 	return st;
 }
 
-/* Adds a bulletin-language to the day's report: stats NULL and error set
- * when it was not published. */
+/* Adds a bulletin-language of b to the day's report: stats NULL and
+ * error set when it was not published. Each segment goes with the feed it
+ * read, the date of its data and its name (causes.c, catalog.h). */
 static void
-report(struct run *r, const struct wk_script *s,
+report(struct run *r, const struct wk_bulletin *b, const struct wk_script *s,
     const struct wk_audio_stats *stats, const char *error)
 {
-	if (r->report != NULL && wk_report_add(r->report, s, stats, error) != 0)
+	struct wk_seg_source *rf;
+	size_t i;
+
+	if (r->report == NULL)
+		return;
+	if ((rf = calloc(s->nsegs + 1, sizeof *rf)) != NULL)
+		for (i = 0; i < s->nsegs; i++)
+			wk_causes_seg_source(r->o->causes, r->comp, b,
+			    &s->segs[i], &rf[i]);
+	if (rf == NULL || wk_report_add(r->report, s, stats, error, rf) != 0)
 		wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s",
 		    _("out of memory: the report will lack a bulletin"));
+	free(rf);
 }
 
 /* One language of a bulletin on its way through the stages. */
@@ -325,6 +338,12 @@ failed(struct run *r, const struct wk_bulletin *b, const char *lang,
 		    b->id, lang, err->msg);
 	else
 		wk_diag_err(r->d, err);
+	{
+		char name[200];
+
+		snprintf(name, sizeof name, "%s-%s", b->id, lang);
+		wk_causes_failed(r->o->causes, r->d, b, name, err);
+	}
 	res->failed++;
 	res->worst = worse(res->worst, st);
 }
@@ -335,9 +354,11 @@ static void
 compose_lang(struct run *r, struct wk_compose *c, const struct wk_bulletin *b,
     struct lang *l, size_t i, size_t *total)
 {
-	size_t k;
+	size_t k, from = r->d ? r->d->n : 0;
 
 	l->st = wk_compose(c, b, b->langs[i], &l->s, &l->err);
+	if (l->st == WK_OK)
+		wk_causes_script(r->o->causes, r->d, from, c, b, l->s);
 	if (l->st == WK_OK && l->s->nsegs == 0)
 		l->st = wk_err_set(&l->err, WK_EINPUT, b->path, b->pos.line,
 		    b->pos.col, _("bulletin '%s' has nothing to say in '%s'"),
@@ -410,7 +431,7 @@ publish_lang(struct run *r, const struct wk_bulletin *b, struct lang *l,
 	if (l->st == WK_OK)
 		l->st = publish_script(r, l->s, l->jobs, stats, &secs, &l->err);
 	if (l->s != NULL)
-		report(r, l->s, l->st == WK_OK ? stats : NULL, l->st == WK_OK ? NULL
+		report(r, b, l->s, l->st == WK_OK ? stats : NULL, l->st == WK_OK ? NULL
 		    : l->err.msg);
 	free(stats);
 	if (l->st == WK_OK) {
@@ -440,6 +461,7 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 
 	if ((st = wk_bulletin_load(path, &b, r->d, &err)) != WK_OK) {
 		wk_diag_err(r->d, &err);
+		wk_causes_failed(r->o->causes, r->d, NULL, NULL, &err);
 		res->failed++;
 		res->worst = worse(res->worst, st);
 		return st;
@@ -460,6 +482,7 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 	c.voices = &r->voices;
 	c.feeds = r->feeds;
 	c.d = r->d;
+	r->comp = &c;
 	for (i = 0; i < b->nlangs; i++)
 		compose_lang(r, &c, b, &l[i], i, &total);
 	render_langs(r, l, b->nlangs, total);
@@ -468,6 +491,7 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 		free_jobs(l[i].jobs, l[i].s ? l[i].s->nsegs : 0);
 		wk_script_free(l[i].s);
 	}
+	r->comp = NULL;
 	free(l);
 	wk_bulletin_free(b);
 	return worst;
@@ -540,7 +564,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		st = wk_err_nomem(err);
 	if (st != WK_OK)
 		goto out;
-	if ((r.report = wk_report_new(r.station->name, r.date)) == NULL)
+	if ((r.report = wk_report_new(r.station->name, r.date, r.cat)) == NULL)
 		wk_diag(d, WK_WARNING, NULL, 0, 0,
 		    _("the report could not be written: %s"), _("out of memory"));
 	for (i = 0; i < o->nbulletins; i++) {
@@ -550,7 +574,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 			break;
 	}
 	if (r.report != NULL)
-		wk_report_write(r.report, r.out, d);
+		wk_report_write(r.report, r.out, d, o->causes);
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);
