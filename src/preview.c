@@ -1,7 +1,9 @@
 /*
  * `willakuy preview`: composes each language's script of a bulletin
  * exactly as `build` would (compose.c) and prints it, segment by segment,
- * with estimated durations, before any audio is made.
+ * with durations, before any audio is made: espeak-ng speaks each passage
+ * with its voice's settings into a counter (no audio is kept), clips are
+ * measured, pauses added, as rendering will.
  */
 
 #include <stdlib.h>
@@ -14,7 +16,32 @@
 #include "paths.h"
 #include "preview.h"
 #include "station.h"
+#include "synth.h"
 #include "voice.h"
+
+/* Counts what the synthesizer says, without keeping it. */
+static int
+count_frames(void *ud, const float *pcm, size_t n)
+{
+	(void)pcm;
+	*(size_t *)ud += n;
+	return 0;
+}
+
+/* How long voice v takes to say text, in ms: espeak-ng speaks it (no
+ * audio is kept; about a second of CPU per half hour of speech), else
+ * the words are counted at the voice's rate. */
+static unsigned
+speech_ms(struct wk_synth *synth, const struct wk_voice *v, const char *text)
+{
+	struct wk_err e;
+	size_t frames = 0;
+
+	if (synth != NULL && v != NULL && wk_synth_speak(synth, v, text,
+	    count_frames, &frames, &e) == WK_OK)
+		return (unsigned)(frames * 1000 / (size_t)wk_synth_rate_hz(synth));
+	return wk_speech_ms(text, v ? v->rate_wpm : 150);
+}
 
 static unsigned
 clip_ms(const char *path)
@@ -31,7 +58,7 @@ clip_ms(const char *path)
 
 static void
 print_script(const struct wk_script *s, struct wk_voiceset *vs,
-    unsigned seg_pause_ms, FILE *out)
+    struct wk_synth *synth, unsigned seg_pause_ms, FILE *out)
 {
 	size_t i, j;
 	unsigned total = 0;
@@ -48,7 +75,7 @@ print_script(const struct wk_script *s, struct wk_voiceset *vs,
 
 			if (p->kind == WK_PART_SPEECH) {
 				v = wk_voiceset_get(vs, p->lang, NULL, &e);
-				ms += wk_speech_ms(p->text, v ? v->rate_wpm : 150);
+				ms += speech_ms(synth, v, p->text);
 			} else if (p->kind == WK_PART_PAUSE)
 				ms += p->pause_ms;
 			else
@@ -86,6 +113,8 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 	struct wk_station *station = NULL;
 	struct wk_bulletin *b = NULL;
 	struct wk_compose comp;
+	struct wk_synth *synth = NULL;
+	struct wk_err e2;
 	char *sp = station_path ? strdup(station_path) : wk_default_station();
 	char *cp = wk_data_path("voices/catalog.xml");
 	enum wk_status st;
@@ -110,6 +139,9 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 		st = wk_err_nomem(err);
 		goto out;
 	}
+	/* Without espeak-ng the words are counted instead. */
+	if (wk_synth_new(&synth, &e2) != WK_OK)
+		synth = NULL;
 	if (lang != NULL) {
 		for (i = 0; i < b->nlangs; i++)
 			if (strcmp(b->langs[i], lang) == 0)
@@ -126,10 +158,12 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 		if (lang != NULL && strcmp(lang, b->langs[i]) != 0)
 			continue;
 		if ((st = wk_compose(&comp, b, b->langs[i], &s, err)) == WK_OK)
-			print_script(s, &voices, station->segment_pause_ms, out);
+			print_script(s, &voices, synth,
+			    station->segment_pause_ms, out);
 		wk_script_free(s);
 	}
 out:
+	wk_synth_free(synth);
 	wk_feedcache_free(comp.feeds);
 	wk_bulletin_free(b);
 	wk_station_free(station);
