@@ -126,6 +126,31 @@ cat_name(const struct wk_entry *v, size_t n, const char *id)
 	return e ? wk_entry_name(e, "es") : NULL;
 }
 
+/* Cuts the folders off the file paths in a segment's note, in place: the
+ * cause line gives the full path once, each segment its file name. */
+static void
+short_paths(char *note)
+{
+	char *w = note, *p = note, *end, *slash;
+
+	while (note != NULL && *p != '\0') {
+		end = p + strcspn(p, " ");
+		slash = NULL;
+		if (*p == '/')
+			for (char *q = p; q < end; q++)
+				if (*q == '/')
+					slash = q;
+		if (slash != NULL)
+			p = slash + 1;
+		while (p < end)
+			*w++ = *p++;
+		if (*p == ' ')
+			*w++ = *p++;
+	}
+	if (w != NULL)
+		*w = '\0';
+}
+
 int
 wk_report_add(struct wk_report *r, const struct wk_script *s,
     const struct wk_audio_stats *stats, const char *error,
@@ -154,6 +179,7 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 
 		o->id = dup(sg->id);
 		o->note = dup(sg->note);
+		short_paths(o->note);
 		o->fallback = sg->fallback;
 		memcpy(o->data_date, sg->data_date, sizeof o->data_date);
 		if (src != NULL) {

@@ -65,6 +65,10 @@ sed -e 's/<style>.*<\/style>//; s/<script>.*//; s/<[^>]*>/ /g' "$TMP/dom.html" >
 if grep -Ewio 'the|cannot|does|not|segments?|bulletins?|fallback|phrase|warning|published|today|before|show|took|started|feed is|fix' "$TMP/words.txt" | sort -u | grep .; then
 	die "English words on the page under LANG=es_PE.UTF-8"
 fi
+chrome --screenshot="$TMP/report.png" --window-size=1000,1400 --hide-scrollbars "file://$R" \
+    >/dev/null 2>&1 || die "no screenshot"
+[ -s "$TMP/report.png" ] || die "empty screenshot"
+[ -n "${WK_KEEP_SCREENSHOT:-}" ] && cp "$TMP/report.png" "$WK_KEEP_SCREENSHOT"
 
 # The stale date: a price bulletin that goes to air this time (its jingle
 # back), with yesterday's prices, shows that date beside each segment.
@@ -74,8 +78,4 @@ chrome --dump-dom "file://$R" >"$TMP/dom2.html" 2>/dev/null || die "chromium fai
 [ "$(grep -c "<span class=\"bad\">$DATE</span> (no vigente)<br><small>precios-$DAY.xml</small>" "$TMP/dom2.html")" -eq 6 ] ||
     die "the stale date is not shown for the six price segments"
 grep -q 'Mercado Nery García Zárate <small>huamanga</small>' "$TMP/dom2.html" || die "no market name"
-chrome --screenshot="$TMP/report.png" --window-size=1000,1400 --hide-scrollbars "file://$R" \
-    >/dev/null 2>&1 || die "no screenshot"
-[ -s "$TMP/report.png" ] || die "empty screenshot"
-[ -n "${WK_KEEP_SCREENSHOT:-}" ] && cp "$TMP/report.png" "$WK_KEEP_SCREENSHOT"
 echo "badday: three causes, failed bulletins first, stale dates, names, run facts, all in Spanish; screenshot taken"
