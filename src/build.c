@@ -24,6 +24,7 @@
 #include "bundle.h"
 #include "cache.h"
 #include "calib.h"
+#include "causes.h"
 #include "catalog.h"
 #include "compose.h"
 #include "encode.h"
@@ -118,6 +119,7 @@ struct unit {
 	struct wk_bulletin *b;
 	int owns_b;			/* the last unit of b frees it */
 	struct stn *stn;
+	struct wk_compose c;		/* what b was composed with */
 	struct lang *l;
 	size_t left;			/* jobs on the pool (run.mu) */
 	struct run *r;
@@ -530,15 +532,26 @@ publish_script(struct run *r, struct stn *t, const struct wk_script *s,
 	return st;
 }
 
-/* Adds a bulletin-language to the station's report: stats NULL and error
- * set when it was not published. */
+/* Adds a bulletin-language of u to its station's report: stats NULL and
+ * error set when it was not published. Each segment goes with the feed it
+ * read, the date of its data and its name (causes.c, catalog.h). */
 static void
-report(struct run *r, struct stn *t, const struct wk_script *s,
+report(struct run *r, const struct unit *u, const struct wk_script *s,
     const struct wk_audio_stats *stats, const char *error)
 {
-	if (t->report != NULL && wk_report_add(t->report, s, stats, error) != 0)
+	struct wk_seg_source *rf;
+	size_t i;
+
+	if (u->stn->report == NULL)
+		return;
+	if ((rf = calloc(s->nsegs + 1, sizeof *rf)) != NULL)
+		for (i = 0; i < s->nsegs; i++)
+			wk_causes_seg_source(r->o->causes, &u->c, u->b,
+			    &s->segs[i], &rf[i]);
+	if (rf == NULL || wk_report_add(u->stn->report, s, stats, error, rf) != 0)
 		wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s",
 		    _("out of memory: the report will lack a bulletin"));
+	free(rf);
 }
 
 /* A segment to make: which language, which segment, how heavy. */
@@ -563,6 +576,12 @@ failed(struct run *r, const struct wk_bulletin *b, const char *lang,
 		    b->id, lang, err->msg);
 	else
 		wk_diag_err(r->d, err);
+	{
+		char name[200];
+
+		snprintf(name, sizeof name, "%s-%s", b->id, lang);
+		wk_causes_failed(r->o->causes, r->d, b, name, err);
+	}
 	res->failed++;
 	res->worst = worse(res->worst, st);
 }
@@ -576,9 +595,11 @@ compose_lang(struct run *r, struct wk_compose *c, struct unit *u, size_t i,
 {
 	const struct wk_bulletin *b = u->b;
 	struct lang *l = &u->l[i];
-	size_t k;
+	size_t k, from = r->d->n;
 
 	l->st = wk_compose(c, b, b->langs[i], &l->s, &l->err);
+	if (l->st == WK_OK)
+		wk_causes_script(r->o->causes, r->d, from, c, b, l->s);
 	if (l->st == WK_OK && l->s->nsegs == 0)
 		l->st = wk_err_set(&l->err, WK_EINPUT, b->path, b->pos.line,
 		    b->pos.col, _("bulletin '%s' has nothing to say in '%s'"),
@@ -654,7 +675,7 @@ publish_lang(struct run *r, struct unit *u, size_t i,
 		l->st = publish_script(r, u->stn, l->s, l->jobs, stats, &secs,
 		    &l->err);
 	if (l->s != NULL)
-		report(r, u->stn, l->s, l->st == WK_OK ? stats : NULL,
+		report(r, u, l->s, l->st == WK_OK ? stats : NULL,
 		    l->st == WK_OK ? NULL : l->err.msg);
 	free(stats);
 	if (l->st == WK_OK) {
@@ -674,7 +695,7 @@ static struct unit *
 start_unit(struct run *r, struct wk_bulletin *b, int owns_b, struct stn *t,
     struct wk_build_result *res)
 {
-	struct wk_compose c;
+	struct wk_compose *c;
 	struct unit *u;
 	size_t i, total = 0;
 
@@ -696,15 +717,15 @@ start_unit(struct run *r, struct wk_bulletin *b, int owns_b, struct stn *t,
 	u->owns_b = owns_b;
 	u->stn = t;
 	u->r = r;
-	memset(&c, 0, sizeof c);
-	c.cat = r->cat;
-	c.station = t->station;
-	c.date = r->o->date;
-	c.voices = &r->voices;
-	c.feeds = r->feeds;
-	c.d = r->d;
+	c = &u->c;
+	c->cat = r->cat;
+	c->station = t->station;
+	c->date = r->o->date;
+	c->voices = &r->voices;
+	c->feeds = r->feeds;
+	c->d = r->d;
 	for (i = 0; i < b->nlangs; i++)
-		compose_lang(r, &c, u, i, &total);
+		compose_lang(r, c, u, i, &total);
 	render_unit(r, u, total);
 	return u;
 }
@@ -770,7 +791,7 @@ open_station(struct run *r, struct stn *t, int own_folder, struct wk_err *err)
 		st = wk_err_nomem(err);
 	if (st != WK_OK)
 		return st;
-	if ((t->report = wk_report_new(t->station->name, r->date)) == NULL)
+	if ((t->report = wk_report_new(t->station->name, r->date, r->cat)) == NULL)
 		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
 		    _("the report could not be written: %s"), _("out of memory"));
 	return WK_OK;
@@ -826,6 +847,7 @@ build_all(struct run *r, struct wk_build_result *res)
 		if ((st = wk_bulletin_load(r->o->bulletins[i], &b, r->d,
 		    &err)) != WK_OK) {
 			wk_diag_err(r->d, &err);
+			wk_causes_failed(r->o->causes, r->d, NULL, NULL, &err);
 			res->failed += r->nstns;
 			res->worst = worse(res->worst, st);
 			if (st == WK_EIO || st == WK_ENOMEM)
@@ -925,7 +947,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	    "bulletins or stations"), prepared, reused, r.shared);
 	for (i = 0; i < r.nstns; i++)
 		if (r.stns[i].report != NULL)
-			wk_report_write(r.stns[i].report, r.stns[i].out, d);
+			wk_report_write(r.stns[i].report, r.stns[i].out, d,
+			    o->causes);
 	for (i = 0; i < r.nstns; i++)
 		wk_retention_apply(r.stns[i].dir, o->date,
 		    r.stns[i].station->retention_days, d);

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "err.h"
 
+struct wk_causes;
 struct wk_diags;
 
 struct wk_build_opts {
@@ -26,6 +27,8 @@ struct wk_build_opts {
 	int jobs;			/* encoder threads */
 	unsigned lock_wait_s;
 	int progress;			/* show progress (a terminal) */
+	struct wk_causes *causes;	/* filled in: the run's problems by
+					 * cause (causes.h); may be NULL */
 };
 
 /* What happened, for the exit code and the summary line. */

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "catalog.h"
 #include "clip.h"
+#include "causes.h"
 #include "compose.h"
 #include "compose_priv.h"
 #include "feed.h"
@@ -436,6 +437,9 @@ usable_clip(struct wk_compose *c, const struct wk_bulletin *b,
 	    _("segment '%s': %s: %s; the segment is built without it (check "
 	    "the file name, or convert the file to WAV, FLAC or Ogg)"), sg->id,
 	    path, e.msg);
+	/* One cause however many segments play the clip (causes.h). */
+	if (c->d != NULL && c->d->n > 0)
+		wk_diag_set_cause(c->d, c->d->n - 1, WK_CAUSE_CLIP, path);
 	wk_compose_note(sg, "%s", _("a clip that cannot be read was left out"));
 	sg->fallback = 1;
 	return 0;

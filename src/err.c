@@ -237,6 +237,7 @@ wk_diags_free(struct wk_diags *d)
 	for (i = 0; i < d->n; i++) {
 		free(d->v[i].file);
 		free(d->v[i].msg);
+		free(d->v[i].cause_file);
 	}
 	free(d->v);
 	d->v = NULL;
@@ -333,6 +334,8 @@ add(struct wk_diags *d, enum wk_severity sev, const char *file, int line,
 	g->sev = sev;
 	g->line = line;
 	g->col = col;
+	g->cause = 0;
+	g->cause_file = NULL;
 	g->file = (file != NULL && *file != '\0') ? strdup(file) : NULL;
 	g->msg = strdup(msg);
 	if (g->msg == NULL) {
@@ -353,6 +356,19 @@ wk_diag(struct wk_diags *d, enum wk_severity sev, const char *file, int line,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	add(d, sev, file, line, col, msg);
+}
+
+void
+wk_diag_set_cause(struct wk_diags *d, size_t i, int kind, const char *file)
+{
+	struct wk_diag *g;
+
+	if (d == NULL || i >= d->n)
+		return;
+	g = &d->v[i];
+	g->cause = kind;
+	free(g->cause_file);
+	g->cause_file = file != NULL ? strdup(file) : NULL;
 }
 
 void

@@ -52,6 +52,9 @@ struct wk_diag {
 	char *file;		/* NULL when there is no input position */
 	int line, col;
 	char *msg;
+	int cause;		/* what it is attributed to: an enum
+				 * wk_cause_kind of causes.h, 0 when none */
+	char *cause_file;	/* the file at fault, or NULL */
 };
 
 /*
@@ -76,6 +79,11 @@ void wk_diags_free(struct wk_diags *d);
 void wk_diag(struct wk_diags *d, enum wk_severity sev, const char *file,
     int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* Attributes diagnostic i of d to a cause: kind (causes.h) and the file
+ * at fault (may be NULL). On allocation failure the file is left out. */
+void wk_diag_set_cause(struct wk_diags *d, size_t i, int kind,
+    const char *file);
 
 /* Adds the error record e as an error diagnostic. */
 void wk_diag_err(struct wk_diags *d, const struct wk_err *e);

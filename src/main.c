@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "build.h"
+#include "causes.h"
 #include "check.h"
 #include "kit.h"
 #include "preview.h"
@@ -366,16 +367,25 @@ cmd_preview(struct opts *o, int argc, char **argv)
 /* Runs each station's <notify> hook, if it has one, after a build. */
 static void
 notify(const struct wk_build_opts *bo, const struct wk_build_result *res,
-    const char *error, const struct wk_diags *d, int code)
+    const char *error, struct wk_diags *d, int code,
+    struct wk_causes *causes)
 {
+	struct wk_buf sum = WK_BUF_INIT;
 	size_t i = 0;
+
+	/* The problems once per cause, as on stderr and in the report. */
+	if (causes != NULL && res != NULL)
+		wk_causes_summary(causes, d, res->failed, res->with_fallbacks,
+		    res->built - res->with_fallbacks, "", &sum);
 
 	do {
 		struct wk_notify_run n = { bo->nstations > 0 ? bo->stations[i]
-		    : NULL, bo->outdir, bo->date, code, res, error };
+		    : NULL, bo->outdir, bo->date, code, res, error,
+		    sum.len > 0 && !sum.failed ? wk_buf_str(&sum) : NULL };
 
 		wk_notify_build(&n, d);
 	} while (++i < bo->nstations);
+	wk_buf_free(&sum);
 }
 
 /* history and import: the price archive and the CSV importer. */
@@ -444,22 +454,18 @@ cmd_build(struct opts *o, int argc, char **argv)
 	d.verbose = o->verbose;
 	if (o->quiet)
 		d.out = NULL;
+	/* Without it the run still goes on; the summary lists diagnostics
+	 * one by one. */
+	bo.causes = wk_causes_new(o->date);
 	st = wk_build(&bo, &d, &res, &err);
 	if (st != WK_OK) {
+		wk_causes_free(bo.causes);
 		/* Errors still reach stderr with -q. */
 		wk_diag_print(stderr, WK_ERROR, err.file, err.line, err.col,
 		    err.msg);
-		notify(&bo, NULL, err.msg, &d, exit_code(st));
+		notify(&bo, NULL, err.msg, &d, exit_code(st), NULL);
 		wk_diags_free(&d);
 		return exit_code(st);
-	}
-	if (o->quiet) {
-		size_t i;
-
-		for (i = 0; i < d.n; i++)
-			if (d.v[i].sev == WK_ERROR)
-				wk_diag_print(stderr, WK_ERROR, d.v[i].file,
-				    d.v[i].line, d.v[i].col, d.v[i].msg);
 	}
 	if (res.failed > 0)
 		rc = exit_code(res.worst != WK_OK ? res.worst : WK_EINPUT);
@@ -467,12 +473,24 @@ cmd_build(struct opts *o, int argc, char **argv)
 		rc = EXIT_FALLBACK;
 	else
 		rc = 0;
-	if (res.failed > 0 || rc == EXIT_FALLBACK || o->verbose ||
-	    (!o->quiet && isatty(STDOUT_FILENO)))
-		fprintf(stderr, _("willakuy: %zu bulletin file(s) published "
-		    "(%.0f s of audio), %zu with fallbacks, %zu failed\n"),
-		    res.built, res.audio_s, res.with_fallbacks, res.failed);
-	notify(&bo, &res, NULL, &d, rc);
+	/* What went wrong, one line per cause; -v has listed every
+	 * diagnostic as it came. */
+	if (res.failed > 0 || rc == EXIT_FALLBACK ||
+	    o->verbose || (!o->quiet && isatty(STDOUT_FILENO))) {
+		struct wk_buf sum = WK_BUF_INIT;
+
+		wk_causes_summary(bo.causes, &d, res.failed, res.with_fallbacks,
+		    res.built - res.with_fallbacks, "willakuy: ", &sum);
+		if (o->verbose)
+			wk_buf_printf(&sum, _("willakuy: %zu bulletin file(s) "
+			    "published (%.0f s of audio), %zu with fallbacks, %zu "
+			    "failed\n"), res.built, res.audio_s, res.with_fallbacks,
+			    res.failed);
+		fputs(sum.failed ? _("out of memory") : wk_buf_str(&sum), stderr);
+		wk_buf_free(&sum);
+	}
+	notify(&bo, &res, NULL, &d, rc, bo.causes);
+	wk_causes_free(bo.causes);
 	wk_diags_free(&d);
 	return rc;
 }

@@ -216,6 +216,10 @@ wk_notify_summary(const struct wk_notify_run *n, const struct wk_diags *d)
 		wk_buf_printf(&b, _("the build did not run: %s"), n->error);
 		wk_buf_puts(&b, "\n");
 	}
+	if (n->causes != NULL) {
+		wk_buf_puts(&b, n->causes);
+		d = NULL;
+	}
 	for (i = 0; d != NULL && i < d->n; i++) {
 		const struct wk_diag *g = &d->v[i];
 

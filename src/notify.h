@@ -50,12 +50,15 @@ struct wk_notify_run {
 	int exit_code;		/* the exit status of willakuy build */
 	const struct wk_build_result *res;	/* NULL when the build did not run */
 	const char *error;	/* the error that stopped the build, or NULL */
+	const char *causes;	/* the problems, a line per cause (causes.h),
+				 * or NULL: then a line per diagnostic */
 };
 
 /*
  * Writes into *out (malloc'd, NUL-terminated) the plain-text summary of a
- * run: a first line with the station, date, exit status and counts, then one
- * line per error and warning of d, in the user's language. NULL when out of
+ * run: a first line with the station, date, exit status and counts, then
+ * n->causes or, without it, one line per error and warning of d, in the
+ * user's language. NULL when out of
  * memory.
  */
 char *wk_notify_summary(const struct wk_notify_run *n,

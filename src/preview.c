@@ -1,9 +1,12 @@
 /*
  * `willakuy preview`: composes each language's script of a bulletin
  * exactly as `build` would (compose.c) and prints it, segment by segment,
- * with estimated durations, before any audio is made.
+ * with durations, before any audio is made: espeak-ng speaks each passage
+ * with its voice's settings into a counter (no audio is kept), clips are
+ * measured, pauses added, as rendering will.
  */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,7 +18,90 @@
 #include "paths.h"
 #include "preview.h"
 #include "station.h"
+#include "synth.h"
 #include "voice.h"
+
+/* Counts what the synthesizer says, without keeping it. */
+static int
+count_frames(void *ud, const float *pcm, size_t n)
+{
+	(void)pcm;
+	*(size_t *)ud += n;
+	return 0;
+}
+
+static unsigned clip_ms(const char *path);
+
+/* How long voice v takes to say text, in ms: espeak-ng speaks it (no
+ * audio is kept; about a second of CPU per half hour of speech), else
+ * the words are counted at the voice's rate. */
+static unsigned
+synth_ms(struct wk_synth *synth, const struct wk_voice *v, const char *text)
+{
+	struct wk_err e;
+	size_t frames = 0;
+
+	if (synth != NULL && v != NULL && wk_synth_speak(synth, v, text,
+	    count_frames, &frames, &e) == WK_OK)
+		return (unsigned)(frames * 1000 / (size_t)wk_synth_rate_hz(synth));
+	return wk_speech_ms(text, v ? v->rate_wpm : 150);
+}
+
+/* Synthesized time of raw words [from, to) of w. */
+static unsigned
+run_ms(struct wk_synth *synth, const struct wk_voice *v,
+    const struct wk_words *w, size_t from, size_t to)
+{
+	size_t i, len = 0;
+	unsigned ms;
+	char *t, *q;
+
+	if (from >= to)
+		return 0;
+	for (i = from; i < to; i++)
+		len += strlen(w->raw[i]) + 1;
+	if ((t = q = malloc(len)) == NULL)
+		return 0;
+	for (i = from; i < to; i++)
+		q += sprintf(q, "%s%s", i > from ? " " : "", w->raw[i]);
+	ms = synth_ms(synth, v, t);
+	free(t);
+	return ms;
+}
+
+/* How long text takes as the renderer will say it: the runs of words a
+ * recorded prompt says last as long as the recording and the pause after
+ * it (coverage.h: the renderer's own matching rule), the rest is
+ * synthesized. */
+static unsigned
+speech_ms(struct wk_synth *synth, const struct wk_voice *v, const char *text)
+{
+	struct wk_words w;
+	size_t i = 0, from = 0;
+	unsigned ms = 0;
+
+	if (v == NULL || v->nprompts == 0 || wk_words_split(text, &w) != 0)
+		return synth_ms(synth, v, text);
+	while (i < w.n) {
+		const struct wk_prompt *pr = wk_prompt_match(v, w.folded, w.final,
+		    w.n, i);
+		const char *last;
+
+		if (pr == NULL) {
+			i++;
+			continue;
+		}
+		ms += run_ms(synth, v, &w, from, i);
+		last = w.raw[i + pr->nwords - 1];
+		ms += clip_ms(pr->path) + wk_prompt_pause_ms(v, last,
+		    strlen(last));
+		i += pr->nwords;
+		from = i;
+	}
+	ms += run_ms(synth, v, &w, from, w.n);
+	wk_words_free(&w);
+	return ms;
+}
 
 static unsigned
 clip_ms(const char *path)
@@ -32,7 +118,7 @@ clip_ms(const char *path)
 
 static void
 print_script(const struct wk_script *s, struct wk_voiceset *vs,
-    unsigned seg_pause_ms, FILE *out)
+    struct wk_synth *synth, unsigned seg_pause_ms, FILE *out)
 {
 	size_t i, j;
 	unsigned total = 0;
@@ -49,7 +135,7 @@ print_script(const struct wk_script *s, struct wk_voiceset *vs,
 
 			if (p->kind == WK_PART_SPEECH) {
 				v = wk_voiceset_get(vs, p->lang, NULL, &e);
-				ms += wk_speech_ms(p->text, v ? v->rate_wpm : 150);
+				ms += speech_ms(synth, v, p->text);
 			} else if (p->kind == WK_PART_PAUSE)
 				ms += p->pause_ms;
 			else
@@ -88,6 +174,8 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 	struct wk_station *station = NULL;
 	struct wk_bulletin *b = NULL;
 	struct wk_compose comp;
+	struct wk_synth *synth = NULL;
+	struct wk_err e2;
 	char *sp = station_path ? strdup(station_path) : wk_default_station();
 	char *cp = wk_data_path("voices/catalog.xml");
 	enum wk_status st;
@@ -112,6 +200,9 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 		st = wk_err_nomem(err);
 		goto out;
 	}
+	/* Without espeak-ng the words are counted instead. */
+	if (wk_synth_new(&synth, &e2) != WK_OK)
+		synth = NULL;
 	if (lang != NULL) {
 		for (i = 0; i < b->nlangs; i++)
 			if (strcmp(b->langs[i], lang) == 0)
@@ -128,10 +219,12 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 		if (lang != NULL && strcmp(lang, b->langs[i]) != 0)
 			continue;
 		if ((st = wk_compose(&comp, b, b->langs[i], &s, err)) == WK_OK)
-			print_script(s, &voices, station->segment_pause_ms, out);
+			print_script(s, &voices, synth,
+			    station->segment_pause_ms, out);
 		wk_script_free(s);
 	}
 out:
+	wk_synth_free(synth);
 	wk_feedcache_free(comp.feeds);
 	wk_bulletin_free(b);
 	wk_station_free(station);

@@ -12,17 +12,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "bundle.h"
+#include "catalog.h"
+#include "causes.h"
 #include "compose.h"
 #include "err.h"
 #include "paths.h"
 #include "publish.h"
 #include "report.h"
 
+#ifndef WK_VERSION
+#define WK_VERSION "0"
+#endif
+
 struct rseg {
-	char *id, *file, *note, *transcript;
+	char *id, *name, *file, *note, *transcript;
 	char data_date[11];
+	char feed[256];		/* the feed it read, no folder */
+	int stale;		/* data_date is of a feed it could not use */
 	double duration_s, lufs, peak_db;
 	int fallback;
 	struct wk_price_note *prices;
@@ -37,17 +46,24 @@ struct entry {
 
 struct wk_report {
 	char *station, *date;
+	const struct wk_catalog *cat;
+	time_t start;			/* when the run started */
+	struct timespec start_mono;
 	struct entry *v;
 	size_t n;
 };
 
 struct wk_report *
-wk_report_new(const char *station, const char *date)
+wk_report_new(const char *station, const char *date,
+    const struct wk_catalog *cat)
 {
 	struct wk_report *r = calloc(1, sizeof *r);
 
 	if (r == NULL)
 		return NULL;
+	r->cat = cat;
+	r->start = time(NULL);
+	clock_gettime(CLOCK_MONOTONIC, &r->start_mono);
 	r->station = strdup(station);
 	r->date = strdup(date);
 	if (r->station == NULL || r->date == NULL) {
@@ -71,6 +87,7 @@ wk_report_free(struct wk_report *r)
 			struct rseg *sg = &e->segs[j];
 
 			free(sg->id);
+			free(sg->name);
 			free(sg->file);
 			free(sg->note);
 			free(sg->transcript);
@@ -98,10 +115,48 @@ dup(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
+/* The catalogue's name of id among v (n of them) for the operator, or
+ * NULL. The catalogue names things in the bulletins' languages; Spanish
+ * is the operators'. */
+static const char *
+cat_name(const struct wk_entry *v, size_t n, const char *id)
+{
+	const struct wk_entry *e = id && *id ? wk_entry_find(v, n, id) : NULL;
+
+	return e ? wk_entry_name(e, "es") : NULL;
+}
+
+/* Cuts the folders off the file paths in a segment's note, in place: the
+ * cause line gives the full path once, each segment its file name. */
+static void
+short_paths(char *note)
+{
+	char *w = note, *p = note, *end, *slash;
+
+	while (note != NULL && *p != '\0') {
+		end = p + strcspn(p, " ");
+		slash = NULL;
+		if (*p == '/')
+			for (char *q = p; q < end; q++)
+				if (*q == '/')
+					slash = q;
+		if (slash != NULL)
+			p = slash + 1;
+		while (p < end)
+			*w++ = *p++;
+		if (*p == ' ')
+			*w++ = *p++;
+	}
+	if (w != NULL)
+		*w = '\0';
+}
+
 int
 wk_report_add(struct wk_report *r, const struct wk_script *s,
-    const struct wk_audio_stats *stats, const char *error)
+    const struct wk_audio_stats *stats, const char *error,
+    const struct wk_seg_source *src)
 {
+	const struct wk_catalog *cat = r->cat;
 	struct entry *v, *e;
 	struct wk_buf b = WK_BUF_INIT;
 	size_t i, k;
@@ -124,8 +179,23 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 
 		o->id = dup(sg->id);
 		o->note = dup(sg->note);
+		short_paths(o->note);
 		o->fallback = sg->fallback;
 		memcpy(o->data_date, sg->data_date, sizeof o->data_date);
+		if (src != NULL) {
+			const char *nm = NULL;
+
+			memcpy(o->data_date, src[i].date, sizeof o->data_date);
+			memcpy(o->feed, src[i].feed, sizeof o->feed);
+			o->stale = src[i].stale;
+			if (cat != NULL && src[i].market[0] != '\0')
+				nm = cat_name(cat->markets, cat->nmarkets,
+				    src[i].market);
+			else if (cat != NULL && src[i].network[0] != '\0')
+				nm = cat_name(cat->networks, cat->nnetworks,
+				    src[i].network);
+			o->name = dup(nm);
+		}
 		wk_bundle_seg_file(s, i, &b);
 		o->file = wk_buf_steal(&b);
 		wk_seg_transcript(s, sg, &b);
@@ -136,8 +206,12 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 		if (sg->nprices > 0 &&
 		    (o->prices = calloc(sg->nprices, sizeof *o->prices)) != NULL)
 			for (k = 0; k < sg->nprices; k++) {
+				const char *pn = cat ? cat_name(cat->products,
+				    cat->nproducts, sg->prices[k].product) : NULL;
+
 				o->prices[k] = sg->prices[k];
-				o->prices[k].product = dup(sg->prices[k].product);
+				o->prices[k].product = dup(pn ? pn
+				    : sg->prices[k].product);
 				o->prices[k].market = dup(sg->prices[k].market);
 				o->nprices++;
 			}
@@ -164,7 +238,10 @@ static const char style[] =
     "audio{height:2em;vertical-align:middle}"
     "svg text{font:11px system-ui,sans-serif}"
     "button{margin:.5em 0}"
-    "p.earlier{margin-top:2.5em;color:#4a5568;font-style:italic}";
+    "p.earlier{margin-top:2.5em;color:#4a5568;font-style:italic}"
+    "small{color:#718096}#facts{color:#4a5568;font-size:.9em}"
+    "#summary{font-size:1.15em;font-weight:bold}#causes li{margin:.35em 0;"
+    "padding:.2em .4em}#causes code{font-size:.9em}";
 
 static void
 text(struct wk_buf *o, const char *s)
@@ -180,9 +257,11 @@ chart(struct wk_buf *o, const struct rseg *sg)
 	size_t i;
 	const int row = 20, label = 150, bar = 240;
 
-	wk_buf_printf(o, "<figure><svg class=\"chart\" role=\"img\" "
-	    "aria-label=\"Precios de ");
-	text(o, sg->id);
+	wk_buf_puts(o, "<figure><svg class=\"chart\" role=\"img\" "
+	    "aria-label=\"");
+	text(o, _("Prices"));
+	wk_buf_putc(o, ' ');
+	text(o, sg->name ? sg->name : sg->id);
 	wk_buf_printf(o, "\" width=\"%d\" height=\"%zu\">", label + bar + 150,
 	    (size_t)row * sg->nprices + 4);
 	for (i = 0; i < sg->nprices; i++) {
@@ -196,14 +275,15 @@ chart(struct wk_buf *o, const struct rseg *sg)
 		wk_buf_puts(o, "</text>");
 		if (p->previous >= 0)
 			wk_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-			    "height=\"6\" fill=\"#cbd5e0\"><title>antes S/ %lld.%02lld"
+			    "height=\"6\" fill=\"#cbd5e0\"><title>%s S/ %lld.%02lld"
 			    "</title></rect>", label, y + 3, p->previous * k,
-			    p->previous / 100, p->previous % 100);
+			    _("before"), p->previous / 100, p->previous % 100);
 		wk_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-		    "height=\"7\" fill=\"%s\"><title>hoy S/ %lld.%02lld</title></rect>",
+		    "height=\"7\" fill=\"%s\"><title>%s S/ %lld.%02lld</title></rect>",
 		    label, y + 10, p->value * k, p->previous < 0 ? "#4a5568"
 		    : p->value > p->previous ? "#c05621" : p->value < p->previous
-		    ? "#2f855a" : "#2b6cb0", p->value / 100, p->value % 100);
+		    ? "#2f855a" : "#2b6cb0", _("today"), p->value / 100,
+		    p->value % 100);
 		wk_buf_printf(o, "<text x=\"%d\" y=\"%d\">S/ %lld.%02lld", label +
 		    bar + 8, y + 14, p->value / 100, p->value % 100);
 		if (p->previous > 0)
@@ -211,9 +291,11 @@ chart(struct wk_buf *o, const struct rseg *sg)
 			    (double)(p->value - p->previous) / (double)p->previous);
 		wk_buf_puts(o, "</text>");
 	}
-	wk_buf_puts(o, "</svg><figcaption>Precio de hoy (color) y anterior "
-	    "(gris), cada producto a su escala: naranja subió, verde bajó, azul "
-	    "se mantiene, gris sin precio anterior.</figcaption></figure>\n");
+	wk_buf_puts(o, "</svg><figcaption>");
+	text(o, _("Today's price (in colour) and the previous one (grey), each "
+	    "product on its own scale: orange went up, green went down, blue "
+	    "stayed, grey has no previous price."));
+	wk_buf_puts(o, "</figcaption></figure>\n");
 }
 
 /* What became of a bulletin-language, as the summary line counts it. */
@@ -247,6 +329,25 @@ kept_state(const char *html)
 	return 2;
 }
 
+/* The date of a segment's data and the feed it came from; a date of a
+ * feed it could not use is marked. */
+static void
+data_cell(struct wk_buf *o, const struct rseg *sg)
+{
+	if (sg->data_date[0] == '\0')
+		wk_buf_puts(o, "—");
+	else if (sg->stale) {
+		wk_buf_printf(o, "<span class=\"bad\">%s</span> ", sg->data_date);
+		text(o, _("(not current)"));
+	} else
+		wk_buf_puts(o, sg->data_date);
+	if (sg->feed[0] != '\0') {
+		wk_buf_puts(o, "<br><small>");
+		text(o, sg->feed);
+		wk_buf_puts(o, "</small>");
+	}
+}
+
 static void
 entry_html(struct wk_buf *o, const struct entry *e)
 {
@@ -258,7 +359,9 @@ entry_html(struct wk_buf *o, const struct entry *e)
 	text(o, e->title);
 	wk_buf_printf(o, " <small>(%s, %s)</small></h2>\n", e->lang, e->name);
 	if (e->error != NULL) {
-		wk_buf_puts(o, "<p class=\"failed\">No se publicó: ");
+		wk_buf_puts(o, "<p class=\"failed\">");
+		text(o, _("Not published, does not go to air:"));
+		wk_buf_putc(o, ' ');
 		text(o, e->error);
 		wk_buf_puts(o, "</p>\n</section>\n");
 		return;
@@ -270,28 +373,46 @@ entry_html(struct wk_buf *o, const struct entry *e)
 	}
 	wk_buf_printf(o, "<p><audio controls preload=\"none\" src=\"%s.mp3\">"
 	    "</audio> <a href=\"%s.mp3\">%s.mp3</a> · %d min %02d s · %.1f LUFS · "
-	    "<a href=\"%s.m3u\">lista</a> · <a href=\"%s.txt\">transcripción"
-	    "</a></p>\n", e->name, e->name, e->name, (int)total / 60,
+	    "<a href=\"%s.m3u\">", e->name, e->name, e->name, (int)total / 60,
 	    (int)total % 60, total > 0 ? 10 * log10(energy / total) : 0.0,
-	    e->name, e->name);
-	wk_buf_puts(o, "<table>\n<tr><th>#</th><th>Segmento</th><th>Duración"
-	    "</th><th>Sonoridad</th><th>Pico</th><th>Datos del</th><th>Estado"
-	    "</th><th>Audio</th></tr>\n");
+	    e->name);
+	text(o, _("playlist"));
+	wk_buf_printf(o, "</a> · <a href=\"%s.txt\">", e->name);
+	text(o, _("transcript"));
+	wk_buf_puts(o, "</a></p>\n<table>\n<tr><th>#</th>");
+	{
+		const char *th[] = { _("Segment"), _("Duration"), _("Loudness"),
+		    _("Peak"), _("Data of"), _("State"), _("Audio") };
+		size_t k;
+
+		for (k = 0; k < sizeof th / sizeof th[0]; k++) {
+			wk_buf_puts(o, "<th>");
+			text(o, th[k]);
+			wk_buf_puts(o, "</th>");
+		}
+	}
+	wk_buf_puts(o, "</tr>\n");
 	for (i = 0; i < e->nsegs; i++) {
 		const struct rseg *sg = &e->segs[i];
 
 		wk_buf_printf(o, "<tr class=\"%s\"><td class=\"n\">%zu</td><td>",
 		    sg->fallback ? "fallback" : "ok", i + 1);
-		text(o, sg->id);
+		if (sg->name != NULL) {
+			text(o, sg->name);
+			wk_buf_puts(o, " <small>");
+			text(o, sg->id);
+			wk_buf_puts(o, "</small>");
+		} else
+			text(o, sg->id);
 		wk_buf_printf(o, "</td><td class=\"n\">%.1f s</td><td class=\"n\">"
-		    "%.1f LUFS</td><td class=\"n\">%.1f dBFS</td><td class=\"d\">%s"
-		    "</td><td>",
-		    sg->duration_s, sg->lufs, sg->peak_db,
-		    sg->data_date[0] ? sg->data_date : "—");
-		if (sg->fallback)
-			wk_buf_puts(o, "<span class=\"bad\">reemplazo</span> ");
-		else
-			wk_buf_puts(o, "<span class=\"ok\">bien</span> ");
+		    "%.1f LUFS</td><td class=\"n\">%.1f dBFS</td><td class=\"d\">",
+		    sg->duration_s, sg->lufs, sg->peak_db);
+		data_cell(o, sg);
+		wk_buf_puts(o, "</td><td>");
+		wk_buf_puts(o, sg->fallback ? "<span class=\"bad\">"
+		    : "<span class=\"ok\">");
+		text(o, sg->fallback ? _("fallback") : _("fine"));
+		wk_buf_puts(o, "</span> ");
 		text(o, sg->note);
 		wk_buf_printf(o, "</td><td><audio controls preload=\"none\" "
 		    "src=\"%s\"></audio></td></tr>\n", sg->file);
@@ -300,12 +421,13 @@ entry_html(struct wk_buf *o, const struct entry *e)
 	for (i = 0; i < e->nsegs; i++)
 		if (e->segs[i].nprices > 0) {
 			wk_buf_puts(o, "<h3>");
-			text(o, e->segs[i].id);
+			text(o, e->segs[i].name ? e->segs[i].name : e->segs[i].id);
 			wk_buf_puts(o, "</h3>\n");
 			chart(o, &e->segs[i]);
 		}
-	wk_buf_puts(o, "<details class=\"transcript\"><summary>Transcripción"
-	    "</summary><pre>");
+	wk_buf_puts(o, "<details class=\"transcript\"><summary>");
+	text(o, _("Transcript"));
+	wk_buf_puts(o, "</summary><pre>");
 	for (i = 0; i < e->nsegs; i++) {
 		text(o, e->segs[i].transcript);
 		if (i + 1 < e->nsegs)
@@ -332,68 +454,123 @@ wk_report_section(const struct wk_report *r, size_t i, struct wk_buf *o)
 	entry_html(o, &r->v[i]);
 }
 
+/* The run's facts: when it started, how long it took, the program's
+ * version, the station and the broadcast date it was given. */
+static void
+facts(struct wk_buf *o, const struct wk_report *r)
+{
+	struct timespec now;
+	struct tm tm;
+	char when[32] = "";
+	double secs;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	secs = (double)(now.tv_sec - r->start_mono.tv_sec) +
+	    (double)(now.tv_nsec - r->start_mono.tv_nsec) / 1e9;
+	if (localtime_r(&r->start, &tm) != NULL)
+		strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S", &tm);
+	wk_buf_puts(o, "<p id=\"facts\">");
+	text(o, _("Run started"));
+	wk_buf_printf(o, " <time>%s</time> · ", when);
+	text(o, _("took"));
+	wk_buf_printf(o, " %.0f s · willakuy %s · ", secs, WK_VERSION);
+	text(o, _("station"));
+	wk_buf_putc(o, ' ');
+	text(o, r->station);
+	wk_buf_puts(o, " · ");
+	text(o, _("broadcast date"));
+	wk_buf_putc(o, ' ');
+	text(o, r->date);
+	wk_buf_puts(o, "</p>\n");
+}
+
+/* One line per cause of trouble, worst first. */
+static void
+causes_html(struct wk_buf *o, struct wk_causes *causes)
+{
+	static const char *const grades[] = { "failed", "fallback", "other" };
+	struct wk_buf where = WK_BUF_INIT, what = WK_BUF_INIT;
+	size_t i, n = wk_causes_count(causes);
+
+	if (n == 0)
+		return;
+	wk_buf_puts(o, "<section id=\"causes\">\n<h2>");
+	text(o, _("What to fix"));
+	wk_buf_puts(o, "</h2>\n<ul>\n");
+	for (i = 0; i < n; i++) {
+		wk_buf_clear(&where);
+		wk_buf_clear(&what);
+		wk_causes_where(causes, i, &where);
+		wk_causes_what(causes, i, &what);
+		wk_buf_printf(o, "<li class=\"cause %s\" data-grade=\"%s\">",
+		    wk_causes_severity(causes, i) == WK_ERROR ? "error" : "warning",
+		    grades[wk_causes_grade(causes, i)]);
+		if (where.len > 0) {
+			wk_buf_puts(o, "<code>");
+			text(o, wk_buf_str(&where));
+			wk_buf_puts(o, "</code>: ");
+		}
+		text(o, wk_buf_str(&what));
+		wk_buf_puts(o, "</li>\n");
+	}
+	wk_buf_puts(o, "</ul>\n</section>\n");
+	wk_buf_free(&where);
+	wk_buf_free(&what);
+}
+
 void
-wk_report_html(const struct wk_report *r, const struct wk_diags *d,
-    const struct wk_report_kept *kept, size_t nkept, struct wk_buf *o)
+wk_report_html(const struct wk_report *r, struct wk_diags *d,
+    struct wk_causes *causes, const struct wk_report_kept *kept,
+    size_t nkept, struct wk_buf *o)
 {
 	size_t i, count[3] = { 0, 0, 0 };
-	size_t ok, fb, bad;
+	struct wk_buf head = WK_BUF_INIT;
+	int k;
 
 	for (i = 0; i < r->n; i++)
 		count[entry_state(&r->v[i])]++;
 	for (i = 0; i < nkept; i++)
 		count[kept_state(kept[i].html)]++;
-	ok = count[0];
-	fb = count[1];
-	bad = count[2];
-	wk_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"es\">\n<head>\n"
-	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-	    "content=\"width=device-width\">\n<title>willakuy ");
+	wk_causes_collect(causes, d);
+	wk_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"");
+	text(o, _("en"));
+	wk_buf_puts(o, "\">\n<head>\n<meta charset=\"utf-8\">\n<meta "
+	    "name=\"viewport\" content=\"width=device-width\">\n<title>willakuy ");
 	text(o, r->date);
 	wk_buf_puts(o, "</title>\n<style>");
 	wk_buf_puts(o, style);
-	wk_buf_puts(o, "</style>\n</head>\n<body data-ready=\"no\">\n<h1>Boletines "
-	    "del ");
+	wk_buf_puts(o, "</style>\n</head>\n<body data-ready=\"no\">\n<h1>");
+	text(o, _("Bulletins of"));
+	wk_buf_putc(o, ' ');
 	text(o, r->date);
 	wk_buf_puts(o, " · ");
 	text(o, r->station);
-	wk_buf_printf(o, "</h1>\n<p id=\"summary\"><span class=\"ok\">%zu "
-	    "completos</span> · <span class=\"%s\">%zu con reemplazos</span> · "
-	    "<span class=\"%s\">%zu no publicados</span></p>\n", ok,
-	    fb ? "bad" : "ok", fb, bad ? "bad" : "ok", bad);
-	if (d != NULL && d->nerrors + d->nwarnings > 0) {
-		wk_buf_puts(o, "<section id=\"warnings\">\n<h2>Errores y avisos</h2>\n"
-		    "<ul>\n");
-		for (i = 0; i < d->n; i++) {
-			const struct wk_diag *g = &d->v[i];
-
-			if (g->sev == WK_NOTE)
-				continue;
-			wk_buf_printf(o, "<li class=\"%s\">", g->sev == WK_ERROR
-			    ? "error" : "warning");
-			if (g->file != NULL) {
-				text(o, g->file);
-				if (g->line > 0)
-					wk_buf_printf(o, ":%d", g->line);
-				if (g->col > 0)
-					wk_buf_printf(o, ":%d", g->col);
-				wk_buf_puts(o, ": ");
-			}
-			text(o, g->msg);
-			wk_buf_puts(o, "</li>\n");
-		}
-		wk_buf_puts(o, "</ul>\n</section>\n");
+	wk_buf_puts(o, "</h1>\n");
+	facts(o, r);
+	wk_causes_headline(count[2], count[1], count[0], &head);
+	wk_buf_printf(o, "<p id=\"summary\" class=\"%s\" data-ok=\"%zu\" "
+	    "data-fallback=\"%zu\" data-failed=\"%zu\">", count[2] + count[1] > 0
+	    ? "bad" : "ok", count[0], count[1], count[2]);
+	text(o, wk_buf_str(&head));
+	wk_buf_puts(o, "</p>\n");
+	wk_buf_free(&head);
+	causes_html(o, causes);
+	/* Worst first: not published, with fallbacks, complete. */
+	for (k = 2; k >= 0; k--)
+		for (i = 0; i < r->n; i++)
+			if (entry_state(&r->v[i]) == k)
+				entry_html(o, &r->v[i]);
+	if (nkept > 0) {
+		wk_buf_puts(o, "<p id=\"earlier\" class=\"earlier\">");
+		text(o, _("Bulletins of earlier runs today, which this one did "
+		    "not make again; their problems are not repeated here:"));
+		wk_buf_puts(o, "</p>\n");
 	}
-	for (i = 0; i < r->n; i++)
-		entry_html(o, &r->v[i]);
-	if (nkept > 0)
-		wk_buf_puts(o, "<p id=\"earlier\" class=\"earlier\">Boletines de "
-		    "ejecuciones anteriores de hoy, que esta no volvió a hacer; "
-		    "sus avisos no se repiten aquí:</p>\n");
 	for (i = 0; i < nkept; i++)
 		wk_buf_puts(o, kept[i].html);
-	wk_buf_puts(o, "<p><button id=\"all\" type=\"button\">Mostrar todas las "
-	    "transcripciones</button></p>\n<script>\n"
+	wk_buf_puts(o, "<p><button id=\"all\" type=\"button\">");
+	text(o, _("Show every transcript"));
+	wk_buf_puts(o, "</button></p>\n<script>\n"
 	    "document.getElementById('all').addEventListener('click', function () {\n"
 	    "  document.querySelectorAll('details.transcript').forEach(function (d) "
 	    "{ d.open = true; });\n});\n"
@@ -489,7 +666,7 @@ earlier_sections(const struct wk_report *r, struct wk_outdir *out, size_t *n)
 
 void
 wk_report_write(const struct wk_report *r, struct wk_outdir *out,
-    struct wk_diags *d)
+    struct wk_diags *d, struct wk_causes *causes)
 {
 	struct wk_buf page = WK_BUF_INIT, sec = WK_BUF_INIT, rel = WK_BUF_INIT;
 	struct wk_report_kept *kept;
@@ -510,7 +687,7 @@ wk_report_write(const struct wk_report *r, struct wk_outdir *out,
 			why = e2.msg;
 	}
 	kept = earlier_sections(r, out, &nkept);
-	wk_report_html(r, d, kept, nkept, &page);
+	wk_report_html(r, d, causes, kept, nkept, &page);
 	if (why == NULL && page.failed)
 		why = _("out of memory");
 	if (why == NULL && wk_outdir_write(out, "report.html", page.data,

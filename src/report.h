@@ -6,29 +6,39 @@
  * right: every bulletin and language, each segment's duration, loudness
  * and data date, fallbacks and warnings highlighted, the transcript, a
  * player per file and a chart of each market's prices against the
- * previous ones. Written in Spanish, for the stations' operators. Files
- * are named as bundle.h says.
+ * previous ones. Written in the operator's language (gettext), problems
+ * grouped by cause (causes.h). Files are named as bundle.h says.
  */
 
 #include "audio.h"
 #include "buf.h"
 
+struct wk_catalog;
+struct wk_causes;
 struct wk_diags;
 struct wk_outdir;
 struct wk_report;
 struct wk_script;
+struct wk_seg_source;
 
-struct wk_report *wk_report_new(const char *station, const char *date);
+/* A report for station on broadcast date; the run starts now (the page
+ * says when, and how long it took). Names of markets, networks and
+ * products are taken from cat, which must outlive the report (NULL: ids
+ * only). */
+struct wk_report *wk_report_new(const char *station, const char *date,
+    const struct wk_catalog *cat);
 void wk_report_free(struct wk_report *r);
 
 /*
  * Adds a bulletin in one language: its script, the measurements of its
- * segments (stats, s->nsegs of them; NULL when it failed) and error, the
+ * segments (stats, s->nsegs of them; NULL when it failed), where their
+ * data came from (src, s->nsegs of them; may be NULL) and error, the
  * reason it was not published (NULL when it was). Copies what it keeps.
  * Returns 0, or -1 when out of memory.
  */
 int wk_report_add(struct wk_report *r, const struct wk_script *s,
-    const struct wk_audio_stats *stats, const char *error);
+    const struct wk_audio_stats *stats, const char *error,
+    const struct wk_seg_source *src);
 
 /* The bulletin-languages added, each named "<bulletin>-<lang>", and the
  * page's section of one alone: a run keeps its sections beside the files,
@@ -44,10 +54,13 @@ struct wk_report_kept {
 	char *html;
 };
 
-/* Appends the page to out: the run's diagnostics and bulletins, then the
- * kept sections of bulletins this run did not make (nkept of them). */
-void wk_report_html(const struct wk_report *r, const struct wk_diags *d,
-    const struct wk_report_kept *kept, size_t nkept, struct wk_buf *out);
+/* Appends the page to out, in the locale's language: the run's facts, a
+ * line in words of what goes to air, one line per cause of trouble
+ * (causes, collected from d; may be NULL), the bulletins worst first, then
+ * the kept sections of bulletins this run did not make (nkept of them). */
+void wk_report_html(const struct wk_report *r, struct wk_diags *d,
+    struct wk_causes *causes, const struct wk_report_kept *kept,
+    size_t nkept, struct wk_buf *out);
 
 /*
  * Writes the day's report, for the operator: OUTDIR/DATE/report.html.
@@ -57,6 +70,6 @@ void wk_report_html(const struct wk_report *r, const struct wk_diags *d,
  * for reading, the files are what goes to air.
  */
 void wk_report_write(const struct wk_report *r, struct wk_outdir *out,
-    struct wk_diags *d);
+    struct wk_diags *d, struct wk_causes *causes);
 
 #endif

@@ -120,4 +120,21 @@ check_len "$D/precios-manana-qu/03-santa-clara.mp3" qu 140 48 1.25
 sed -n '/^$/q;p' "$D/noticias-redes-es.txt" >/dev/null
 ffprobe -v error -show_entries format_tags=comment -of default=nw=1:nk=1 "$D/precios-manana-es/04-huanta.mp3" >"$TMP/lines.txt"
 check_len "$D/precios-manana-es/04-huanta.mp3" es-419 150 48
-echo "demo: es ${total_es}s, qu ${total_qu}s"
+# Honest durations: preview's total for each bulletin and language is
+# within 5 % of the built file's length, and preview stays fast.
+pv=""
+for b in precios-manana noticias-redes; do
+	for l in es qu; do
+		start=$(date +%s.%N)
+		(cd "$TOP" && "$WK" preview -l "$l" -c examples/station.xml -d "$DATE" "bulletins/$b.xml") >"$TMP/pv.txt" ||
+		    die "preview $b $l"
+		took=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
+		est=$(sed -n 's/^# total ~\([0-9]*\) min \([0-9]*\) s$/\1 \2/p' "$TMP/pv.txt" | awk '{ print $1 * 60 + $2 }')
+		[ -n "$est" ] || die "preview $b $l gives no total"
+		len=$(duration "$D/$b-$l.mp3")
+		within "$est" "$(awk -v t="$len" 'BEGIN { print t * 0.95 }')" "$(awk -v t="$len" 'BEGIN { print t * 1.05 }')" ||
+		    die "preview says $est s for $b-$l, built $len s"
+		pv="$pv $b-$l ${est}/${len%.*}s (${took}s)"
+	done
+done
+echo "demo: es ${total_es}s, qu ${total_qu}s; preview/built:$pv"

@@ -1,10 +1,13 @@
 # The day's report in headless Chromium: the page loads with no error, its
 # script runs, and it shows every bulletin and language, segment durations
 # and loudness, players for the files, price charts, and the fallbacks and
-# warnings of the run, highlighted; a later run of the day that makes only
+# causes of the run's problems, highlighted, in Spanish; a later run of the day that makes only
 # some bulletins still shows the others.
 . "$(dirname "$0")/lib.sh"
 command -v chromium >/dev/null || die "chromium is not installed (make deps-check installs it)"
+# The operator's language: the page and its messages in Spanish.
+export LANG=es_PE.UTF-8
+unset LC_ALL LANGUAGE
 
 # A day where one market's feed is stale: its segment falls back.
 mkdir -p "$TMP/feeds"
@@ -36,11 +39,12 @@ for n in precios-manana-es precios-manana-qu noticias-redes-es noticias-redes-qu
 	grep -q "src=\"$n/01-apertura.mp3\"" "$TMP/dom.html" || die "no player for $n's segments"
 done
 [ "$(grep -o '<audio' "$TMP/dom.html" | wc -l)" -ge 26 ] || die "too few players"
-grep -q '1 con reemplazos' "$TMP/dom.html" || grep -q '2 con reemplazos' "$TMP/dom.html" || die "summary lacks the fallbacks"
+grep -q 'data-ok="2" data-fallback="2" data-failed="0">2 salen con frases de reemplazo; 2 completos<' "$TMP/dom.html" ||
+    die "summary lacks the fallbacks"
 grep -q '<tr class="fallback">' "$TMP/dom.html" || die "the fallback segment is not highlighted"
 grep -q 'class="bad">reemplazo' "$TMP/dom.html" || die "the fallback is not marked"
-grep -q '<li class="warning">.*old.xml is dated 2026-11-26, too old for today' "$TMP/dom.html" ||
-    die "the stale feed's warning is missing"
+grep -q '<li class="cause warning" data-grade="fallback"><code>[^<]*/old.xml</code>: el feed es del 2026-11-26, demasiado antiguo para los boletines que lo leen: 2 segmentos de 2 boletines dicen la frase de reemplazo' "$TMP/dom.html" ||
+    die "the stale feed's cause is missing"
 grep -q '<svg class="chart"' "$TMP/dom.html" || die "no price chart"
 grep -q 'S/ 2.50 (+8.7 %)' "$TMP/dom.html" || die "the chart lacks papa amarilla's change"
 grep -q '<td class="n">[0-9.]* s</td><td class="n">-23.[0-9] LUFS' "$TMP/dom.html" || die "no durations and loudness"
@@ -65,9 +69,8 @@ order=$(grep -o '<section class="bulletin" id="[a-z-]*" data-state="[a-z]*"\|id=
     sed 's/.*id="\([a-z-]*\)".*data-state="\([a-z]*\)"/\1:\2/; s/id="earlier"/earlier/' | tr '\n' ' ')
 [ "$order" = "noticias-redes-es:ok noticias-redes-qu:ok earlier precios-manana-es:fallback precios-manana-qu:fallback " ] ||
     die "second report: sections are '$order'"
-grep -q '<span class="ok">2 completos</span> · <span class="bad">2 con reemplazos' "$TMP/dom2.html" ||
+grep -q 'data-ok="2" data-fallback="2" data-failed="0"' "$TMP/dom2.html" ||
     die "second report: the summary does not count the earlier bulletins"
-grep -q 'too old for today' "$TMP/dom2.html" && grep -q '<li class="warning">' "$TMP/dom2.html" &&
-    die "second report: repeats the earlier run's warnings"
+grep -q '<li class="cause' "$TMP/dom2.html" && die "second report: repeats the earlier run's causes"
 grep -q 'src="precios-manana-qu/01-apertura.mp3"' "$TMP/dom2.html" || die "second report: no players for earlier bulletins"
 echo "report: loads cleanly in Chromium; bulletins, players, charts, fallbacks and warnings shown; later runs keep earlier bulletins"
