@@ -26,6 +26,7 @@
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
+#include "latest.h"
 #include "local.h"
 #include "report.h"
 #include "retention.h"
@@ -56,6 +57,7 @@ struct run {
 	struct wk_voiceset voices;
 	struct wk_feedcache *feeds;
 	struct wk_outdir *out;
+	struct wk_latest *latest;	/* what latest/ holds for the date */
 	struct wk_synth *synth;
 	struct wk_renderer *renderer;
 	struct wk_calib calib;		/* the voices measured so far */
@@ -394,6 +396,23 @@ render_langs(struct run *r, struct lang *l, size_t nl, size_t total)
 		fputs("\r\033[K", stderr);
 }
 
+/* Tells latest.c how language i of b ended. */
+static void
+latest_outcome(struct run *r, const struct wk_bulletin *b, size_t i,
+    enum wk_status st)
+{
+	struct wk_buf name = WK_BUF_INIT;
+
+	wk_bundle_name_of(b->id, b->langs[i], &name);
+	if (name.failed)	/* latest.c cannot tell: it settles nothing */
+		wk_latest_failed_file(r->latest, b->path);
+	else if (st == WK_OK)
+		wk_latest_built(r->latest, b->path, wk_buf_str(&name));
+	else
+		wk_latest_failed(r->latest, b->path, wk_buf_str(&name));
+	wk_buf_free(&name);
+}
+
 /* Collects, publishes and reports language i of b, and counts it. */
 static enum wk_status
 publish_lang(struct run *r, const struct wk_bulletin *b, struct lang *l,
@@ -415,6 +434,7 @@ publish_lang(struct run *r, const struct wk_bulletin *b, struct lang *l,
 		report(r, l->s, l->st == WK_OK ? stats : NULL, l->st == WK_OK ? NULL
 		    : l->err.msg);
 	free(stats);
+	latest_outcome(r, b, i, l->st);
 	if (l->st == WK_OK) {
 		res->built++;
 		res->audio_s += secs;
@@ -442,6 +462,7 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 
 	if ((st = wk_bulletin_load(path, &b, r->d, &err)) != WK_OK) {
 		wk_diag_err(r->d, &err);
+		wk_latest_failed_file(r->latest, path);
 		res->failed++;
 		res->worst = worse(res->worst, st);
 		return st;
@@ -452,6 +473,7 @@ build_bulletin(struct run *r, const char *path, struct wk_build_result *res)
 		wk_diag_err(r->d, &err);
 		res->failed += b->nlangs;
 		res->worst = worse(res->worst, st);
+		wk_latest_failed_file(r->latest, path);
 		wk_bulletin_free(b);
 		return st;
 	}
@@ -513,7 +535,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		goto out;
 	}
 	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s,
-	    r.station->output_shared, &r.out, err)) != WK_OK)
+	    r.station->output_shared, &r.out, err)) != WK_OK ||
+	    (st = wk_latest_open(r.out, d, &r.latest, err)) != WK_OK)
 		goto out;
 	if (r.station->cache_mb > 0) {
 		char *dir = wk_path_join(o->outdir, ".cache");
@@ -556,6 +579,10 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		if (st == WK_EIO || st == WK_ENOMEM)
 			break;
 	}
+	/* The bulletins a stopped run did not reach failed too. */
+	for (i++; i < o->nbulletins; i++)
+		wk_latest_failed_file(r.latest, o->bulletins[i]);
+	wk_latest_settle(r.latest, r.station, &r.params, d);
 	if (r.report != NULL)
 		wk_report_write(r.report, r.out, d);
 	wk_retention_apply(o->outdir, o->date, r.station->retention_days, d);
@@ -567,6 +594,7 @@ out:
 	wk_renderer_free(r.renderer);
 	wk_calib_free(&r.calib);
 	wk_synth_free(r.synth);
+	wk_latest_free(r.latest);
 	wk_outdir_close(r.out);
 	wk_feedcache_free(r.feeds);
 	wk_voiceset_free(&r.voices);
