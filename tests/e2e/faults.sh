@@ -14,7 +14,7 @@ small() {	# a short bulletin: name, text
 </bulletin>
 X
 }
-sums() { (cd "$1" && find . -path ./.cache -prune -o -type f ! -name '.willakuy.lock' ! -name report.html -print0 | sort -z | xargs -0 md5sum); }
+sums() { (cd "$1" && find . -path ./.cache -prune -o -type f ! -name '.willakuy.lock' ! -name .willakuy-latest ! -name report.html -print0 | sort -z | xargs -0 md5sum); }
 run() { "$WK" build -q -c "$ST" -d "$DATE" "$@"; }
 
 # Lock held by another run: exit 6 after the wait.
