@@ -34,6 +34,7 @@
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
+#include "latest.h"
 #include "local.h"
 #include "report.h"
 #include "retention.h"
@@ -78,6 +79,7 @@ struct stn {
 	struct wk_station *station;
 	char *dir;			/* its output folder */
 	struct wk_outdir *out;
+	struct wk_latest *latest;	/* what its latest/ holds for the date */
 	struct wk_report *report;
 	struct wk_renderer *renderer;
 	struct wk_calib calib;		/* the voices measured so far */
@@ -655,6 +657,34 @@ render_unit(struct run *r, struct unit *u, size_t total)
 		fputs("\r\033[K", stderr);
 }
 
+/* Tells latest.c how language i of u's bulletin ended. */
+static void
+latest_outcome(struct unit *u, size_t i, enum wk_status st)
+{
+	const struct wk_bulletin *b = u->b;
+	struct wk_latest *lt = u->stn->latest;
+	struct wk_buf name = WK_BUF_INIT;
+
+	wk_bundle_name_of(b->id, b->langs[i], &name);
+	if (name.failed)	/* latest.c cannot tell: it settles nothing */
+		wk_latest_failed_file(lt, b->path);
+	else if (st == WK_OK)
+		wk_latest_built(lt, b->path, wk_buf_str(&name));
+	else
+		wk_latest_failed(lt, b->path, wk_buf_str(&name));
+	wk_buf_free(&name);
+}
+
+/* Every station's latest/: bulletin file path failed. */
+static void
+latest_failed_file(struct run *r, const char *path)
+{
+	size_t k;
+
+	for (k = 0; k < r->nstns; k++)
+		wk_latest_failed_file(r->stns[k].latest, path);
+}
+
 /* Collects, publishes and reports language i of u, and counts it. */
 static enum wk_status
 publish_lang(struct run *r, struct unit *u, size_t i,
@@ -678,6 +708,7 @@ publish_lang(struct run *r, struct unit *u, size_t i,
 		report(r, u, l->s, l->st == WK_OK ? stats : NULL,
 		    l->st == WK_OK ? NULL : l->err.msg);
 	free(stats);
+	latest_outcome(u, i, l->st);
 	if (l->st == WK_OK) {
 		res->built++;
 		res->audio_s += secs;
@@ -709,6 +740,7 @@ start_unit(struct run *r, struct wk_bulletin *b, int owns_b, struct stn *t,
 		wk_diag_err(r->d, &err);
 		res->failed += b->nlangs;
 		res->worst = worse(res->worst, WK_ENOMEM);
+		wk_latest_failed_file(t->latest, b->path);
 		if (owns_b)
 			wk_bulletin_free(b);
 		return NULL;
@@ -778,6 +810,8 @@ open_station(struct run *r, struct stn *t, int own_folder, struct wk_err *err)
 		return wk_err_nomem(err);
 	st = wk_outdir_open(t->dir, r->date, r->o->lock_wait_s,
 	    t->station->output_shared, &t->out, err);
+	if (st == WK_OK)
+		st = wk_latest_open(t->out, r->d, &t->latest, err);
 	if (st != WK_OK)
 		return st;
 	if ((st = wk_renderer_new(&t->params, r->synth, &r->voices, &t->calib,
@@ -803,6 +837,7 @@ close_station(struct stn *t)
 	wk_report_free(t->report);
 	wk_renderer_free(t->renderer);
 	wk_calib_free(&t->calib);
+	wk_latest_free(t->latest);
 	wk_outdir_close(t->out);
 	wk_station_free(t->station);
 	free(t->dir);
@@ -848,6 +883,7 @@ build_all(struct run *r, struct wk_build_result *res)
 		    &err)) != WK_OK) {
 			wk_diag_err(r->d, &err);
 			wk_causes_failed(r->o->causes, r->d, NULL, NULL, &err);
+			latest_failed_file(r, r->o->bulletins[i]);
 			res->failed += r->nstns;
 			res->worst = worse(res->worst, st);
 			if (st == WK_EIO || st == WK_ENOMEM)
@@ -871,6 +907,9 @@ build_all(struct run *r, struct wk_build_result *res)
 		}
 	}
 	finish_unit(r, prev, res);
+	/* The bulletins a stopped run did not reach failed too. */
+	for (i++; i < r->o->nbulletins; i++)
+		latest_failed_file(r, r->o->bulletins[i]);
 }
 
 enum wk_status
@@ -945,6 +984,9 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	wk_diag(d, WK_NOTE, NULL, 0, 0, _("shared work: %zu clip(s) prepared, "
 	    "%zu use(s) of a prepared clip, %zu segment(s) shared between "
 	    "bulletins or stations"), prepared, reused, r.shared);
+	for (i = 0; i < r.nstns; i++)
+		wk_latest_settle(r.stns[i].latest, r.stns[i].station,
+		    &r.stns[i].params, d);
 	for (i = 0; i < r.nstns; i++)
 		if (r.stns[i].report != NULL)
 			wk_report_write(r.stns[i].report, r.stns[i].out, d,

@@ -20,9 +20,15 @@
 #include "station.h"
 
 void
+wk_bundle_name_of(const char *bulletin, const char *lang, struct wk_buf *out)
+{
+	wk_buf_printf(out, "%s-%s", bulletin, lang);
+}
+
+void
 wk_bundle_name(const struct wk_script *s, struct wk_buf *out)
 {
-	wk_buf_printf(out, "%s-%s", s->bulletin, s->lang);
+	wk_bundle_name_of(s->bulletin, s->lang, out);
 }
 
 void

@@ -39,6 +39,9 @@ struct wk_bundle {
  * publishes NAME.mp3, NAME.m3u, NAME.txt, NAME.xml (Rivendell) and
  * NAME/NN-SEGMENT.mp3 for its segment NN (from 01). Appended to out. */
 void wk_bundle_name(const struct wk_script *s, struct wk_buf *out);
+/* The same NAME from a bulletin id and a language. */
+void wk_bundle_name_of(const char *bulletin, const char *lang,
+    struct wk_buf *out);
 void wk_bundle_seg_file(const struct wk_script *s, size_t i,
     struct wk_buf *out);
 

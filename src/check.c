@@ -482,6 +482,25 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 	}
 }
 
+/* The clip that replaces a failed bulletin in latest/ (failclip.c) must be
+ * readable audio: a run finds out only when a bulletin has failed. */
+static void
+check_failure_clip(const struct wk_station *s, struct wk_diags *d)
+{
+	struct wk_clip *c = NULL;
+	struct wk_err err;
+
+	if (s->on_failure != WK_LATEST_CLIP || s->failure_clip == NULL)
+		return;
+	memset(&err, 0, sizeof err);
+	if (wk_clip_open(s->failure_clip, &c, &err) != WK_OK)
+		wk_diag(d, WK_ERROR, s->path, 0, 0,
+		    _("<latest clip>: %s: %s. It replaces a bulletin that could "
+		    "not be built; give a recording in a format willakuy reads "
+		    "(WAV, FLAC, Ogg, MP3)"), s->failure_clip, err.msg);
+	wk_clip_close(c);
+}
+
 static enum wk_status
 load_ctx(struct ctx *c, struct wk_date date, struct wk_diags *d,
     struct wk_err *err)
@@ -541,7 +560,8 @@ wk_check_files(char *const *paths, size_t n, struct wk_date date,
 		} else if (strcmp(root, "station") == 0) {
 			struct wk_station *s;
 
-			st = wk_station_load(paths[i], &s, d, &err);
+			if ((st = wk_station_load(paths[i], &s, d, &err)) == WK_OK)
+				check_failure_clip(s, d);
 			wk_station_free(s);
 		} else if (strcmp(root, "voice") == 0) {
 			struct wk_voice *v;

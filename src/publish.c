@@ -29,6 +29,7 @@
 struct wk_outdir {
 	char *path, *day, *latest, *date;
 	int fd, dayfd, latestfd, lockfd;
+	int hold_latest;	/* latest/ holds a later date: left alone */
 };
 
 struct entry {
@@ -320,6 +321,36 @@ wk_outdir_latest(const struct wk_outdir *o)
 	return o->latest;
 }
 
+int
+wk_outdir_fd(const struct wk_outdir *o)
+{
+	return o->fd;
+}
+
+int
+wk_outdir_dayfd(const struct wk_outdir *o)
+{
+	return o->dayfd;
+}
+
+int
+wk_outdir_latestfd(const struct wk_outdir *o)
+{
+	return o->latestfd;
+}
+
+const char *
+wk_outdir_date(const struct wk_outdir *o)
+{
+	return o->date;
+}
+
+void
+wk_outdir_hold_latest(struct wk_outdir *o)
+{
+	o->hold_latest = 1;
+}
+
 /* Creates ".<base>.<infix>.<random>" in dirfd; see wk_safe_create. */
 static int
 create_tmp(int dirfd, const char *base, const char *infix, char **name)
@@ -551,6 +582,12 @@ newer_exists(struct wk_outdir *o, const char *base)
 	return found;
 }
 
+int
+wk_outdir_newer(struct wk_outdir *o, const char *base)
+{
+	return newer_exists(o, base);
+}
+
 /* Copies name in sfd to a new temporary in dfd (latest/ on another file
  * system). Returns the descriptor-less result: 0 and *out set, or -1. */
 static int
@@ -639,7 +676,7 @@ wk_pub_commit(struct wk_pub *p, const char *rel_latest, struct wk_err *err)
 		goto fail;
 	}
 	in_commit = 1;
-	if (rel_latest != NULL) {
+	if (rel_latest != NULL && !o->hold_latest) {
 		base = strrchr(rel_latest, '/');
 		base = base ? base + 1 : rel_latest;
 		for (i = 0; i < p->n; i++)

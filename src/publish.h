@@ -36,6 +36,21 @@ void wk_outdir_close(struct wk_outdir *o);
 const char *wk_outdir_day(const struct wk_outdir *o);
 const char *wk_outdir_latest(const struct wk_outdir *o);
 
+/* For latest.c: the descriptors of OUTDIR, its date folder and latest/
+ * (the output folder's own, not to be closed), and the run's date. */
+int wk_outdir_fd(const struct wk_outdir *o);
+int wk_outdir_dayfd(const struct wk_outdir *o);
+int wk_outdir_latestfd(const struct wk_outdir *o);
+const char *wk_outdir_date(const struct wk_outdir *o);
+
+/* 1 when a date folder later than the run's holds its own base (a file
+ * name): latest/base is then that date's business. */
+int wk_outdir_newer(struct wk_outdir *o, const char *base);
+
+/* From now on wk_pub_commit leaves latest/ alone: it holds a later date
+ * than the run's (latest/ only moves forward). */
+void wk_outdir_hold_latest(struct wk_outdir *o);
+
 /* Writes len bytes as OUTDIR/YYYY-MM-DD/rel, atomically (temporary
  * name, sync, rename). */
 enum wk_status wk_outdir_write(struct wk_outdir *o, const char *rel,
@@ -55,7 +70,7 @@ enum wk_status wk_pub_close(struct wk_pub *p, FILE *f, struct wk_err *err);
 
 /* Puts every file in place as described above; rel_latest, when not NULL,
  * is also published as OUTDIR/latest/<its name> unless a later date folder
- * has its own (latest/ only moves forward). When the segment folder cannot
+ * has its own or latest/ is held (latest/ only moves forward). When the segment folder cannot
  * be swapped the whole publication is undone and the previous files stay
  * (WK_EIO). Frees p. */
 enum wk_status wk_pub_commit(struct wk_pub *p, const char *rel_latest,

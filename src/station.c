@@ -59,7 +59,8 @@ either(struct wk_xmlfile *f, xmlNodePtr n, const char *name, const char *one,
 
 /* <latest on-failure="remove|clip" clip="FILE"/>: what latest/ holds for a
  * bulletin whose build failed. The clip is resolved against dir (the
- * station file's folder) and must be an .mp3, since it replaces one. */
+ * station file's folder); any format clip.c reads, since it is encoded
+ * at the station's settings when it is used (failclip.c). */
 static enum wk_status
 read_latest(struct wk_xmlfile *f, xmlNodePtr n, const char *dir,
     struct wk_station *s, struct wk_err *err)
@@ -67,7 +68,6 @@ read_latest(struct wk_xmlfile *f, xmlNodePtr n, const char *dir,
 	int clip = s->on_failure == WK_LATEST_CLIP;
 	enum wk_status st;
 	char *v;
-	size_t len;
 
 	if ((st = either(f, n, "on-failure", "clip", "remove",
 	    _("on-failure must be \"remove\" (latest/ keeps nothing for a "
@@ -78,17 +78,15 @@ read_latest(struct wk_xmlfile *f, xmlNodePtr n, const char *dir,
 	v = wk_xml_attr(n, "clip");
 	if (clip && v == NULL)
 		return wk_xml_err(f, n, NULL, err, "%s",
-		    _("on-failure=\"clip\" needs clip=\"FILE.mp3\", the "
+		    _("on-failure=\"clip\" needs clip=\"FILE\", the "
 		    "recording that replaces a bulletin that could not be built"));
 	if (v == NULL)
 		return WK_OK;
-	len = strlen(v);
-	if (len < 4 || strcmp(v + len - 4, ".mp3") != 0) {
-		st = wk_xml_err(f, n, "clip", err,
-		    _("clip=\"%s\" must be an MP3 file (.mp3): it takes the "
-		    "place of a bulletin in latest/"), v);
+	if (v[0] == '\0') {
 		free(v);
-		return st;
+		return wk_xml_err(f, n, "clip", err, "%s",
+		    _("clip=\"\" names no file: give the recording that replaces "
+		    "a bulletin that could not be built"));
 	}
 	free(s->failure_clip);
 	s->failure_clip = wk_path_join(dir, v);

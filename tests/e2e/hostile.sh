@@ -65,6 +65,6 @@ X
 	expect_rc 3 "$WK" check "$TMP/b-$c.xml"
 	grep_err "b-$c.xml:3:[0-9]+: error: clip .*$c"
 	expect_rc 1 "$WK" build -q -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/out" "$TMP/b-$c.xml"
-	grep_err "b-$c.xml:3:[0-9]+: error: segment 'a': .*$c.*built without it"
+	grep_err "$c: error: .*1 segment of 1 bulletin goes to air without it"
 done
 grep_err "lasts 120 minutes"
