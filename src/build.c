@@ -23,6 +23,7 @@
 #include "encode.h"
 #include "master.h"
 #include "paths.h"
+#include "playout.h"
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
@@ -43,6 +44,7 @@ struct job {
 	const struct wk_audio_params *params;
 	double codec_loss_db;		/* of the segment's voice */
 	FILE *frames;			/* raw MP3 frames */
+	FILE *pcm;			/* mastered PCM, for Opus; or NULL */
 	struct wk_audio_stats stats;
 	struct wk_err err;
 	enum wk_status st;
@@ -62,6 +64,7 @@ struct run {
 	struct wk_pool *pool;
 	struct wk_cache *cache;
 	struct wk_report *report;
+	struct wk_playout *playout;	/* feeds, latest/ page, hooks */
 	struct wk_audio_params params;
 	unsigned char *gap;		/* MP3 frames of the segment pause */
 	size_t gaplen;
@@ -73,9 +76,10 @@ encode_job(void *arg)
 {
 	struct job *j = arg;
 
-	j->st = wk_master_segment(j->spool, j->params, j->codec_loss_db,
-	    j->frames, &j->stats, &j->err);
-	if (j->st == WK_OK && (fflush(j->frames) != 0 || ferror(j->frames)))
+	j->st = wk_master_segment_pcm(j->spool, j->params, j->codec_loss_db,
+	    j->frames, j->pcm, &j->stats, &j->err);
+	if (j->st == WK_OK && (fflush(j->frames) != 0 || ferror(j->frames) ||
+	    (j->pcm != NULL && (fflush(j->pcm) != 0 || ferror(j->pcm)))))
 		j->st = wk_err_set(&j->err, WK_EIO, NULL, 0, 0, "%s",
 		    _("cannot write a temporary file (TMPDIR)"));
 	wk_spool_free(j->spool);
@@ -165,6 +169,9 @@ start_job(struct run *r, const struct wk_script *s, const struct wk_seg *sg,
 	if (j->frames == NULL)
 		return r->cache ? err->status : wk_err_set(err, WK_EIO, NULL, 0, 0,
 		    "%s", _("cannot create a temporary file (TMPDIR)"));
+	if (r->station->opus && (j->pcm = tmpfile()) == NULL)
+		return wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
+		    _("cannot create a temporary file (TMPDIR)"));
 	if ((st = wk_render_segment(r->renderer, sg, lang, &j->spool, err)) != WK_OK)
 		return st;
 	j->submitted = 1;
@@ -238,6 +245,8 @@ free_jobs(struct job *jobs, size_t n)
 	for (i = 0; jobs != NULL && i < n; i++) {
 		if (jobs[i].frames != NULL)
 			fclose(jobs[i].frames);
+		if (jobs[i].pcm != NULL)
+			fclose(jobs[i].pcm);
 		wk_spool_free(jobs[i].spool);
 	}
 	free(jobs);
@@ -268,10 +277,17 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 	memset(&bn, 0, sizeof bn);
 	if ((v = wk_voiceset_get(&r->voices, s->lang, r->d, err)) == NULL)
 		return err->status;
-	if ((bn.frames = calloc(s->nsegs, sizeof *bn.frames)) == NULL)
+	if ((bn.frames = calloc(s->nsegs, sizeof *bn.frames)) == NULL ||
+	    (r->station->opus && (bn.pcm = calloc(s->nsegs, sizeof *bn.pcm)) ==
+	    NULL)) {
+		free(bn.frames);
 		return wk_err_nomem(err);
-	for (i = 0; i < s->nsegs; i++)
+	}
+	for (i = 0; i < s->nsegs; i++) {
 		bn.frames[i] = jobs[i].frames;
+		if (bn.pcm != NULL)
+			bn.pcm[i] = jobs[i].pcm;
+	}
 	bn.s = s;
 	bn.iso639_2 = v->iso639_2;
 	bn.station = r->station;
@@ -283,6 +299,10 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 	bn.d = r->d;
 	st = wk_bundle_publish(&bn, r->out, seconds, err);
 	free(bn.frames);
+	free(bn.pcm);
+	if (st == WK_OK && wk_playout_add(r->playout, s) != 0)
+		wk_diag(r->d, WK_ERROR, NULL, 0, 0, _("%s-%s: %s"), s->bulletin,
+		    s->lang, _("out of memory: no feed or hook for it"));
 	return st;
 }
 
@@ -515,7 +535,13 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	if ((st = wk_outdir_open(o->outdir, r.date, o->lock_wait_s, &r.out,
 	    err)) != WK_OK)
 		goto out;
-	if (r.station->cache_mb > 0) {
+	if ((r.playout = wk_playout_new(r.station, o->outdir, o->date)) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
+	/* The cache keeps MP3 frames only: with Opus every segment is made
+	 * again, for its mastered PCM. */
+	if (r.station->cache_mb > 0 && !r.station->opus) {
 		char *dir = wk_path_join(o->outdir, ".cache");
 
 		st = dir ? wk_cache_open(dir, (unsigned long long)r.station->cache_mb
@@ -555,9 +581,11 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	if (r.report != NULL)
 		wk_report_write(r.report, r.out, d);
 	wk_retention_apply(o->outdir, o->date, r.station->retention_days, d);
+	wk_playout_finish(r.playout, d);
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);
+	wk_playout_free(r.playout);
 	wk_report_free(r.report);
 	wk_cache_close(r.cache);
 	wk_renderer_free(r.renderer);
