@@ -301,7 +301,7 @@ publish_script(struct run *r, const struct wk_script *s, struct job *jobs,
 	free(bn.frames);
 	free(bn.pcm);
 	if (st == WK_OK && wk_playout_add(r->playout, s) != 0)
-		wk_diag(r->d, WK_ERROR, NULL, 0, 0, _("%s-%s: %s"), s->bulletin,
+		wk_diag(r->d, WK_ERROR, NULL, 0, 0, "%s-%s: %s", s->bulletin,
 		    s->lang, _("out of memory: no feed or hook for it"));
 	return st;
 }
