@@ -31,6 +31,7 @@
 #include "compose_market.h"
 #include "master.h"
 #include "paths.h"
+#include "playout.h"
 #include "pool.h"
 #include "publish.h"
 #include "render.h"
@@ -69,6 +70,7 @@ struct job {
 	const struct wk_audio_params *params;
 	double codec_loss_db;		/* of the segment's voice */
 	FILE *frames;			/* raw MP3 frames */
+	FILE *pcm;			/* mastered PCM, for Opus; or NULL */
 	struct wk_audio_stats stats;
 	struct wk_err err;
 	enum wk_status st;
@@ -80,6 +82,7 @@ struct stn {
 	char *dir;			/* its output folder */
 	struct wk_outdir *out;
 	struct wk_latest *latest;	/* what its latest/ holds for the date */
+	struct wk_playout *playout;	/* feeds, latest/ page, hooks */
 	struct wk_report *report;
 	struct wk_renderer *renderer;
 	struct wk_calib calib;		/* the voices measured so far */
@@ -133,9 +136,10 @@ encode_job(void *arg)
 	struct job *j = arg;
 	struct run *r = j->u->r;
 
-	j->st = wk_master_segment(j->spool, j->params, j->codec_loss_db,
-	    j->frames, &j->stats, &j->err);
-	if (j->st == WK_OK && (fflush(j->frames) != 0 || ferror(j->frames)))
+	j->st = wk_master_segment_pcm(j->spool, j->params, j->codec_loss_db,
+	    j->frames, j->pcm, &j->stats, &j->err);
+	if (j->st == WK_OK && (fflush(j->frames) != 0 || ferror(j->frames) ||
+	    (j->pcm != NULL && (fflush(j->pcm) != 0 || ferror(j->pcm)))))
 		j->st = wk_err_set(&j->err, WK_EIO, NULL, 0, 0, "%s",
 		    _("cannot write a temporary file (TMPDIR)"));
 	wk_spool_free(j->spool);
@@ -260,6 +264,11 @@ lookup_script(struct run *r, struct unit *u, const struct wk_script *s,
 		j->u = u;
 		j->params = &u->stn->params;
 		seg_key(u->stn, s, &s->segs[i], j->key);
+		/* The cache and the run's shared segments keep MP3 frames
+		 * only: a station with Opus makes each segment again, for its
+		 * mastered PCM. */
+		if (u->stn->station->opus)
+			continue;
 		if (r->cache != NULL &&
 		    wk_cache_get(r->cache, j->key, &j->frames, &j->stats)) {
 			j->cached = 1;
@@ -365,6 +374,9 @@ start_job(struct run *r, struct stn *t, const struct wk_script *s,
 	if (j->frames == NULL)
 		return r->cache ? err->status : wk_err_set(err, WK_EIO, NULL, 0, 0,
 		    "%s", _("cannot create a temporary file (TMPDIR)"));
+	if (t->station->opus && (j->pcm = tmpfile()) == NULL)
+		return wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
+		    _("cannot create a temporary file (TMPDIR)"));
 	if ((st = wk_render_segment(t->renderer, sg, lang, &j->spool,
 	    err)) != WK_OK)
 		return st;
@@ -485,6 +497,8 @@ free_jobs(struct job *jobs, size_t n)
 	for (i = 0; jobs != NULL && i < n; i++) {
 		if (jobs[i].frames != NULL)
 			fclose(jobs[i].frames);
+		if (jobs[i].pcm != NULL)
+			fclose(jobs[i].pcm);
 		wk_spool_free(jobs[i].spool);
 	}
 	free(jobs);
@@ -516,10 +530,17 @@ publish_script(struct run *r, struct stn *t, const struct wk_script *s,
 	memset(&bn, 0, sizeof bn);
 	if ((v = wk_voiceset_get(&r->voices, s->lang, r->d, err)) == NULL)
 		return err->status;
-	if ((bn.frames = calloc(s->nsegs, sizeof *bn.frames)) == NULL)
+	if ((bn.frames = calloc(s->nsegs, sizeof *bn.frames)) == NULL ||
+	    (t->station->opus && (bn.pcm = calloc(s->nsegs, sizeof *bn.pcm)) ==
+	    NULL)) {
+		free(bn.frames);
 		return wk_err_nomem(err);
-	for (i = 0; i < s->nsegs; i++)
+	}
+	for (i = 0; i < s->nsegs; i++) {
 		bn.frames[i] = jobs[i].frames;
+		if (bn.pcm != NULL)
+			bn.pcm[i] = jobs[i].pcm;
+	}
 	bn.s = s;
 	bn.iso639_2 = v->iso639_2;
 	bn.station = t->station;
@@ -531,6 +552,10 @@ publish_script(struct run *r, struct stn *t, const struct wk_script *s,
 	bn.d = r->d;
 	st = wk_bundle_publish(&bn, t->out, seconds, err);
 	free(bn.frames);
+	free(bn.pcm);
+	if (st == WK_OK && wk_playout_add(t->playout, s) != 0)
+		wk_diag(r->d, WK_ERROR, NULL, 0, 0, "%s-%s: %s", s->bulletin,
+		    s->lang, _("out of memory: no feed or hook for it"));
 	return st;
 }
 
@@ -814,6 +839,9 @@ open_station(struct run *r, struct stn *t, int own_folder, struct wk_err *err)
 		st = wk_latest_open(t->out, r->d, &t->latest, err);
 	if (st != WK_OK)
 		return st;
+	if ((t->playout = wk_playout_new(t->station, t->dir, r->o->date)) ==
+	    NULL)
+		return wk_err_nomem(err);
 	if ((st = wk_renderer_new(&t->params, r->synth, &r->voices, &t->calib,
 	    r->d, &t->renderer, err)) != WK_OK)
 		return st;
@@ -837,6 +865,7 @@ close_station(struct stn *t)
 	wk_report_free(t->report);
 	wk_renderer_free(t->renderer);
 	wk_calib_free(&t->calib);
+	wk_playout_free(t->playout);
 	wk_latest_free(t->latest);
 	wk_outdir_close(t->out);
 	wk_station_free(t->station);
@@ -991,9 +1020,13 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 		if (r.stns[i].report != NULL)
 			wk_report_write(r.stns[i].report, r.stns[i].out, d,
 			    o->causes);
-	for (i = 0; i < r.nstns; i++)
+	for (i = 0; i < r.nstns; i++) {
 		wk_retention_apply(r.stns[i].dir, o->date,
 		    r.stns[i].station->retention_days, d);
+		/* After latest/ settled and old days went: feeds, the
+		 * latest/ page and playlist, the hooks. */
+		wk_playout_finish(r.stns[i].playout, d);
+	}
 	st = WK_OK;
 out:
 	wk_pool_free(r.pool);

@@ -3,7 +3,10 @@
  * mastering) are copied into the segment's file and, joined with the
  * frames of the pause, into the whole bulletin's (mp3file.c adds the tags
  * and the Xing frame); the playlist, transcript and Rivendell cart data
- * are written beside them, and publish.c makes them appear at once.
+ * are written beside them, and publish.c makes them appear at once. With
+ * Opus, each segment's mastered PCM (kept by mastering) is encoded again
+ * by libopusenc (oggopus.c) into the segment's .opus file and, with the
+ * pauses, into the whole bulletin's.
  */
 
 #include <assert.h>
@@ -15,9 +18,13 @@
 #include "compose.h"
 #include "master.h"
 #include "mp3file.h"
+#include "oggopus.h"
 #include "podcast.h"
 #include "publish.h"
 #include "station.h"
+
+/* Frames of PCM read at a time for Opus. */
+#define OPUS_CHUNK 4096
 
 void
 wk_bundle_name_of(const char *bulletin, const char *lang, struct wk_buf *out)
@@ -36,6 +43,14 @@ wk_bundle_seg_file(const struct wk_script *s, size_t i, struct wk_buf *out)
 {
 	assert(i < s->nsegs);
 	wk_buf_printf(out, "%s-%s/%02zu-%s.mp3", s->bulletin, s->lang, i + 1,
+	    s->segs[i].id);
+}
+
+void
+wk_bundle_seg_opus(const struct wk_script *s, size_t i, struct wk_buf *out)
+{
+	assert(i < s->nsegs);
+	wk_buf_printf(out, "%s-%s/%02zu-%s.opus", s->bulletin, s->lang, i + 1,
 	    s->segs[i].id);
 }
 
@@ -91,10 +106,20 @@ rdxl(const struct out *o, unsigned long length_ms, struct wk_buf *b)
 	struct wk_date end = wk_date_from_days(wk_date_days(o->b->date) +
 	    o->b->station->expire_days);
 	char e[11], tmp[64];
+	unsigned cart = wk_station_cart(o->b->station, s->bulletin, s->lang);
 
 	wk_date_format(end, e);
 	wk_buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<RDXL>\n"
 	    "  <cart>\n");
+	/* In the order rdxport writes them: a dropbox set to "To Cart"
+	 * replaces this cart's audio every day. */
+	if (cart > 0) {
+		snprintf(tmp, sizeof tmp, "%u", cart);
+		field(b, "    ", "number", tmp);
+	}
+	field(b, "    ", "type", "audio");
+	if (o->b->station->rivendell_group != NULL)
+		field(b, "    ", "groupName", o->b->station->rivendell_group);
 	field(b, "    ", "title", s->title);
 	field(b, "    ", "artist", o->b->station->name);
 	field(b, "    ", "album", s->title);
@@ -151,6 +176,105 @@ write_mp3(struct out *o, const struct wk_tags *t, FILE **ins, size_t nin,
 		wk_pub_close(o->pub, f, &e2);
 	}
 	return st;
+}
+
+/* The gain that takes segment i's mastered PCM from the loudness that
+ * LAME was given (the target plus what MP3 coding loses) to the target;
+ * only down, so the true-peak ceiling holds. Linear. */
+static float
+opus_gain(const struct wk_bundle *b, size_t i)
+{
+	double g = b->params->target_lufs - b->stats[i].pcm_lufs;
+
+	return isfinite(g) && g < 0 ? (float)pow(10.0, g / 20.0) : 1.0f;
+}
+
+/* Appends segment i's PCM to the Opus stream; buf holds OPUS_CHUNK
+ * frames. */
+static enum wk_status
+opus_segment(struct out *o, struct wk_opus *enc, size_t i, float *buf,
+    struct wk_err *err)
+{
+	int ch = o->b->params->channels;
+	float g = opus_gain(o->b, i);
+	FILE *in = o->b->pcm[i];
+	enum wk_status st = WK_OK;
+	size_t n, k;
+
+	rewind(in);
+	while (st == WK_OK && (n = fread(buf, sizeof *buf * (size_t)ch,
+	    OPUS_CHUNK, in)) > 0) {
+		for (k = 0; k < wk_items(n, ch); k++)
+			buf[k] *= g;
+		st = wk_opus_write(enc, buf, n, err);
+	}
+	if (st == WK_OK && ferror(in))
+		st = wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
+		    _("cannot read a temporary file (TMPDIR)"));
+	return st;
+}
+
+/* Writes the Ogg Opus file o->rel from the PCM of segments [from, to),
+ * with the pause between them. */
+static enum wk_status
+write_opus(struct out *o, const struct wk_opus_tags *t, size_t from,
+    size_t to, struct wk_err *err)
+{
+	const struct wk_audio_params *p = o->b->params;
+	unsigned long long pause = (unsigned long long)p->rate_hz *
+	    o->b->station->segment_pause_ms / 1000, left;
+	struct wk_opus *enc = NULL;
+	enum wk_status st;
+	float *buf;
+	size_t i;
+	FILE *f;
+
+	if (o->rel.failed || (buf = calloc(wk_items(OPUS_CHUNK,
+	    p->channels), sizeof *buf)) == NULL)
+		return wk_err_nomem(err);
+	if ((f = wk_pub_create(o->pub, wk_buf_str(&o->rel), err)) == NULL) {
+		free(buf);
+		return err->status;
+	}
+	st = wk_opus_new(p, o->b->station->opus_kbps, t, f, &enc, err);
+	for (i = from; i < to && st == WK_OK; i++) {
+		for (left = i > from ? pause : 0; left > 0 && st == WK_OK;) {
+			size_t k = left > OPUS_CHUNK ? OPUS_CHUNK :
+			    (size_t)left;
+
+			memset(buf, 0, wk_items(k, p->channels) * sizeof *buf);
+			st = wk_opus_write(enc, buf, k, err);
+			left -= k;
+		}
+		if (st == WK_OK)
+			st = opus_segment(o, enc, i, buf, err);
+	}
+	if (st == WK_OK)
+		st = wk_opus_finish(enc, err);
+	wk_opus_free(enc);
+	free(buf);
+	if (st == WK_OK)
+		return wk_pub_close(o->pub, f, err);
+	else {
+		struct wk_err e2;
+
+		wk_pub_close(o->pub, f, &e2);
+	}
+	return st;
+}
+
+/* The Vorbis comments that match the ID3 tag t. */
+static void
+opus_tags(const struct wk_tags *t, struct wk_opus_tags *ot)
+{
+	memset(ot, 0, sizeof *ot);
+	ot->title = t->title;
+	ot->artist = t->artist;
+	ot->album = t->album;
+	ot->date = t->date;
+	ot->lang = t->lang;
+	ot->track = t->track;
+	ot->transcript = t->comment;
 }
 
 /* Writes the text file NAME.ext from b. */
@@ -239,13 +363,21 @@ publish_segment(struct out *o, size_t i, struct wk_err *err)
 		return wk_err_nomem(err);
 	}
 	rc = write_mp3(o, &t, &o->b->frames[i], 1, 0, st->frames, &sum, err);
+	if (rc == WK_OK) {
+		wk_m3u_extinf(&o->m3u, st->duration_s, o->b->station->name,
+		    s->title, s->segs[i].id, wk_buf_str(&o->rel));
+		file_notes(o, st);
+	}
+	if (rc == WK_OK && o->b->pcm != NULL) {
+		struct wk_opus_tags ot;
+
+		opus_tags(&t, &ot);
+		wk_buf_clear(&o->rel);
+		wk_bundle_seg_opus(s, i, &o->rel);
+		rc = write_opus(o, &ot, i, i + 1, err);
+	}
 	wk_buf_free(&one);
-	if (rc != WK_OK)
-		return rc;
-	wk_m3u_extinf(&o->m3u, st->duration_s, o->b->station->name, s->title,
-	    s->segs[i].id, wk_buf_str(&o->rel));
-	file_notes(o, st);
-	return WK_OK;
+	return rc;
 }
 
 /* The loudness of the whole: the power average of the segments, over
@@ -301,6 +433,14 @@ publish_whole(struct out *o, double *seconds, struct wk_err *err)
 	    b->stats[s->nsegs - 1].frames, &sum, err);
 	if (st == WK_OK)
 		*seconds += (double)sum.samples / sum.rate_hz;
+	if (st == WK_OK && b->pcm != NULL) {
+		struct wk_opus_tags ot;
+
+		opus_tags(&t, &ot);
+		wk_buf_clear(&o->rel);
+		wk_buf_printf(&o->rel, "%s.opus", wk_buf_str(&o->name));
+		st = write_opus(o, &ot, 0, s->nsegs, err);
+	}
 	return st;
 }
 

@@ -4,8 +4,9 @@
  * Everything one bulletin-language publishes, from its encoded segments:
  * the segments' MP3 files and the whole bulletin's (ID3 tags with the
  * ISO 639-2 language and ReplayGain), the playlist, the transcript and,
- * for Rivendell, the cart data (RDXL, in a sidecar file and a tag). The
- * files are named by the one rule below, which the report also follows.
+ * for Rivendell, the cart data (RDXL, in a sidecar file and a tag), and
+ * when the station asks for it the same audio as Ogg Opus. The files are
+ * named by the one rule below, which the report also follows.
  * A new output format of a bulletin-language belongs here.
  */
 
@@ -32,17 +33,23 @@ struct wk_bundle {
 	const struct wk_audio_stats *stats;	/* one per segment */
 	const unsigned char *gap;	/* raw MP3 frames of the pause */
 	size_t gaplen;			/* between segments */
+	FILE **pcm;			/* the mastered PCM of each segment
+					 * (wk_master_segment_pcm), for Ogg
+					 * Opus; NULL: MP3 only */
 	struct wk_diags *d;		/* a note per file, warnings */
 };
 
 /* The naming rule. A bulletin-language is NAME = BULLETIN-LANG; it
  * publishes NAME.mp3, NAME.m3u, NAME.txt, NAME.xml (Rivendell) and
- * NAME/NN-SEGMENT.mp3 for its segment NN (from 01). Appended to out. */
+ * NAME/NN-SEGMENT.mp3 for its segment NN (from 01); with Opus also
+ * NAME.opus and NAME/NN-SEGMENT.opus. Appended to out. */
 void wk_bundle_name(const struct wk_script *s, struct wk_buf *out);
 /* The same NAME from a bulletin id and a language. */
 void wk_bundle_name_of(const char *bulletin, const char *lang,
     struct wk_buf *out);
 void wk_bundle_seg_file(const struct wk_script *s, size_t i,
+    struct wk_buf *out);
+void wk_bundle_seg_opus(const struct wk_script *s, size_t i,
     struct wk_buf *out);
 
 /* Writes the files of b into the output folder and publishes them at

@@ -6,6 +6,8 @@
  * that minus the MP3 loss the calibration measured (calib.c), or, with
  * verify, the decoded output measured. A file off target is encoded again
  * with the gain corrected. Any thread may run it, on different spools.
+ * When Opus is wanted too, the PCM that goes into LAME is also written out
+ * as raw floats, for bundle.c to encode with the same loudness.
  */
 
 #include <errno.h>
@@ -39,6 +41,7 @@ struct pass {
 	struct wk_meter *meter;
 	struct wk_enc *enc;
 	FILE *out;
+	FILE *pcm;		/* a copy of what goes to the encoder, or NULL */
 	struct wk_err *err;
 	float peak;		/* sample peak of what was delivered */
 };
@@ -53,6 +56,10 @@ deliver(struct pass *ps, float *pcm, size_t n)
 			ps->peak = fabsf(pcm[i]);
 	if (ps->meter != NULL && wk_meter_add(ps->meter, pcm, n) != 0)
 		return wk_err_nomem(ps->err);
+	if (ps->pcm != NULL && fwrite(pcm, sizeof *pcm, wk_items(n,
+	    ps->sp->channels), ps->pcm) != wk_items(n, ps->sp->channels))
+		return wk_err_set(ps->err, WK_EIO, NULL, 0, 0,
+		    _("cannot write a temporary file: %s"), strerror(errno));
 	if (ps->enc != NULL)
 		return wk_enc_write(ps->enc, pcm, n, ps->out, ps->err);
 	return WK_OK;
@@ -129,7 +136,7 @@ out:
 static enum wk_status
 encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
     double codec_loss_db, unsigned long long from, unsigned long long to,
-    double gain_db, int limit, double ceiling_db, FILE *out,
+    double gain_db, int limit, double ceiling_db, FILE *out, FILE *pcm,
     struct wk_audio_stats *stats, struct wk_err *err)
 {
 	struct pass ps;
@@ -140,6 +147,7 @@ encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
 	ps.sp = sp;
 	ps.err = err;
 	ps.out = out;
+	ps.pcm = pcm;
 	ps.gain = wk_db_to_lin(gain_db);
 	/* Gain alone moves the loudness by exactly gain_db; what the limiter
 	 * takes off must be measured. */
@@ -185,15 +193,32 @@ encode_once(struct wk_spool *sp, const struct wk_audio_params *p,
  * again with the gain corrected. */
 #define LUFS_TOLERANCE 0.2
 
+/* Empties f (from its start when start is 0) for another attempt. */
+static int
+rewind_to(FILE *f, off_t start)
+{
+	return fflush(f) != 0 || ftruncate(fileno(f), start) != 0 ||
+	    fseeko(f, start, SEEK_SET) != 0 ? -1 : 0;
+}
+
 enum wk_status
 wk_master_segment(struct wk_spool *sp, const struct wk_audio_params *p,
     double codec_loss_db, FILE *out, struct wk_audio_stats *stats,
     struct wk_err *err)
 {
+	return wk_master_segment_pcm(sp, p, codec_loss_db, out, NULL, stats,
+	    err);
+}
+
+enum wk_status
+wk_master_segment_pcm(struct wk_spool *sp, const struct wk_audio_params *p,
+    double codec_loss_db, FILE *out, FILE *pcm, struct wk_audio_stats *stats,
+    struct wk_err *err)
+{
 	double gain_db, ceiling_db = p->peak_dbtp - CODEC_MARGIN_DB;
 	unsigned long long from, to;
 	enum wk_status st = WK_OK;
-	off_t start = ftello(out);
+	off_t start = ftello(out), pstart = pcm ? ftello(pcm) : 0;
 	int limit, attempt;
 
 	memset(stats, 0, sizeof *stats);
@@ -209,14 +234,13 @@ wk_master_segment(struct wk_spool *sp, const struct wk_audio_params *p,
 	for (attempt = 0; attempt < 3; attempt++) {
 		double off, over;
 
-		if (attempt > 0 && (fflush(out) != 0 ||
-		    ftruncate(fileno(out), start) != 0 ||
-		    fseeko(out, start, SEEK_SET) != 0))
+		if (attempt > 0 && (rewind_to(out, start) != 0 ||
+		    (pcm != NULL && rewind_to(pcm, pstart) != 0)))
 			return wk_err_set(err, WK_EIO, NULL, 0, 0,
 			    _("cannot rewrite a temporary file: %s"),
 			    strerror(errno));
 		st = encode_once(sp, p, codec_loss_db, from, to, gain_db, limit,
-		    ceiling_db, out, stats, err);
+		    ceiling_db, out, pcm, stats, err);
 		if (st != WK_OK)
 			return st;
 		/* Under 400 ms of sound has no integrated loudness: trust
@@ -256,7 +280,7 @@ wk_master_codec_loss(struct wk_spool *sp, const struct wk_audio_params *p,
 	if (wk_spool_trim(sp, gain, &from, &to) == 0 &&
 	    (st = encode_once(sp, &vp, 0, from, to, gain,
 	    sp->peak_db + INTERSAMPLE_DB + gain > p->peak_dbtp - CODEC_MARGIN_DB,
-	    vp.peak_dbtp - CODEC_MARGIN_DB, f, &stats, err)) == WK_OK &&
+	    vp.peak_dbtp - CODEC_MARGIN_DB, f, NULL, &stats, err)) == WK_OK &&
 	    isfinite(stats.lufs) && isfinite(stats.pcm_lufs))
 		*loss_db = stats.pcm_lufs - stats.lufs;
 	fclose(f);

@@ -28,6 +28,14 @@ enum wk_status wk_master_segment(struct wk_spool *sp,
     const struct wk_audio_params *p, double codec_loss_db, FILE *out,
     struct wk_audio_stats *stats, struct wk_err *err);
 
+/* The same, also writing to pcm (when not NULL) the mastered PCM that
+ * went into the encoder, as raw interleaved floats in host order at
+ * p->rate_hz with p->channels, from its current position: what Opus is
+ * encoded from. WK_EIO when pcm cannot be written. */
+enum wk_status wk_master_segment_pcm(struct wk_spool *sp,
+    const struct wk_audio_params *p, double codec_loss_db, FILE *out,
+    FILE *pcm, struct wk_audio_stats *stats, struct wk_err *err);
+
 /* What MP3 coding with p takes off the loudness of sp (measured), in dB:
  * sp is mastered once to the target, decoded and measured. *loss_db is 0
  * when it cannot be told (silence, or a value outside 0..3 dB). */

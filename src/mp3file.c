@@ -491,3 +491,106 @@ wk_mp3_assemble(FILE *out, const struct wk_buf *tag, const struct wk_mp3_enc *e,
 	free(c.offs);
 	return st;
 }
+
+/* Appends the text of an ID3v2.3 text frame body (encoding byte first) to
+ * out as UTF-8. */
+static void
+id3_text(const unsigned char *p, size_t n, struct wk_buf *out)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	if (p[0] == 0) {		/* ISO-8859-1 */
+		for (i = 1; i < n && p[i] != 0; i++)
+			wk_buf_put_cp(out, p[i]);
+		return;
+	}
+	if (p[0] != 1 || n < 3)
+		return;
+	{
+		int le = !(p[1] == 0xFE && p[2] == 0xFF);
+
+		for (i = 3; i + 1 < n; i += 2) {
+			uint32_t u = le ? p[i] | (uint32_t)p[i + 1] << 8 :
+			    (uint32_t)p[i] << 8 | p[i + 1];
+
+			if (u == 0)
+				break;
+			if (u >= 0xD800 && u < 0xDC00 && i + 3 < n) {
+				uint32_t lo = le ? p[i + 2] | (uint32_t)p[i + 3] << 8
+				    : (uint32_t)p[i + 2] << 8 | p[i + 3];
+
+				u = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+				i += 2;
+			}
+			wk_buf_put_cp(out, u);
+		}
+	}
+}
+
+int
+wk_mp3_probe(FILE *f, char **title, double *seconds)
+{
+	unsigned char h[10], fr[4 + 32 + 160];
+	unsigned char *tag = NULL;
+	size_t tagsize = 0, o, side, n;
+	struct wk_buf t = WK_BUF_INIT;
+	int spf, rate, rc = -1;
+
+	*title = NULL;
+	*seconds = 0;
+	if (fread(h, 1, 10, f) != 10)
+		return -1;
+	if (memcmp(h, "ID3", 3) == 0) {
+		tagsize = (size_t)(h[6] & 0x7F) << 21 | (size_t)(h[7] & 0x7F) <<
+		    14 | (size_t)(h[8] & 0x7F) << 7 | (h[9] & 0x7F);
+		if ((tag = malloc(tagsize + 1)) == NULL ||
+		    fread(tag, 1, tagsize, f) != tagsize)
+			goto out;
+		for (o = 0; h[3] == 3 && o + 10 <= tagsize && tag[o] != 0;) {
+			size_t len = (size_t)tag[o + 4] << 24 |
+			    (size_t)tag[o + 5] << 16 | (size_t)tag[o + 6] << 8 |
+			    tag[o + 7];
+
+			if (len > tagsize - o - 10)
+				break;
+			if (memcmp(tag + o, "TIT2", 4) == 0)
+				id3_text(tag + o + 10, len, &t);
+			o += 10 + len;
+		}
+		tagsize += 10;
+	} else
+		tagsize = 0;
+	if (fseeko(f, (off_t)tagsize, SEEK_SET) != 0 ||
+	    (n = fread(fr, 1, sizeof fr, f)) < 4 ||
+	    wk_mp3_frame_len(fr, &spf, &rate) == 0)
+		goto out;
+	side = ((fr[1] >> 3) & 3) == 3 ? (fr[3] >> 6 == 3 ? 17 : 32) :
+	    (fr[3] >> 6 == 3 ? 9 : 17);
+	o = 4 + side;
+	if (o + 12 <= n && (memcmp(fr + o, "Info", 4) == 0 ||
+	    memcmp(fr + o, "Xing", 4) == 0) && (fr[o + 7] & 1)) {
+		double frames = (double)((unsigned long)fr[o + 8] << 24 |
+		    (unsigned long)fr[o + 9] << 16 | (unsigned long)fr[o + 10] <<
+		    8 | fr[o + 11]), trim = 0;
+		const unsigned char *l = fr + o + 120;
+
+		if ((fr[o + 7] & 0x0F) == 0x0F && o + 144 <= n &&
+		    memcmp(l, "LAME", 4) == 0)
+			trim = (l[21] << 4 | l[22] >> 4) +
+			    ((l[22] & 0x0F) << 8 | l[23]);
+		*seconds = (frames * spf - trim) / rate;
+		if (*seconds < 0)
+			*seconds = 0;
+	}
+	if (t.failed)
+		goto out;
+	if (t.len > 0)
+		*title = wk_buf_steal(&t);
+	rc = 0;
+out:
+	wk_buf_free(&t);
+	free(tag);
+	return rc;
+}

@@ -85,4 +85,13 @@ enum wk_status wk_mp3_assemble(FILE *out, const struct wk_buf *tag,
     FILE **ins, size_t nin, const unsigned char *gap, size_t gaplen,
     struct wk_mp3_summary *sum, struct wk_err *err);
 
+/*
+ * Reads what a published MP3 says about itself, from f's start: *title
+ * gets its TIT2 (UTF-8, malloc'd; NULL when there is none) and *seconds
+ * the duration its Xing/Info frame gives (LAME's delay and padding taken
+ * off; 0 when it has none). 0, or -1 when f is not an MP3 with a frame
+ * where the tag ends, or when out of memory.
+ */
+int wk_mp3_probe(FILE *f, char **title, double *seconds);
+
 #endif

@@ -94,6 +94,160 @@ read_latest(struct wk_xmlfile *f, xmlNodePtr n, const char *dir,
 	return s->failure_clip != NULL ? WK_OK : wk_err_nomem(err);
 }
 
+/* formats="mp3 opus" and opus-kbps="N" of <audio>: MP3 always (playout
+ * systems read it), Ogg Opus on request. */
+static enum wk_status
+read_formats(struct wk_xmlfile *f, xmlNodePtr n, struct wk_station *s,
+    struct wk_err *err)
+{
+	char *v = wk_xml_attr(n, "formats"), *w, *save = NULL;
+	enum wk_status st = WK_OK;
+	int mp3 = 0;
+	double x;
+
+	if (v != NULL) {
+		s->opus = 0;
+		for (w = strtok_r(v, " \t\n", &save); w != NULL && st == WK_OK;
+		    w = strtok_r(NULL, " \t\n", &save))
+			if (strcmp(w, "mp3") == 0)
+				mp3 = 1;
+			else if (strcmp(w, "opus") == 0)
+				s->opus = 1;
+			else
+				st = wk_xml_err(f, n, "formats", err,
+				    _("formats: '%s' is not a format willakuy "
+				    "writes; use \"mp3\" or \"mp3 opus\""), w);
+		if (st == WK_OK && !mp3)
+			st = wk_xml_err(f, n, "formats", err, "%s",
+			    _("formats must include \"mp3\": playout systems "
+			    "read the MP3 files (write \"mp3 opus\" for both)"));
+		free(v);
+		if (st != WK_OK)
+			return st;
+	}
+	x = s->opus_kbps;
+	st = num(f, n, "opus-kbps", 24, 32, &x, err);
+	s->opus_kbps = (int)x;
+	return st;
+}
+
+/* <publish base-url="https://..." time="HH:MM"/>: where OUTDIR is served
+ * from (for the podcast feeds) and when the bulletins go on air. */
+static enum wk_status
+read_publish(struct wk_xmlfile *f, xmlNodePtr n, struct wk_station *s,
+    struct wk_err *err)
+{
+	char *v;
+	size_t len;
+	int hh = -1, mm = -1;
+
+	if ((v = wk_xml_attr(n, "base-url")) != NULL) {
+		len = strlen(v);
+		if ((strncmp(v, "https://", 8) != 0 && strncmp(v, "http://", 7) !=
+		    0) || strpbrk(v, " \t\n\"'<>") != NULL || len > 1000) {
+			enum wk_status st = wk_xml_err(f, n, "base-url", err,
+			    _("base-url=\"%s\" must be the public http:// or "
+			    "https:// address of the output folder, without "
+			    "spaces or quotes"), v);
+
+			free(v);
+			return st;
+		}
+		free(s->base_url);
+		if ((s->base_url = malloc(len + 2)) == NULL) {
+			free(v);
+			return wk_err_nomem(err);
+		}
+		memcpy(s->base_url, v, len + 1);
+		if (v[len - 1] != '/')
+			memcpy(s->base_url + len, "/", 2);
+		free(v);
+	}
+	if ((v = wk_xml_attr(n, "time")) != NULL) {
+		if (strlen(v) != 5 || v[2] != ':' || sscanf(v, "%2d:%2d", &hh,
+		    &mm) != 2 || hh < 0 || hh > 23 || mm < 0 || mm > 59) {
+			enum wk_status st = wk_xml_err(f, n, "time", err,
+			    _("time=\"%s\" must be the broadcast time as HH:MM "
+			    "(\"06:00\")"), v);
+
+			free(v);
+			return st;
+		}
+		memcpy(s->time, v, 6);
+		free(v);
+	}
+	return WK_OK;
+}
+
+/* <rivendell group="NEWS"> and its <cart bulletin lang number/>. */
+static enum wk_status
+read_rivendell(struct wk_xmlfile *f, xmlNodePtr n, struct wk_station *s,
+    struct wk_err *err)
+{
+	enum wk_status st = WK_OK;
+	struct wk_cart *c;
+	xmlNodePtr k;
+	double x;
+	size_t i;
+	char *v;
+
+	if ((v = wk_xml_attr(n, "group")) != NULL) {
+		free(s->rivendell_group);
+		s->rivendell_group = v;
+	}
+	for (k = wk_xml_elem(n->children); k != NULL && st == WK_OK;
+	    k = wk_xml_elem(k->next)) {
+		if (!wk_xml_is(k, "cart"))
+			return wk_xml_err(f, k, NULL, err,
+			    _("unexpected <%s> in <rivendell>; use <cart "
+			    "bulletin=\"ID\" lang=\"LANG\" number=\"N\"/>"),
+			    (const char *)k->name);
+		if ((c = realloc(s->carts, (s->ncarts + 1) * sizeof *c)) == NULL)
+			return wk_err_nomem(err);
+		s->carts = c;
+		c = &c[s->ncarts];
+		memset(c, 0, sizeof *c);
+		s->ncarts++;
+		x = 0;
+		if ((c->bulletin = wk_xml_req(f, k, "bulletin", err)) == NULL ||
+		    (c->lang = wk_xml_req(f, k, "lang", err)) == NULL)
+			return err->status;
+		if (!xmlHasProp(k, BAD_CAST "number"))
+			return wk_xml_err(f, k, NULL, err, "%s",
+			    _("<cart> needs number=\"N\", the Rivendell cart "
+			    "(1 to 999999) the dropbox imports into"));
+		if ((st = num(f, k, "number", 1, 999999, &x, err)) != WK_OK)
+			return st;
+		c->number = (unsigned)x;
+		for (i = 0; i + 1 < s->ncarts; i++)
+			if (strcmp(s->carts[i].bulletin, c->bulletin) == 0 &&
+			    strcmp(s->carts[i].lang, c->lang) == 0)
+				return wk_xml_err(f, k, NULL, err,
+				    _("a second cart for bulletin '%s' in '%s'; "
+				    "each bulletin and language has one"),
+				    c->bulletin, c->lang);
+	}
+	return st;
+}
+
+/* <hook command="..." timeout="60"/>. */
+static enum wk_status
+read_hook(struct wk_xmlfile *f, xmlNodePtr n, struct wk_station *s,
+    struct wk_err *err)
+{
+	double x = s->hook_timeout_s;
+	char *v;
+
+	if ((v = wk_xml_req(f, n, "command", err)) == NULL)
+		return err->status;
+	free(s->hook_command);
+	s->hook_command = v;
+	if (num(f, n, "timeout", 1, 3600, &x, err) != WK_OK)
+		return err->status;
+	s->hook_timeout_s = (unsigned)x;
+	return WK_OK;
+}
+
 static enum wk_status
 read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 {
@@ -156,7 +310,10 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			if ((st = num(f, n, "loudness", -40, -9, &s->target_lufs,
 			    err)) != WK_OK)
 				break;
-			st = num(f, n, "true-peak", -9, 0, &s->peak_dbtp, err);
+			if ((st = num(f, n, "true-peak", -9, 0, &s->peak_dbtp,
+			    err)) != WK_OK)
+				break;
+			st = read_formats(f, n, s, err);
 		} else if (wk_xml_is(n, "pauses")) {
 			x = s->item_pause_ms;
 			if ((st = num(f, n, "item-ms", 0, 5000, &x, err)) != WK_OK)
@@ -209,6 +366,12 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			s->rivendell = 1;
 			st = num(f, n, "expire-days", 0, 365, &x, err);
 			s->expire_days = (int)x;
+			if (st == WK_OK)
+				st = read_rivendell(f, n, s, err);
+		} else if (wk_xml_is(n, "publish")) {
+			st = read_publish(f, n, s, err);
+		} else if (wk_xml_is(n, "hook")) {
+			st = read_hook(f, n, s, err);
 		} else if (wk_xml_is(n, "history")) {
 			/* The price archive; relative to the station's file. */
 			if ((v = wk_xml_req(f, n, "db", err)) == NULL) {
@@ -224,7 +387,8 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
 			    "pauses, tags, cache, output, category, history, "
-			    "rivendell, latest, notify or retention"), (const char *)n->name);
+			    "rivendell, latest, notify, retention, publish or "
+			    "hook"), (const char *)n->name);
 	}
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
@@ -260,6 +424,9 @@ wk_station_load(const char *path, struct wk_station **out,
 	s->cache_mb = 1024;
 	s->notify_timeout_s = 30;
 	s->retention_days = 14;
+	s->opus_kbps = 32;
+	memcpy(s->time, "06:00", 6);
+	s->hook_timeout_s = 60;
 	s->genre = strdup("Speech");
 	if ((s->path = strdup(path)) == NULL) {
 		wk_station_free(s);
@@ -283,6 +450,8 @@ wk_station_load(const char *path, struct wk_station **out,
 void
 wk_station_free(struct wk_station *s)
 {
+	size_t i;
+
 	if (s == NULL)
 		return;
 	wk_rss_map_clear();
@@ -294,7 +463,28 @@ wk_station_free(struct wk_station *s)
 	free(s->failure_clip);
 	free(s->notify_command);
 	free(s->history_db);
+	free(s->base_url);
+	free(s->rivendell_group);
+	for (i = 0; i < s->ncarts; i++) {
+		free(s->carts[i].bulletin);
+		free(s->carts[i].lang);
+	}
+	free(s->carts);
+	free(s->hook_command);
 	free(s);
+}
+
+unsigned
+wk_station_cart(const struct wk_station *s, const char *bulletin,
+    const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < s->ncarts; i++)
+		if (strcmp(s->carts[i].bulletin, bulletin) == 0 &&
+		    strcmp(s->carts[i].lang, lang) == 0)
+			return s->carts[i].number;
+	return 0;
 }
 
 char *

@@ -4,13 +4,20 @@
  * A station's configuration (STATION.xml; bulletins/station/default.xml when
  * none is given): its name, where the day's feeds are, the audio it wants
  * (sample rate, channels, MP3 bit rate or VBR quality, loudness target,
- * true-peak ceiling, pauses), its ID3 genre, Rivendell cart data and the
- * size of the segment cache.
+ * true-peak ceiling, pauses, the formats written), its ID3 genre,
+ * Rivendell cart data, the size of the segment cache, where its files are
+ * served from and the command run after each bulletin is published.
  */
 
 #include "err.h"
 
 struct wk_diags;
+
+/* A Rivendell cart: <cart bulletin="ID" lang="LANG" number="N"/>. */
+struct wk_cart {
+	char *bulletin, *lang;
+	unsigned number;	/* 1 to 999999 */
+};
 
 struct wk_station {
 	char *path;
@@ -39,7 +46,22 @@ struct wk_station {
 	unsigned retention_days;	/* dated folders kept; 0: all */
 	int output_shared;	/* OUTDIR may belong to or be writable by others */
 	char *history_db;	/* price archive; NULL: OUTDIR/history.sqlite */
+	int opus;		/* <audio formats="mp3 opus">: Ogg Opus too */
+	int opus_kbps;		/* its bit rate, 24 to 32 */
+	char *base_url;		/* <publish base-url>: public URL of OUTDIR,
+				 * ending in '/'; NULL: relative URLs */
+	char time[6];		/* <publish time>: HH:MM of the broadcast */
+	char *rivendell_group;	/* <rivendell group>: RDXL groupName, or NULL */
+	struct wk_cart *carts;	/* <cart> children of <rivendell> */
+	size_t ncarts;
+	char *hook_command;	/* <hook command>: after each bulletin-language
+				 * is published; NULL: none */
+	unsigned hook_timeout_s;	/* it is stopped after this */
 };
+
+/* The cart number of bulletin in lang, or 0 when the station gives none. */
+unsigned wk_station_cart(const struct wk_station *s, const char *bulletin,
+    const char *lang);
 
 /* Reads path into *out (caller frees with wk_station_free). */
 enum wk_status wk_station_load(const char *path, struct wk_station **out,

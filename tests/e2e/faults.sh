@@ -31,7 +31,8 @@ wait
 
 # A good run, kept for comparison.
 expect_rc 0 run -o "$TMP/o" "$TMP/uno.xml"
-sums "$TMP/o" >"$TMP/before.txt"
+# latest/'s page and playlist list every bulletin: they change with dos.
+sums "$TMP/o" | grep -v 'latest/index.html\|latest/latest.m3u' >"$TMP/before.txt"
 
 # A broken bulletin among good ones: the good one is built, exit 3.
 printf '<bulletin id="x"' >"$TMP/roto.xml"
@@ -64,7 +65,7 @@ WILLAKUY_ESPEAK_DATA="$TMP/nodata" expect_rc 4 run -o "$TMP/o" "$TMP/uno.xml"
 grep_err "espeak-ng"
 WILLAKUY_ESPEAK_DATA=/nonexistent expect_rc 4 run -o "$TMP/o" "$TMP/uno.xml"
 grep_err "/nonexistent: error: WILLAKUY_ESPEAK_DATA names no folder of espeak-ng data"
-sums "$TMP/o" | grep -v 'dos-es\|clip' | cmp -s - "$TMP/before.txt" || die "outputs changed"
+sums "$TMP/o" | grep -v 'dos-es\|clip\|latest/index.html\|latest/latest.m3u' | cmp -s - "$TMP/before.txt" || die "outputs changed"
 
 # A stale feed: the segment falls back, the run says so, exit 1.
 mkdir -p "$TMP/feeds"

@@ -20,6 +20,9 @@ run() {	# run STATION OUTDIR DATE BULLETIN...
 	shift 3
 	"$WK" build -c "$s" -d "$d" -o "$o" "$@"
 }
+bulletins() {	# the bulletins' files in latest/ (not the page, playlist, manifest)
+	ls -A "$1" | grep -v '^\.willakuy-latest$\|^index\.html$\|^latest\.m3u$'
+}
 state() {	# what latest/ holds, names and contents
 	(cd "$1/latest" && ls -A | grep -v '\.tmp\.' | while read -r f; do
 		printf '%s ' "$f"; { [ -L "$f" ] && readlink "$f"; } || md5sum <"$f"; done)
@@ -42,7 +45,7 @@ rm $O/latest/.willakuy-latest; cp $O/latest/b-es.mp3 b1.mp3
 ln -s "$TMP/decoy2" $O/latest/.willakuy-latest
 expect_rc 3 run st.xml $O $D2 a.xml b.xml
 grep_err "is not willakuy's"
-[ "$(ls -A $O/latest | grep -v '^\.willakuy-latest$')" = "b-es.mp3" ] || die "day 2: latest/ holds $(ls -A $O/latest)"
+[ "$(bulletins $O/latest)" = "b-es.mp3" ] || die "day 2: latest/ holds $(ls -A $O/latest)"
 cmp -s $O/$D2/b-es.mp3 $O/latest/b-es.mp3 || die "day 2: latest/b-es.mp3 is not day 2's"
 ! cmp -s b1.mp3 $O/latest/b-es.mp3 || die "day 2: b is day 1's"
 [ "$(cat decoy)" = decoy ] && [ "$(cat decoy2)" = decoy2 ] || die "a link in latest/ was followed"
@@ -60,7 +63,7 @@ expect_rc 0 run st.xml $O $D1 a.xml c.xml
 [ "$(state $O)" = "$before" ] || die "an earlier date changed latest/: $(state $O)"
 # b no longer built on day 4: gone; the files of day 4's a are there.
 expect_rc 0 run st.xml $O 2026-11-30 a.xml
-[ "$(ls $O/latest)" = "a-es.mp3" ] || die "day 4: latest/ holds $(ls $O/latest)"
+[ "$(bulletins $O/latest)" = "a-es.mp3" ] || die "day 4: latest/ holds $(ls $O/latest)"
 
 # on-failure="clip": a 48 kHz stereo WAV the station recorded.
 ffmpeg -v error -f lavfi -i "sine=f=440:d=2:r=48000" -ac 2 sorry.wav || die "no ffmpeg"
@@ -73,7 +76,7 @@ printf '<bulletin id="a" languages="es"><segment id="x"><clip src="nada.wav"/></
 expect_rc 3 run clip.xml oc $D2 a.xml b.xml
 L=oc/latest/a-es.mp3
 [ -s $L ] && [ ! -e oc/$D2/a-es.mp3 ] || die "no clip in latest/"
-[ "$(ls oc/latest)" = "$(printf 'a-es.mp3\nb-es.mp3')" ] || die "clip: latest/ holds $(ls oc/latest)"
+[ "$(bulletins oc/latest)" = "$(printf 'a-es.mp3\nb-es.mp3')" ] || die "clip: latest/ holds $(ls oc/latest)"
 within "$(duration $L)" 1.9 2.2 || die "clip lasts $(duration $L) s"
 [ "$(ffprobe -v error -show_entries stream=sample_rate,channels -of csv=p=0 $L)" = "44100,1" ] ||
     die "the clip is not at the station's settings"

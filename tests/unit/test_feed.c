@@ -167,7 +167,72 @@ static const struct bad {
 	    "from 1 to 3600" },
 	{ "station", "<station id=\"s\" name=\"S\">\n  <retention days=\"-1\"/>\n</station>", 2, 20,
 	    "from 0 to 36500" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <audio formats=\"opus\"/>\n</station>", 2, 0,
+	    "must include \"mp3\"" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <audio formats=\"mp3 aac\"/>\n</station>", 2, 0,
+	    "'aac' is not a format" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <audio formats=\"mp3 opus\" opus-kbps=\"64\"/>\n</station>",
+	    2, 0, "from 24 to 32" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <publish base-url=\"ftp://x/\"/>\n</station>", 2, 0,
+	    "http:// or https://" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <publish time=\"6:00\"/>\n</station>", 2, 0,
+	    "HH:MM" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <rivendell>\n    <cart bulletin=\"b\" lang=\"es\"/>\n"
+	    "  </rivendell>\n</station>", 3, 0, "needs number=" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <rivendell>\n    <cart bulletin=\"b\" lang=\"es\" "
+	    "number=\"1000000\"/>\n  </rivendell>\n</station>", 3, 0, "from 1 to 999999" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <rivendell>\n    <cart bulletin=\"b\" lang=\"es\" "
+	    "number=\"1\"/>\n    <cart bulletin=\"b\" lang=\"es\" number=\"2\"/>\n  </rivendell>\n</station>",
+	    4, 0, "a second cart" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <hook timeout=\"5\"/>\n</station>", 2, 0,
+	    "command" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <hook command=\"x\" timeout=\"0\"/>\n</station>", 2, 0,
+	    "from 1 to 3600" },
 };
+
+/* The playout settings read back: formats, base URL, time, carts, hook. */
+static void
+test_station_playout(void **state)
+{
+	const char *path = write_file("st.xml",
+	    "<station id=\"s\" name=\"S\">\n"
+	    "  <audio formats=\"mp3 opus\" opus-kbps=\"24\"/>\n"
+	    "  <publish base-url=\"https://radio.example/willakuy\" time=\"05:45\"/>\n"
+	    "  <rivendell group=\"NEWS\">\n"
+	    "    <cart bulletin=\"precios\" lang=\"es\" number=\"50001\"/>\n"
+	    "    <cart bulletin=\"precios\" lang=\"qu\" number=\"50002\"/>\n"
+	    "  </rivendell>\n"
+	    "  <hook command=\"rdimport NEWS $WILLAKUY_MP3\" timeout=\"90\"/>\n"
+	    "</station>\n");
+	struct wk_station *s, *def;
+	struct wk_diags d;
+	struct wk_err err;
+
+	(void)state;
+	wk_diags_init(&d, NULL);
+	assert_int_equal(wk_station_load(path, &s, &d, &err), WK_OK);
+	assert_int_equal(s->opus, 1);
+	assert_int_equal(s->opus_kbps, 24);
+	assert_string_equal(s->base_url, "https://radio.example/willakuy/");
+	assert_string_equal(s->time, "05:45");
+	assert_int_equal(s->rivendell, 1);
+	assert_string_equal(s->rivendell_group, "NEWS");
+	assert_int_equal(wk_station_cart(s, "precios", "qu"), 50002);
+	assert_int_equal(wk_station_cart(s, "precios", "es"), 50001);
+	assert_int_equal(wk_station_cart(s, "noticias", "es"), 0);
+	assert_string_equal(s->hook_command, "rdimport NEWS $WILLAKUY_MP3");
+	assert_int_equal(s->hook_timeout_s, 90);
+	path = write_file("st2.xml", "<station id=\"s\" name=\"S\"/>\n");
+	assert_int_equal(wk_station_load(path, &def, &d, &err), WK_OK);
+	assert_int_equal(def->opus, 0);
+	assert_null(def->base_url);
+	assert_string_equal(def->time, "06:00");
+	assert_null(def->hook_command);
+	assert_int_equal(def->hook_timeout_s, 60);
+	wk_station_free(s);
+	wk_station_free(def);
+	wk_diags_free(&d);
+}
 
 static void
 test_bad_files(void **state)
@@ -493,6 +558,7 @@ main(void)
 		cmocka_unit_test(test_prices_ok),
 		cmocka_unit_test(test_amounts),
 		cmocka_unit_test(test_bad_files),
+		cmocka_unit_test(test_station_playout),
 		cmocka_unit_test(test_left_out),
 		cmocka_unit_test(test_news_ok),
 		cmocka_unit_test(test_rss),

@@ -135,6 +135,68 @@ test_gapless(void **state)
 	unlink(path);
 }
 
+/* What a published MP3 says about itself, read back: TIT2 in ASCII and in
+ * UTF-16, none, and the duration from the Info/Xing frame and LAME tag. */
+static void
+test_probe(void **state)
+{
+	static const struct {
+		const char *title;
+		struct wk_audio_params p;
+		size_t n;
+	} cases[] = {
+		{ "Boletin", { 44100, 1, 128, 0, 4, -23, -1, 0 }, 44100 + 777 },
+		{ "Precios del día: ñiqi €", { 48000, 2, 0, 1, 4, -23, -1, 0 },
+		    2 * 48000 + 5 },
+		{ NULL, { 44100, 1, 64, 0, 4, -23, -1, 0 }, 3000 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		float *pcm = malloc(cases[i].n * 2 * sizeof *pcm);
+		FILE *raw = tmpfile(), *out = tmpfile();
+		struct wk_buf tag = WK_BUF_INIT;
+		struct wk_tags t;
+		struct wk_mp3_summary sum;
+		struct wk_mp3_enc me;
+		struct wk_enc *e;
+		struct wk_err err;
+		char *title;
+		double secs, want = (double)cases[i].n / cases[i].p.rate_hz;
+
+		assert_non_null(pcm);
+		assert_non_null(raw);
+		assert_non_null(out);
+		memset(&t, 0, sizeof t);
+		t.title = cases[i].title;
+		t.artist = "Radio Wamanga";
+		t.comment = "Buenos días";
+		wk_id3_build(&t, &tag);
+		tone(pcm, cases[i].n, cases[i].p.channels, 0.3);
+		assert_int_equal(wk_enc_new(&cases[i].p, &e, &err), WK_OK);
+		assert_int_equal(wk_enc_write(e, pcm, cases[i].n, raw, &err), WK_OK);
+		assert_int_equal(wk_enc_finish(e, raw, &err), WK_OK);
+		wk_enc_free(e);
+		rewind(raw);
+		wk_mp3_enc_init(&me, &cases[i].p, cases[i].n);
+		assert_int_equal(wk_mp3_assemble(out, &tag, &me, &raw, 1, NULL, 0,
+		    &sum, &err), WK_OK);
+		rewind(out);
+		assert_int_equal(wk_mp3_probe(out, &title, &secs), 0);
+		if ((cases[i].title == NULL) != (title == NULL) || (title != NULL &&
+		    strcmp(title, cases[i].title) != 0) || fabs(secs - want) > 1e-6)
+			fail_msg("case %zu: want '%s' %.6f s, got '%s' %.6f s", i,
+			    cases[i].title ? cases[i].title : "(none)", want,
+			    title ? title : "(none)", secs);
+		free(title);
+		wk_buf_free(&tag);
+		fclose(raw);
+		fclose(out);
+		free(pcm);
+	}
+}
+
 /* Encoder delay as LAME reports it is the one the tag states. */
 static void
 test_delay(void **state)
@@ -394,6 +456,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gapless),
 		cmocka_unit_test(test_delay),
+		cmocka_unit_test(test_probe),
 		cmocka_unit_test(test_opus),
 		cmocka_unit_test(test_opus_refuses),
 		cmocka_unit_test(test_extinf),
