@@ -553,7 +553,7 @@ publish_script(struct run *r, struct stn *t, const struct wk_script *s,
 	st = wk_bundle_publish(&bn, t->out, seconds, err);
 	free(bn.frames);
 	free(bn.pcm);
-	if (st == WK_OK && wk_playout_add(t->playout, s) != 0)
+	if (st == WK_OK && wk_playout_add(t->playout, s, v->locale) != 0)
 		wk_diag(r->d, WK_ERROR, NULL, 0, 0, "%s-%s: %s", s->bulletin,
 		    s->lang, _("out of memory: no feed or hook for it"));
 	return st;
@@ -1002,8 +1002,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	for (i = 0; i < r.nstns; i++)
 		wk_renderer_set_assets(r.stns[i].renderer, r.assets);
 	if ((r.pool = wk_pool_new(o->jobs)) == NULL) {
-		st = wk_err_set(err, WK_ENOMEM, NULL, 0, 0, "%s",
-		    _("cannot start the encoder threads"));
+		st = wk_err_set(err, WK_ENOMEM, NULL, 0, 0, "%s: %s",
+		    _("cannot start the encoder threads"), _("out of memory"));
 		goto out;
 	}
 	/* The price archive: the first station says where it is. */

@@ -32,6 +32,7 @@
 /* A bulletin-language this run published. */
 struct pub {
 	char *bulletin, *lang, *title;
+	char *locale;		/* the feed's language tag */
 };
 
 struct wk_playout {
@@ -74,6 +75,7 @@ wk_playout_free(struct wk_playout *p)
 		free(p->v[i].bulletin);
 		free(p->v[i].lang);
 		free(p->v[i].title);
+		free(p->v[i].locale);
 	}
 	free(p->v);
 	free(p->outdir);
@@ -81,7 +83,8 @@ wk_playout_free(struct wk_playout *p)
 }
 
 int
-wk_playout_add(struct wk_playout *p, const struct wk_script *s)
+wk_playout_add(struct wk_playout *p, const struct wk_script *s,
+    const char *locale)
 {
 	struct pub *v = realloc(p->v, (p->n + 1) * sizeof *v);
 
@@ -92,10 +95,13 @@ wk_playout_add(struct wk_playout *p, const struct wk_script *s)
 	v->bulletin = strdup(s->bulletin);
 	v->lang = strdup(s->lang);
 	v->title = strdup(s->title);
-	if (v->bulletin == NULL || v->lang == NULL || v->title == NULL) {
+	v->locale = strdup(locale ? locale : s->lang);
+	if (v->bulletin == NULL || v->lang == NULL || v->title == NULL ||
+	    v->locale == NULL) {
 		free(v->bulletin);
 		free(v->lang);
 		free(v->title);
+		free(v->locale);
 		return -1;
 	}
 	p->n++;
@@ -392,7 +398,7 @@ write_feed(const struct wk_playout *p, size_t k, int fd, int feedfd,
 	c.station_id = p->st->id;
 	c.station = p->st->name;
 	c.title = b->title;
-	c.lang = b->lang;
+	c.lang = b->locale;
 	c.base_url = p->st->base_url;
 	c.feed_dir = "podcast";
 	if ((st = wk_podcast_feed(&c, eps, n, &feed, err)) != WK_OK)
@@ -636,8 +642,11 @@ wk_playout_finish(struct wk_playout *p, struct wk_diags *d)
 		return;
 	}
 	days = list_days(fd, &ndays);
+	/* A note (-v), not a warning: a station that plays from latest/
+	 * needs no URL, and cron would mail it every day. The feed itself
+	 * says so too. */
 	if (p->st->base_url == NULL)
-		wk_diag(d, WK_WARNING, p->st->path, 0, 0, "%s",
+		wk_diag(d, WK_NOTE, p->st->path, 0, 0, "%s",
 		    _("the podcast feeds use URLs relative to podcast/: give "
 		    "the station a <publish base-url=\"https://...\"/> for "
 		    "podcast clients and LibreTime to fetch them"));

@@ -23,9 +23,11 @@ struct wk_playout *wk_playout_new(const struct wk_station *station,
     const char *outdir, struct wk_date date);
 void wk_playout_free(struct wk_playout *p);
 
-/* Notes that the bulletin-language of s was published (copies what it
- * keeps). 0, or -1 when out of memory. */
-int wk_playout_add(struct wk_playout *p, const struct wk_script *s);
+/* Notes that the bulletin-language of s was published, its feed in
+ * language tag locale (NULL: the script's language); copies what it
+ * keeps. 0, or -1 when out of memory. */
+int wk_playout_add(struct wk_playout *p, const struct wk_script *s,
+    const char *locale);
 
 /*
  * Writes the feeds, the page and the playlist (each atomically: a

@@ -192,6 +192,7 @@ read_language(struct ctx *c, struct wk_voice *v, xmlNodePtr root)
 	 * (undetermined, as ISO 639-2 says). */
 	v->iso639_2 = s ? s : strdup(strlen(v->lang) == 3 ? v->lang : "und");
 	v->fallback = wk_xml_attr(root, "fallback");
+	v->locale = wk_xml_attr(root, "locale");
 	v->spelling = wk_xml_attr(root, "spelling");
 	if (v->iso639_2 == NULL)
 		return wk_err_nomem(c->err);
@@ -886,6 +887,7 @@ wk_voice_free(struct wk_voice *v)
 		return;
 	free(v->lang);
 	free(v->iso639_2);
+	free(v->locale);
 	free(v->fallback);
 	free(v->spelling);
 	free(v->name);

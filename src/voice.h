@@ -65,6 +65,8 @@ struct wk_period {
 struct wk_voice {
 	char *lang;		/* the tag of voices/<tag>/: "es", "qu" */
 	char *iso639_2;		/* ISO 639-2 code, for ID3 tags: "spa", "que" */
+	char *locale;		/* language tag for podcast feeds ("es-PE"),
+				 * or NULL: lang */
 	char *fallback;		/* the language whose names stand in for
 				 * this one's missing ones, or NULL */
 	char *spelling;		/* the spelling check `check` runs on its

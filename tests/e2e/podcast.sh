@@ -102,7 +102,7 @@ o, base, date, prev = sys.argv[1:]
 f = feedparser.parse(os.path.join(o, "podcast", "corto-es.xml"))
 assert not f.bozo, f.bozo_exception
 assert f.feed.title == "Radio Wamanga: Boletín corto", f.feed.title
-assert f.feed.language == "es"
+assert f.feed.language == "es-PE", f.feed.language  # voices/es/voice.xml locale
 assert len(f.entries) == 2, len(f.entries)
 for e, d in zip(f.entries, (date, prev)):
     enc = [l for l in e.links if l.rel == "enclosure"]

@@ -68,7 +68,7 @@ mkdir feeds
 cp u16.xml "feeds/precios-$DATE.xml"
 sed "s|<feeds dir=\"feeds\"/>|<feeds dir=\"$TMP/feeds\"/>|" "$ST" >st.xml
 expect_rc 0 "$WK" preview -q -c st.xml -d "$DATE" -l es "$TOP/bulletins/precios-manana.xml"
-grep -q "Papa amarilla: dos soles con cincuenta" "$TMP/out.txt" || die "the UTF-16 feed was not read"
+grep -q "papa amarilla, dos soles con cincuenta" "$TMP/out.txt" || die "the UTF-16 feed was not read"
 
 # A file that is not XML is never quoted: its secret stays out of the mail.
 printf 'root:$6$SECRETHASH:19000:0:99999:7:::\n' >shadow
