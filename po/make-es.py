@@ -61,6 +61,7 @@ T = {
 "Price": "Precio",
 "Weekly change": "Cambio semanal",
 "Last 30 days": "Últimos 30 días",
+"Prices over the last 30 days": "Precios de los últimos 30 días",
 "Weekly change: today's price against the latest one archived 7 to 14 days before, as the bulletins say it.": "Cambio semanal: el precio de hoy frente al último archivado entre 7 y 14 días antes, como lo dicen los boletines.",
 "Not published, does not go to air:": "No se publicó, no sale al aire:",
 "playlist": "lista",
