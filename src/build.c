@@ -1019,7 +1019,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	for (i = 0; i < r.nstns; i++)
 		if (r.stns[i].report != NULL)
 			wk_report_write(r.stns[i].report, r.stns[i].out, d,
-			    o->causes);
+			    o->causes, wk_feedcache_history(r.feeds));
 	for (i = 0; i < r.nstns; i++) {
 		wk_retention_apply(r.stns[i].dir, o->date,
 		    r.stns[i].station->retention_days, d);

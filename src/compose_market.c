@@ -149,6 +149,32 @@ wanted(const struct wk_item *it, const char *product)
 	return 0;
 }
 
+enum wk_status
+wk_market_change(struct wk_history *h, const char *market,
+    const char *product, const char *unit, struct wk_date today,
+    unsigned days, long long now, long long *pct, int *found,
+    struct wk_err *err)
+{
+	struct wk_date bdate;
+	long long base;
+	long t = wk_date_days(today);
+	enum wk_status st;
+
+	*found = 0;
+	/* The latest price at least `days` before the feed's date, looking
+	 * back no further than another `days`. */
+	if ((st = wk_history_value(h, market, product, unit,
+	    wk_date_from_days(t - 2 * (long)days),
+	    wk_date_from_days(t - (long)days), &base, &bdate, found,
+	    err)) != WK_OK || !*found)
+		return st;
+	if (base <= 0)
+		*found = 0;
+	else
+		*pct = percent(now, base);
+	return WK_OK;
+}
+
 /* One product's weekly line; *said 0 when the archive has no base. */
 static enum wk_status
 trend_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
@@ -160,21 +186,15 @@ trend_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 	const char *keys[] = { "product", "percent", "period" };
 	const char *vals[3];
 	char name[256], pct[32];
-	struct wk_date bdate;
-	long long base, d;
+	long long d = 0;
 	int found = 0;
-	long today = wk_date_days(f->date);
 	struct wk_err e2;
 
 	*said = 0;
 	if (h == NULL)
 		return WK_OK;
-	/* The latest price at least `days` before the feed's date, looking
-	 * back no further than another `days`. */
-	if (wk_history_value(h, m->id, p->product, p->unit,
-	    wk_date_from_days(today - 2 * (long)days),
-	    wk_date_from_days(today - (long)days), &base, &bdate, &found,
-	    &e2) != WK_OK) {
+	if (wk_market_change(h, m->id, p->product, p->unit, f->date, days,
+	    p->value, &d, &found, &e2) != WK_OK) {
 		if (e2.status == WK_ENOMEM) {
 			*err = e2;
 			return WK_ENOMEM;
@@ -183,9 +203,8 @@ trend_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 		wk_feedcache_set_history(c->feeds, NULL);
 		return WK_OK;
 	}
-	if (!found || base <= 0)
+	if (!found)
 		return WK_OK;
-	d = percent(p->value, base);
 	snprintf(pct, sizeof pct, "%lld%%", d < 0 ? -d : d);
 	vals[0] = product_name(c, p->product, v, name, sizeof name);
 	vals[1] = pct;

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "compose.h"
+#include "compose_market.h"
 #include "feed.h"
 #include "style.h"
 
@@ -73,9 +74,8 @@ enum wk_status wk_compose_prices(struct wk_compose *c,
 struct wk_history;
 
 /* The run's feed cache holds the price archive (owning it: closed by
- * wk_feedcache_free; h may be NULL). */
+ * wk_feedcache_free; h may be NULL); compose_market.h reads it. */
 void wk_feedcache_set_history(struct wk_feedcache *fc, struct wk_history *h);
-struct wk_history *wk_feedcache_history(const struct wk_feedcache *fc);
 
 /* The price feed for pattern through the run's cache; *out is NULL when it
  * cannot be used (already reported). *path (malloc'd, the caller's) is the

@@ -17,8 +17,11 @@
 #include "bundle.h"
 #include "catalog.h"
 #include "causes.h"
+#include "chart.h"
 #include "compose.h"
+#include "compose_market.h"
 #include "err.h"
+#include "history.h"
 #include "paths.h"
 #include "publish.h"
 #include "report.h"
@@ -34,7 +37,8 @@ struct rseg {
 	int stale;		/* data_date is of a feed it could not use */
 	double duration_s, lufs, peak_db;
 	int fallback;
-	struct wk_price_note *prices;
+	struct wk_price_note *prices;	/* product: the operator's name */
+	char **pids;			/* the products' ids */
 	size_t nprices;
 };
 
@@ -51,6 +55,7 @@ struct wk_report {
 	struct timespec start_mono;
 	struct entry *v;
 	size_t n;
+	struct wk_history *hist;	/* while writing; NULL: none */
 };
 
 struct wk_report *
@@ -94,8 +99,10 @@ wk_report_free(struct wk_report *r)
 			for (k = 0; k < sg->nprices; k++) {
 				free(sg->prices[k].product);
 				free(sg->prices[k].market);
+				free(sg->pids[k]);
 			}
 			free(sg->prices);
+			free(sg->pids);
 		}
 		free(e->segs);
 		free(e->name);
@@ -204,7 +211,8 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 		o->lufs = stats ? stats[i].lufs : NAN;
 		o->peak_db = stats ? stats[i].peak_db : NAN;
 		if (sg->nprices > 0 &&
-		    (o->prices = calloc(sg->nprices, sizeof *o->prices)) != NULL)
+		    (o->prices = calloc(sg->nprices, sizeof *o->prices)) != NULL &&
+		    (o->pids = calloc(sg->nprices, sizeof *o->pids)) != NULL)
 			for (k = 0; k < sg->nprices; k++) {
 				const char *pn = cat ? cat_name(cat->products,
 				    cat->nproducts, sg->prices[k].product) : NULL;
@@ -213,6 +221,7 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 				o->prices[k].product = dup(pn ? pn
 				    : sg->prices[k].product);
 				o->prices[k].market = dup(sg->prices[k].market);
+				o->pids[k] = dup(sg->prices[k].product);
 				o->nprices++;
 			}
 		if (o->id == NULL || o->file == NULL || o->transcript == NULL)
@@ -296,6 +305,217 @@ chart(struct wk_buf *o, const struct rseg *sg)
 	    "product on its own scale: orange went up, green went down, blue "
 	    "stayed, grey has no previous price."));
 	wk_buf_puts(o, "</figcaption></figure>\n");
+}
+
+/* The days a price chart spans, and the weekly change's window (the
+ * bulletins' <trends days="7">). */
+#define CHART_DAYS 30
+#define WEEK_DAYS 7
+
+/* A price's rows in the archive over the chart's days, every unit. */
+struct series {
+	struct wk_chart_point *v;
+	char **unit;
+	size_t n, cap;
+	int failed;
+};
+
+static int
+series_add(const struct wk_history_row *row, void *arg)
+{
+	struct series *s = arg;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 32;
+		struct wk_chart_point *v = realloc(s->v, cap * sizeof *v);
+		char **u = v ? realloc(s->unit, cap * sizeof *u) : NULL;
+
+		if (v != NULL)
+			s->v = v;
+		if (u == NULL) {
+			s->failed = 1;
+			return 1;
+		}
+		s->unit = u;
+		s->cap = cap;
+	}
+	if ((s->unit[s->n] = strdup(row->unit)) == NULL) {
+		s->failed = 1;
+		return 1;
+	}
+	s->v[s->n].date = row->date;
+	s->v[s->n++].value = row->value;
+	return 0;
+}
+
+static void
+series_free(struct series *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->unit[i]);
+	free(s->v);
+	free(s->unit);
+}
+
+/*
+ * The chart's points of the price p (id pid) of a feed dated today: its
+ * rows over the last CHART_DAYS days in the unit it has today at p's value
+ * (else the first unit it has today), moved to the front of s->v; *unit
+ * points into s. 0 points when the archive cannot say.
+ */
+static size_t
+price_series(struct wk_history *h, const struct wk_price_note *p,
+    const char *pid, struct wk_date today, struct series *s,
+    const char **unit)
+{
+	struct wk_history_filter f;
+	struct wk_err err;
+	size_t i, n = 0;
+	long t = wk_date_days(today);
+
+	memset(&f, 0, sizeof f);
+	f.market = p->market;
+	f.product = pid;
+	f.from = wk_date_from_days(t - (CHART_DAYS - 1));
+	f.to = today;
+	f.has_from = f.has_to = 1;
+	*unit = NULL;
+	if (wk_history_query(h, &f, series_add, s, &err) != WK_OK || s->failed)
+		return 0;
+	for (i = 0; i < s->n; i++)
+		if (wk_date_days(s->v[i].date) == t && (*unit == NULL ||
+		    s->v[i].value == p->value))
+			*unit = s->unit[i];
+	if (*unit == NULL)
+		return 0;
+	/* Rows come by date, then unit: one per date in *unit. */
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->unit[i], *unit) == 0)
+			s->v[n++] = s->v[i];
+	return n;
+}
+
+/* Whether price i of segment sg was shown by an earlier segment of the
+ * report (the same market, product and day), segments before sg and
+ * prices before i. */
+static int
+shown(const struct wk_report *r, const struct rseg *sg, size_t i)
+{
+	size_t e, j, k;
+
+	for (e = 0; e < r->n; e++)
+		for (j = 0; j < r->v[e].nsegs; j++) {
+			const struct rseg *o = &r->v[e].segs[j];
+
+			for (k = 0; k < (o == sg ? i : o->nprices); k++)
+				if (!o->stale && strcmp(o->prices[k].market,
+				    sg->prices[i].market) == 0 &&
+				    strcmp(o->pids[k], sg->pids[i]) == 0 &&
+				    strcmp(o->data_date, sg->data_date) == 0)
+					return 1;
+			if (o == sg)
+				return 0;
+		}
+	return 0;
+}
+
+/* Price i of sg as a row: its weekly change and a chart of its last
+ * CHART_DAYS days from the archive h. Returns 1 when it has a chart. */
+static int
+price_row(struct wk_buf *o, const struct wk_report *r, const struct rseg *sg,
+    size_t i, struct wk_date today, struct wk_history *h)
+{
+	const struct wk_price_note *p = &sg->prices[i];
+	const char *market = r->cat ? cat_name(r->cat->markets,
+	    r->cat->nmarkets, p->market) : NULL;
+	struct series s = { NULL, NULL, 0, 0, 0 };
+	struct wk_buf label = WK_BUF_INIT;
+	const char *unit;
+	long long pct = 0;
+	int found = 0;
+	struct wk_err err;
+	size_t n;
+
+	if (market == NULL)
+		market = p->market;
+	n = price_series(h, p, sg->pids[i], today, &s, &unit);
+	if (n > 1 && wk_market_change(h, p->market, sg->pids[i], unit, today,
+	    WEEK_DAYS, p->value, &pct, &found, &err) != WK_OK)
+		found = 0;
+	wk_buf_puts(o, "<tr data-market=\"");
+	text(o, p->market);
+	wk_buf_puts(o, "\" data-product=\"");
+	text(o, sg->pids[i]);
+	wk_buf_puts(o, "\"><td>");
+	text(o, p->product);
+	wk_buf_puts(o, "</td><td>");
+	text(o, market);
+	wk_buf_printf(o, "</td><td class=\"n\">S/ %lld.%02lld", p->value / 100,
+	    p->value % 100);
+	if (unit != NULL) {
+		wk_buf_putc(o, '/');
+		text(o, unit);
+	}
+	if (found)
+		wk_buf_printf(o, "</td><td class=\"n week\" data-pct=\"%lld\">"
+		    "%+lld %%", pct, pct);
+	else
+		wk_buf_puts(o, "</td><td class=\"n week\">—");
+	wk_buf_puts(o, "</td><td>");
+	if (n > 1) {
+		wk_buf_printf(&label, _("%s in %s, the last %d days"), p->product,
+		    market, CHART_DAYS);
+		wk_chart_svg(o, s.v, n, wk_buf_str(&label));
+	}
+	wk_buf_puts(o, "</td></tr>\n");
+	series_free(&s);
+	wk_buf_free(&label);
+	return n > 1;
+}
+
+/* Every market and product priced in the run's bulletins, once: the day's
+ * price, its weekly change and a chart of its last CHART_DAYS days, from
+ * the archive r->hist; nothing when no price has more than one day there. */
+static void
+markets_html(struct wk_buf *o, const struct wk_report *r)
+{
+	struct wk_buf rows = WK_BUF_INIT;
+	struct wk_date today;
+	size_t e, j, i, charts = 0;
+
+	for (e = 0; r->hist != NULL && e < r->n; e++)
+		for (j = 0; j < r->v[e].nsegs; j++) {
+			const struct rseg *sg = &r->v[e].segs[j];
+
+			if (sg->stale || wk_date_parse(sg->data_date, &today) != 0)
+				continue;
+			for (i = 0; i < sg->nprices; i++)
+				if (!shown(r, sg, i))
+					charts += (size_t)price_row(&rows, r, sg,
+					    i, today, r->hist);
+		}
+	if (charts > 0 && !rows.failed) {
+		const char *th[] = { _("Product"), _("Market"), _("Price"),
+		    _("Weekly change"), _("Last 30 days") };
+
+		wk_buf_puts(o, "<section id=\"markets\">\n<h2>");
+		text(o, _("Prices over the last 30 days"));
+		wk_buf_puts(o, "</h2>\n<table class=\"history\">\n<tr>");
+		for (i = 0; i < sizeof th / sizeof th[0]; i++) {
+			wk_buf_puts(o, "<th>");
+			text(o, th[i]);
+			wk_buf_puts(o, "</th>");
+		}
+		wk_buf_puts(o, "</tr>\n");
+		wk_buf_append(o, rows.data, rows.len);
+		wk_buf_puts(o, "</table>\n<p><small>");
+		text(o, _("Weekly change: today's price against the latest one "
+		    "archived 7 to 14 days before, as the bulletins say it."));
+		wk_buf_puts(o, "</small></p>\n</section>\n");
+	}
+	wk_buf_free(&rows);
 }
 
 /* What became of a bulletin-language, as the summary line counts it. */
@@ -560,6 +780,7 @@ wk_report_html(const struct wk_report *r, struct wk_diags *d,
 		for (i = 0; i < r->n; i++)
 			if (entry_state(&r->v[i]) == k)
 				entry_html(o, &r->v[i]);
+	markets_html(o, r);
 	if (nkept > 0) {
 		wk_buf_puts(o, "<p id=\"earlier\" class=\"earlier\">");
 		text(o, _("Bulletins of earlier runs today, which this one did "
@@ -665,8 +886,8 @@ earlier_sections(const struct wk_report *r, struct wk_outdir *out, size_t *n)
 }
 
 void
-wk_report_write(const struct wk_report *r, struct wk_outdir *out,
-    struct wk_diags *d, struct wk_causes *causes)
+wk_report_write(struct wk_report *r, struct wk_outdir *out,
+    struct wk_diags *d, struct wk_causes *causes, struct wk_history *hist)
 {
 	struct wk_buf page = WK_BUF_INIT, sec = WK_BUF_INIT, rel = WK_BUF_INIT;
 	struct wk_report_kept *kept;
@@ -674,6 +895,7 @@ wk_report_write(const struct wk_report *r, struct wk_outdir *out,
 	struct wk_err e2;
 	const char *why = NULL;
 
+	r->hist = hist;
 	for (i = 0; i < wk_report_count(r) && why == NULL; i++) {
 		wk_buf_clear(&sec);
 		wk_buf_clear(&rel);
@@ -704,4 +926,5 @@ wk_report_write(const struct wk_report *r, struct wk_outdir *out,
 	wk_buf_free(&page);
 	wk_buf_free(&sec);
 	wk_buf_free(&rel);
+	r->hist = NULL;
 }

@@ -16,6 +16,7 @@
 struct wk_catalog;
 struct wk_causes;
 struct wk_diags;
+struct wk_history;
 struct wk_outdir;
 struct wk_report;
 struct wk_script;
@@ -56,8 +57,10 @@ struct wk_report_kept {
 
 /* Appends the page to out, in the locale's language: the run's facts, a
  * line in words of what goes to air, one line per cause of trouble
- * (causes, collected from d; may be NULL), the bulletins worst first, then
- * the kept sections of bulletins this run did not make (nkept of them). */
+ * (causes, collected from d; may be NULL), the bulletins worst first, each
+ * market and product they priced once with its weekly change and 30-day
+ * chart (while wk_report_write gives it the archive), then the kept
+ * sections of bulletins this run did not make (nkept of them). */
 void wk_report_html(const struct wk_report *r, struct wk_diags *d,
     struct wk_causes *causes, const struct wk_report_kept *kept,
     size_t nkept, struct wk_buf *out);
@@ -67,9 +70,11 @@ void wk_report_html(const struct wk_report *r, struct wk_diags *d,
  * Each bulletin-language's section is kept beside the files
  * (.report-NAME.html), so that a run that makes only some bulletins still
  * shows the others of the day. A failure is a warning in d: the report is
- * for reading, the files are what goes to air.
+ * for reading, the files are what goes to air. With the run's price
+ * archive hist (may be NULL), each price has its weekly change and a chart
+ * of its last 30 days.
  */
-void wk_report_write(const struct wk_report *r, struct wk_outdir *out,
-    struct wk_diags *d, struct wk_causes *causes);
+void wk_report_write(struct wk_report *r, struct wk_outdir *out,
+    struct wk_diags *d, struct wk_causes *causes, struct wk_history *hist);
 
 #endif

@@ -42,10 +42,18 @@ cat >mercado.xml <<'B'
   <segment id="comparar"><compare feed="precios-{date}.xml" products="papa-amarilla quinua cuy tarwi"/></segment>
 </bulletin>
 B
+cat >precios.xml <<'B'
+<?xml version="1.0" encoding="UTF-8"?>
+<bulletin id="precios" languages="es" max-age-days="0">
+  <title xml:lang="es">Precios</title>
+  <segment id="huamanga"><prices feed="precios-{date}.xml" market="nery-garcia"/></segment>
+  <segment id="huanta"><prices feed="precios-{date}.xml" market="huanta-central"/></segment>
+</bulletin>
+B
 LAST=2026-11-29
 "$WK" check mercado.xml >/dev/null 2>&1 || { "$WK" check mercado.xml; die "check mercado.xml"; }
 expect_rc 0 "$WK" history import -c station.xml -o out $(ls feeds/*.xml | grep -v "$LAST")
-expect_rc 0 "$WK" build -c station.xml -d $LAST -o out mercado.xml
+expect_rc 0 "$WK" build -c station.xml -d $LAST -o out mercado.xml precios.xml
 [ "$(sqlite3 out/history.sqlite 'SELECT count(DISTINCT date) FROM price')" = 14 ] || die "14 days archived"
 [ "$(sqlite3 out/history.sqlite 'SELECT count(*) FROM price')" = "$(wc -l <prices.csv)" ] || die "one row per price"
 # Reading a day again replaces its rows, never duplicates them.
@@ -80,6 +88,35 @@ T=out/$LAST/mercado-es.txt
 while read -r line; do
 	grep -qxF "$line" "$T" || { cat "$T" >&2; die "transcript lacks: $line"; }
 done <expected-words.txt
+# The report: a 30-day chart per market and product priced today, and
+# the weekly change of each against the value 7 days before, computed here
+# from the CSV (tarwi has no such value: a dash); nothing from elsewhere.
+python3 - out/$LAST/report.html prices.csv $LAST <<'P' || die "the report's charts and weekly changes"
+import csv, datetime, re, sys
+html, rows, last = open(sys.argv[1]).read(), list(csv.reader(open(sys.argv[2]))), sys.argv[3]
+week = str(datetime.date.fromisoformat(last) - datetime.timedelta(days=7))
+val = {(r[0], r[1], r[2]): int(r[4]) for r in rows}
+want = {}
+for (d, m, p), now in val.items():
+    if d != last: continue
+    base = val.get((week, m, p))
+    if base is None: want[(m, p)] = None; continue
+    mag = abs(now - base) * 100
+    pct = (2 * mag + base) // (2 * base)
+    want[(m, p)] = -pct if now < base else pct
+got = {}
+for m, p, cell, svg in re.findall(r'<tr data-market="([^"]*)" data-product="([^"]*)">(?:<td>[^<]*</td>){2}<td class="n">[^<]*</td><td class="n week"([^>]*)>[^<]*</td><td>(<svg class="spark".*?</svg>)?</td></tr>', html):
+    assert (m, p) not in got, ("twice", m, p)
+    pct = re.search(r'data-pct="(-?\d+)"', cell)
+    got[(m, p)] = int(pct.group(1)) if pct else None
+    assert svg, ("no chart", m, p)
+    npts = len(re.search(r'points="([^"]*)"', svg).group(1).split())
+    ndays = sum(1 for (d, mm, pp) in val if mm == m and pp == p)
+    assert npts == ndays, (m, p, npts, ndays)
+assert got == want, (got, want)
+assert html.count('<svg class="spark"') == len(want) == 7, html.count('<svg class="spark"')
+assert not re.search(r'(https?:)?//[a-z]', html) and "<script src" not in html, re.search(r'(https?:)?//[a-z].{0,40}', html)
+P
 # tarwi has four days of history: it is compared with the feed's previous
 # price (none here) after saying so; it is sold in one market only.
 grep -q "^De los demás productos aún no tenemos siete días" "$T" || die "too little history for tarwi"

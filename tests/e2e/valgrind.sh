@@ -12,6 +12,10 @@ cat >"$TMP/vg.xml" <<X
   <segment id="b"><prices feed="precios-{date}.xml" market="santa-clara" products="cuy"/></segment>
 </bulletin>
 X
+# Yesterday's prices in the archive: the report draws their 30-day charts.
+sed 's/date="2026-11-29"/date="2026-11-28"/' "$TOP/examples/feeds/precios-$DATE.xml" >"$TMP/ayer.xml"
+"$WK" history import -c "$TOP/examples/station.xml" -o "$TMP/out" "$TMP/ayer.xml" >/dev/null 2>&1 ||
+    die "history import"
 valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
     --errors-for-leak-kinds=definite,indirect --suppressions="$TOP/tests/valgrind.supp" \
     "$WK" build -q -j 2 -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/out" "$TMP/vg.xml" \
@@ -19,6 +23,7 @@ valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,ind
 rc=$?
 [ "$rc" -eq 0 ] || { cat "$TMP/vg.txt"; die "valgrind: exit $rc"; }
 [ -s "$TMP/out/$DATE/vg-qu.mp3" ] || die "nothing built"
+grep -q '<svg class="spark"' "$TMP/out/$DATE/report.html" || die "no 30-day chart under valgrind"
 # The other subcommands too.
 printf 'S/ 2.50 el 2026-11-29 a las 06:00\n' | valgrind -q --error-exitcode=99 --leak-check=full \
     --errors-for-leak-kinds=definite,indirect "$WK" verbalize -l qu >/dev/null || die "verbalize under valgrind"
