@@ -333,16 +333,18 @@ prompt_gain(struct wk_renderer *r, const struct wk_voice *v,
 /* Longest recorded prompt read, in seconds: prompts are words and
  * phrases, read whole into memory to be trimmed. */
 #define PROMPT_MAX_S 30
-/* Edge fade of a recording, in ms: long enough that a join has no click,
- * short enough not to eat a consonant. */
-#define PROMPT_FADE_MS 5
+/* Join of a recording and the audio around it, in ms: an equal-power
+ * crossfade where they touch, a fade where a pause separates them; long
+ * enough that no join clicks, short enough not to eat a consonant. */
+#define PROMPT_JOIN_MS 10
 /* Level, below the recording's peak, under which its ends are silence. */
 #define PROMPT_SILENCE_DB 40
 
 /*
  * Appends recorded prompt p scaled by gain: its own leading and trailing
- * silence trimmed, faded in and out over PROMPT_FADE_MS so that no join
- * with synthesis clicks, then the silence espeak-ng would have left after
+ * silence trimmed, joined to the audio before and after it over
+ * PROMPT_JOIN_MS (the spool crossfades them) so that no join with
+ * synthesis clicks, then the silence espeak-ng would have left after
  * the punctuation that ends the last word it says (last..last_end).
  */
 static enum wk_status
@@ -351,7 +353,7 @@ append_prompt(struct wk_renderer *r, struct wk_spool *sp,
     const char *last, const char *last_end, struct wk_err *err)
 {
 	const struct wk_asset *as;
-	size_t ch = (size_t)sp->channels, cap, n = 0, from, to, i, k, fade;
+	size_t ch = (size_t)sp->channels, cap, n = 0, from, to, i, k;
 	float *pcm = NULL, peak = 0, floor_;
 	enum wk_status st;
 	long got = 0;
@@ -386,17 +388,7 @@ append_prompt(struct wk_renderer *r, struct wk_spool *sp,
 		if (k < ch)
 			break;
 	}
-	fade = (size_t)sp->rate_hz * PROMPT_FADE_MS / 1000;
-	for (i = 0; i < to - from; i++) {
-		float g = 1;
-
-		if (i < fade)
-			g = (float)i / (float)fade;
-		if (to - from - 1 - i < fade)
-			g = fminf(g, (float)(to - from - 1 - i) / (float)fade);
-		for (k = 0; k < ch; k++)
-			pcm[(from + i) * ch + k] *= g;
-	}
+	wk_spool_join(sp);
 	for (i = from; i < to; i += WK_CHUNK) {
 		size_t m = to - i > WK_CHUNK ? WK_CHUNK : to - i;
 
@@ -406,6 +398,7 @@ append_prompt(struct wk_renderer *r, struct wk_spool *sp,
 			goto out;
 		}
 	}
+	wk_spool_join(sp);
 	st = wk_spool_silence(sp, wk_prompt_pause_ms(v, last,
 	    (size_t)(last_end - last)), err);
 out:
@@ -541,6 +534,7 @@ wk_render_segment(struct wk_renderer *r, const struct wk_seg *sg,
 	*out = NULL;
 	if ((st = wk_spool_new(r->p.rate_hz, r->p.channels, &sp, err)) != WK_OK)
 		return st;
+	st = wk_spool_set_join(sp, PROMPT_JOIN_MS, err);
 	for (i = 0; i < sg->nparts && st == WK_OK; i++) {
 		const struct wk_part *p = &sg->parts[i];
 

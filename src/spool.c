@@ -56,6 +56,8 @@ wk_spool_free(struct wk_spool *sp)
 	wk_meter_free(sp->meter);
 	free(sp->env);
 	free(sp->up);
+	free(sp->tail);
+	free(sp->fin);
 	free(sp);
 }
 
@@ -68,14 +70,16 @@ spool_fail(struct wk_spool *sp, enum wk_status st, const char *what)
 	return 1;
 }
 
-int
-wk_spool_write(void *ud, const float *pcm, size_t n)
+/* Writes n frames to the file, the meter and the envelope. */
+static int
+commit(struct wk_spool *sp, const float *pcm, size_t n)
 {
-	struct wk_spool *sp = ud;
 	size_t i, c, ch = (size_t)sp->channels;
 
 	if (sp->failed)
 		return 1;
+	if (n == 0)
+		return 0;
 	assert(sp->meter != NULL);	/* not measured yet */
 	if (fwrite(pcm, sizeof *pcm * ch, n, sp->f) != n)
 		return spool_fail(sp, WK_EIO, strerror(errno));
@@ -106,6 +110,138 @@ wk_spool_write(void *ud, const float *pcm, size_t n)
 	}
 	sp->frames += n;
 	return 0;
+}
+
+enum wk_status
+wk_spool_set_join(struct wk_spool *sp, unsigned ms, struct wk_err *err)
+{
+	size_t hold = (size_t)sp->rate_hz * ms / 1000;
+
+	assert(sp->hold == 0 && sp->frames == 0);
+	if (hold == 0)
+		return WK_OK;
+	sp->tail = malloc(wk_items(hold, sp->channels) * sizeof *sp->tail);
+	sp->fin = malloc(wk_items(hold, sp->channels) * sizeof *sp->fin);
+	if (sp->tail == NULL || sp->fin == NULL)
+		return wk_err_nomem(err);
+	sp->hold = hold;
+	return WK_OK;
+}
+
+/* Equal-power gains at step j of a fade of n steps. */
+static float
+fade_in(size_t j, size_t n)
+{
+	return (float)sin(M_PI / 2 * ((double)j + 0.5) / (double)n);
+}
+
+static float
+fade_out(size_t j, size_t n)
+{
+	return (float)cos(M_PI / 2 * ((double)j + 0.5) / (double)n);
+}
+
+/* Fades out what is left of a pending crossfade's tail: nothing more
+ * comes to overlap it. */
+static void
+end_join(struct wk_spool *sp)
+{
+	size_t ch = (size_t)sp->channels, s = sp->ntail - sp->xf, c;
+
+	for (; sp->xdone < sp->xf; sp->xdone++)
+		for (c = 0; c < ch; c++)
+			sp->tail[(s + sp->xdone) * ch + c] *=
+			    fade_out(sp->xdone, sp->xf);
+	sp->xf = 0;
+}
+
+/* Below this the tail is silence: the join is a fade-in, not an overlap
+ * that would shorten the pause. */
+#define JOIN_SILENCE (1e-3f)
+
+void
+wk_spool_join(struct wk_spool *sp)
+{
+	size_t ch = (size_t)sp->channels, n, i;
+	float peak = 0;
+
+	if (sp->hold == 0 || sp->xf > 0 || sp->nfin > 0)
+		return;
+	n = sp->ntail < sp->hold ? sp->ntail : sp->hold;
+	for (i = (sp->ntail - n) * ch; i < sp->ntail * ch; i++)
+		peak = fabsf(sp->tail[i]) > peak ? fabsf(sp->tail[i]) : peak;
+	if (n > 0 && peak >= JOIN_SILENCE) {
+		sp->xf = n;
+		sp->xdone = 0;
+	} else {
+		sp->nfin = sp->hold;
+		sp->findone = 0;
+	}
+}
+
+/* Appends n frames through the held tail: what falls out of it is
+ * committed. */
+static int
+delay(struct wk_spool *sp, const float *pcm, size_t n)
+{
+	size_t ch = (size_t)sp->channels, over;
+
+	if (n >= sp->hold) {
+		if (commit(sp, sp->tail, sp->ntail) ||
+		    commit(sp, pcm, n - sp->hold))
+			return 1;
+		memcpy(sp->tail, pcm + (n - sp->hold) * ch,
+		    sp->hold * ch * sizeof *pcm);
+		sp->ntail = sp->hold;
+		return 0;
+	}
+	over = sp->ntail + n > sp->hold ? sp->ntail + n - sp->hold : 0;
+	if (commit(sp, sp->tail, over))
+		return 1;
+	memmove(sp->tail, sp->tail + over * ch,
+	    (sp->ntail - over) * ch * sizeof *pcm);
+	sp->ntail -= over;
+	memcpy(sp->tail + sp->ntail * ch, pcm, n * ch * sizeof *pcm);
+	sp->ntail += n;
+	return 0;
+}
+
+int
+wk_spool_write(void *ud, const float *pcm, size_t n)
+{
+	struct wk_spool *sp = ud;
+	size_t ch = (size_t)sp->channels, c, s;
+
+	if (sp->failed)
+		return 1;
+	if (sp->hold == 0)
+		return commit(sp, pcm, n);
+	/* A crossfade: the first frames overlap the tail's last ones. */
+	for (s = sp->ntail - sp->xf; sp->xf > 0 && n > 0; n--, pcm += ch) {
+		for (c = 0; c < ch; c++)
+			sp->tail[(s + sp->xdone) * ch + c] =
+			    sp->tail[(s + sp->xdone) * ch + c] *
+			    fade_out(sp->xdone, sp->xf) +
+			    pcm[c] * fade_in(sp->xdone, sp->xf);
+		if (++sp->xdone == sp->xf)
+			sp->xf = 0;
+	}
+	/* A fade-in after silence. */
+	while (sp->nfin > 0 && n > 0) {
+		size_t k = 0;
+
+		for (; k < n && sp->findone < sp->nfin; k++, sp->findone++)
+			for (c = 0; c < ch; c++)
+				sp->fin[k * ch + c] = pcm[k * ch + c] *
+				    fade_in(sp->findone, sp->nfin);
+		if (sp->findone == sp->nfin)
+			sp->nfin = 0;
+		if (delay(sp, sp->fin, k))
+			return 1;
+		pcm += k * ch;
+		n -= k;
+	}
+	return n > 0 ? delay(sp, pcm, n) : 0;
 }
 
 int
@@ -153,6 +289,8 @@ wk_spool_silence(struct wk_spool *sp, unsigned ms, struct wk_err *err)
 {
 	unsigned long long n = (unsigned long long)ms * (unsigned)sp->rate_hz / 1000;
 
+	if (sp->xf > 0)		/* a join before a pause: a fade-out */
+		end_join(sp);
 	memset(sp->up, 0, wk_items(WK_CHUNK, sp->channels) * sizeof *sp->up);
 	while (n > 0 && !sp->failed) {
 		size_t k = n > WK_CHUNK ? WK_CHUNK : (size_t)n;
@@ -170,6 +308,16 @@ wk_spool_silence(struct wk_spool *sp, unsigned ms, struct wk_err *err)
 enum wk_status
 wk_spool_finish(struct wk_spool *sp, struct wk_err *err)
 {
+	if (sp->hold > 0) {
+		if (sp->xf > 0)
+			end_join(sp);
+		sp->nfin = 0;
+		if (commit(sp, sp->tail, sp->ntail)) {
+			*err = sp->err;
+			return sp->err.status;
+		}
+		sp->ntail = 0;
+	}
 	if (sp->curn > 0) {
 		float *v = realloc(sp->env, (sp->nenv + 1) * sizeof *v);
 

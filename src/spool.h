@@ -38,12 +38,29 @@ struct wk_spool {
 	struct wk_err err;	/* the first write failure */
 	int failed;
 	float *up;		/* WK_CHUNK x channels, scratch for writers */
+	/* Joins (wk_spool_set_join): the last `hold` frames written stay
+	 * here, not yet in the file, meter or envelope, so that the next
+	 * audio can still be crossfaded over them. */
+	float *tail, *fin;	/* hold x channels each */
+	size_t hold, ntail;
+	size_t xf, xdone;	/* a crossfade over the tail's last xf frames */
+	size_t nfin, findone;	/* or a fade-in of the next nfin frames */
 };
 
 /* An empty spool of rate_hz and channels; *out belongs to the caller. */
 enum wk_status wk_spool_new(int rate_hz, int channels, struct wk_spool **out,
     struct wk_err *err);
 void wk_spool_free(struct wk_spool *sp);
+
+/* Lets wk_spool_join crossfade over up to ms; 0 by default. */
+enum wk_status wk_spool_set_join(struct wk_spool *sp, unsigned ms,
+    struct wk_err *err);
+/* Joins the audio written so far to the audio written next: an
+ * equal-power crossfade over the join length where both sides sound, a
+ * fade-out where silence (wk_spool_silence) or the end follows, a fade-in
+ * (without overlap) where silence came before. Several calls in a row
+ * make one join. */
+void wk_spool_join(struct wk_spool *sp);
 
 /* Appends n frames with the spool's channel count (a wk_pcm_fn, ud is the
  * spool). Returns non-zero once writing has failed (sp->err says why). */
@@ -57,7 +74,8 @@ int wk_spool_write_scaled(struct wk_spool *sp, const float *pcm, size_t n,
 enum wk_status wk_spool_silence(struct wk_spool *sp, unsigned ms,
     struct wk_err *err);
 
-/* Closes the envelope's last, partial block and flushes the file. */
+/* Writes the held tail, closes the envelope's last, partial block and
+ * flushes the file. */
 enum wk_status wk_spool_finish(struct wk_spool *sp, struct wk_err *err);
 /* After wk_spool_finish: measures lufs and peak_db and drops the meter. A
  * spool under 400 ms long is measured repeated to a second. */

@@ -46,4 +46,21 @@ awk -v s="$share" 'BEGIN { exit !(s >= 0.95) }' || die "only $share of voiced fr
 ck=$(dec "$TMP/k/$DATE/kit-es/01-sc.mp3" 44100 | python3 tests/e2e/pitch.py 44100 0)
 cs=$(dec "$TMP/s/$DATE/kit-es/01-sc.mp3" 44100 | python3 tests/e2e/pitch.py 44100 0)
 awk -v k="$ck" -v s="$cs" 'BEGIN { exit !(k <= 1.5 * s + 1) }' || die "a click at a join: jump ratio $ck (synthesis alone $cs)"
+# Level steps at the joins of recording and synthesis: the same bulletin
+# with every third take missing has joins; 400 ms of voiced audio either
+# side of each. Speech's own 400 ms level wanders by about 2 dB (median of
+# the same measure away from joins), so the issue's 1 dB is judged against
+# it: the median join step may exceed the speech's own by at most 1 dB, and
+# no join step more than 5 dB above that median (the largest own step of
+# the synthesis alone is about 7 dB).
+cp -r "$D" "$TMP/d2"
+awk '/^#/ || NR % 3' "$D/voices/es/prompts/index.txt" >"$TMP/d2/voices/es/prompts/index.txt"
+WILLAKUY_DATA="$TMP/d2" "$WK" build -q -c examples/station.xml -d "$DATE" -o "$TMP/h" "$TMP/b.xml" || die "build with part of the kit"
+set -- $(dec "$TMP/h/$DATE/kit-es/01-sc.mp3" 4000 | python3 tests/e2e/pitch.py 4000 "$thr" steps)
+[ "$1" -ge 5 ] || die "only $1 joins of recording and synthesis found"
+awk -v mx="$2" -v md="$3" -v own="$4" 'BEGIN { exit !(md <= own + 1 && mx <= own + 5) }' ||
+    die "level steps at joins: max $2 dB, median $3 dB (speech's own median $4 dB)"
+ch=$(dec "$TMP/h/$DATE/kit-es/01-sc.mp3" 44100 | python3 tests/e2e/pitch.py 44100 0)
+awk -v k="$ch" -v s="$cs" 'BEGIN { exit !(k <= 1.5 * s + 1) }' || die "a click at a join: jump ratio $ch (synthesis alone $cs)"
+echo "joins: $1, level step max $2 dB, median $3 dB (speech's own $4 dB), jump ratio $ch"
 echo "kit: voice $base Hz, kit $kit Hz, $share at the kit's pitch; jump ratio $ck (synthesis $cs)"
