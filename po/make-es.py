@@ -141,6 +141,7 @@ T = {
 "item '%s' is dated after the broadcast date; bulletins leave it out until then": "la noticia '%s' tiene fecha posterior a la emisión; los boletines la omiten hasta entonces",
 "item '%s' has no '%s' text: bulletins in '%s' leave it out, or announce it and read it in another language when their <news> says untranslated=\\\"announce\\\"": "la noticia '%s' no tiene texto en '%s': los boletines en '%s' la omiten, o la anuncian y la leen en otro idioma si su <news> dice untranslated=\\\"announce\\\"",
 "item '%s': the figures of the '%s' text (%s) differ from the '%s' ones (%s); check that both say the same": "noticia '%s': las cifras del texto en '%s' (%s) no son las del texto en '%s' (%s); revise que ambos digan lo mismo",
+"segment '%s': the figures of the '%s' text (%s) differ from the '%s' ones (%s); check that both say the same": "segmento '%s': las cifras del texto en '%s' (%s) no son las del texto en '%s' (%s); revise que ambos digan lo mismo",
 "iso639-2 is the language's ISO 639-2 code, three small letters (%s)": "iso639-2 es el código ISO 639-2 del idioma, tres letras minúsculas (%s)",
 "unknown spelling check; the known ones are: %s": "revisión de grafía desconocida; las conocidas son: %s",
 "language '%s': %s": "idioma '%s': %s",

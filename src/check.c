@@ -247,25 +247,90 @@ cmp_str(const void *a, const void *b)
 
 /* The figures of a text, headline and body, in order of value, so that
  * the two languages may give them in their own word order. */
+/* The figures gathered in all, in order of value: word order and 1 250 /
+ * 1,250 do not matter. */
 static void
-text_figures(const struct wk_news_text *t, struct wk_buf *out)
+sorted_figures(const struct wk_buf *all, struct wk_buf *out)
 {
-	struct wk_buf all = WK_BUF_INIT;
 	char **v;
 	size_t n, i;
 
-	figures(t->headline ? t->headline : "", &all);
-	figures(t->text ? t->text : "", &all);
-	if ((v = wk_split_words(wk_buf_str(&all), &n)) == NULL) {
+	if (all->failed || (v = wk_split_words(wk_buf_str(all), &n)) == NULL) {
 		out->failed = 1;
-		wk_buf_free(&all);
 		return;
 	}
 	qsort(v, n, sizeof *v, cmp_str);
 	for (i = 0; i < n; i++)
 		wk_buf_printf(out, "%s%s", i ? " " : "", v[i]);
 	wk_free_words(v, n);
+}
+
+static void
+text_figures(const struct wk_news_text *t, struct wk_buf *out)
+{
+	struct wk_buf all = WK_BUF_INIT;
+
+	figures(t->headline ? t->headline : "", &all);
+	figures(t->text ? t->text : "", &all);
+	sorted_figures(&all, out);
 	wk_buf_free(&all);
+}
+
+/* The figures of segment sg's <say> texts in lang; 0 when it has none. */
+static int
+say_figures(const struct wk_segment *sg, const char *lang, struct wk_buf *out,
+    struct wk_pos *pos)
+{
+	struct wk_buf all = WK_BUF_INIT;
+	size_t j;
+	int n = 0;
+
+	for (j = 0; j < sg->nitems; j++)
+		if (sg->items[j].kind == WK_ITEM_SAY &&
+		    strcmp(sg->items[j].lang, lang) == 0) {
+			if (n++ == 0)
+				*pos = sg->items[j].pos;
+			figures(sg->items[j].text ? sg->items[j].text : "", &all);
+		}
+	if (n > 0)
+		sorted_figures(&all, out);
+	wk_buf_free(&all);
+	return n;
+}
+
+/* Compares the figures of segment sg's <say> texts in each language of b
+ * with those of the first language that has one: "S/ 2.50" in Spanish and
+ * "S/ 3.50" in Quechua is a mistake a listener cannot catch. */
+static void
+check_say_figures(struct ctx *c, const struct wk_bulletin *b,
+    const struct wk_segment *sg)
+{
+	struct wk_buf a = WK_BUF_INIT, o = WK_BUF_INIT;
+	struct wk_pos pa, po;
+	const char *first = NULL;
+	size_t k;
+
+	for (k = 0; k < b->nlangs; k++) {
+		wk_buf_clear(first ? &o : &a);
+		if (!say_figures(sg, b->langs[k], first ? &o : &a,
+		    first ? &po : &pa))
+			continue;
+		if (first == NULL) {
+			first = b->langs[k];
+			continue;
+		}
+		if (!a.failed && !o.failed &&
+		    strcmp(wk_buf_str(&a), wk_buf_str(&o)) != 0)
+			wk_diag(c->d, WK_WARNING, b->path, po.line, po.col,
+			    _("segment '%s': the figures of the '%s' text (%s) "
+			    "differ from the '%s' ones (%s); check that both say "
+			    "the same"), sg->id, b->langs[k],
+			    o.len ? wk_buf_str(&o) : "-", first,
+			    a.len ? wk_buf_str(&a) : "-");
+	}
+	(void)pa;
+	wk_buf_free(&a);
+	wk_buf_free(&o);
 }
 
 /* True when the word w[0..n) has a letter outside the Chanka alphabet
@@ -444,6 +509,7 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 	for (i = 0; i < b->nsegs; i++) {
 		const struct wk_segment *sg = &b->segs[i];
 
+		check_say_figures(c, b, sg);
 		for (j = 0; j < sg->nitems; j++) {
 			const struct wk_item *it = &sg->items[j];
 

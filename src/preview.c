@@ -15,6 +15,7 @@
 #include "clip.h"
 #include "compose.h"
 #include "coverage.h"
+#include "lint.h"
 #include "paths.h"
 #include "preview.h"
 #include "station.h"
@@ -191,6 +192,7 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 	    (st = wk_station_load(sp, &station, d, err)) != WK_OK ||
 	    (st = wk_bulletin_load(path, &b, d, err)) != WK_OK)
 		goto out;
+	wk_lint_bulletin(b, d);	/* what check says of it, dates included */
 	comp.cat = cat;
 	comp.station = station;
 	comp.date = date;

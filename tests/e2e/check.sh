@@ -89,3 +89,16 @@ grep_err "digits.xml:4:[0-9]+: warning: '1.2.3' can only be read digit by digit"
 grep_err "digits.xml:6:[0-9]+: warning: '1.2.3' can only be read digit by digit"
 grep -q "'15/12' can only\|'987654321' can only" "$TMP/err.txt" && die "a date or phone was reported as digits"
 true
+
+# A bulletin's own <say> texts: figures that differ between its languages
+# are warned about by check; a date that names no day, by check and preview.
+cat >"$TMP/fig.xml" <<'X'
+<bulletin id="fig" languages="es qu">
+  <segment id="a"><say xml:lang="es">La papa cuesta S/ 2.50 desde el 31/11/2026.</say><say xml:lang="qu">Papaqa S/ 3.50 chaninmi 31/11/2026 punchawmanta.</say></segment>
+</bulletin>
+X
+"$WK" check -d 2026-11-29 "$TMP/fig.xml" >"$TMP/out.txt" 2>"$TMP/err.txt"
+grep_err "fig.xml:2:[0-9]+: warning: segment .a.: the figures of the .qu. text .* differ from the .es. ones"
+grep_err "31/11/2026"
+"$WK" preview -d 2026-11-29 -l es "$TMP/fig.xml" >"$TMP/out.txt" 2>"$TMP/err.txt"
+grep_err "31/11/2026"
