@@ -91,7 +91,8 @@ wk_journal_add(struct wk_journal *j, enum wk_jkind kind, const char *from,
 	return 0;
 }
 
-int
+/* 1 for a temporary name of ours (".*.tmp.*", ".*.new.*"). */
+static int
 wk_journal_is_temp(const char *name)
 {
 	return name[0] == '.' && (strstr(name, ".tmp.") != NULL ||

@@ -18,10 +18,8 @@ struct wk_pool *wk_pool_new(int n);
 /* Runs fn(arg) on a worker. */
 void wk_pool_submit(struct wk_pool *p, void (*fn)(void *), void *arg);
 
-/* Waits until every submitted job has finished. */
-void wk_pool_wait(struct wk_pool *p);
-
-/* Waits, stops the workers and frees the pool. */
+/* Waits for every submitted job to finish (the workers drain the queue),
+ * stops the workers and frees the pool; NULL is a no-op. */
 void wk_pool_free(struct wk_pool *p);
 
 #endif
