@@ -12,6 +12,7 @@
  */
 
 #include <assert.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1002,7 +1003,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	for (i = 0; i < r.nstns; i++)
 		wk_renderer_set_assets(r.stns[i].renderer, r.assets);
 	if ((r.pool = wk_pool_new(o->jobs)) == NULL) {
-		st = wk_err_set(err, WK_ENOMEM, NULL, 0, 0, "%s",
+		st = errno == ENOMEM ? wk_err_nomem(err) : wk_err_set(err,
+		    WK_ENOMEM, NULL, 0, 0, "%s",
 		    _("cannot start the encoder threads"));
 		goto out;
 	}

@@ -4,6 +4,7 @@
  * lets the workers drain the queue before they stop.
  */
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -55,10 +56,12 @@ struct wk_pool *
 wk_pool_new(int n)
 {
 	struct wk_pool *p = calloc(1, sizeof *p);
-	int i;
+	int i, e = 0;
 
-	if (p == NULL)
+	if (p == NULL) {
+		errno = ENOMEM;
 		return NULL;
+	}
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->ready, NULL);
 	pthread_cond_init(&p->room, NULL);
@@ -66,15 +69,17 @@ wk_pool_new(int n)
 		return p;
 	if ((p->threads = calloc((size_t)n, sizeof *p->threads)) == NULL) {
 		wk_pool_free(p);
+		errno = ENOMEM;
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
-		if (pthread_create(&p->threads[i], NULL, worker, p) != 0)
+		if ((e = pthread_create(&p->threads[i], NULL, worker, p)) != 0)
 			break;
 		p->n++;
 	}
 	if (p->n == 0) {
 		wk_pool_free(p);
+		errno = e;
 		return NULL;
 	}
 	return p;

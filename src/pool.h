@@ -12,7 +12,8 @@
 struct wk_pool;
 
 /* n workers; with n <= 1 jobs run at once in the submitting thread. NULL
- * when threads cannot be started. */
+ * with errno (ENOMEM, or pthread_create's EAGAIN) when threads cannot be
+ * started. */
 struct wk_pool *wk_pool_new(int n);
 
 /* Runs fn(arg) on a worker. */
