@@ -7,6 +7,7 @@
  * count and loudness in its measurements), so the next run reuses it.
  */
 
+#include <assert.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -258,6 +259,8 @@ make(struct wk_assets *a, const char *path, const wk_key key, int rate_hz,
 		if (wk_cache_put(a->cache, key, f, &stats, &e2) != WK_OK)
 			wk_diag(a->d, WK_WARNING, NULL, 0, 0, "%s", e2.msg);
 	}
+	/* prepare() wrote every frame it counted, at this many channels. */
+	assert(as->rate_hz == rate_hz && as->channels == channels);
 	*out = f;
 	return WK_OK;
 }
@@ -272,6 +275,8 @@ wk_assets_get(struct wk_assets *a, const char *path, int rate_hz,
 	enum wk_status st;
 	size_t i;
 
+	/* The station file allows only these rates and channel counts. */
+	assert(rate_hz > 0 && (channels == 1 || channels == 2));
 	*out = NULL;
 	if (stat(path, &id) != 0)
 		return wk_err_set(err, WK_EAUDIO, path, 0, 0,
@@ -330,6 +335,7 @@ wk_asset_read(const struct wk_asset *as, unsigned long long at, float *buf,
 	ssize_t got;
 	size_t have = 0;
 
+	assert(as->channels > 0 && as->fd >= 0);
 	if (at >= as->frames)
 		return 0;
 	if (n > as->frames - at)

@@ -2,8 +2,11 @@
 #define WK_BUILD_H
 /*
  * `willakuy build`: runs every stage for each bulletin, station and
- * language, from the feeds to the published MP3 files, playlist and
- * transcript. One bulletin's failure does not stop the others. Work that
+ * language, from the feeds to the published files of each
+ * bulletin-language (bundle.h: MP3, Opus when the station wants it,
+ * playlist, transcript, Rivendell data), then per station latest/
+ * (latest.h), the report, retention, the podcast feeds and latest/ page
+ * (playout.h). One bulletin's failure does not stop the others. Work that
  * is the same for several bulletins or stations (clips, calibration,
  * segments with the same words and audio settings) is done once.
  */
@@ -24,7 +27,7 @@ struct wk_build_opts {
 					 * builds into OUTDIR/<station id>/ */
 	char *const *bulletins;
 	size_t nbulletins;
-	int jobs;			/* encoder threads */
+	int jobs;			/* -j: mastering and encoding threads */
 	unsigned lock_wait_s;
 	int progress;			/* show progress (a terminal) */
 	struct wk_causes *causes;	/* filled in: the run's problems by

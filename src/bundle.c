@@ -46,7 +46,7 @@ wk_bundle_seg_file(const struct wk_script *s, size_t i, struct wk_buf *out)
 	    s->segs[i].id);
 }
 
-void
+static void
 wk_bundle_seg_opus(const struct wk_script *s, size_t i, struct wk_buf *out)
 {
 	assert(i < s->nsegs);

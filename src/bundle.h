@@ -49,8 +49,6 @@ void wk_bundle_name_of(const char *bulletin, const char *lang,
     struct wk_buf *out);
 void wk_bundle_seg_file(const struct wk_script *s, size_t i,
     struct wk_buf *out);
-void wk_bundle_seg_opus(const struct wk_script *s, size_t i,
-    struct wk_buf *out);
 
 /* Writes the files of b into the output folder and publishes them at
  * once (wk_pub_commit), or none of them. *seconds gets the length of the

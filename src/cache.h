@@ -1,11 +1,15 @@
 #ifndef WK_CACHE_H
 #define WK_CACHE_H
 /*
- * The segment cache: encoded MP3 frames and their measurements, kept under
- * a key that hashes everything the audio depends on (wk_render_key in
- * render.h: the words, each voice's settings and recordings, clips,
- * pauses, audio settings, the program's and espeak-ng's versions). A segment whose key is in the cache
- * is neither synthesized nor encoded again. Entries are written under a
+ * The cache of a run's products, kept across runs: a file of frames and a
+ * line of measurements under a key that hashes everything they depend on.
+ * Three kinds of entry share it: a segment's encoded MP3 frames
+ * (wk_render_key in render.h: the words, each voice's settings and
+ * recordings, clips, pauses, audio settings, the program's and espeak-ng's
+ * versions), so that a segment whose key is in the cache is neither
+ * synthesized nor encoded again; a prepared clip, bed or prompt's float
+ * frames (asset.c); and a voice's calibration, measurements only
+ * (wk_calib_key in calib.h). Entries are written under a
  * temporary name, synced and renamed, so a killed run leaves no half
  * entry; each entry carries a checksum of its frames, and a damaged one is
  * dropped and made again. The cache is pruned to a size limit, least

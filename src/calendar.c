@@ -19,7 +19,8 @@
 #include "verbal.h"
 #include "verbal_priv.h"
 
-void
+/* Appends the spoken date (with weekday when weekday is true). */
+static void
 wk_say_date(const struct wk_voice *v, int y, int m, int d, int weekday,
     struct wk_buf *out)
 {
@@ -45,7 +46,8 @@ wk_say_date(const struct wk_voice *v, int y, int m, int d, int weekday,
 	vs_drop(&s, &year);
 }
 
-size_t
+/* Digits at p: their count (at most max), value in *v. */
+static size_t
 vs_digits(const char *p, size_t max, int *v)
 {
 	size_t n = 0;

@@ -7,6 +7,7 @@
  * grouped by file and message. Lines are written in the locale's language.
  */
 
+#include <assert.h>
 #include <sys/stat.h>
 
 #include <errno.h>
@@ -537,20 +538,24 @@ wk_causes_count(const struct wk_causes *c)
 enum wk_cause_grade
 wk_causes_grade(const struct wk_causes *c, size_t i)
 {
+	assert(c != NULL && i < c->n);
 	return grade(&c->v[i]);
 }
 
 enum wk_severity
 wk_causes_severity(const struct wk_causes *c, size_t i)
 {
+	assert(c != NULL && i < c->n);
 	return c->v[i].sev;
 }
 
 void
 wk_causes_where(const struct wk_causes *c, size_t i, struct wk_buf *out)
 {
-	const struct cause *k = &c->v[i];
+	const struct cause *k;
 
+	assert(c != NULL && i < c->n);
+	k = &c->v[i];
 	if (k->file == NULL)
 		return;
 	wk_buf_puts(out, k->file);

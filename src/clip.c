@@ -121,12 +121,6 @@ wk_clip_frames(const struct wk_clip *c)
 	return (long long)c->info.frames;
 }
 
-int
-wk_clip_rewind(struct wk_clip *c)
-{
-	return sf_seek(c->sf, 0, SEEK_SET) == 0 ? 0 : -1;
-}
-
 long
 wk_clip_read(struct wk_clip *c, float *out, size_t n, int channels,
     struct wk_err *err)

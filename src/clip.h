@@ -32,7 +32,4 @@ long long wk_clip_frames(const struct wk_clip *c);
 long wk_clip_read(struct wk_clip *c, float *out, size_t n, int channels,
     struct wk_err *err);
 
-/* Back to the first frame; 0 on success. */
-int wk_clip_rewind(struct wk_clip *c);
-
 #endif

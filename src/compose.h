@@ -1,11 +1,15 @@
 #ifndef WK_COMPOSE_H
 #define WK_COMPOSE_H
 /*
- * The composer: bulletin + feeds + catalogue + voice -> the script of one
- * bulletin in one language. A script is a list of segments; a segment is a
- * list of parts: speech (already verbalized: words only), pauses and clips.
- * Feeds that are missing, invalid or stale affect only the segments that
- * use them, which then speak the voice's fallback phrase and are marked.
+ * The composer: bulletin + feeds + catalogue + voice (and its phrase
+ * variants, voices/<lang>/style.xml) -> the script of one bulletin in one
+ * language; <trends> and <compare> segments also read the price archive
+ * that the feed cache holds (compose_market.h). A script is a list of
+ * segments; a segment is a list of parts: speech (already verbalized:
+ * words only), pauses and clips. The price, news and market composers
+ * share compose_priv.h. Feeds that are missing, invalid or stale affect
+ * only the segments that use them, which then speak the voice's fallback
+ * phrase and are marked.
  */
 
 #include <stddef.h>

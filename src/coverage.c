@@ -16,7 +16,19 @@
 #include "coverage.h"
 #include "voice.h"
 
-int
+struct wk_miss {
+	char *words;	/* a run of words no recording says */
+	unsigned ms;	/* spoken time it takes, all occurrences */
+};
+
+struct wk_coverage {
+	unsigned recorded_ms, total_ms;
+	struct wk_miss *miss;	/* most time first */
+	size_t nmiss;
+};
+
+/* True when p is a list-final take (its file name has ".final."). */
+static int
 wk_prompt_is_final(const struct wk_prompt *p)
 {
 	return strstr(p->path, ".final.") != NULL;
@@ -185,7 +197,10 @@ by_ms(const void *a, const void *b)
 	    strcmp(x->words, y->words);
 }
 
-int
+/* The coverage of segment sg (speech in any voice of vs that has
+ * prompts; a prompt whose file cannot be read does not count). Returns 0,
+ * or -1 out of memory. cov belongs to the caller (wk_coverage_free). */
+static int
 wk_coverage_seg(const struct wk_seg *sg, struct wk_voiceset *vs,
     struct wk_coverage *cov)
 {
@@ -249,7 +264,7 @@ wk_coverage_seg(const struct wk_seg *sg, struct wk_voiceset *vs,
 	return rc;
 }
 
-void
+static void
 wk_coverage_free(struct wk_coverage *cov)
 {
 	size_t i;

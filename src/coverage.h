@@ -23,9 +23,6 @@ struct wk_script;
 const struct wk_prompt *wk_prompt_match(const struct wk_voice *v,
     char *const *words, const unsigned char *final, size_t n, size_t i);
 
-/* True when p is a list-final take (its file name has ".final."). */
-int wk_prompt_is_final(const struct wk_prompt *p);
-
 /* Silence that espeak-ng leaves after the punctuation that ends raw word
  * w, at the voice's rate; the renderer leaves the same after a recording. */
 unsigned wk_prompt_pause_ms(const struct wk_voice *v, const char *w,
@@ -43,24 +40,6 @@ void wk_words_free(struct wk_words *w);
 
 /* Estimated time to say word w (folded) in v, in ms. */
 unsigned wk_word_ms(const struct wk_voice *v, const char *w);
-
-struct wk_miss {
-	char *words;	/* a run of words no recording says */
-	unsigned ms;	/* spoken time it takes, all occurrences */
-};
-
-struct wk_coverage {
-	unsigned recorded_ms, total_ms;
-	struct wk_miss *miss;	/* most time first */
-	size_t nmiss;
-};
-
-/* The coverage of segment sg (speech in any voice of vs that has
- * prompts; a prompt whose file cannot be read does not count). Returns 0,
- * or -1 out of memory. cov belongs to the caller (wk_coverage_free). */
-int wk_coverage_seg(const struct wk_seg *sg, struct wk_voiceset *vs,
-    struct wk_coverage *cov);
-void wk_coverage_free(struct wk_coverage *cov);
 
 /* Prints "recorded: N % of M s; missing: ..." for sg when its voice has
  * recorded prompts (preview's and the report's figure). */

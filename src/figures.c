@@ -320,13 +320,6 @@ vs_say_amount(const struct wk_voice *v, unsigned long long cents,
 	vs_drop(&s, &b);
 }
 
-void
-wk_say_money(const struct wk_voice *v, unsigned long long cents,
-    struct wk_buf *out)
-{
-	vs_say_amount(v, cents, "sol", "centimo", out);
-}
-
 /* A word of the voice's <w id="per"> list ("el por" in Quechua, where a
  * price is said per unit first) after white space at p: the bytes up to
  * its end, or 0. */

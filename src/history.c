@@ -6,6 +6,7 @@
  * the feed's rows or none. Everything SQLite stays in this file.
  */
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,7 +155,9 @@ wk_history_archive(struct wk_history *h, const struct wk_prices *p,
 
 	if (connect(h, err) != WK_OK)
 		return err->status;
+	assert(h->db != NULL);
 	wk_date_format(p->date, date);
+	assert(strlen(date) == 10);	/* bound with that length below */
 	/* IMMEDIATE: take the write lock now, waiting up to the timeout,
 	 * rather than failing halfway through the feed. */
 	rc = sqlite3_exec(h->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -213,6 +216,7 @@ wk_history_value(struct wk_history *h, const char *market,
 	*found = 0;
 	if (connect(h, err) != WK_OK)
 		return err->status;
+	assert(h->db != NULL);
 	wk_date_format(from, f);
 	wk_date_format(to, t);
 	rc = sqlite3_prepare_v2(h->db, sql, -1, &q, NULL);
@@ -255,6 +259,7 @@ wk_history_query(struct wk_history *h, const struct wk_history_filter *f,
 
 	if (connect(h, err) != WK_OK)
 		return err->status;
+	assert(h->db != NULL);
 	wk_date_format(f->from, from);
 	wk_date_format(f->to, to);
 	rc = sqlite3_prepare_v2(h->db, sql, -1, &q, NULL);

@@ -91,7 +91,8 @@ wk_journal_add(struct wk_journal *j, enum wk_jkind kind, const char *from,
 	return 0;
 }
 
-int
+/* 1 for a temporary name of ours (".*.tmp.*", ".*.new.*"). */
+static int
 wk_journal_is_temp(const char *name)
 {
 	return name[0] == '.' && (strstr(name, ".tmp.") != NULL ||
@@ -113,39 +114,31 @@ enum wk_status
 wk_journal_write(const struct wk_journal *j, int dayfd, const char *day,
     const char *name, struct wk_err *err)
 {
-	struct wk_buf b = WK_BUF_INIT, pre = WK_BUF_INIT;
-	char *tmp = NULL, *fin = journal_name(name);
+	struct wk_buf b = WK_BUF_INIT;
+	char *fin = journal_name(name);
 	enum wk_status st = WK_OK;
 	size_t i;
-	int fd = -1;
 
 	wk_buf_printf(&b, "%s\nrun\t%s\n", MAGIC, j->run);
 	for (i = 0; i < j->n; i++)
 		wk_buf_printf(&b, "%s\t%s\t%s\n", kinds[j->v[i].kind],
 		    j->v[i].from, j->v[i].to);
-	wk_buf_printf(&pre, ".%s.journal.tmp.", name);
-	if (b.failed || pre.failed || fin == NULL) {
+	if (b.failed || fin == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((fd = wk_safe_create(dayfd, wk_buf_str(&pre), "", &tmp)) < 0 ||
-	    wk_safe_write_all(fd, b.data, b.len) != 0 || close(fd) != 0 ||
-	    renameat(dayfd, tmp, dayfd, fin) != 0 || fsync(dayfd) != 0) {
+	/* The temporary is .NAME.journal.tmp.<random>, as before. */
+	if (wk_safe_replace(dayfd, fin, b.data, b.len) != 0) {
 		int e = errno;
 		char *p = wk_path_join(day, fin);
 
-		errno = e;
 		st = wk_err_set(err, WK_EIO, p ? p : day, 0, 0, "%s: %s",
 		    _("cannot write the journal"), strerror(e));
 		free(p);
-		if (fd >= 0 && tmp != NULL)
-			unlinkat(dayfd, tmp, 0);
 	}
 out:
-	free(tmp);
 	free(fin);
 	wk_buf_free(&b);
-	wk_buf_free(&pre);
 	return st;
 }
 

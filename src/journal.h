@@ -49,7 +49,4 @@ void wk_journal_remove(int dayfd, const char *name);
  * Links and files not ours are left alone. */
 void wk_journal_recover(int outfd);
 
-/* 1 for a temporary name of ours (".*.tmp.*", ".*.new.*"). */
-int wk_journal_is_temp(const char *name);
-
 #endif

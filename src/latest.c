@@ -8,6 +8,7 @@
  * removes if this one is killed.
  */
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -89,6 +90,9 @@ recs_put(struct recs *r, const char *name, const char *src, const char *date,
 	struct rec *e = recs_find(r, name), *v;
 	char *n2, *s2;
 
+	/* Dates come from the output folder's or from parse(), checked;
+	 * gather() keeps names only, with "". */
+	assert(date[0] == '\0' || wk_safe_is_date(date));
 	if ((n2 = strdup(name)) == NULL || (s2 = strdup(src)) == NULL) {
 		free(n2);
 		return -1;
@@ -534,14 +538,13 @@ place_clip(struct wk_latest *l, FILE *clip, const char *name)
 	return rc;
 }
 
-/* Writes the manifest of the records in v (temporary, sync, rename). */
+/* Writes the manifest of the records in v (wk_safe_replace). */
 static int
 write_manifest(struct wk_latest *l, const struct recs *v)
 {
-	int lfd = wk_outdir_latestfd(l->o), fd, rc;
 	struct wk_buf b = WK_BUF_INIT;
-	char *tmp = NULL;
 	size_t i;
+	int rc;
 
 	wk_buf_printf(&b, "%s %s\n", MAGIC, wk_outdir_date(l->o));
 	for (i = 0; i < v->n; i++)
@@ -551,20 +554,7 @@ write_manifest(struct wk_latest *l, const struct recs *v)
 		errno = ENOMEM;
 		return -1;
 	}
-	if ((fd = wk_safe_create(lfd, "." MANIFEST ".tmp.", "", &tmp)) < 0) {
-		wk_buf_free(&b);
-		return -1;
-	}
-	rc = wk_safe_write_all(fd, b.data, b.len);
-	if (close(fd) != 0)
-		rc = -1;
-	if (rc == 0 && renameat(lfd, tmp, lfd, MANIFEST) != 0)
-		rc = -1;
-	if (rc != 0)
-		unlinkat(lfd, tmp, 0);
-	else
-		fsync(lfd);
-	free(tmp);
+	rc = wk_safe_replace(wk_outdir_latestfd(l->o), MANIFEST, b.data, b.len);
 	wk_buf_free(&b);
 	return rc;
 }

@@ -341,6 +341,21 @@ cmd_check(struct opts *o, int argc, char **argv)
 	return exit_code(st);
 }
 
+/* The end of a command that writes to stdout: reports err when st failed,
+ * checks stdout, frees d and returns the exit status. */
+static int
+finish_stdout(enum wk_status st, struct wk_diags *d, struct wk_err *err)
+{
+	if (st != WK_OK)
+		wk_diag_err(d, err);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		perror("willakuy: stdout");
+		st = WK_EIO;
+	}
+	wk_diags_free(d);
+	return exit_code(st);
+}
+
 static int
 cmd_preview(struct opts *o, int argc, char **argv)
 {
@@ -354,14 +369,7 @@ cmd_preview(struct opts *o, int argc, char **argv)
 	d.verbose = o->verbose;
 	st = wk_preview(argv[optind], o->lang, o->station, o->date, stdout, &d,
 	    &err);
-	if (st != WK_OK)
-		wk_diag_err(&d, &err);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("willakuy: stdout");
-		st = WK_EIO;
-	}
-	wk_diags_free(&d);
-	return exit_code(st);
+	return finish_stdout(st, &d, &err);
 }
 
 /* Runs each station's <notify> hook, if it has one, after a build. */
@@ -418,14 +426,7 @@ cmd_kit(struct opts *o, int argc, char **argv)
 	d.verbose = o->verbose;
 	st = wk_kit(argv + optind, argc - optind, o->lang, o->station, o->date,
 	    o->outdir, stdout, &d, &err);
-	if (st != WK_OK)
-		wk_diag_err(&d, &err);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		perror("willakuy: stdout");
-		st = WK_EIO;
-	}
-	wk_diags_free(&d);
-	return exit_code(st);
+	return finish_stdout(st, &d, &err);
 }
 
 static int

@@ -192,7 +192,13 @@ wk_hook_run(const struct wk_hook *h, struct wk_hook_result *r,
 	return WK_OK;
 }
 
-char *
+/*
+ * The plain-text summary of a run (malloc'd, NUL-terminated): a first line
+ * with the station, date, exit status and counts, then n->causes or,
+ * without it, one line per error and warning of d, in the user's language.
+ * NULL when out of memory.
+ */
+static char *
 wk_notify_summary(const struct wk_notify_run *n, const struct wk_diags *d)
 {
 	static const char *const sev[] = { "note", "warning", "error" };

@@ -55,16 +55,6 @@ struct wk_notify_run {
 };
 
 /*
- * Writes into *out (malloc'd, NUL-terminated) the plain-text summary of a
- * run: a first line with the station, date, exit status and counts, then
- * n->causes or, without it, one line per error and warning of d, in the
- * user's language. NULL when out of
- * memory.
- */
-char *wk_notify_summary(const struct wk_notify_run *n,
-    const struct wk_diags *d);
-
-/*
  * When the station file has <notify command="...">, runs it with the
  * summary on stdin and WILLAKUY_STATUS, WILLAKUY_DATE, WILLAKUY_OUTDIR,
  * WILLAKUY_STATION, WILLAKUY_BUILT, WILLAKUY_FALLBACKS and WILLAKUY_FAILED in

@@ -21,7 +21,7 @@
 #include "verbal.h"
 #include "verbal_priv.h"
 
-int
+static int
 vs_say_ordinal(struct vs *s, unsigned long long n, enum wk_gender g)
 {
 	struct wk_buf t = WK_BUF_INIT;

@@ -8,6 +8,7 @@
  * like this run's.
  */
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -24,6 +25,7 @@
 #include "notify.h"
 #include "playout.h"
 #include "podcast.h"
+#include "safedir.h"
 #include "station.h"
 
 /* A transcript longer than this is left out of feeds and the page. */
@@ -302,48 +304,17 @@ episode(const struct wk_playout *p, int fd, const char *day, const char *name,
 }
 
 /* Writes b as name in the folder dirfd (path dir, for messages): a
- * temporary name beside it, synced, renamed over it. */
+ * temporary name beside it, synced, renamed over it (wk_safe_replace). */
 static enum wk_status
 put_file(int dirfd, const char *dir, const char *name, const struct wk_buf *b,
     struct wk_err *err)
 {
-	struct wk_buf tmp = WK_BUF_INIT;
-	enum wk_status st = WK_OK;
-	size_t off = 0;
-	int fd, bad = 0;
-
-	wk_buf_printf(&tmp, ".%s.tmp.%ld", name, (long)getpid());
-	if (tmp.failed || b->failed) {
-		wk_buf_free(&tmp);
+	if (b->failed)
 		return wk_err_nomem(err);
-	}
-	unlinkat(dirfd, wk_buf_str(&tmp), 0);
-	fd = openat(dirfd, wk_buf_str(&tmp), O_WRONLY | O_CREAT | O_EXCL |
-	    O_NOFOLLOW | O_CLOEXEC, 0644);
-	if (fd < 0)
-		bad = 1;
-	while (!bad && off < b->len) {
-		ssize_t w = write(fd, b->data + off, b->len - off);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			bad = 1;
-		else
-			off += (size_t)w;
-	}
-	if (fd >= 0 && (fsync(fd) != 0 || close(fd) != 0))
-		bad = 1;
-	if (!bad && renameat(dirfd, wk_buf_str(&tmp), dirfd, name) != 0)
-		bad = 1;
-	if (bad) {
-		st = wk_err_set(err, WK_EIO, dir, 0, 0, _("cannot write %s: %s"),
-		    name, strerror(errno));
-		unlinkat(dirfd, wk_buf_str(&tmp), 0);
-	} else
-		fsync(dirfd);
-	wk_buf_free(&tmp);
-	return st;
+	if (wk_safe_replace(dirfd, name, b->data, b->len) != 0)
+		return wk_err_set(err, WK_EIO, dir, 0, 0,
+		    _("cannot write %s: %s"), name, strerror(errno));
+	return WK_OK;
 }
 
 /* Opens (making it if need be) the folder name in fd, never through a
@@ -353,7 +324,7 @@ subdir(int fd, const char *name)
 {
 	if (mkdirat(fd, name, 0755) != 0 && errno != EEXIST)
 		return -1;
-	return openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+	return wk_safe_opendir(fd, name);
 }
 
 /* The feed of p->v[k], from every dated folder that has its MP3. */
@@ -361,7 +332,7 @@ static enum wk_status
 write_feed(const struct wk_playout *p, size_t k, int fd, int feedfd,
     char **days, size_t ndays, struct wk_err *err)
 {
-	const struct pub *b = &p->v[k];
+	const struct pub *b;
 	struct wk_channel c;
 	struct wk_episode *eps = NULL;
 	struct item *items = NULL;
@@ -370,6 +341,8 @@ write_feed(const struct wk_playout *p, size_t k, int fd, int feedfd,
 	size_t i, n = 0;
 	int rc;
 
+	assert(k < p->n);
+	b = &p->v[k];
 	wk_buf_printf(&name, "%s-%s", b->bulletin, b->lang);
 	if (name.failed || (ndays > 0 && ((items = calloc(ndays,
 	    sizeof *items)) == NULL || (eps = calloc(ndays, sizeof *eps)) ==
@@ -566,6 +539,7 @@ run_hook(const struct wk_playout *p, size_t k, int fd, const char *abs,
 	int nomem = 0;
 	char rel[PATH_MAX];
 
+	assert(k < p->n && st->hook_command != NULL);
 	for (i = 0; i < 10; i++) {
 		struct wk_buf z = WK_BUF_INIT;
 
@@ -591,6 +565,8 @@ run_hook(const struct wk_playout *p, size_t k, int fd, const char *abs,
 	wk_buf_printf(&v[n++], "WILLAKUY_LANG=%s", b->lang);
 	wk_buf_printf(&v[n++], "WILLAKUY_BULLETIN=%s", b->bulletin);
 	wk_buf_printf(&v[n++], "WILLAKUY_TITLE=%s", b->title);
+	/* Every variable above has its buffer, and env its NULL. */
+	assert(n == sizeof v / sizeof v[0] && n < sizeof env / sizeof env[0]);
 	for (i = 0; i < n; i++) {
 		nomem |= v[i].failed;
 		env[i] = (char *)wk_buf_str(&v[i]);

@@ -1,8 +1,10 @@
 /*
  * The worker pool: a ring of jobs guarded by one mutex, with condition
- * variables for "a job is waiting", "there is room" and "all done".
+ * variables for "a job is waiting" and "there is room". Freeing the pool
+ * lets the workers drain the queue before they stop.
  */
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 
@@ -19,10 +21,9 @@ struct wk_pool {
 	pthread_t *threads;
 	int n;
 	pthread_mutex_t mu;
-	pthread_cond_t ready, room, idle;
+	pthread_cond_t ready, room;
 	struct job q[QUEUE];
 	size_t head, len;
-	size_t running;
 	int stop;
 };
 
@@ -42,14 +43,10 @@ worker(void *arg)
 		j = p->q[p->head];
 		p->head = (p->head + 1) % QUEUE;
 		p->len--;
-		p->running++;
 		pthread_cond_signal(&p->room);
 		pthread_mutex_unlock(&p->mu);
 		j.fn(j.arg);
 		pthread_mutex_lock(&p->mu);
-		p->running--;
-		if (p->len == 0 && p->running == 0)
-			pthread_cond_broadcast(&p->idle);
 	}
 	pthread_mutex_unlock(&p->mu);
 	return NULL;
@@ -59,27 +56,30 @@ struct wk_pool *
 wk_pool_new(int n)
 {
 	struct wk_pool *p = calloc(1, sizeof *p);
-	int i;
+	int i, e = 0;
 
-	if (p == NULL)
+	if (p == NULL) {
+		errno = ENOMEM;
 		return NULL;
+	}
 	pthread_mutex_init(&p->mu, NULL);
 	pthread_cond_init(&p->ready, NULL);
 	pthread_cond_init(&p->room, NULL);
-	pthread_cond_init(&p->idle, NULL);
 	if (n <= 1)
 		return p;
 	if ((p->threads = calloc((size_t)n, sizeof *p->threads)) == NULL) {
 		wk_pool_free(p);
+		errno = ENOMEM;
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
-		if (pthread_create(&p->threads[i], NULL, worker, p) != 0)
+		if ((e = pthread_create(&p->threads[i], NULL, worker, p)) != 0)
 			break;
 		p->n++;
 	}
 	if (p->n == 0) {
 		wk_pool_free(p);
+		errno = e;
 		return NULL;
 	}
 	return p;
@@ -103,15 +103,6 @@ wk_pool_submit(struct wk_pool *p, void (*fn)(void *), void *arg)
 }
 
 void
-wk_pool_wait(struct wk_pool *p)
-{
-	pthread_mutex_lock(&p->mu);
-	while (p->len > 0 || p->running > 0)
-		pthread_cond_wait(&p->idle, &p->mu);
-	pthread_mutex_unlock(&p->mu);
-}
-
-void
 wk_pool_free(struct wk_pool *p)
 {
 	int i;
@@ -128,6 +119,5 @@ wk_pool_free(struct wk_pool *p)
 	pthread_mutex_destroy(&p->mu);
 	pthread_cond_destroy(&p->ready);
 	pthread_cond_destroy(&p->room);
-	pthread_cond_destroy(&p->idle);
 	free(p);
 }

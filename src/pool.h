@@ -12,16 +12,15 @@
 struct wk_pool;
 
 /* n workers; with n <= 1 jobs run at once in the submitting thread. NULL
- * when threads cannot be started. */
+ * with errno (ENOMEM, or pthread_create's EAGAIN) when threads cannot be
+ * started. */
 struct wk_pool *wk_pool_new(int n);
 
 /* Runs fn(arg) on a worker. */
 void wk_pool_submit(struct wk_pool *p, void (*fn)(void *), void *arg);
 
-/* Waits until every submitted job has finished. */
-void wk_pool_wait(struct wk_pool *p);
-
-/* Waits, stops the workers and frees the pool. */
+/* Waits for every submitted job to finish (the workers drain the queue),
+ * stops the workers and frees the pool; NULL is a no-op. */
 void wk_pool_free(struct wk_pool *p);
 
 #endif

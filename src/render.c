@@ -1,10 +1,11 @@
 /*
  * Rendering, pass 1 of a segment: speech from the synthesizer (with the
- * voice's recorded prompts spliced in), clips and music beds from
- * the run's shared assets (asset.c: decoded, resampled to the station
- * rate and measured once), all written to a spool (spool.c). Clips and recordings are matched in level to the voice
- * that speaks around them, whose loudness the calibration (calib.c)
- * measured before. Pass 2 is mastering (master.c).
+ * voice's recorded prompts spliced in), clips and music beds from the
+ * run's shared assets (asset.c: decoded, resampled to the station rate and
+ * measured once), all written to a spool (spool.c). Clips and recordings
+ * are matched in level to the voice that speaks around them, whose
+ * loudness the calibration (calib.c) measured before. Pass 2 is mastering
+ * (master.c).
  */
 
 #include <sys/stat.h>

@@ -2,10 +2,12 @@
 #define WK_RENDER_H
 /*
  * Rendering, pass 1 of a segment's audio, on the thread that owns the
- * synthesizer: speaks the segment's parts, reads its clips, resamples
- * everything to the station rate and writes it to a spool (spool.h), which
- * mastering (master.h) reads back on any thread. Clips and recordings are
- * matched to the voices' loudness that the calibration (calib.h) measured.
+ * synthesizer: speaks the segment's parts and resamples the speech to the
+ * station rate, takes its clips, beds and recorded prompts from the shared
+ * assets (asset.h, prepared at that rate) and writes it all to a spool
+ * (spool.h), which mastering (master.h) reads back on any thread. Clips
+ * and recordings are matched to the voices' loudness that the calibration
+ * (calib.h) measured.
  */
 
 #include "audio.h"

@@ -4,6 +4,7 @@
  * is given.
  */
 
+#include <assert.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -132,6 +133,39 @@ wk_safe_write_all(int fd, const void *data, size_t len)
 		len -= (size_t)n;
 	}
 	return fsync(fd);
+}
+
+int
+wk_safe_replace(int dirfd, const char *name, const void *data, size_t len)
+{
+	struct wk_buf pre = WK_BUF_INIT;
+	char *tmp = NULL;
+	int fd, rc = -1, e;
+
+	assert(wk_safe_plain(name));
+	wk_buf_printf(&pre, ".%s.tmp.", name + (name[0] == '.'));
+	if (pre.failed) {
+		errno = ENOMEM;
+		return -1;
+	}
+	fd = wk_safe_create(dirfd, wk_buf_str(&pre), "", &tmp);
+	wk_buf_free(&pre);
+	if (fd < 0)
+		return -1;
+	if (wk_safe_write_all(fd, data, len) == 0)
+		rc = 0;
+	if (close(fd) != 0)
+		rc = -1;
+	if (rc == 0 && (renameat(dirfd, tmp, dirfd, name) != 0 ||
+	    fsync(dirfd) != 0))
+		rc = -1;
+	if (rc != 0) {
+		e = errno;
+		unlinkat(dirfd, tmp, 0);
+		errno = e;
+	}
+	free(tmp);
+	return rc;
 }
 
 void

@@ -34,6 +34,13 @@ int wk_safe_open_read(int dirfd, const char *name);
 /* Writes all of data and syncs the file; 0 or -1 with errno. */
 int wk_safe_write_all(int fd, const void *data, size_t len);
 
+/* Replaces the file name in dirfd with data, all or nothing: writes a new
+ * file .NAME.tmp.<random> beside it (a leading dot of name is not doubled),
+ * syncs it, renames it over name and syncs the folder. On failure the new
+ * file is removed and name is left as it was; 0, or -1 with errno. */
+int wk_safe_replace(int dirfd, const char *name, const void *data,
+    size_t len);
+
 /* Removes the folder name in dirfd and the files directly in it, without
  * following links; a link or a file at name is itself removed. */
 void wk_safe_remove_dir(int dirfd, const char *name);

@@ -5,8 +5,10 @@
  * none is given): its name, where the day's feeds are, the audio it wants
  * (sample rate, channels, MP3 bit rate or VBR quality, loudness target,
  * true-peak ceiling, pauses, the formats written), its ID3 genre,
- * Rivendell cart data, the size of the segment cache, where its files are
- * served from and the command run after each bulletin is published.
+ * Rivendell cart data, the size of the segment cache, what latest/ holds
+ * for a failed bulletin, the commands run after each run (<notify>) and
+ * after each bulletin is published (<hook>), how many dated folders are
+ * kept, the price archive, and where its files are served from.
  */
 
 #include "err.h"

@@ -171,19 +171,6 @@ wk_eq_fold(const char *a, size_t n, const char *b)
 	return i >= n && b[j] == '\0';
 }
 
-size_t
-wk_utf8_len(const char *s)
-{
-	size_t n = 0;
-	uint32_t cp;
-
-	while (*s != '\0') {
-		s += wk_utf8_next(s, &cp);
-		n++;
-	}
-	return n;
-}
-
 char **
 wk_split_words(const char *s, size_t *n)
 {

@@ -46,7 +46,4 @@ void wk_free_words(char **v, size_t n);
  * follow it; otherwise 0. */
 size_t wk_group_space(const char *s);
 
-/* Number of code points in s. */
-size_t wk_utf8_len(const char *s);
-
 #endif

@@ -22,7 +22,7 @@ vs_is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-int
+static int
 vs_is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||

@@ -40,12 +40,4 @@ int wk_verbalize_check(const struct wk_voice *v, const char *text,
 void wk_template(struct wk_buf *out, const char *tmpl, const char *const *keys,
     const char *const *vals, size_t n);
 
-/* Appends the spoken form of an amount of money, in céntimos. */
-void wk_say_money(const struct wk_voice *v, unsigned long long cents,
-    struct wk_buf *out);
-
-/* Appends the spoken date (with weekday when weekday is true). */
-void wk_say_date(const struct wk_voice *v, int y, int m, int d, int weekday,
-    struct wk_buf *out);
-
 #endif

@@ -32,7 +32,6 @@ struct numlit {
 };
 
 int vs_is_digit(char c);
-int vs_is_space(uint32_t cp);
 /* Bytes of white space at p. */
 size_t vs_skip_space(const char *p);
 /* True when p does not continue a word or number. */
@@ -78,8 +77,6 @@ void vs_say_amount(const struct wk_voice *v, unsigned long long cents,
  * editor's opening and closing words, or NULL. */
 size_t vs_say_range(struct vs *s, const char *id, const char *const *words,
     const struct numlit *a, const struct numlit *b, const char *p);
-/* Digits at p: their count (at most max), value in *v. */
-size_t vs_digits(const char *p, size_t max, int *v);
 /* The month (1-12) named or shortened at p ("noviembre", "nov.", "Nov"),
  * its length in *n; 0 when none. */
 int vs_month_at(const struct vs *s, const char *p, size_t *n);
@@ -88,7 +85,6 @@ int vs_month_at(const struct vs *s, const char *p, size_t *n);
 size_t vs_try_time_bare(struct vs *s, const char *p, struct wk_buf *out);
 
 /* Ordinals and Roman numerals (ordinal.c). */
-int vs_say_ordinal(struct vs *s, unsigned long long n, enum wk_gender g);
 size_t vs_try_ordinal(struct vs *s, const char *p, const struct numlit *a,
     size_t k);
 size_t vs_try_roman(struct vs *s, const char *p, size_t n);

@@ -1,9 +1,12 @@
 /*
- * Reads a voice: voices/<lang>/voice.xml (validated against
- * bulletins/schema/voice.rng) and voices/<lang>/lexicon.txt, a plain text
- * file of "word = respelling" lines. Out comes a struct wk_voice with sorted
- * tables for the verbalizer, and gender.txt (the Spanish noun genders).
- * The lookups are in voicelook.c. libxml2 is used through xmlio.h.
+ * Reads a voice from its folder voices/<tag>/: voice.xml (validated against
+ * bulletins/schema/voice.rng; it names the ISO 639-2 code, the fallback
+ * language and the number grammar, one of those numword.c implements),
+ * lexicon.txt ("word = respelling" lines, then the same file from each of
+ * the station's own folders, local.h), gender.txt when present (noun
+ * genders) and prompts/index.txt when present (recorded prompts). Out
+ * comes a struct wk_voice with sorted tables for the verbalizer; the
+ * lookups are in voicelook.c. libxml2 is used through xmlio.h.
  */
 
 #include <errno.h>

@@ -1,8 +1,8 @@
 #ifndef WK_VOICE_H
 #define WK_VOICE_H
 /*
- * A voice: everything willakuy knows about speaking one language, read from
- * voices/<lang>/voice.xml and voices/<lang>/lexicon.txt. It holds the
+ * A voice: everything willakuy knows about speaking one language or
+ * variant, read from its folder voices/<tag>/ (voice.c). It holds the
  * espeak-ng settings, the number words, units, months, phrase templates,
  * abbreviations, letter names, respelling rules and the pronunciation
  * lexicon. The grammar that uses them is in numword.c and verbal.c; editors

@@ -67,7 +67,8 @@ static const struct {
 	{ "Error validating datatype", N_("a value has the wrong form") },
 };
 
-const char *
+/* The explanation of msg in the user's language, or NULL (same rules). */
+static const char *
 wk_xmlmsg_lookup(const char *msg)
 {
 	size_t i;

@@ -15,7 +15,4 @@
  */
 void wk_xmlmsg_explain(char *msg, size_t cap);
 
-/* The explanation of msg in the user's language, or NULL (same rules). */
-const char *wk_xmlmsg_lookup(const char *msg);
-
 #endif
