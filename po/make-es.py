@@ -40,6 +40,8 @@ T = {
 "of %zu bulletins": "de %zu boletines",
 "says the fallback phrase": "dice la frase de reemplazo",
 "say the fallback phrase": "dicen la frase de reemplazo",
+"%u %% recorded": "%u %% grabado",
+"%u %% of the spoken time from the station's recordings": "%u %% del tiempo hablado con las grabaciones de la emisora",
 "go to air without it": "salen al aire sin él",
 "goes to air without it": "sale al aire sin él",
 "would say the fallback phrase (those bulletins do not go to air)": "dirían la frase de reemplazo (esos boletines no salen al aire)",

@@ -27,6 +27,7 @@
 #include "causes.h"
 #include "catalog.h"
 #include "compose.h"
+#include "coverage.h"
 #include "encode.h"
 #include "compose_market.h"
 #include "master.h"
@@ -573,8 +574,12 @@ report(struct run *r, const struct unit *u, const struct wk_script *s,
 		return;
 	if ((rf = calloc(s->nsegs + 1, sizeof *rf)) != NULL)
 		for (i = 0; i < s->nsegs; i++)
+		{
 			wk_causes_seg_source(r->o->causes, &u->c, u->b,
 			    &s->segs[i], &rf[i]);
+			rf[i].recorded = wk_coverage_ms(&s->segs[i], &r->voices,
+			    &rf[i].recorded_ms, &rf[i].spoken_ms) == 1;
+		}
 	if (rf == NULL || wk_report_add(u->stn->report, s, stats, error, rf) != 0)
 		wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s",
 		    _("out of memory: the report will lack a bulletin"));

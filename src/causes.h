@@ -101,6 +101,9 @@ struct wk_seg_source {
 	int stale;		/* 1: it fell back; date is the feed's date */
 	char market[65];	/* the market it reads, or "" */
 	char network[65];	/* the network it reads, or "" */
+	int recorded;		/* its voice has recorded prompts: then */
+	unsigned recorded_ms, spoken_ms;	/* recordings say this much of it
+					 * (coverage.h; set by the conductor) */
 };
 
 /*

@@ -275,6 +275,41 @@ wk_coverage_free(struct wk_coverage *cov)
 	memset(cov, 0, sizeof *cov);
 }
 
+/* True when a voice that speaks in sg has recorded prompts. */
+static int
+has_prompts(const struct wk_seg *sg, struct wk_voiceset *vs)
+{
+	struct wk_err e;
+	struct wk_voice *v;
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++)
+		if (sg->parts[i].kind == WK_PART_SPEECH &&
+		    (v = wk_voiceset_get(vs, sg->parts[i].lang, NULL, &e)) &&
+		    v->nprompts > 0)
+			return 1;
+	return 0;
+}
+
+int
+wk_coverage_ms(const struct wk_seg *sg, struct wk_voiceset *vs,
+    unsigned *recorded_ms, unsigned *spoken_ms)
+{
+	struct wk_coverage cov;
+	int rc;
+
+	*recorded_ms = *spoken_ms = 0;
+	if (!has_prompts(sg, vs))
+		return 0;
+	rc = wk_coverage_seg(sg, vs, &cov);
+	if (rc == 0) {
+		*recorded_ms = cov.recorded_ms;
+		*spoken_ms = cov.total_ms;
+	}
+	wk_coverage_free(&cov);
+	return rc == 0 ? 1 : -1;
+}
+
 void
 wk_coverage_print(const struct wk_seg *sg, struct wk_voiceset *vs, FILE *out)
 {

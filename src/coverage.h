@@ -41,6 +41,12 @@ void wk_words_free(struct wk_words *w);
 /* Estimated time to say word w (folded) in v, in ms. */
 unsigned wk_word_ms(const struct wk_voice *v, const char *w);
 
+/* The share of sg's spoken time that recordings say: *recorded_ms of
+ * *spoken_ms (estimated). 1 when a voice of sg has recorded prompts, else
+ * 0 (both set to 0); -1 out of memory. For the day's report. */
+int wk_coverage_ms(const struct wk_seg *sg, struct wk_voiceset *vs,
+    unsigned *recorded_ms, unsigned *spoken_ms);
+
 /* Prints "recorded: N % of M s; missing: ..." for sg when its voice has
  * recorded prompts (preview's and the report's figure). */
 void wk_coverage_print(const struct wk_seg *sg, struct wk_voiceset *vs,

@@ -36,6 +36,8 @@ struct rseg {
 	char feed[256];		/* the feed it read, no folder */
 	int stale;		/* data_date is of a feed it could not use */
 	double duration_s, lufs, peak_db;
+	int recorded;			/* its voice has recorded prompts: */
+	unsigned recorded_ms, spoken_ms;	/* the share they say */
 	int fallback;
 	struct wk_price_note *prices;	/* product: the operator's name */
 	char **pids;			/* the products' ids */
@@ -195,6 +197,9 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 			memcpy(o->data_date, src[i].date, sizeof o->data_date);
 			memcpy(o->feed, src[i].feed, sizeof o->feed);
 			o->stale = src[i].stale;
+			o->recorded = src[i].recorded;
+			o->recorded_ms = src[i].recorded_ms;
+			o->spoken_ms = src[i].spoken_ms;
 			if (cat != NULL && src[i].market[0] != '\0')
 				nm = cat_name(cat->markets, cat->nmarkets,
 				    src[i].market);
@@ -568,6 +573,36 @@ data_cell(struct wk_buf *o, const struct rseg *sg)
 	}
 }
 
+static unsigned
+percent(unsigned part, unsigned whole)
+{
+	return (unsigned)((part * 100ull + whole / 2) / whole);
+}
+
+/* The share of a bulletin's spoken time that the station's recordings
+ * say (coverage.h), when its voice has any. */
+static void
+recorded_share(struct wk_buf *o, const struct entry *e)
+{
+	unsigned long long rec = 0, all = 0;
+	size_t i;
+	int any = 0;
+
+	for (i = 0; i < e->nsegs; i++)
+		if (e->segs[i].recorded) {
+			any = 1;
+			rec += e->segs[i].recorded_ms;
+			all += e->segs[i].spoken_ms;
+		}
+	if (!any || all == 0)
+		return;
+	wk_buf_printf(o, " · <span data-recorded=\"%u\">",
+	    (unsigned)((rec * 100 + all / 2) / all));
+	wk_buf_printf(o, _("%u %% of the spoken time from the station's "
+	    "recordings"), (unsigned)((rec * 100 + all / 2) / all));
+	wk_buf_puts(o, "</span>");
+}
+
 static void
 entry_html(struct wk_buf *o, const struct entry *e)
 {
@@ -599,7 +634,9 @@ entry_html(struct wk_buf *o, const struct entry *e)
 	text(o, _("playlist"));
 	wk_buf_printf(o, "</a> · <a href=\"%s.txt\">", e->name);
 	text(o, _("transcript"));
-	wk_buf_puts(o, "</a></p>\n<table>\n<tr><th>#</th>");
+	wk_buf_puts(o, "</a>");
+	recorded_share(o, e);
+	wk_buf_puts(o, "</p>\n<table>\n<tr><th>#</th>");
 	{
 		const char *th[] = { _("Segment"), _("Duration"), _("Loudness"),
 		    _("Peak"), _("Data of"), _("State"), _("Audio") };
@@ -624,9 +661,17 @@ entry_html(struct wk_buf *o, const struct entry *e)
 			wk_buf_puts(o, "</small>");
 		} else
 			text(o, sg->id);
-		wk_buf_printf(o, "</td><td class=\"n\">%.1f s</td><td class=\"n\">"
-		    "%.1f LUFS</td><td class=\"n\">%.1f dBFS</td><td class=\"d\">",
-		    sg->duration_s, sg->lufs, sg->peak_db);
+		wk_buf_printf(o, "</td><td class=\"n\">%.1f s", sg->duration_s);
+		if (sg->recorded && sg->spoken_ms > 0) {
+			wk_buf_printf(o, "<br><small data-recorded=\"%u\">",
+			    percent(sg->recorded_ms, sg->spoken_ms));
+			wk_buf_printf(o, _("%u %% recorded"),
+			    percent(sg->recorded_ms, sg->spoken_ms));
+			wk_buf_puts(o, "</small>");
+		}
+		wk_buf_printf(o, "</td><td class=\"n\">%.1f LUFS</td><td "
+		    "class=\"n\">%.1f dBFS</td><td class=\"d\">", sg->lufs,
+		    sg->peak_db);
 		data_cell(o, sg);
 		wk_buf_puts(o, "</td><td>");
 		wk_buf_puts(o, sg->fallback ? "<span class=\"bad\">"

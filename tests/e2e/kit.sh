@@ -35,6 +35,11 @@ cat >"$TMP/b.xml" <<'X'
 X
 WILLAKUY_DATA="$D" "$WK" build -q -c examples/station.xml -d "$DATE" -o "$TMP/k" "$TMP/b.xml" || die "build with kit"
 "$WK" build -q -c examples/station.xml -d "$DATE" -o "$TMP/s" "$TMP/b.xml" || die "build without kit"
+# The day's report shows the same figure (issue 15): the segment and the
+# bulletin at 95 % or more; without the kit, no figure.
+rec=$(grep -o 'data-recorded="[0-9]*"' "$TMP/k/$DATE/report.html" | cut -d'"' -f2 | sort -n | head -1)
+[ -n "$rec" ] && [ "$rec" -ge 95 ] || die "the report says '$rec' % recorded"
+! grep -q 'data-recorded=' "$TMP/s/$DATE/report.html" || die "a figure without recordings"
 dec() { ffmpeg -v error -i "$1" -ac 1 -ar "$2" -f s16le -; }
 base=$(dec "$TMP/s/$DATE/kit-es/01-sc.mp3" 4000 | python3 tests/e2e/pitch.py 4000 1000 | cut -d' ' -f2)
 kit=$(dec "$TMP/k/$DATE/kit-es/01-sc.mp3" 4000 | python3 tests/e2e/pitch.py 4000 1000 | cut -d' ' -f2)
