@@ -8,6 +8,7 @@
  */
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,17 +165,32 @@ wk_mp3_frame_len(const unsigned char *h, int *spf, int *rate_hz)
 }
 
 /* CRC-16 as LAME computes it for its tag (polynomial 0x8005, reflected,
- * starting from 0: CRC-16/ARC). */
+ * starting from 0: CRC-16/ARC), a byte at a time from a table: the music
+ * CRC covers every byte of a bulletin, and a rebuild that changes nothing
+ * is mostly this. */
+static unsigned short crc16_table[256];
+static pthread_once_t crc16_once = PTHREAD_ONCE_INIT;
+
+static void
+crc16_init(void)
+{
+	unsigned i, crc;
+	int k;
+
+	for (i = 0; i < 256; i++) {
+		crc = i;
+		for (k = 0; k < 8; k++)
+			crc = crc & 1 ? (crc >> 1) ^ 0xA001 : crc >> 1;
+		crc16_table[i] = (unsigned short)crc;
+	}
+}
+
 static unsigned
 crc16(unsigned crc, const unsigned char *p, size_t n)
 {
-	int k;
-
-	while (n-- > 0) {
-		crc ^= *p++;
-		for (k = 0; k < 8; k++)
-			crc = crc & 1 ? (crc >> 1) ^ 0xA001 : crc >> 1;
-	}
+	pthread_once(&crc16_once, crc16_init);
+	while (n-- > 0)
+		crc = (crc >> 8) ^ crc16_table[(crc ^ *p++) & 0xFF];
 	return crc & 0xFFFF;
 }
 
