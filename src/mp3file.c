@@ -168,7 +168,7 @@ wk_mp3_frame_len(const unsigned char *h, int *spf, int *rate_hz)
  * starting from 0: CRC-16/ARC), a byte at a time from a table: the music
  * CRC covers every byte of a bulletin, and a rebuild that changes nothing
  * is mostly this. */
-static unsigned short crc16_table[256];
+static unsigned short crc16_table[8][256];
 static pthread_once_t crc16_once = PTHREAD_ONCE_INIT;
 
 static void
@@ -181,16 +181,27 @@ crc16_init(void)
 		crc = i;
 		for (k = 0; k < 8; k++)
 			crc = crc & 1 ? (crc >> 1) ^ 0xA001 : crc >> 1;
-		crc16_table[i] = (unsigned short)crc;
+		crc16_table[0][i] = (unsigned short)crc;
 	}
+	for (k = 1; k < 8; k++)	/* slicing by eight */
+		for (i = 0; i < 256; i++)
+			crc16_table[k][i] = (unsigned short)((crc16_table[k - 1][i]
+			    >> 8) ^ crc16_table[0][crc16_table[k - 1][i] & 0xFF]);
 }
 
 static unsigned
 crc16(unsigned crc, const unsigned char *p, size_t n)
 {
+	unsigned short (*t)[256] = crc16_table;
+
 	pthread_once(&crc16_once, crc16_init);
+	crc &= 0xFFFF;
+	for (; n >= 8; n -= 8, p += 8)
+		crc = t[7][(crc ^ p[0]) & 0xFF] ^ t[6][((crc >> 8) ^ p[1]) & 0xFF] ^
+		    t[5][p[2]] ^ t[4][p[3]] ^ t[3][p[4]] ^ t[2][p[5]] ^
+		    t[1][p[6]] ^ t[0][p[7]];
 	while (n-- > 0)
-		crc = (crc >> 8) ^ crc16_table[(crc ^ *p++) & 0xFF];
+		crc = (crc >> 8) ^ t[0][(crc ^ *p++) & 0xFF];
 	return crc & 0xFFFF;
 }
 
