@@ -525,6 +525,12 @@ do_symbol(struct vs *s, const char *p, uint32_t cp, size_t cl)
 	case '@':
 		vs_puts(s, wk_voice_word(s->v, "at"));
 		break;
+	case '<':	/* in news text: "Precio < 5 soles" (rss.c keeps it) */
+		vs_puts(s, wk_voice_word(s->v, "less-than"));
+		break;
+	case '>':
+		vs_puts(s, wk_voice_word(s->v, "more-than"));
+		break;
 	case '#':
 		vs_puts(s, wk_voice_word(s->v, "number"));
 		break;

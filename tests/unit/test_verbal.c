@@ -530,6 +530,10 @@ static const struct row rows[] = {
 	{ "qu", "100% runakuna.", "pachak pur siyintu runakuna." },
 	{ "qu", "Interés 20% nisqam.", "Intiris iskay chunka pur siyintu nisqam." },
 	{ "qu", "Kunan 40% aswan.", "Kunan tawa chunka pur siyintu aswan." },
+	/* "<" and ">" in news text (kept by rss.c as text, never dropped). */
+	{ "es", "Precio < 5 soles y luego > 3 soles", "Precio menos de cinco soles y luego más de tres soles" },
+	{ "es", "Temperaturas < 0° en las alturas.", "Temperaturas menos de cero grados en las alturas." },
+	{ "qu", "Chanin < 5 sulis.", "Chanin aswan pisi pichqa sulis." },
 	{ "qu", "12% pisilla.", "chunka iskayniyuq pur siyintu pisilla." },
 	{ "qu", "5 % wicharqun.", "pichqa pur siyintu wicharqun." },
 	{ "qu", "50% warmakuna.", "pichqa chunka pur siyintu warmakuna." },
