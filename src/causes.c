@@ -170,15 +170,41 @@ affect(struct cause *k, const char *name, size_t nsegs, int failed)
 	k->aff[i].failed |= failed;
 }
 
-/* What the feed at path is; read once (without diagnostics: the
- * composer reported them) when the run's diagnostics do not tell. */
+/* Reads the feed at path for its date (a feed the run has not read);
+ * as wk_feed_state. */
+static int
+read_feed(const char *path, int prices, char date[11], struct wk_err *e)
+{
+	struct wk_prices *p = NULL;
+	struct wk_news *n = NULL;
+	int ok;
+
+	if (prices) {
+		ok = wk_prices_load(path, &p, NULL, e) == WK_OK && p != NULL;
+		if (ok)
+			wk_date_format(p->date, date);
+		wk_prices_free(p);
+	} else {
+		ok = wk_news_load(path, &n, NULL, e) == WK_OK && n != NULL;
+		if (ok && n->has_date)
+			wk_date_format(n->date, date);
+		wk_news_free(n);
+	}
+	return ok;
+}
+
+/* What the feed at path is: from the run's diagnostics, else as the
+ * composer's feed cache holds it (cc), read again (without diagnostics:
+ * the composer reported them) only when the run never read it. */
 static struct feedinfo *
-feed_info(struct wk_causes *c, const struct wk_diags *d, const char *path,
-    int prices)
+feed_info(struct wk_causes *c, const struct wk_diags *d,
+    const struct wk_compose *cc, const char *path, int prices)
 {
 	struct feedinfo *v, *f;
 	struct stat sb;
+	struct wk_err e;
 	size_t i;
+	int rc;
 
 	for (i = 0; i < c->nf; i++)
 		if (strcmp(c->f[i].path, path) == 0)
@@ -204,35 +230,17 @@ feed_info(struct wk_causes *c, const struct wk_diags *d, const char *path,
 			f->col = d->v[i].col;
 			return f;
 		}
-	if (prices) {
-		struct wk_prices *p = NULL;
-		struct wk_err e;
-
-		if (wk_prices_load(path, &p, NULL, &e) == WK_OK && p != NULL) {
-			f->state = FEED_READ;
-			wk_date_format(p->date, f->date);
-		} else {
-			f->state = FEED_INVALID;
-			f->msg = strdup(e.msg);
-			f->line = e.line;
-			f->col = e.col;
-		}
-		wk_prices_free(p);
-	} else {
-		struct wk_news *n = NULL;
-		struct wk_err e;
-
-		if (wk_news_load(path, &n, NULL, &e) == WK_OK && n != NULL) {
-			f->state = FEED_READ;
-			if (n->has_date)
-				wk_date_format(n->date, f->date);
-		} else {
-			f->state = FEED_INVALID;
-			f->msg = strdup(e.msg);
-			f->line = e.line;
-			f->col = e.col;
-		}
-		wk_news_free(n);
+	/* The feed as the composer read it: parsed once per run. */
+	rc = wk_feed_state(cc, path, prices, f->date, &e);
+	if (rc < 0)
+		rc = read_feed(path, prices, f->date, &e);
+	if (rc > 0)
+		f->state = FEED_READ;
+	else {
+		f->state = FEED_INVALID;
+		f->msg = strdup(e.msg);
+		f->line = e.line;
+		f->col = e.col;
 	}
 	return f;
 }
@@ -343,7 +351,7 @@ wk_causes_script(struct wk_causes *c, struct wk_diags *d, size_t from,
 				continue;
 			if ((path = wk_feed_path(cc, it->feed)) == NULL)
 				break;
-			if ((f = feed_info(c, d, path, prices)) == NULL) {
+			if ((f = feed_info(c, d, cc, path, prices)) == NULL) {
 				free(path);
 				break;
 			}

@@ -103,6 +103,33 @@ wk_compose_feed(struct wk_compose *c, const char *path, enum wk_feed_kind kind,
 	return e;
 }
 
+int
+wk_feed_state(const struct wk_compose *c, const char *path, int prices,
+    char date[11], struct wk_err *err)
+{
+	const struct wk_feedcache *fc = c->feeds;
+	enum wk_feed_kind kind = prices ? WK_FEED_PRICES : WK_FEED_NEWS;
+	size_t i;
+
+	date[0] = '\0';
+	for (i = 0; fc != NULL && i < fc->n; i++) {
+		const struct wk_cached *e = &fc->v[i];
+
+		if (e->kind != kind || strcmp(e->path, path) != 0)
+			continue;
+		if (e->prices == NULL && e->news == NULL) {
+			*err = e->err;
+			return 0;
+		}
+		if (e->prices != NULL)
+			wk_date_format(e->prices->date, date);
+		else if (e->news->has_date)
+			wk_date_format(e->news->date, date);
+		return 1;
+	}
+	return -1;
+}
+
 char *
 wk_feed_path(const struct wk_compose *c, const char *pattern)
 {

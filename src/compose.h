@@ -100,6 +100,13 @@ void wk_feedcache_free(struct wk_feedcache *fc);
  * to the station's feed directory; malloc'd. */
 char *wk_feed_path(const struct wk_compose *c, const char *pattern);
 
+/* What the run made of the price (prices set) or news feed at path, as
+ * c's feed cache read it, without reading it again: 1 when it was read
+ * (date gets its date, or "" when a news feed has none), 0 when it could
+ * not be (err gets why), -1 when the run has not read it. */
+int wk_feed_state(const struct wk_compose *c, const char *path, int prices,
+    char date[11], struct wk_err *err);
+
 /* Estimated speaking time of the words in text at rate_wpm, in ms. */
 unsigned wk_speech_ms(const char *text, int rate_wpm);
 
