@@ -69,21 +69,42 @@ path_attr(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 	return *out ? WK_OK : wk_err_nomem(err);
 }
 
+/* The required attribute name of n into *v, its position into *at. */
+static enum wk_status
+req_at(struct wk_xmlfile *f, xmlNodePtr n, const char *name, char **v,
+    struct wk_pos *at, struct wk_err *err)
+{
+	pos(f, n, name, at);
+	return (*v = wk_xml_req(f, n, name, err)) == NULL ? err->status : WK_OK;
+}
+
+/* The optional products="id id ..." of n. */
+static enum wk_status
+read_products(struct wk_xmlfile *f, xmlNodePtr n, struct wk_item *it,
+    struct wk_err *err)
+{
+	char *s = wk_xml_attr(n, "products");
+
+	if (s == NULL)
+		return WK_OK;
+	pos(f, n, "products", &it->products_pos);
+	it->products = wk_split_words(s, &it->nproducts);
+	free(s);
+	return it->products == NULL ? wk_err_nomem(err) : WK_OK;
+}
+
 /* <trends feed market days products> and <compare feed products>: what
  * the history and the day's markets say about prices (compose_market.c). */
 static enum wk_status
 read_market_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_item *it,
     struct wk_err *err)
 {
-	char *s;
-
 	it->kind = wk_xml_is(n, "trends") ? WK_ITEM_TRENDS : WK_ITEM_COMPARE;
-	pos(f, n, "feed", &it->feed_pos);
-	if ((it->feed = wk_xml_req(f, n, "feed", err)) == NULL)
+	if (req_at(f, n, "feed", &it->feed, &it->feed_pos, err) != WK_OK)
 		return err->status;
 	if (it->kind == WK_ITEM_TRENDS) {
-		pos(f, n, "market", &it->market_pos);
-		if ((it->market = wk_xml_req(f, n, "market", err)) == NULL)
+		if (req_at(f, n, "market", &it->market, &it->market_pos, err) !=
+		    WK_OK)
 			return err->status;
 		it->days = 7;
 		if (uint_attr(f, n, "days", 366, &it->days, err) != WK_OK)
@@ -93,14 +114,7 @@ read_market_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_item *it,
 			    _("days=\"0\" compares nothing; give the span in days, "
 			    "for example days=\"7\" for the week"));
 	}
-	if ((s = wk_xml_attr(n, "products")) != NULL) {
-		pos(f, n, "products", &it->products_pos);
-		it->products = wk_split_words(s, &it->nproducts);
-		free(s);
-		if (it->products == NULL)
-			return wk_err_nomem(err);
-	}
-	return WK_OK;
+	return read_products(f, n, it, err);
 }
 
 static enum wk_status
@@ -131,20 +145,12 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 			    strlen(it->text), WK_XML_MAX_TEXT);
 	} else if (wk_xml_is(n, "prices") || wk_xml_is(n, "news")) {
 		it->kind = wk_xml_is(n, "prices") ? WK_ITEM_PRICES : WK_ITEM_NEWS;
-		pos(f, n, "feed", &it->feed_pos);
-		if ((it->feed = wk_xml_req(f, n, "feed", err)) == NULL)
+		if (req_at(f, n, "feed", &it->feed, &it->feed_pos, err) != WK_OK)
 			return err->status;
 		if (it->kind == WK_ITEM_PRICES) {
-			pos(f, n, "market", &it->market_pos);
-			if ((it->market = wk_xml_req(f, n, "market", err)) == NULL)
+			if (req_at(f, n, "market", &it->market, &it->market_pos,
+			    err) != WK_OK || read_products(f, n, it, err) != WK_OK)
 				return err->status;
-			if ((s = wk_xml_attr(n, "products")) != NULL) {
-				pos(f, n, "products", &it->products_pos);
-				it->products = wk_split_words(s, &it->nproducts);
-				free(s);
-				if (it->products == NULL)
-					return wk_err_nomem(err);
-			}
 		} else {
 			it->network = wk_xml_attr(n, "network");
 			it->max = 0;
