@@ -179,6 +179,29 @@ wk_meter_peak_dbtp(struct wk_meter *m)
 	return wk_lin_to_db(max);
 }
 
+int
+wk_piece_lufs(const float *pcm, size_t nframes, int rate_hz, int channels,
+    double *lufs)
+{
+	struct wk_meter *m;
+	size_t fed = 0;
+	int rc = 0;
+
+	*lufs = -HUGE_VAL;
+	if (nframes == 0)
+		return 0;
+	if ((m = wk_meter_new(rate_hz, channels, 0)) == NULL)
+		return -1;
+	while (rc == 0 && (fed == 0 || fed < (size_t)rate_hz)) {
+		rc = wk_meter_add(m, pcm, nframes);
+		fed += nframes;
+	}
+	if (rc == 0)
+		*lufs = wk_meter_lufs(m);
+	wk_meter_free(m);
+	return rc;
+}
+
 struct wk_limiter {
 	int channels;
 	size_t win;		/* look-ahead W, frames */

@@ -1,17 +1,16 @@
 /*
  * Rendering, pass 1 of a segment: speech from the synthesizer (with the
- * voice's recorded prompts spliced in), clips and music beds from the
- * run's shared assets (asset.c: decoded, resampled to the station rate and
- * measured once), all written to a spool (spool.c). Clips and recordings
- * are matched in level to the voice that speaks around them, whose
- * loudness the calibration (calib.c) measured before. Pass 2 is mastering
- * (master.c).
+ * voice's recorded prompts spliced in by splice.c, each as loud as the
+ * words it replaces), clips and music beds from the run's shared assets
+ * (asset.c: decoded, resampled to the station rate and measured once), all
+ * written to a spool (spool.c). Clips are matched in level to the voice
+ * that speaks around them, whose loudness the calibration (calib.c)
+ * measured before. Pass 2 is mastering (master.c).
  */
 
 #include <sys/stat.h>
 
 #include <assert.h>
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,17 +22,12 @@
 #include "calib.h"
 #include "clip.h"
 #include "compose.h"
-#include "coverage.h"
 #include "dsp.h"
 #include "render.h"
+#include "splice.h"
 #include "spool.h"
 #include "synth.h"
 #include "voice.h"
-
-struct pgain {
-	const struct wk_prompt *prompt;
-	double gain;		/* linear; 0 when the recording is unusable */
-};
 
 struct wk_renderer {
 	struct wk_audio_params p;
@@ -43,8 +37,7 @@ struct wk_renderer {
 	struct wk_resampler *speech_rs;
 	const struct wk_calib *calib;
 	float *tmp;		/* WK_CHUNK frames x channels */
-	struct pgain *prompt_gains;	/* per prompt, measured once */
-	size_t nprompt_gains;
+	struct wk_splicer *splicer;	/* recorded prompts into speech */
 	struct wk_assets *assets;	/* clips, beds, prompts */
 	struct wk_assets *own_assets;	/* when the caller gave none */
 };
@@ -76,6 +69,8 @@ wk_renderer_new(const struct wk_audio_params *p, struct wk_synth *synth,
 	}
 	st = wk_resampler_new(wk_synth_rate_hz(synth), p->rate_hz, 1,
 	    &r->speech_rs, err);
+	if (st == WK_OK)
+		st = wk_splicer_new(p, synth, calib, d, &r->splicer, err);
 	if (st != WK_OK) {
 		wk_renderer_free(r);
 		return st;
@@ -91,7 +86,7 @@ wk_renderer_free(struct wk_renderer *r)
 		return;
 	wk_resampler_free(r->speech_rs);
 	wk_assets_free(r->own_assets);
-	free(r->prompt_gains);
+	wk_splicer_free(r->splicer);
 	free(r->tmp);
 	free(r);
 }
@@ -130,127 +125,34 @@ synth_text(struct wk_renderer *r, struct wk_spool *sp,
 	return st;
 }
 
-static double prompt_gain(struct wk_renderer *r, const struct wk_voice *v,
-    const struct wk_prompt *p);
-
-static enum wk_status append_prompt(struct wk_renderer *r,
-    struct wk_spool *sp, const struct wk_voice *v, const struct wk_prompt *p,
-    double gain, const char *last, const char *last_end, struct wk_err *err);
-
-/* The prompt that says the most words from words[i], or NULL; the
- * list-final take where the words end a sentence (coverage.c). */
-static const struct wk_prompt *
-match(const struct wk_voice *v, char **words, const char *const *end,
-    size_t n, size_t i)
-{
-	unsigned char fin[64];
-	size_t j;
-
-	memset(fin, 0, sizeof fin);
-	for (j = i; j < n && j - i < sizeof fin; j++)
-		fin[j - i] = end[j][-1] == '.' || end[j][-1] == '!' ||
-		    end[j][-1] == '?';
-	return wk_prompt_match(v, words + i, fin, n - i < sizeof fin ? n - i
-	    : sizeof fin, 0);
-}
-
-/*
- * Speaks text in voice lang. Where the voice has recorded prompts, the
- * longest run of words that a recording says is spliced in (greedy,
- * left to right) and only the rest is synthesized.
- */
+/* Speaks text in voice lang, with the voice's recordings spliced in
+ * where they say its words (splice.c). */
 static enum wk_status
 speak(struct wk_renderer *r, struct wk_spool *sp, const char *lang,
     const char *text, struct wk_err *err)
 {
 	struct wk_voice *v = wk_voiceset_get(r->voices, lang, r->d, err);
-	const char **start = NULL, **end = NULL;
-	char **words = NULL;
-	size_t n = 0, i = 0, from = 0, cap = 0;
-	enum wk_status st = WK_OK;
-	const char *p = text;
+	enum wk_status st;
+	int done = 0;
 
 	if (v == NULL)
 		return err->status;
-	if (v->nprompts == 0)
-		return synth_text(r, sp, v, text, err);
-	while (*p) {	/* words, with where each starts and ends */
-		const char *e;
-
-		while (*p == ' ')
-			p++;
-		if (*p == '\0')
-			break;
-		for (e = p; *e && *e != ' '; e++)
-			;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 32;
-			void *a = realloc(words, nc * sizeof *words);
-			void *b = a ? realloc(start, nc * sizeof *start) : NULL;
-			void *c = b ? realloc(end, nc * sizeof *end) : NULL;
-
-			if (a)
-				words = a;
-			if (b)
-				start = b;
-			if (c)
-				end = c;
-			if (!a || !b || !c) {
-				st = wk_err_nomem(err);
-				goto out;
-			}
-			cap = nc;
-		}
-		start[n] = p;
-		end[n] = e;
-		if ((words[n++] = wk_prompt_word(p, (size_t)(e - p))) == NULL) {
-			st = wk_err_nomem(err);
-			goto out;
-		}
-		p = e;
-	}
-	while (i <= n && st == WK_OK) {
-		const struct wk_prompt *pr = i < n ? match(v, words, end, n, i)
-		    : NULL;
-		double g = pr ? prompt_gain(r, v, pr) : 0;
-
-		if (i < n && (pr == NULL || g == 0)) {
-			i++;
-			continue;
-		}
-		if (i > from) {		/* the words before: synthesized */
-			char *t = strndup(start[from], (size_t)(end[i - 1] - start[from]));
-
-			st = t ? synth_text(r, sp, v, t, err) : wk_err_nomem(err);
-			free(t);
-		}
-		if (pr != NULL && st == WK_OK) {
-			wk_diag(r->d, WK_NOTE, v->prompts_path, pr->line, 1,
-			    _("recorded prompt %s spliced in"), pr->path);
-			st = append_prompt(r, sp, v, pr, g, start[i +
-			    pr->nwords - 1], end[i + pr->nwords - 1], err);
-			i += pr->nwords;
-		} else
-			i++;
-		from = i;
-	}
-out:
-	while (n > 0)
-		free(words[--n]);
-	free(words);
-	free(start);
-	free(end);
-	return st;
+	if (v->nprompts > 0 && (st = wk_splice(r->splicer, r->assets, sp, v,
+	    text, &done, err)) != WK_OK)
+		return st;
+	return done ? WK_OK : synth_text(r, sp, v, text, err);
 }
 
-/* The loudness of voice lang, as the calibration measured it. */
+/* The loudness of voice lang, as the calibration measured it (mono),
+ * heard on the spool's channels: speech is written to each of them, and
+ * BS.1770 adds up the channels' power (+3 dB in stereo). */
 static double
 voice_lufs(struct wk_renderer *r, const char *lang)
 {
 	const struct wk_calib_voice *cv = wk_calib_get(r->calib, lang);
 
 	assert(cv != NULL);	/* the conductor calibrates every voice first */
-	return cv->voice_lufs;
+	return cv->voice_lufs + 10 * log10(r->p.channels);
 }
 
 /* Appends the prepared asset scaled by gain (linear). */
@@ -292,120 +194,10 @@ clip(struct wk_renderer *r, struct wk_spool *sp, const char *path,
 	    wk_db_to_lin(fmax(-30, fmin(20, ref - as->lufs))) : 1.0, path, err);
 }
 
-/* The gain that matches a recorded prompt to its voice; 0 when the
- * recording cannot be used (then the words are synthesized). */
-static double
-prompt_gain(struct wk_renderer *r, const struct wk_voice *v,
-    const struct wk_prompt *p)
-{
-	struct wk_err err;
-	const struct wk_asset *as = NULL;
-	double lufs;
-	size_t i;
-	struct pgain *np;
-
-	for (i = 0; i < r->nprompt_gains; i++)
-		if (r->prompt_gains[i].prompt == p)
-			return r->prompt_gains[i].gain;
-	if (wk_assets_get(r->assets, p->path, r->p.rate_hz, r->p.channels, &as,
-	    &err) == WK_OK)
-		lufs = as->lufs;
-	else
-		lufs = -HUGE_VAL;
-	if (!isfinite(lufs)) {
-		if (as != NULL)
-			wk_err_set(&err, WK_EAUDIO, p->path, 0, 0, "%s",
-			    _("the recording is silent"));
-		wk_diag(r->d, WK_WARNING, v->prompts_path, p->line, 1,
-		    _("recorded prompt %s cannot be used (%s); its words are "
-		    "synthesized"), p->path, err.msg);
-		lufs = HUGE_VAL;
-	}
-	if ((np = realloc(r->prompt_gains, (r->nprompt_gains + 1) *
-	    sizeof *np)) == NULL)
-		return 0;
-	r->prompt_gains = np;
-	np[r->nprompt_gains].prompt = p;
-	np[r->nprompt_gains].gain = isfinite(lufs) ? wk_db_to_lin(fmax(-30,
-	    fmin(20, voice_lufs(r, v->lang) - lufs))) : 0;
-	return np[r->nprompt_gains++].gain;
-}
-
-/* Longest recorded prompt read, in seconds: prompts are words and
- * phrases, read whole into memory to be trimmed. */
-#define PROMPT_MAX_S 30
 /* Join of a recording and the audio around it, in ms: an equal-power
  * crossfade where they touch, a fade where a pause separates them; long
  * enough that no join clicks, short enough not to eat a consonant. */
 #define PROMPT_JOIN_MS 10
-/* Level, below the recording's peak, under which its ends are silence. */
-#define PROMPT_SILENCE_DB 40
-
-/*
- * Appends recorded prompt p scaled by gain: its own leading and trailing
- * silence trimmed, joined to the audio before and after it over
- * PROMPT_JOIN_MS (the spool crossfades them) so that no join with
- * synthesis clicks, then the silence espeak-ng would have left after
- * the punctuation that ends the last word it says (last..last_end).
- */
-static enum wk_status
-append_prompt(struct wk_renderer *r, struct wk_spool *sp,
-    const struct wk_voice *v, const struct wk_prompt *p, double gain,
-    const char *last, const char *last_end, struct wk_err *err)
-{
-	const struct wk_asset *as;
-	size_t ch = (size_t)sp->channels, cap, n = 0, from, to, i, k;
-	float *pcm = NULL, peak = 0, floor_;
-	enum wk_status st;
-	long got = 0;
-
-	/* The prepared asset is already at the spool's rate and channels. */
-	if ((st = wk_assets_get(r->assets, p->path, sp->rate_hz, sp->channels,
-	    &as, err)) != WK_OK)
-		return st;
-	cap = (size_t)sp->rate_hz * PROMPT_MAX_S;
-	if ((pcm = malloc(wk_items(cap, sp->channels) * sizeof *pcm)) == NULL)
-		return wk_err_nomem(err);
-	while (n < cap && (got = wk_asset_read(as, n, pcm + n * ch,
-	    cap - n > WK_CHUNK ? WK_CHUNK : cap - n)) > 0)
-		n += (size_t)got;
-	if (got < 0) {
-		st = wk_err_set(err, WK_EIO, p->path, 0, 0, "%s",
-		    _("cannot read the prepared clip again"));
-		goto out;
-	}
-	for (i = 0; i < n * ch; i++)
-		peak = fabsf(pcm[i]) > peak ? fabsf(pcm[i]) : peak;
-	floor_ = peak * (float)wk_db_to_lin(-PROMPT_SILENCE_DB);
-	for (from = 0; from < n; from++) {
-		for (k = 0; k < ch && fabsf(pcm[from * ch + k]) <= floor_; k++)
-			;
-		if (k < ch)
-			break;
-	}
-	for (to = n; to > from; to--) {
-		for (k = 0; k < ch && fabsf(pcm[(to - 1) * ch + k]) <= floor_; k++)
-			;
-		if (k < ch)
-			break;
-	}
-	wk_spool_join(sp);
-	for (i = from; i < to; i += WK_CHUNK) {
-		size_t m = to - i > WK_CHUNK ? WK_CHUNK : to - i;
-
-		if (wk_spool_write_scaled(sp, pcm + i * ch, m, (float)gain)) {
-			*err = sp->err;
-			st = sp->err.status;
-			goto out;
-		}
-	}
-	wk_spool_join(sp);
-	st = wk_spool_silence(sp, wk_prompt_pause_ms(v, last,
-	    (size_t)(last_end - last)), err);
-out:
-	free(pcm);
-	return st;
-}
 
 /*
  * Mixes a music bed under the whole segment: matched to the speech's

@@ -23,7 +23,9 @@ struct wk_synth {
 	int rate_wpm, pitch;
 	/* The current call's sink. */
 	wk_pcm_fn fn;
+	wk_word_fn word;
 	void *ud;
+	const char *text;	/* the text said, for the words' offsets */
 	int stopped;
 	float buf[4096];
 };
@@ -32,13 +34,32 @@ struct wk_synth {
  * the event list; the one instance makes this safe. */
 static struct wk_synth *current;
 
+/* The byte offset in UTF-8 text of character pos (espeak-ng counts
+ * characters from 1). */
+static size_t
+byte_offset(const char *text, int pos)
+{
+	size_t i = 0;
+
+	while (text[i] != '\0' && --pos > 0)
+		for (i++; ((unsigned char)text[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
 static int
 on_audio(short *wav, int n, espeak_EVENT *ev)
 {
 	struct wk_synth *s = current;
 	int i = 0;
 
-	(void)ev;
+	if (s != NULL && s->word != NULL && ev != NULL)
+		for (; ev->type != espeakEVENT_LIST_TERMINATED; ev++)
+			if (ev->type == espeakEVENT_WORD && ev->length > 0 &&
+			    ev->text_position > 0 && ev->sample >= 0)
+				s->word(s->ud, byte_offset(s->text,
+				    ev->text_position), (unsigned long long)
+				    ev->sample);
 	if (s == NULL || wav == NULL || n <= 0 || s->stopped)
 		return s != NULL && s->stopped;
 	while (i < n) {
@@ -163,6 +184,14 @@ enum wk_status
 wk_synth_speak(struct wk_synth *s, const struct wk_voice *v, const char *text,
     wk_pcm_fn fn, void *ud, struct wk_err *err)
 {
+	return wk_synth_speak_words(s, v, text, fn, NULL, ud, err);
+}
+
+enum wk_status
+wk_synth_speak_words(struct wk_synth *s, const struct wk_voice *v,
+    const char *text, wk_pcm_fn fn, wk_word_fn word, void *ud,
+    struct wk_err *err)
+{
 	espeak_ng_STATUS st;
 
 	if (strcmp(s->voice, v->espeak) != 0) {
@@ -185,11 +214,14 @@ wk_synth_speak(struct wk_synth *s, const struct wk_voice *v, const char *text,
 		s->pitch = v->pitch;
 	}
 	s->fn = fn;
+	s->word = word;
 	s->ud = ud;
+	s->text = text;
 	s->stopped = 0;
 	st = espeak_ng_Synthesize(text, strlen(text) + 1, 0, POS_CHARACTER, 0,
 	    espeakCHARS_UTF8, NULL, NULL);
 	s->fn = NULL;
+	s->word = NULL;
 	if (s->stopped)
 		return wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
 		    _("synthesis stopped: the audio could not be stored"));

@@ -34,4 +34,14 @@ int wk_synth_rate_hz(const struct wk_synth *s);
 enum wk_status wk_synth_speak(struct wk_synth *s, const struct wk_voice *v,
     const char *text, wk_pcm_fn fn, void *ud, struct wk_err *err);
 
+/* Where a word of the text (at byte offset `at`) starts in the speech, in
+ * samples from the start of the call. */
+typedef void (*wk_word_fn)(void *ud, size_t at, unsigned long long sample);
+
+/* The same, calling word (with ud) for each word espeak-ng says, in the
+ * order it says them, before the audio that holds the word's start. */
+enum wk_status wk_synth_speak_words(struct wk_synth *s,
+    const struct wk_voice *v, const char *text, wk_pcm_fn fn,
+    wk_word_fn word, void *ud, struct wk_err *err);
+
 #endif

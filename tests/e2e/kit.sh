@@ -51,21 +51,36 @@ awk -v s="$share" 'BEGIN { exit !(s >= 0.95) }' || die "only $share of voiced fr
 ck=$(dec "$TMP/k/$DATE/kit-es/01-sc.mp3" 44100 | python3 tests/e2e/pitch.py 44100 0)
 cs=$(dec "$TMP/s/$DATE/kit-es/01-sc.mp3" 44100 | python3 tests/e2e/pitch.py 44100 0)
 awk -v k="$ck" -v s="$cs" 'BEGIN { exit !(k <= 1.5 * s + 1) }' || die "a click at a join: jump ratio $ck (synthesis alone $cs)"
-# Level steps at the joins of recording and synthesis: the same bulletin
-# with every third take missing has joins; 400 ms of voiced audio either
-# side of each. Speech's own 400 ms level wanders by about 2 dB (median of
-# the same measure away from joins), so the issue's 1 dB is judged against
-# it: the median join step may exceed the speech's own by at most 1 dB, and
-# no join step more than 5 dB above that median (the largest own step of
-# the synthesis alone is about 7 dB).
+# Level at the joins (issue 15: no step over 1 dB). An announcer's takes
+# are uneven: the kit's Spanish takes are made 0 to 8 dB quieter, each
+# its own. Built with the whole kit, and with every third take missing
+# (so that recordings and synthesis join inside phrases), each phrase
+# (speech between pauses) must be within 1 dB of the same phrase said by
+# the voice alone: a recording is as loud as the words it replaces. The
+# matching per recording of the earlier design was 2 dB out.
 cp -r "$D" "$TMP/d2"
+i=0
+for f in "$TMP/d2/voices/es/prompts/"*.wav; do
+	i=$((i + 1))
+	sox -q "$f" "$TMP/take.wav" vol -$((i * 7919 % 9))dB && mv "$TMP/take.wav" "$f" || die "sox $f"
+done
+WILLAKUY_DATA="$TMP/d2" "$WK" build -q -c examples/station.xml -d "$DATE" -o "$TMP/u" "$TMP/b.xml" || die "build with uneven takes"
 awk '/^#/ || NR % 3' "$D/voices/es/prompts/index.txt" >"$TMP/d2/voices/es/prompts/index.txt"
 WILLAKUY_DATA="$TMP/d2" "$WK" build -q -c examples/station.xml -d "$DATE" -o "$TMP/h" "$TMP/b.xml" || die "build with part of the kit"
+kw() { ffmpeg -v error -i "$1" -af highpass=f=60,highshelf=f=1500:g=4 -ac 1 -ar 16000 -f s16le "$2"; }
+kw "$TMP/s/$DATE/kit-es/01-sc.mp3" "$TMP/s.raw" && kw "$TMP/u/$DATE/kit-es/01-sc.mp3" "$TMP/u.raw" &&
+    kw "$TMP/h/$DATE/kit-es/01-sc.mp3" "$TMP/h.raw" || die "ffmpeg"
+for b in u h; do
+	set -- $(python3 tests/e2e/levels.py "$TMP/$b.raw" "$TMP/s.raw")
+	[ "$1" -ge 12 ] && [ "$1" = "$2" ] || die "$b: $1 phrases, the voice alone $2"
+	awk -v mx="$3" 'BEGIN { exit !(mx <= 1) }' || die "$b: a phrase $3 dB out of line with the voice's (median $4 dB)"
+	echo "$b: $1 phrases, level within $3 dB of the voice's (median $4 dB)"
+done
+# The part-kit build has joins of recording and synthesis (changes of
+# pitch with speech either side).
 set -- $(dec "$TMP/h/$DATE/kit-es/01-sc.mp3" 4000 | python3 tests/e2e/pitch.py 4000 "$thr" steps)
 [ "$1" -ge 5 ] || die "only $1 joins of recording and synthesis found"
-awk -v mx="$2" -v md="$3" -v own="$4" 'BEGIN { exit !(md <= own + 1 && mx <= own + 5) }' ||
-    die "level steps at joins: max $2 dB, median $3 dB (speech's own median $4 dB)"
 ch=$(dec "$TMP/h/$DATE/kit-es/01-sc.mp3" 44100 | python3 tests/e2e/pitch.py 44100 0)
 awk -v k="$ch" -v s="$cs" 'BEGIN { exit !(k <= 1.5 * s + 1) }' || die "a click at a join: jump ratio $ch (synthesis alone $cs)"
-echo "joins: $1, level step max $2 dB, median $3 dB (speech's own $4 dB), jump ratio $ch"
+echo "joins: $1, jump ratio $ch"
 echo "kit: voice $base Hz, kit $kit Hz, $share at the kit's pitch; jump ratio $ck (synthesis $cs)"

@@ -10,7 +10,8 @@
 #   side, the RMS in dB of that class's voiced frames on each side; prints
 #   the number of joins, the largest and the median step in dB, then the
 #   median step of the same measure at every fifth voiced frame (the
-#   speech's own variation, against which a join's step is judged).
+#   speech's own variation). kit.sh counts the joins; levels.py judges
+#   their level.
 # No numpy: the input is decoded at 4 kHz for the pitch and read once.
 import struct, sys
 rate, thr = int(sys.argv[1]), float(sys.argv[2])
