@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "bulletin.h"
 #include "catalog.h"
+#include "local.h"
 #include "compose.h"
 #include "compose_priv.h"
 #include "coverage.h"
@@ -469,7 +470,8 @@ wk_kit(char *const *paths, int n, const char *lang, const char *station_path,
 		goto out;
 	}
 	if ((st = wk_catalog_load(cp, &cat, d, err)) != WK_OK ||
-	    (st = wk_station_load(sp, &station, d, err)) != WK_OK)
+	    (st = wk_station_load(sp, &station, d, err)) != WK_OK ||
+	    (st = wk_local_catalog(cat, d, err)) != WK_OK)
 		goto out;
 	for (bi = 0; bi < n && st == WK_OK; bi++)
 		if ((st = wk_bulletin_load(paths[bi], &bs[bi], d, err)) == WK_OK)

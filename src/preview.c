@@ -12,6 +12,7 @@
 
 #include "bulletin.h"
 #include "catalog.h"
+#include "local.h"
 #include "clip.h"
 #include "compose.h"
 #include "coverage.h"
@@ -190,6 +191,7 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 	}
 	if ((st = wk_catalog_load(cp, &cat, d, err)) != WK_OK ||
 	    (st = wk_station_load(sp, &station, d, err)) != WK_OK ||
+	    (st = wk_local_catalog(cat, d, err)) != WK_OK ||
 	    (st = wk_bulletin_load(path, &b, d, err)) != WK_OK)
 		goto out;
 	wk_lint_bulletin(b, d);	/* what check says of it, dates included */

@@ -146,6 +146,11 @@ expect_rc 1 "$WK" build -q -c station.xml -d "$DATE" -o out3 precios.xml
 t=out3/$DATE/precios-es.txt
 grep -q "haba verde de Huanta, un sol con diez céntimos" "$t" || die "local product: $(cat "$t")"
 grep -q "papa amarilla local, dos soles" "$t" || die "local name does not win: $(cat "$t")"
+# preview and kit read the same local vocabulary as build.
+"$WK" preview -c station.xml -d "$DATE" precios.xml 2>/dev/null | grep -q "papa amarilla local, dos soles" ||
+    die "preview does not say the local name"
+"$WK" kit -q -l es -c station.xml -d "$DATE" -o kit precios.xml >/dev/null 2>&1
+grep -q "^papa-amarilla-local.wav: papa amarilla local$" kit/es/index.txt || die "kit lacks the local name"
 echo "Nery = Neri de los ríos" >loc/es/lexicon.txt
 [ "$(echo "Mercado Nery" | WILLAKUY_LOCAL="$TMP/loc" "$WK" verbalize -l es)" = "Mercado Neri de los ríos" ] ||
     die "local lexicon not read"
