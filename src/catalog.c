@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "catalog.h"
+#include "rss.h"
 #include "xmlio.h"
 
 static enum wk_status
@@ -49,6 +50,27 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, struct wk_entry *e,
 			return wk_err_nomem(err);
 	}
 	return WK_OK;
+}
+
+/* The feed categories (RSS, Atom) that choose network e: its id, its
+ * names and its <category> synonyms (rss.c). */
+static enum wk_status
+map_categories(xmlNodePtr n, const struct wk_entry *e, struct wk_err *err)
+{
+	xmlNodePtr k;
+	size_t i;
+	int rc = wk_rss_map_catalog(e->id, e->id);
+
+	for (i = 0; i < e->nnames && rc == 0; i++)
+		rc = wk_rss_map_catalog(e->names[i], e->id);
+	for (k = wk_xml_elem(n->children); k && rc == 0; k = wk_xml_elem(k->next))
+		if (wk_xml_is(k, "category")) {
+			char *t = wk_xml_text(k);
+
+			rc = t == NULL ? -1 : t[0] ? wk_rss_map_catalog(t, e->id) : 0;
+			free(t);
+		}
+	return rc == 0 ? WK_OK : wk_err_nomem(err);
 }
 
 static void
@@ -134,6 +156,8 @@ wk_catalog_load(const char *path, struct wk_catalog **out,
 		if (st == WK_OK && wk_entry_find(v, *cnt - 1, e->id) != NULL)
 			st = wk_xml_err(&f, n, "id", err,
 			    _("'%s' is defined twice"), e->id);
+		if (st == WK_OK && v == c->networks)
+			st = map_categories(n, e, err);
 	}
 out:
 	wk_xml_free(&f);

@@ -28,6 +28,7 @@
 #include "notify.h"
 #include "market_cli.h"
 #include "paths.h"
+#include "rss.h"
 #include "verbal.h"
 #include "voice.h"
 #include "xmlio.h"
@@ -577,5 +578,6 @@ main(int argc, char **argv)
 	wk_xml_cleanup();
 	wk_paths_cleanup();
 	wk_local_cleanup();
+	wk_rss_map_clear_catalog();
 	return rc;
 }

@@ -18,58 +18,80 @@
 #include "rss.h"
 #include "text.h"
 
-/* Categories to networks: the station's, then these (the catalogue's
- * network ids and names in both languages, and common synonyms). */
-static struct catmap {
+/* Categories to networks: the station's (<category name network>), then
+ * the catalogue's (each network's id, names and <category> synonyms). */
+struct catmap {
 	char *category, *network;
-} *map;
-static size_t nmap;
-
-static const char *const defaults[][2] = {
-	{ "turismo", "turismo" }, { "turismu", "turismo" },
-	{ "viajes", "turismo" },
-	{ "agro", "agro" }, { "producción agraria", "agro" },
-	{ "chakra llamkay", "agro" }, { "agricultura", "agro" },
-	{ "agraria", "agro" }, { "agropecuario", "agro" },
-	{ "ganadería", "agro" },
-	{ "informacion", "informacion" }, { "información", "informacion" },
-	{ "sistemas de información", "informacion" },
-	{ "willakuy llika", "informacion" },
-	{ "artesania", "artesania" }, { "artesanía", "artesania" },
-	{ "maki ruray", "artesania" }, { "artesanos", "artesania" },
 };
+static struct catmap *map, *cat_map;
+static size_t nmap, ncat_map;
+
+static int
+add(struct catmap **v, size_t *n, const char *category, const char *network)
+{
+	struct catmap *nv;
+	size_t i;
+
+	for (i = 0; i < *n; i++)
+		if (strcasecmp((*v)[i].category, category) == 0) {
+			char *net = strdup(network);	/* the last one wins */
+
+			if (net == NULL)
+				return -1;
+			free((*v)[i].network);
+			(*v)[i].network = net;
+			return 0;
+		}
+	if ((nv = realloc(*v, (*n + 1) * sizeof *nv)) == NULL)
+		return -1;
+	*v = nv;
+	nv[*n].category = strdup(category);
+	nv[*n].network = strdup(network);
+	if (nv[*n].category == NULL || nv[*n].network == NULL) {
+		free(nv[*n].category);
+		free(nv[*n].network);
+		return -1;
+	}
+	(*n)++;
+	return 0;
+}
+
+static void
+clear(struct catmap **v, size_t *n)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		free((*v)[i].category);
+		free((*v)[i].network);
+	}
+	free(*v);
+	*v = NULL;
+	*n = 0;
+}
 
 int
 wk_rss_map_add(const char *category, const char *network)
 {
-	struct catmap *v = realloc(map, (nmap + 1) * sizeof *v);
+	return add(&map, &nmap, category, network);
+}
 
-	if (v == NULL)
-		return -1;
-	map = v;
-	v[nmap].category = strdup(category);
-	v[nmap].network = strdup(network);
-	if (v[nmap].category == NULL || v[nmap].network == NULL) {
-		free(v[nmap].category);
-		free(v[nmap].network);
-		return -1;
-	}
-	nmap++;
-	return 0;
+int
+wk_rss_map_catalog(const char *category, const char *network)
+{
+	return add(&cat_map, &ncat_map, category, network);
 }
 
 void
 wk_rss_map_clear(void)
 {
-	size_t i;
+	clear(&map, &nmap);
+}
 
-	for (i = 0; i < nmap; i++) {
-		free(map[i].category);
-		free(map[i].network);
-	}
-	free(map);
-	map = NULL;
-	nmap = 0;
+void
+wk_rss_map_clear_catalog(void)
+{
+	clear(&cat_map, &ncat_map);
 }
 
 /* The network of category c, or NULL. */
@@ -81,12 +103,11 @@ network_of(const char *c)
 	for (i = 0; i < nmap; i++)
 		if (strcasecmp(map[i].category, c) == 0)
 			return map[i].network;
-	for (i = 0; i < sizeof defaults / sizeof defaults[0]; i++)
-		if (strcasecmp(defaults[i][0], c) == 0)
-			return defaults[i][1];
+	for (i = 0; i < ncat_map; i++)
+		if (strcasecmp(cat_map[i].category, c) == 0)
+			return cat_map[i].network;
 	return NULL;
 }
-
 /* The network of an item: its first category (RSS text, Atom term or
  * label) that maps to one; else its first category as written (check
  * reports it unknown), or "" when it has none. malloc'd. */

@@ -16,13 +16,19 @@ enum wk_status wk_rss_read(struct wk_xmlfile *f, struct wk_news *nw,
 
 /* Maps an RSS category or Atom term (compared without regard to ASCII
  * case) to the network id; the station's map is searched before the
- * default one, which knows the catalogue's network ids and names. Items
- * whose categories map to no network are read only in <news> segments
- * without a network. 0, or -1 when out of memory. */
+ * catalogue's. Items whose categories map to no network are read only in
+ * <news> segments without a network. A later mapping of a category
+ * replaces an earlier one (a station's local catalogue, read after the
+ * shipped one, wins). 0, or -1 when out of memory. */
 int wk_rss_map_add(const char *category, const char *network);
 
-/* Forgets the station's map. */
+/* The same for the catalogue (catalog.c): its networks' ids, names and
+ * <category> synonyms. */
+int wk_rss_map_catalog(const char *category, const char *network);
+
+/* Forget the station's map, and the catalogue's. */
 void wk_rss_map_clear(void);
+void wk_rss_map_clear_catalog(void);
 
 /* Adds (or finds) the text of lang in an item; NULL when out of memory. */
 struct wk_news_text *wk_news_text_add(struct wk_news_item *it,

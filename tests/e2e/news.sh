@@ -56,4 +56,18 @@ n=$(grep -c "Gana el equipo local" "$out")
 grep -q "Texto nueve\." "$out" || die "the first ten items were not read"
 grep -q "Texto diez\." "$out" && die "<news> without max read more than 10 items"
 grep_err "b.xml:6:[0-9]+: warning: <news> without max=\"...\" reads the first 10 items"
-echo "news: HTML reduced, categories and terms mapped, unmapped items general only, old items dropped, max defaulted"
+# The catalogue's synonyms are data: a category no map knows ("Ferias")
+# goes to the general segment only, until the station's local catalogue
+# (voices/ beside the station file) names it under a network.
+sed -i 's|<category term="artesanía"/>|<category term="Ferias"/>|' feeds/atom-$DATE.xml
+expect_rc 0 "$WK" preview -c st.xml -d "$DATE" -l es b.xml
+grep -q "Retablos en la plaza" "$out" && die "an unknown category chose a network"
+mkdir -p voices
+cat >voices/catalog.xml <<X
+<catalog>
+  <network id="artesania"><name xml:lang="es">artesanía</name><name xml:lang="qu">maki ruray</name><category>ferias</category></network>
+</catalog>
+X
+expect_rc 0 "$WK" preview -c st.xml -d "$DATE" -l es b.xml
+grep -q "Retablos en la plaza" "$out" || die "the local catalogue's <category> did not choose the network"
+echo "news: HTML reduced, categories and terms mapped (catalogue synonyms as data), unmapped items general only, old items dropped, max defaulted"
