@@ -21,7 +21,8 @@
 #include "voice.h"
 
 /* Longest line held whole, in bytes of text (about two minutes of
- * speech, 6 MB of samples); a longer one is synthesized as it comes. */
+ * speech, 10 MB of samples); a longer one is synthesized as it comes,
+ * without recordings. */
 #define SPLICE_MAX_TEXT 2048
 /* Longest recorded prompt read, in seconds: prompts are words and
  * phrases, read whole into memory to be trimmed. */
