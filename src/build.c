@@ -7,8 +7,9 @@
  * thread, which owns espeak-ng; mastering and encoding (pass 2) on the
  * pool, one LAME instance per segment, each into an anonymous temporary
  * file (or a cache entry) that bundle.c copies into the published files.
- * Bulletins are in flight two at a time: one is rendered while the
- * previous one's segments are encoded, and published once they are.
+ * Several units (a bulletin for a station) are in flight: one is
+ * rendered while earlier ones' segments are encoded, and each is
+ * published once they are (build_all).
  */
 
 #include <assert.h>
@@ -900,15 +901,57 @@ open_cache(struct run *r, struct wk_err *err)
 	return st;
 }
 
-/* Builds every bulletin for every station, two units in flight: the next
- * is composed and rendered while the previous one is encoded. */
+/* The units in flight, oldest first. */
+struct flight {
+	struct unit **v;
+	size_t n, cap;
+};
+
+/* 1 when u's encoders are done (its publication cannot block). */
+static int
+unit_done(struct run *r, const struct unit *u)
+{
+	size_t left;
+
+	pthread_mutex_lock(&r->mu);
+	left = u->left;
+	pthread_mutex_unlock(&r->mu);
+	return left == 0;
+}
+
+/* Publishes the oldest units until at most keep are in flight, and then
+ * those whose encoders are done; oldest first, since a unit may share
+ * segments made by an earlier one. Returns the worst outcome. */
+static enum wk_status
+land(struct run *r, struct flight *fl, size_t keep,
+    struct wk_build_result *res)
+{
+	enum wk_status worst = WK_OK;
+
+	while (fl->n > 0 && (fl->n > keep || unit_done(r, fl->v[0]))) {
+		worst = worse(worst, finish_unit(r, fl->v[0], res));
+		memmove(fl->v, fl->v + 1, --fl->n * sizeof *fl->v);
+	}
+	return worst;
+}
+
+/* Builds every bulletin for every station with several units in flight:
+ * the next unit is composed and rendered while earlier ones are encoded.
+ * With several stations a bulletin's first unit renders nearly all of
+ * its segments and the others (the same bulletin for the other
+ * stations) only their own few, so as many units as there are stations
+ * stay in flight: the next bulletin's first unit is then rendered while
+ * the previous one's is encoded, which keeps the encoders busy, and a
+ * unit is published as soon as its encoders are done. */
 static void
 build_all(struct run *r, struct wk_build_result *res)
 {
-	struct unit *prev = NULL, *cur;
+	struct flight fl = { NULL, 0, 0 };
 	enum wk_status st = WK_OK;
 	size_t i, k;
 
+	if ((fl.v = calloc(r->nstns + 1, sizeof *fl.v)) != NULL)
+		fl.cap = r->nstns + 1;
 	for (i = 0; i < r->o->nbulletins; i++) {
 		struct wk_bulletin *b = NULL;
 		struct wk_err err;
@@ -925,9 +968,18 @@ build_all(struct run *r, struct wk_build_result *res)
 			continue;
 		}
 		for (k = 0; k < r->nstns; k++) {
-			cur = start_unit(r, b, k + 1 == r->nstns, &r->stns[k], res);
-			st = finish_unit(r, prev, res);
-			prev = cur;
+			struct unit *cur = start_unit(r, b, k + 1 == r->nstns,
+			    &r->stns[k], res);
+
+			/* Without room to keep it in flight (out of memory),
+			 * one unit at a time. */
+			if (cur != NULL && fl.cap == 0)
+				st = finish_unit(r, cur, res);
+			else {
+				if (cur != NULL)
+					fl.v[fl.n++] = cur;
+				st = land(r, &fl, fl.cap - 1, res);
+			}
 			if (st == WK_EIO || st == WK_ENOMEM)
 				break;
 		}
@@ -940,7 +992,8 @@ build_all(struct run *r, struct wk_build_result *res)
 			break;
 		}
 	}
-	finish_unit(r, prev, res);
+	land(r, &fl, 0, res);
+	free(fl.v);
 	/* The bulletins a stopped run did not reach failed too. */
 	for (i++; i < r->o->nbulletins; i++)
 		latest_failed_file(r, r->o->bulletins[i]);
