@@ -3,7 +3,8 @@
 # and its manifest stay whole; a published file removed, rewritten in
 # place or replaced by a link, or latest/'s copy removed, has its
 # bulletin-language published again, whole and right, and only it; a
-# changed price publishes again only the bulletin that says it.
+# changed price publishes again only the bulletin that says it. The check
+# and the stamp run clean under valgrind.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 O=out D=out/$DATE
@@ -103,3 +104,17 @@ feed 7.90
 expect_rc 0 run
 kept a; republished b; whole b
 grep -q "siete.*noventa\|7[.,]90" $D/b-es.txt || die "b's new price: $(cat $D/b-es.txt)"
+
+# Under valgrind: a bulletin published again (stamp checked, written), then
+# both skipped.
+vg() {
+	valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect \
+	    --errors-for-leak-kinds=definite,indirect --suppressions="$TOP/tests/valgrind.supp" \
+	    "$WK" build -v -c st.xml -d $DATE -o $O a.xml b.xml 2>"$TMP/err.txt" ||
+	    { cat "$TMP/err.txt"; die "valgrind: exit $?"; }
+}
+rm $D/a-es.m3u
+vg
+republished a; kept b; whole a
+vg
+kept a; kept b
