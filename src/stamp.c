@@ -154,7 +154,7 @@ out:
 	return text;
 }
 
-/* Reads one segment's line "seg FRAMES DUR LUFS PEAK TRUEPEAK VERIFIED
+/* Reads one segment's line "stats FRAMES DUR LUFS PEAK TRUEPEAK VERIFIED
  * GAIN LIMITED PCMLUFS LOSS" at *p; 0 and *p past it, or -1. */
 static int
 parse_seg(char **p, struct wk_audio_stats *a)
@@ -167,9 +167,9 @@ parse_seg(char **p, struct wk_audio_stats *a)
 	char *e, *s = *p;
 	size_t i;
 
-	if (strncmp(s, "seg ", 4) != 0)
+	if (strncmp(s, "stats ", 6) != 0)
 		return -1;
-	s += 4;
+	s += 6;
 	errno = 0;
 	a->frames = strtoull(s, &e, 10);
 	if (e == s || errno != 0)
@@ -244,7 +244,7 @@ wk_stamp_write(struct wk_outdir *o, const char *name, const wk_key key,
 	for (i = 0; i < nsegs; i++) {
 		const struct wk_audio_stats *a = &stats[i];
 
-		wk_buf_printf(&b, "seg %llu %a %a %a %a %d %a %d %a %a\n",
+		wk_buf_printf(&b, "stats %llu %a %a %a %a %d %a %d %a %a\n",
 		    a->frames, a->duration_s, a->lufs, a->peak_db, a->peak_dbtp,
 		    a->verified, a->gain_db, a->limited, a->pcm_lufs,
 		    a->codec_loss_db);
