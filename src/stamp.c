@@ -27,7 +27,8 @@
 #define STAMP_MAX (1 << 20)
 
 int
-wk_stamp_key(const struct wk_bundle *b, const char *const *segkeys, wk_key out)
+wk_stamp_key(const struct wk_bundle *b, const char *const *segkeys,
+    wk_key out)
 {
 	const struct wk_script *s = b->s;
 	const struct wk_station *st = b->station;
@@ -35,6 +36,7 @@ wk_stamp_key(const struct wk_bundle *b, const char *const *segkeys, wk_key out)
 	struct wk_buf t = WK_BUF_INIT;
 	char date[11];
 	size_t i;
+	int rc;
 
 	wk_date_format(b->date, date);
 	wk_buf_printf(&t, "%s\nwillakuy %s audio %s\n%s\n%s\n%s\n%s\n", MAGIC,
@@ -54,10 +56,11 @@ wk_stamp_key(const struct wk_bundle *b, const char *const *segkeys, wk_key out)
 		wk_seg_transcript(s, &s->segs[i], &t);
 		wk_buf_putc(&t, '\n');
 	}
-	if (!t.failed)
+	rc = t.failed ? -1 : 0;
+	if (rc == 0)
 		wk_key_of(wk_buf_str(&t), t.len, out);
 	wk_buf_free(&t);
-	return t.failed ? -1 : 0;
+	return rc;
 }
 
 /* One line of identity: what a file's inode says of it. A file that is not
@@ -249,17 +252,26 @@ wk_stamp_write(struct wk_outdir *o, const char *name, const wk_key key,
 		    a->verified, a->gain_db, a->limited, a->pcm_lufs,
 		    a->codec_loss_db);
 	}
-	if (identity(o, name, files, nfiles, &b) != 0) {
-		/* Not as published (or out of memory): no stamp, so that
-		 * the next run publishes again. */
-		unlinkat(wk_outdir_dayfd(o), wk_buf_str(&fn), 0);
-		errno = b.failed || fn.failed ? ENOMEM : ENOENT;
-	} else if (!fn.failed) {
+	if (fn.failed) {
+		errno = ENOMEM;
+		goto out;
+	}
+	if (identity(o, name, files, nfiles, &b) != 0)
+		errno = b.failed ? ENOMEM : ENOENT;
+	else {
 		struct wk_err err;
 
 		rc = wk_outdir_write(o, wk_buf_str(&fn), b.data, b.len,
 		    &err) == WK_OK ? 0 : -1;
 	}
+	/* Without a new stamp, none: the next run publishes again. */
+	if (rc != 0) {
+		int e = errno;
+
+		unlinkat(wk_outdir_dayfd(o), wk_buf_str(&fn), 0);
+		errno = e;
+	}
+out:
 	wk_buf_free(&b);
 	wk_buf_free(&fn);
 	return rc;
