@@ -627,7 +627,30 @@ open_cache(struct wk_run *r, struct wk_err *err)
 struct flight {
 	struct wk_bunit **v;
 	size_t n, cap;
+	size_t holds;			/* streams their jobs hold open */
 };
+
+/* How many open streams the units in flight may hold between them
+ * (cache entries, temporary files) beyond two units, far below the usual
+ * limit of 1024 descriptors. */
+#define FLIGHT_STREAMS 256
+
+/* The streams u's jobs hold open until it is published: frames, PCM,
+ * and the spool of each job on the pool. */
+static size_t
+unit_holds(const struct wk_bunit *u)
+{
+	size_t i, k, n = 0;
+
+	for (i = 0; i < u->b->nlangs; i++)
+		for (k = 0; u->l[i].jobs != NULL && k < u->l[i].s->nsegs; k++) {
+			const struct wk_job *j = &u->l[i].jobs[k];
+
+			n += (j->frames != NULL) + (j->pcm != NULL) +
+			    (j->submitted != 0);
+		}
+	return n;
+}
 
 /* 1 when u's encoders are done (its publication cannot block). */
 static int
@@ -641,16 +664,19 @@ unit_done(struct wk_run *r, const struct wk_bunit *u)
 	return left == 0;
 }
 
-/* Publishes the oldest units until at most keep are in flight, and then
- * those whose encoders are done; oldest first, since a unit may share
- * segments made by an earlier one. Returns the worst outcome. */
+/* Publishes the oldest units until at most keep are in flight (and,
+ * beyond two, they hold at most FLIGHT_STREAMS streams), and then those
+ * whose encoders are done; oldest first, since a unit may share segments
+ * made by an earlier one. Returns the worst outcome. */
 static enum wk_status
 land(struct wk_run *r, struct flight *fl, size_t keep,
     struct wk_build_result *res)
 {
 	enum wk_status worst = WK_OK;
 
-	while (fl->n > 0 && (fl->n > keep || unit_done(r, fl->v[0]))) {
+	while (fl->n > 0 && (fl->n > keep || (fl->n > 2 &&
+	    fl->holds > FLIGHT_STREAMS) || unit_done(r, fl->v[0]))) {
+		fl->holds -= fl->v[0]->holds;
 		worst = worse(worst, finish_unit(r, fl->v[0], res));
 		memmove(fl->v, fl->v + 1, --fl->n * sizeof *fl->v);
 	}
@@ -664,11 +690,13 @@ land(struct wk_run *r, struct flight *fl, size_t keep,
  * stations) only their own few, so as many units as there are stations
  * stay in flight: the next bulletin's first unit is then rendered while
  * the previous one's is encoded, which keeps the encoders busy, and a
- * unit is published as soon as its encoders are done. */
+ * unit is published as soon as its encoders are done. With very many
+ * stations, or bulletins of very many segments, the streams the units
+ * hold open bound how many stay in flight (FLIGHT_STREAMS). */
 static void
 build_all(struct wk_run *r, struct wk_build_result *res)
 {
-	struct flight fl = { NULL, 0, 0 };
+	struct flight fl = { NULL, 0, 0, 0 };
 	enum wk_status st = WK_OK;
 	size_t i, k;
 
@@ -698,8 +726,11 @@ build_all(struct wk_run *r, struct wk_build_result *res)
 			if (cur != NULL && fl.cap == 0)
 				st = finish_unit(r, cur, res);
 			else {
-				if (cur != NULL)
+				if (cur != NULL) {
+					cur->holds = unit_holds(cur);
+					fl.holds += cur->holds;
 					fl.v[fl.n++] = cur;
+				}
 				st = land(r, &fl, fl.cap - 1, res);
 			}
 			if (st == WK_EIO || st == WK_ENOMEM)

@@ -121,6 +121,7 @@ struct wk_bunit {
 	struct wk_compose c;		/* what b was composed with */
 	struct wk_blang *l;
 	size_t left;			/* jobs on the pool (run.mu) */
+	size_t holds;			/* streams held while in flight */
 	struct wk_run *r;
 };
 
