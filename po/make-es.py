@@ -14,6 +14,8 @@ T = {
 "voice '%s' calibrated: %.2f LUFS, MP3 loss %.2f dB": "voz '%s' calibrada: %.2f LUFS, pérdida del MP3 %.2f dB",
 "a segment shared with another bulletin or station was not made": "no se hizo un segmento compartido con otro boletín u otra emisora",
 "shared work: %zu clip(s) prepared, %zu use(s) of a prepared clip, %zu segment(s) shared between bulletins or stations": "trabajo compartido: %zu clip(s) preparado(s), %zu uso(s) de un clip preparado, %zu segmento(s) compartido(s) entre boletines o emisoras",
+"%s-%s: unchanged since it was published (its stamp and files match): not published again": "%s-%s: sin cambios desde que se publicó (su sello y sus archivos coinciden): no se publica de nuevo",
+"%s-%s: no stamp (%s): the next run publishes it again": "%s-%s: sin sello (%s): la próxima ejecución lo vuelve a publicar",
 "station '%s' is given twice; each station of a run needs an id of its own": "la emisora '%s' se da dos veces; cada emisora de una ejecución necesita su propio id",
 "at most %s stations in one run; run the others separately": "como máximo %s emisoras en una ejecución; ejecute las demás por separado",
 "the resampler failed": "falló el remuestreador",

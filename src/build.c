@@ -1,17 +1,20 @@
 /*
  * The conductor of `build`: for each bulletin, station and language it
  * sequences the stages (compose -> calibrate -> render -> master ->
- * bundle), looks segments up in the cache and among those this run made
- * already (another bulletin's or station's, with the same key), schedules
- * the worker pool and counts the outcomes. Rendering (pass 1) runs on this
+ * bundle), has segments looked up in the cache and among those this run
+ * made already (build_seg.c), skips a bulletin-language whose published
+ * files are already what it would publish (stamp.h), schedules the worker
+ * pool and counts the outcomes. Rendering (pass 1) runs on this
  * thread, which owns espeak-ng; mastering and encoding (pass 2) on the
  * pool, one LAME instance per segment, each into an anonymous temporary
  * file (or a cache entry) that bundle.c copies into the published files.
- * Bulletins are in flight two at a time: one is rendered while the
- * previous one's segments are encoded, and published once they are.
+ * Several units (a bulletin for a station) are in flight: one is
+ * rendered while earlier ones' segments are encoded, and each is
+ * published once they are (build_all).
  */
 
 #include <assert.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +23,7 @@
 
 #include "asset.h"
 #include "build.h"
+#include "build_priv.h"
 #include "bulletin.h"
 #include "bundle.h"
 #include "cache.h"
@@ -41,101 +45,16 @@
 #include "report.h"
 #include "retention.h"
 #include "spool.h"
+#include "stamp.h"
 #include "station.h"
 #include "synth.h"
 #include "voice.h"
 
-struct unit;
-
-/* A segment this run makes (or made), whoever else needs the same
- * audio: another language, bulletin or station. */
-struct made {
-	wk_key key;
-	int done;			/* its maker was collected */
-	enum wk_status st;
-	struct wk_err err;
-	struct wk_audio_stats stats;
-	FILE *frames;			/* a handle of our own, or NULL when
-					 * the cache holds them */
-};
-
-/* One segment's pass 2, run on the pool. */
-struct job {
-	wk_key key;
-	int cached;			/* frames and stats came ready */
-	int submitted;			/* handed to the pool */
-	struct made *own;		/* this job makes it for the run */
-	struct made *from;		/* another job of the run makes it */
-	struct unit *u;
-	struct wk_spool *spool;
-	const struct wk_audio_params *params;
-	double codec_loss_db;		/* of the segment's voice */
-	FILE *frames;			/* raw MP3 frames */
-	FILE *pcm;			/* mastered PCM, for Opus; or NULL */
-	struct wk_audio_stats stats;
-	struct wk_err err;
-	enum wk_status st;
-};
-
-/* What each station of the run has of its own. */
-struct stn {
-	struct wk_station *station;
-	char *dir;			/* its output folder */
-	struct wk_outdir *out;
-	struct wk_latest *latest;	/* what its latest/ holds for the date */
-	struct wk_playout *playout;	/* feeds, latest/ page, hooks */
-	struct wk_report *report;
-	struct wk_renderer *renderer;
-	struct wk_calib calib;		/* the voices measured so far */
-	struct wk_audio_params params;
-	unsigned char *gap;		/* MP3 frames of the segment pause */
-	size_t gaplen;
-};
-
-struct run {
-	const struct wk_build_opts *o;
-	struct wk_diags *d;
-	struct stn *stns;
-	size_t nstns;
-	struct wk_catalog *cat;
-	struct wk_voiceset voices;
-	struct wk_feedcache *feeds;
-	struct wk_synth *synth;
-	struct wk_assets *assets;
-	struct wk_pool *pool;
-	struct wk_cache *cache;
-	struct made **made;
-	size_t nmade, capmade;
-	size_t shared;			/* segments taken from the run's own */
-	pthread_mutex_t mu;		/* guards every unit's `left` */
-	pthread_cond_t cv;
-	char date[11];
-};
-
-/* One language of a bulletin on its way through the stages. */
-struct lang {
-	struct wk_script *s;
-	struct job *jobs;
-	enum wk_status st;
-	struct wk_err err;
-};
-
-/* A bulletin for one station, from composition to publication. */
-struct unit {
-	struct wk_bulletin *b;
-	int owns_b;			/* the last unit of b frees it */
-	struct stn *stn;
-	struct wk_compose c;		/* what b was composed with */
-	struct lang *l;
-	size_t left;			/* jobs on the pool (run.mu) */
-	struct run *r;
-};
-
 static void
 encode_job(void *arg)
 {
-	struct job *j = arg;
-	struct run *r = j->u->r;
+	struct wk_job *j = arg;
+	struct wk_run *r = j->u->r;
 
 	j->st = wk_master_segment_pcm(j->spool, j->params, j->codec_loss_db,
 	    j->frames, j->pcm, &j->stats, &j->err);
@@ -152,7 +71,7 @@ encode_job(void *arg)
 }
 
 static void
-progress(struct run *r, const struct wk_script *s, size_t i, size_t done,
+progress(struct wk_run *r, const struct wk_script *s, size_t i, size_t done,
     size_t total)
 {
 	if (!r->o->progress)
@@ -163,213 +82,16 @@ progress(struct run *r, const struct wk_script *s, size_t i, size_t done,
 	fflush(stderr);
 }
 
-/* A stream of its own on the frames of f (sharing the file). */
-static FILE *
-share_file(FILE *f)
-{
-	int fd;
-	FILE *g;
-
-	if (f == NULL || fflush(f) != 0 || (fd = dup(fileno(f))) < 0)
-		return NULL;
-	if ((g = fdopen(fd, "rb")) == NULL)
-		close(fd);
-	return g;
-}
-
-static struct made *
-made_find(struct run *r, const wk_key key)
-{
-	size_t i;
-
-	for (i = 0; i < r->nmade; i++)
-		if (strcmp(r->made[i]->key, key) == 0)
-			return r->made[i];
-	return NULL;
-}
-
-static struct made *
-made_add(struct run *r, const wk_key key)
-{
-	struct made *m;
-
-	if (r->nmade == r->capmade) {
-		size_t cap = r->capmade ? r->capmade * 2 : 32;
-		struct made **v = realloc(r->made, cap * sizeof *v);
-
-		if (v == NULL)
-			return NULL;
-		r->made = v;
-		r->capmade = cap;
-	}
-	if ((m = calloc(1, sizeof *m)) == NULL)
-		return NULL;
-	memcpy(m->key, key, sizeof m->key);
-	r->made[r->nmade++] = m;
-	return m;
-}
-
-/* Takes the audio of m, made and collected, into j; 0 on success. */
-static int
-take_made(struct run *r, struct made *m, struct job *j)
-{
-	if (m->st != WK_OK)
-		return -1;
-	if (m->frames != NULL)
-		j->frames = share_file(m->frames);
-	else if (r->cache != NULL) {
-		struct wk_audio_stats st;
-
-		if (!wk_cache_get(r->cache, m->key, &j->frames, &st))
-			j->frames = NULL;
-	}
-	if (j->frames == NULL)
-		return -1;
-	j->stats = m->stats;
-	r->shared++;
-	return 0;
-}
-
-/* The cache key of segment sg of s: what rendering makes it from, and the
- * voice its clips are matched to. */
-static void
-seg_key(struct stn *t, const struct wk_script *s, const struct wk_seg *sg,
-    wk_key key)
-{
-	char buf[sizeof(wk_key) + 64];
-	size_t i;
-
-	wk_render_key(t->renderer, sg, key);
-	for (i = 0; i < sg->nparts; i++)
-		if (sg->parts[i].kind == WK_PART_CLIP) {
-			snprintf(buf, sizeof buf, "%s clips matched to %s", key,
-			    wk_seg_lang(s, sg));
-			wk_key_of(buf, strlen(buf), key);
-			break;
-		}
-}
-
-/* The segments of s whose audio is in the cache are taken from it, those
- * that another job of the run makes are taken from it; the others will
- * be made, for the run. */
-static void
-lookup_script(struct run *r, struct unit *u, const struct wk_script *s,
-    struct job *jobs)
-{
-	size_t i;
-
-	for (i = 0; i < s->nsegs; i++) {
-		struct job *j = &jobs[i];
-		struct made *m;
-
-		j->u = u;
-		j->params = &u->stn->params;
-		seg_key(u->stn, s, &s->segs[i], j->key);
-		/* The cache and the run's shared segments keep MP3 frames
-		 * only: a station with Opus makes each segment again, for its
-		 * mastered PCM. */
-		if (u->stn->station->opus)
-			continue;
-		if (r->cache != NULL &&
-		    wk_cache_get(r->cache, j->key, &j->frames, &j->stats)) {
-			j->cached = 1;
-			continue;
-		}
-		if ((m = made_find(r, j->key)) != NULL && (!m->done ||
-		    m->st == WK_OK)) {
-			j->cached = 1;	/* not made here */
-			if (!m->done)
-				j->from = m;
-			else if (take_made(r, m, j) != 0) {
-				j->cached = 0;	/* make it again */
-				j->own = NULL;
-			}
-			continue;
-		}
-		if (m == NULL)
-			j->own = made_add(r, j->key);	/* NULL: not shared */
-	}
-}
-
-/* Measures voice lang for station t unless it was already, or takes the
- * measurement from the cache. */
-static enum wk_status
-calibrate_voice(struct run *r, struct stn *t, const char *lang,
-    struct wk_err *err)
-{
-	struct wk_calib_voice cv;
-	struct wk_audio_stats stats;
-	struct wk_voice *v;
-	enum wk_status st;
-	wk_key key;
-	FILE *f;
-
-	if (wk_calib_get(&t->calib, lang) != NULL)
-		return WK_OK;
-	if ((v = wk_voiceset_get(&r->voices, lang, r->d, err)) == NULL)
-		return err->status;
-	wk_calib_key(&t->params, v, key);
-	if (r->cache != NULL && wk_cache_get(r->cache, key, &f, &stats)) {
-		fclose(f);
-		memset(&cv, 0, sizeof cv);
-		snprintf(cv.lang, sizeof cv.lang, "%s", v->lang);
-		cv.voice_lufs = stats.lufs;
-		cv.codec_loss_db = stats.codec_loss_db;
-		wk_diag(r->d, WK_NOTE, v->path, 0, 0, _("voice '%s': calibration "
-		    "taken from the cache (%.2f LUFS, MP3 loss %.2f dB)"), lang,
-		    cv.voice_lufs, cv.codec_loss_db);
-		return wk_calib_add(&t->calib, &cv, err);
-	}
-	if ((st = wk_calib_measure(&t->params, r->synth, v, &cv, err)) != WK_OK)
-		return st;
-	wk_diag(r->d, WK_NOTE, v->path, 0, 0, _("voice '%s' calibrated: "
-	    "%.2f LUFS, MP3 loss %.2f dB"), lang, cv.voice_lufs,
-	    cv.codec_loss_db);
-	if (r->cache != NULL && (f = wk_cache_begin(r->cache, key, err)) != NULL) {
-		struct wk_err e2;
-
-		memset(&stats, 0, sizeof stats);
-		stats.lufs = cv.voice_lufs;
-		stats.codec_loss_db = cv.codec_loss_db;
-		if (wk_cache_put(r->cache, key, f, &stats, &e2) != WK_OK)
-			wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s", e2.msg);
-		fclose(f);
-	}
-	return wk_calib_add(&t->calib, &cv, err);
-}
-
-/* Measures, before any of them is rendered, the voices that the segments
- * of s still to be made speak in or match their clips to. */
-static enum wk_status
-calibrate(struct run *r, struct stn *t, const struct wk_script *s,
-    const struct job *jobs, struct wk_err *err)
-{
-	enum wk_status st = WK_OK;
-	size_t i, k;
-
-	for (i = 0; i < s->nsegs && st == WK_OK; i++) {
-		const struct wk_seg *sg = &s->segs[i];
-
-		if (jobs[i].cached)
-			continue;
-		st = calibrate_voice(r, t, wk_seg_lang(s, sg), err);
-		for (k = 0; k < sg->nparts && st == WK_OK; k++)
-			if (sg->parts[k].kind == WK_PART_SPEECH)
-				st = calibrate_voice(r, t, sg->parts[k].lang, err);
-	}
-	return st;
-}
-
 /* Pass 1 of segment sg of s, handed to the pool for pass 2 once spooled. */
 static enum wk_status
-start_job(struct run *r, struct stn *t, const struct wk_script *s,
-    const struct wk_seg *sg, struct job *j, struct wk_err *err)
+start_job(struct wk_run *r, struct wk_stn *t, const struct wk_script *s,
+    const struct wk_seg *sg, struct wk_job *j, struct wk_err *err)
 {
 	const char *lang = wk_seg_lang(s, sg);
 	const struct wk_calib_voice *cv = wk_calib_get(&t->calib, lang);
 	enum wk_status st;
 
-	assert(cv != NULL);	/* calibrate() came first */
+	assert(cv != NULL);	/* wk_seg_calibrate() came first */
 	j->codec_loss_db = cv->codec_loss_db;
 	j->frames = r->cache ? wk_cache_begin(r->cache, j->key, err) : tmpfile();
 	if (j->frames == NULL)
@@ -411,100 +133,6 @@ seg_weight(const struct wk_seg *sg)
 	return w;
 }
 
-/* Records in m what job j (of the run's own) made. */
-static void
-made_done(struct run *r, struct made *m, struct job *j, int in_cache)
-{
-	m->done = 1;
-	if (!j->submitted || j->st != WK_OK) {
-		m->st = j->submitted ? j->st : WK_EAUDIO;
-		m->err = j->err;
-		if (!j->submitted)
-			wk_err_set(&m->err, WK_EAUDIO, NULL, 0, 0, "%s",
-			    _("a segment shared with another bulletin or station "
-			    "was not made"));
-		return;
-	}
-	m->st = WK_OK;
-	m->stats = j->stats;
-	/* In the cache, followers find it there; else they share the file. */
-	if (!in_cache && (m->frames = share_file(j->frames)) == NULL)
-		m->st = wk_err_set(&m->err, WK_EIO, NULL, 0, 0, "%s",
-		    _("cannot create a temporary file (TMPDIR)"));
-	(void)r;
-}
-
-/* After s's jobs are done: the first failure of s's jobs, the new
- * segments stored in the cache (or dropped), and the segments that other
- * jobs of the run made taken from them. */
-static enum wk_status
-collect_script(struct run *r, const struct wk_script *s, struct job *jobs,
-    enum wk_status st, struct wk_err *err)
-{
-	size_t i;
-
-	for (i = 0; i < s->nsegs; i++) {
-		struct job *j = &jobs[i];
-		struct wk_err e2;
-		int stored = 0;
-
-		if (j->from != NULL) {
-			if (take_made(r, j->from, j) != 0 && st == WK_OK) {
-				*err = j->from->err;
-				st = j->from->st != WK_OK ? j->from->st :
-				    wk_err_set(err, WK_EIO, NULL, 0, 0, "%s",
-				    _("cannot read a temporary file"));
-			}
-			j->from = NULL;
-			continue;
-		}
-		if (j->cached || j->frames == NULL) {
-			if (j->own != NULL && !j->own->done)
-				made_done(r, j->own, j, 0);
-			continue;
-		}
-		if (st == WK_OK && j->submitted && j->st != WK_OK) {
-			*err = j->err;
-			st = j->st;
-			if (err->file[0] == '\0')
-				snprintf(err->msg + strlen(err->msg),
-				    sizeof err->msg - strlen(err->msg),
-				    " (segment '%s')", s->segs[i].id);
-		}
-		if (r->cache != NULL && st == WK_OK && j->submitted &&
-		    j->st == WK_OK) {
-			if (wk_cache_put(r->cache, j->key, j->frames, &j->stats,
-			    &e2) != WK_OK)
-				wk_diag(r->d, WK_WARNING, NULL, 0, 0, "%s", e2.msg);
-			else
-				stored = 1;
-		}
-		if (j->own != NULL)
-			made_done(r, j->own, j, stored);
-		if (r->cache != NULL && !(st == WK_OK && j->submitted &&
-		    j->st == WK_OK)) {
-			wk_cache_abandon(r->cache, j->key, j->frames);
-			j->frames = NULL;
-		}
-	}
-	return st;
-}
-
-static void
-free_jobs(struct job *jobs, size_t n)
-{
-	size_t i;
-
-	for (i = 0; jobs != NULL && i < n; i++) {
-		if (jobs[i].frames != NULL)
-			fclose(jobs[i].frames);
-		if (jobs[i].pcm != NULL)
-			fclose(jobs[i].pcm);
-		wk_spool_free(jobs[i].spool);
-	}
-	free(jobs);
-}
-
 /* The more serious of two outcomes: the first failure, unless a later one
  * is of the disk or the memory, which stop the run. The one rule for
  * res->worst and the bulletins' outcomes. */
@@ -516,20 +144,41 @@ worse(enum wk_status worst, enum wk_status st)
 	return worst == WK_OK || st == WK_EIO || st == WK_ENOMEM ? st : worst;
 }
 
-/* Publishes the files of script s (bundle.c) from its encoded segments
- * and their measurements. */
-static enum wk_status
-publish_script(struct run *r, struct stn *t, const struct wk_script *s,
-    struct job *jobs, const struct wk_audio_stats *stats, double *seconds,
-    struct wk_err *err)
+/* What every file of script s for station t is made from, but the
+ * audio; NULL when the voice is missing (err set). */
+static struct wk_voice *
+bundle_of(struct wk_run *r, struct wk_stn *t, const struct wk_script *s,
+    struct wk_bundle *bn, struct wk_err *err)
 {
+	struct wk_voice *v;
+
+	memset(bn, 0, sizeof *bn);
+	if ((v = wk_voiceset_get(&r->voices, s->lang, r->d, err)) == NULL)
+		return NULL;
+	bn->s = s;
+	bn->iso639_2 = v->iso639_2;
+	bn->station = t->station;
+	bn->params = &t->params;
+	bn->date = r->o->date;
+	bn->gap = t->gap;
+	bn->gaplen = t->gaplen;
+	bn->d = r->d;
+	return v;
+}
+
+/* Publishes the files of l's script (bundle.c) from its encoded segments
+ * and their measurements, and stamps them (stamp.h). */
+static enum wk_status
+publish_script(struct wk_run *r, struct wk_stn *t, struct wk_blang *l,
+    const struct wk_audio_stats *stats, double *seconds, struct wk_err *err)
+{
+	const struct wk_script *s = l->s;
 	struct wk_bundle bn;
 	struct wk_voice *v;
 	enum wk_status st;
 	size_t i;
 
-	memset(&bn, 0, sizeof bn);
-	if ((v = wk_voiceset_get(&r->voices, s->lang, r->d, err)) == NULL)
+	if ((v = bundle_of(r, t, s, &bn, err)) == NULL)
 		return err->status;
 	if ((bn.frames = calloc(s->nsegs, sizeof *bn.frames)) == NULL ||
 	    (t->station->opus && (bn.pcm = calloc(s->nsegs, sizeof *bn.pcm)) ==
@@ -538,33 +187,87 @@ publish_script(struct run *r, struct stn *t, const struct wk_script *s,
 		return wk_err_nomem(err);
 	}
 	for (i = 0; i < s->nsegs; i++) {
-		bn.frames[i] = jobs[i].frames;
+		bn.frames[i] = l->jobs[i].frames;
 		if (bn.pcm != NULL)
-			bn.pcm[i] = jobs[i].pcm;
+			bn.pcm[i] = l->jobs[i].pcm;
 	}
-	bn.s = s;
-	bn.iso639_2 = v->iso639_2;
-	bn.station = t->station;
-	bn.params = &t->params;
-	bn.date = r->o->date;
 	bn.stats = stats;
-	bn.gap = t->gap;
-	bn.gaplen = t->gaplen;
-	bn.d = r->d;
 	st = wk_bundle_publish(&bn, t->out, seconds, err);
 	free(bn.frames);
 	free(bn.pcm);
+	if (st == WK_OK && l->stamped && l->files != NULL) {
+		struct wk_buf name = WK_BUF_INIT;
+
+		wk_bundle_name(s, &name);
+		if (name.failed || wk_stamp_write(t->out, wk_buf_str(&name),
+		    l->stamp, l->files, l->nfiles, stats, s->nsegs,
+		    *seconds) != 0)
+			wk_diag(r->d, WK_NOTE, NULL, 0, 0, _("%s-%s: no stamp "
+			    "(%s): the next run publishes it again"), s->bulletin,
+			    s->lang, strerror(errno));
+		wk_buf_free(&name);
+	}
 	if (st == WK_OK && wk_playout_add(t->playout, s, v->locale) != 0)
 		wk_diag(r->d, WK_ERROR, NULL, 0, 0, "%s-%s: %s", s->bulletin,
 		    s->lang, _("out of memory: no feed or hook for it"));
 	return st;
 }
 
+/* What publish_script does for a bulletin-language published already,
+ * as it is (unchanged). */
+static enum wk_status
+keep_script(struct wk_run *r, struct wk_stn *t, const struct wk_script *s,
+    struct wk_err *err)
+{
+	struct wk_voice *v;
+
+	if ((v = wk_voiceset_get(&r->voices, s->lang, r->d, err)) == NULL)
+		return err->status;
+	wk_diag(r->d, WK_NOTE, NULL, 0, 0, _("%s-%s: unchanged since it was "
+	    "published (its stamp and files match): not published again"),
+	    s->bulletin, s->lang);
+	if (wk_playout_add(t->playout, s, v->locale) != 0)
+		wk_diag(r->d, WK_ERROR, NULL, 0, 0, "%s-%s: %s", s->bulletin,
+		    s->lang, _("out of memory: no feed or hook for it"));
+	return WK_OK;
+}
+
+/* 1 when l's bulletin-language for station t is published already, as
+ * this run would publish it (stamp.h): then l->kept and l->kept_s hold
+ * its measurements. Sets l->stamp and l->files for publish_script. */
+static int
+unchanged(struct wk_run *r, struct wk_stn *t, struct wk_blang *l)
+{
+	const struct wk_script *s = l->s;
+	struct wk_buf name = WK_BUF_INIT;
+	struct wk_bundle bn;
+	const char **keys;
+	struct wk_err err;
+	size_t i;
+
+	if (bundle_of(r, t, s, &bn, &err) == NULL ||
+	    (keys = calloc(s->nsegs, sizeof *keys)) == NULL)
+		return 0;
+	for (i = 0; i < s->nsegs; i++)
+		keys[i] = l->jobs[i].key;
+	l->stamped = wk_stamp_key(&bn, keys, l->stamp) == 0;
+	free(keys);
+	l->files = wk_bundle_files(s, t->station, &l->nfiles);
+	wk_bundle_name(s, &name);
+	if (l->stamped && l->files != NULL && !name.failed &&
+	    (l->kept = calloc(s->nsegs, sizeof *l->kept)) != NULL &&
+	    wk_stamp_check(t->out, wk_buf_str(&name), l->stamp, l->files,
+	    l->nfiles, l->kept, s->nsegs, &l->kept_s))
+		l->unchanged = 1;
+	wk_buf_free(&name);
+	return l->unchanged;
+}
+
 /* Adds a bulletin-language of u to its station's report: stats NULL and
  * error set when it was not published. Each segment goes with the feed it
  * read, the date of its data and its name (causes.c, catalog.h). */
 static void
-report(struct run *r, const struct unit *u, const struct wk_script *s,
+report(struct wk_run *r, const struct wk_bunit *u, const struct wk_script *s,
     const struct wk_audio_stats *stats, const char *error)
 {
 	struct wk_seg_source *rf;
@@ -600,7 +303,7 @@ heavier(const void *a, const void *b)
 }
 
 static void
-failed(struct run *r, const struct wk_bulletin *b, const char *lang,
+failed(struct wk_run *r, const struct wk_bulletin *b, const char *lang,
     enum wk_status st, const struct wk_err *err, struct wk_build_result *res)
 {
 	if (err->file[0] == '\0')
@@ -622,11 +325,11 @@ failed(struct run *r, const struct wk_bulletin *b, const char *lang,
  * up and calibrates the voices of those still to make; *total counts
  * them. */
 static void
-compose_lang(struct run *r, struct wk_compose *c, struct unit *u, size_t i,
-    size_t *total)
+compose_lang(struct wk_run *r, struct wk_compose *c, struct wk_bunit *u,
+    size_t i, size_t *total)
 {
 	const struct wk_bulletin *b = u->b;
-	struct lang *l = &u->l[i];
+	struct wk_blang *l = &u->l[i];
 	size_t k, from = r->d->n;
 
 	l->st = wk_compose(c, b, b->langs[i], &l->s, &l->err);
@@ -641,10 +344,18 @@ compose_lang(struct run *r, struct wk_compose *c, struct unit *u, size_t i,
 		l->st = wk_err_nomem(&l->err);
 	if (l->st != WK_OK)
 		return;
-	lookup_script(r, u, l->s, l->jobs);
+	for (k = 0; k < l->s->nsegs; k++)
+		wk_seg_key(u->stn, l->s, &l->s->segs[k], l->jobs[k].key);
+	if (unchanged(r, u->stn, l)) {
+		/* Nothing to make nor to publish. */
+		for (k = 0; k < l->s->nsegs; k++)
+			l->jobs[k].cached = 1;
+		return;
+	}
+	wk_seg_lookup(r, u, l->s, l->jobs);
 	for (k = 0; k < l->s->nsegs; k++)
 		*total += !l->jobs[k].cached;
-	l->st = calibrate(r, u->stn, l->s, l->jobs, &l->err);
+	l->st = wk_seg_calibrate(r, u->stn, l->s, l->jobs, &l->err);
 }
 
 /* Renders the total segments still to make of u's languages, longest
@@ -652,9 +363,9 @@ compose_lang(struct run *r, struct wk_compose *c, struct unit *u, size_t i,
  * pool) overlaps the synthesis of the rest rather than trailing it.
  * Returns with the encoders still at work. */
 static void
-render_unit(struct run *r, struct unit *u, size_t total)
+render_unit(struct wk_run *r, struct wk_bunit *u, size_t total)
 {
-	struct lang *l = u->l;
+	struct wk_blang *l = u->l;
 	size_t nl = u->b->nlangs;
 	struct todo *todo = NULL;
 	size_t i, k, n = 0;
@@ -674,7 +385,7 @@ render_unit(struct run *r, struct unit *u, size_t total)
 	if (n > 0)
 		qsort(todo, n, sizeof *todo, heavier);
 	for (k = 0; k < n; k++) {
-		struct lang *li = &l[todo[k].lang];
+		struct wk_blang *li = &l[todo[k].lang];
 
 		if (li->st != WK_OK)
 			continue;
@@ -689,7 +400,7 @@ render_unit(struct run *r, struct unit *u, size_t total)
 
 /* Tells latest.c how language i of u's bulletin ended. */
 static void
-latest_outcome(struct unit *u, size_t i, enum wk_status st)
+latest_outcome(struct wk_bunit *u, size_t i, enum wk_status st)
 {
 	const struct wk_bulletin *b = u->b;
 	struct wk_latest *lt = u->stn->latest;
@@ -707,7 +418,7 @@ latest_outcome(struct unit *u, size_t i, enum wk_status st)
 
 /* Every station's latest/: bulletin file path failed. */
 static void
-latest_failed_file(struct run *r, const char *path)
+latest_failed_file(struct wk_run *r, const char *path)
 {
 	size_t k;
 
@@ -717,23 +428,32 @@ latest_failed_file(struct run *r, const char *path)
 
 /* Collects, publishes and reports language i of u, and counts it. */
 static enum wk_status
-publish_lang(struct run *r, struct unit *u, size_t i,
+publish_lang(struct wk_run *r, struct wk_bunit *u, size_t i,
     struct wk_build_result *res)
 {
-	struct lang *l = &u->l[i];
+	struct wk_blang *l = &u->l[i];
 	struct wk_audio_stats *stats = NULL;
 	double secs = 0;
 	size_t k;
 
-	if (l->jobs != NULL)
-		l->st = collect_script(r, l->s, l->jobs, l->st, &l->err);
-	if (l->st == WK_OK && (stats = calloc(l->s->nsegs, sizeof *stats)) == NULL)
-		l->st = wk_err_nomem(&l->err);
-	for (k = 0; stats != NULL && k < l->s->nsegs; k++)
-		stats[k] = l->jobs[k].stats;
-	if (l->st == WK_OK)
-		l->st = publish_script(r, u->stn, l->s, l->jobs, stats, &secs,
-		    &l->err);
+	if (l->st == WK_OK && l->unchanged) {
+		stats = l->kept;
+		l->kept = NULL;
+		secs = l->kept_s;
+		l->st = keep_script(r, u->stn, l->s, &l->err);
+	} else {
+		if (l->jobs != NULL)
+			l->st = wk_seg_collect(r, l->s, l->jobs, l->st,
+			    &l->err);
+		if (l->st == WK_OK && (stats = calloc(l->s->nsegs,
+		    sizeof *stats)) == NULL)
+			l->st = wk_err_nomem(&l->err);
+		for (k = 0; stats != NULL && k < l->s->nsegs; k++)
+			stats[k] = l->jobs[k].stats;
+		if (l->st == WK_OK)
+			l->st = publish_script(r, u->stn, l, stats, &secs,
+			    &l->err);
+	}
 	if (l->s != NULL)
 		report(r, u, l->s, l->st == WK_OK ? stats : NULL,
 		    l->st == WK_OK ? NULL : l->err.msg);
@@ -752,12 +472,12 @@ publish_lang(struct run *r, struct unit *u, size_t i,
 /* Composes every language of bulletin b for station t and renders their
  * segments; the encoders go on meanwhile. NULL when out of memory (then
  * the failure is counted). */
-static struct unit *
-start_unit(struct run *r, struct wk_bulletin *b, int owns_b, struct stn *t,
-    struct wk_build_result *res)
+static struct wk_bunit *
+start_unit(struct wk_run *r, struct wk_bulletin *b, int owns_b,
+    struct wk_stn *t, struct wk_build_result *res)
 {
 	struct wk_compose *c;
-	struct unit *u;
+	struct wk_bunit *u;
 	size_t i, total = 0;
 
 	if ((u = calloc(1, sizeof *u)) == NULL ||
@@ -795,7 +515,7 @@ start_unit(struct run *r, struct wk_bulletin *b, int owns_b, struct stn *t,
 /* Waits for u's encoders, publishes each language and frees u. Returns
  * the worst outcome. */
 static enum wk_status
-finish_unit(struct run *r, struct unit *u, struct wk_build_result *res)
+finish_unit(struct wk_run *r, struct wk_bunit *u, struct wk_build_result *res)
 {
 	enum wk_status worst = WK_OK;
 	size_t i;
@@ -808,8 +528,10 @@ finish_unit(struct run *r, struct unit *u, struct wk_build_result *res)
 	pthread_mutex_unlock(&r->mu);
 	for (i = 0; i < u->b->nlangs; i++) {
 		worst = worse(worst, publish_lang(r, u, i, res));
-		free_jobs(u->l[i].jobs, u->l[i].s ? u->l[i].s->nsegs : 0);
+		wk_jobs_free(u->l[i].jobs, u->l[i].s ? u->l[i].s->nsegs : 0);
 		wk_script_free(u->l[i].s);
+		wk_bundle_files_free(u->l[i].files);
+		free(u->l[i].kept);
 	}
 	free(u->l);
 	if (u->owns_b)
@@ -821,7 +543,8 @@ finish_unit(struct run *r, struct unit *u, struct wk_build_result *res)
 /* Starts station t (its configuration loaded): its output folder,
  * renderer and pause. */
 static enum wk_status
-open_station(struct run *r, struct stn *t, int own_folder, struct wk_err *err)
+open_station(struct wk_run *r, struct wk_stn *t, int own_folder,
+    struct wk_err *err)
 {
 	enum wk_status st;
 	FILE *gap;
@@ -865,7 +588,7 @@ open_station(struct run *r, struct stn *t, int own_folder, struct wk_err *err)
 }
 
 static void
-close_station(struct stn *t)
+close_station(struct wk_stn *t)
 {
 	wk_report_free(t->report);
 	wk_renderer_free(t->renderer);
@@ -881,7 +604,7 @@ close_station(struct stn *t)
 /* Opens the segment cache: OUTDIR/.cache, shared by every station of the
  * run, as large as the largest station wants. */
 static enum wk_status
-open_cache(struct run *r, struct wk_err *err)
+open_cache(struct wk_run *r, struct wk_err *err)
 {
 	unsigned long long mb = 0;
 	enum wk_status st;
@@ -900,15 +623,85 @@ open_cache(struct run *r, struct wk_err *err)
 	return st;
 }
 
-/* Builds every bulletin for every station, two units in flight: the next
- * is composed and rendered while the previous one is encoded. */
-static void
-build_all(struct run *r, struct wk_build_result *res)
+/* The units in flight, oldest first. */
+struct flight {
+	struct wk_bunit **v;
+	size_t n, cap;
+	size_t holds;			/* streams their jobs hold open */
+};
+
+/* How many open streams the units in flight may hold between them
+ * (cache entries, temporary files) beyond two units, far below the usual
+ * limit of 1024 descriptors. */
+#define FLIGHT_STREAMS 256
+
+/* The streams u's jobs hold open until it is published: frames, PCM,
+ * and the spool of each job on the pool. */
+static size_t
+unit_holds(const struct wk_bunit *u)
 {
-	struct unit *prev = NULL, *cur;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < u->b->nlangs; i++)
+		for (k = 0; u->l[i].jobs != NULL && k < u->l[i].s->nsegs; k++) {
+			const struct wk_job *j = &u->l[i].jobs[k];
+
+			n += (j->frames != NULL) + (j->pcm != NULL) +
+			    (j->submitted != 0);
+		}
+	return n;
+}
+
+/* 1 when u's encoders are done (its publication cannot block). */
+static int
+unit_done(struct wk_run *r, const struct wk_bunit *u)
+{
+	size_t left;
+
+	pthread_mutex_lock(&r->mu);
+	left = u->left;
+	pthread_mutex_unlock(&r->mu);
+	return left == 0;
+}
+
+/* Publishes the oldest units until at most keep are in flight (and,
+ * beyond two, they hold at most FLIGHT_STREAMS streams), and then those
+ * whose encoders are done; oldest first, since a unit may share segments
+ * made by an earlier one. Returns the worst outcome. */
+static enum wk_status
+land(struct wk_run *r, struct flight *fl, size_t keep,
+    struct wk_build_result *res)
+{
+	enum wk_status worst = WK_OK;
+
+	while (fl->n > 0 && (fl->n > keep || (fl->n > 2 &&
+	    fl->holds > FLIGHT_STREAMS) || unit_done(r, fl->v[0]))) {
+		fl->holds -= fl->v[0]->holds;
+		worst = worse(worst, finish_unit(r, fl->v[0], res));
+		memmove(fl->v, fl->v + 1, --fl->n * sizeof *fl->v);
+	}
+	return worst;
+}
+
+/* Builds every bulletin for every station with several units in flight:
+ * the next unit is composed and rendered while earlier ones are encoded.
+ * With several stations a bulletin's first unit renders nearly all of
+ * its segments and the others (the same bulletin for the other
+ * stations) only their own few, so as many units as there are stations
+ * stay in flight: the next bulletin's first unit is then rendered while
+ * the previous one's is encoded, which keeps the encoders busy, and a
+ * unit is published as soon as its encoders are done. With very many
+ * stations, or bulletins of very many segments, the streams the units
+ * hold open bound how many stay in flight (FLIGHT_STREAMS). */
+static void
+build_all(struct wk_run *r, struct wk_build_result *res)
+{
+	struct flight fl = { NULL, 0, 0, 0 };
 	enum wk_status st = WK_OK;
 	size_t i, k;
 
+	if ((fl.v = calloc(r->nstns + 1, sizeof *fl.v)) != NULL)
+		fl.cap = r->nstns + 1;
 	for (i = 0; i < r->o->nbulletins; i++) {
 		struct wk_bulletin *b = NULL;
 		struct wk_err err;
@@ -925,9 +718,21 @@ build_all(struct run *r, struct wk_build_result *res)
 			continue;
 		}
 		for (k = 0; k < r->nstns; k++) {
-			cur = start_unit(r, b, k + 1 == r->nstns, &r->stns[k], res);
-			st = finish_unit(r, prev, res);
-			prev = cur;
+			struct wk_bunit *cur = start_unit(r, b, k + 1 == r->nstns,
+			    &r->stns[k], res);
+
+			/* Without room to keep it in flight (out of memory),
+			 * one unit at a time. */
+			if (cur != NULL && fl.cap == 0)
+				st = finish_unit(r, cur, res);
+			else {
+				if (cur != NULL) {
+					cur->holds = unit_holds(cur);
+					fl.holds += cur->holds;
+					fl.v[fl.n++] = cur;
+				}
+				st = land(r, &fl, fl.cap - 1, res);
+			}
 			if (st == WK_EIO || st == WK_ENOMEM)
 				break;
 		}
@@ -940,7 +745,8 @@ build_all(struct run *r, struct wk_build_result *res)
 			break;
 		}
 	}
-	finish_unit(r, prev, res);
+	land(r, &fl, 0, res);
+	free(fl.v);
 	/* The bulletins a stopped run did not reach failed too. */
 	for (i++; i < r->o->nbulletins; i++)
 		latest_failed_file(r, r->o->bulletins[i]);
@@ -950,7 +756,7 @@ enum wk_status
 wk_build(const struct wk_build_opts *o, struct wk_diags *d,
     struct wk_build_result *res, struct wk_err *err)
 {
-	struct run r;
+	struct wk_run r;
 	char *dflt = NULL, *catalog = NULL;
 	enum wk_status st;
 	size_t i, k, prepared, reused;

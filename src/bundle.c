@@ -54,6 +54,67 @@ wk_bundle_seg_opus(const struct wk_script *s, size_t i, struct wk_buf *out)
 	    s->segs[i].id);
 }
 
+/* Appends the file name in b to the list v of *n; -1 when out of
+ * memory. */
+static int
+files_add(char ***v, size_t *n, struct wk_buf *b)
+{
+	char **t;
+
+	if (b->failed || (t = realloc(*v, (*n + 2) * sizeof *t)) == NULL)
+		return -1;
+	*v = t;
+	if ((t[*n] = strdup(wk_buf_str(b))) == NULL)
+		return -1;
+	t[++*n] = NULL;
+	wk_buf_clear(b);
+	return 0;
+}
+
+char **
+wk_bundle_files(const struct wk_script *s, const struct wk_station *st,
+    size_t *n)
+{
+	static const char *const tops[] = { "mp3", "opus", "xml", "m3u", "txt" };
+	struct wk_buf b = WK_BUF_INIT;
+	char **v = calloc(1, sizeof *v);
+	size_t i;
+	int rc = v == NULL ? -1 : 0;
+
+	*n = 0;
+	for (i = 0; i < s->nsegs && rc == 0; i++) {
+		wk_bundle_seg_file(s, i, &b);
+		rc = files_add(&v, n, &b);
+		if (rc == 0 && st->opus) {
+			wk_bundle_seg_opus(s, i, &b);
+			rc = files_add(&v, n, &b);
+		}
+	}
+	for (i = 0; i < sizeof tops / sizeof *tops && rc == 0; i++) {
+		if ((i == 1 && !st->opus) || (i == 2 && !st->rivendell))
+			continue;
+		wk_bundle_name(s, &b);
+		wk_buf_printf(&b, ".%s", tops[i]);
+		rc = files_add(&v, n, &b);
+	}
+	wk_buf_free(&b);
+	if (rc != 0) {
+		wk_bundle_files_free(v);
+		return NULL;
+	}
+	return v;
+}
+
+void
+wk_bundle_files_free(char **v)
+{
+	size_t i;
+
+	for (i = 0; v != NULL && v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
 /* One publication on its way. */
 struct out {
 	const struct wk_bundle *b;

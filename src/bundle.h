@@ -49,6 +49,12 @@ void wk_bundle_name_of(const char *bulletin, const char *lang,
     struct wk_buf *out);
 void wk_bundle_seg_file(const struct wk_script *s, size_t i,
     struct wk_buf *out);
+/* Every file s publishes for station st, by that rule, relative to the
+ * date folder; NULL-terminated, *n of them. NULL when out of memory.
+ * Freed with wk_bundle_files_free. */
+char **wk_bundle_files(const struct wk_script *s,
+    const struct wk_station *st, size_t *n);
+void wk_bundle_files_free(char **v);
 
 /* Writes the files of b into the output folder and publishes them at
  * once (wk_pub_commit), or none of them. *seconds gets the length of the

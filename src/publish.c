@@ -351,6 +351,12 @@ wk_outdir_hold_latest(struct wk_outdir *o)
 	o->hold_latest = 1;
 }
 
+int
+wk_outdir_latest_held(const struct wk_outdir *o)
+{
+	return o->hold_latest;
+}
+
 /* Creates ".<base>.<infix>.<random>" in dirfd; see wk_safe_create. */
 static int
 create_tmp(int dirfd, const char *base, const char *infix, char **name)

@@ -50,6 +50,8 @@ int wk_outdir_newer(struct wk_outdir *o, const char *base);
 /* From now on wk_pub_commit leaves latest/ alone: it holds a later date
  * than the run's (latest/ only moves forward). */
 void wk_outdir_hold_latest(struct wk_outdir *o);
+/* 1 once it was held. */
+int wk_outdir_latest_held(const struct wk_outdir *o);
 
 /* Writes len bytes as OUTDIR/YYYY-MM-DD/rel, atomically (temporary
  * name, sync, rename). */

@@ -108,8 +108,8 @@ for delay in 0.1 0.5; do
 	[ "$(which_run "$D/precios-manana-es.txt")" = B ] || die "an interrupted publication was not finished"
 	expect_rc 0 build a "$B"
 done
-# (.report-NAME.html are the report's kept sections and .willakuy-latest is
-# latest/'s manifest, not leftovers.)
-left=$(find "$O" \( -name '.*' ! -name .willakuy.lock ! -name .willakuy-run ! -name .willakuy-latest ! -name .cache ! -name '.report-*.html' \) -o -name '.tmp.*')
+# (.report-NAME.html are the report's kept sections, .willakuy-latest is
+# latest/'s manifest and .NAME.stamp a publication's stamp, not leftovers.)
+left=$(find "$O" \( -name '.*' ! -name .willakuy.lock ! -name .willakuy-run ! -name .willakuy-latest ! -name .cache ! -name '.report-*.html' ! -name '.*.stamp' \) -o -name '.tmp.*')
 [ -z "$left" ] || die "temporary files left: $left"
 echo "kill: $kills runs killed, every file complete, every bulletin whole"

@@ -47,7 +47,9 @@ cmp -s "$D/tiny-es.mp3" "$O/latest/tiny-es.mp3" || die "an earlier date replaced
 [ -s "$O/2026-11-01/tiny-es.mp3" ] || die "the earlier date was not built"
 
 # A damaged cache entry: dropped with a warning naming the cache, rebuilt.
+# (Without its stamp the unchanged bulletin is made again from the cache.)
 for f in "$O"/.cache/*.mp3; do printf 'XXXX' | dd of="$f" bs=1 seek=200 conv=notrunc 2>/dev/null; done
+rm -f "$D/.tiny-es.stamp"
 expect_rc 0 "$WK" build -c "$TMP/st.xml" -d "$DATE" -o "$O" "$TMP/two.xml"
 grep_err "\.cache: warning: cache entry [0-9a-f]{32}\.mp3 is damaged"
 mpg123 -q -t "$D/tiny-es.mp3" 2>/dev/null || die "rebuilt file does not decode"
