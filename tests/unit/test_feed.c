@@ -124,6 +124,13 @@ static const struct bad {
 	    "    <price product=\"cuy\" unit=\"kg\" value=\"1\"/>\n"
 	    "    <price product=\"cuy\" unit=\"kg\" value=\"2\"/>\n  </market>\n</prices>",
 	    4, 21, "priced twice" },
+	{ "prices", "<prices date=\"2026-11-29\">\n  <market id=\"m\" name=\"M\"><price product=\"cuy\" unit=\"kg\" value=\"1\"/></market>\n"
+	    "  <market id=\"m\" name=\"N\"><price product=\"cuy\" unit=\"kg\" value=\"2\"/></market>\n</prices>",
+	    3, 15, "market 'm' appears twice (also at line 2)" },
+	{ "news", "<news date=\"2026-11-29\">\n  <item id=\"a\" network=\"agro\" date=\"2026-11-29\">"
+	    "<headline xml:lang=\"es\">x</headline></item>\n  <item id=\"b\" network=\"agro\" date=\"2026-11-29\">"
+	    "<headline xml:lang=\"es\">y</headline></item>\n  <item id=\"a\" network=\"agro\" date=\"2026-11-29\">"
+	    "<headline xml:lang=\"es\">z</headline></item>\n</news>", 4, 13, "item 'a' appears twice (also at line 2)" },
 	{ "prices", "<prices date=\"2026-11-29\">\n  <market id=\"m\" name=\"M\">\n"
 	    "    <precio product=\"cuy\"/>\n  </market>\n</prices>", 3, 5, "unexpected <precio>" },
 	{ "prices", "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n"
