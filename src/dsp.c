@@ -183,22 +183,36 @@ int
 wk_piece_lufs(const float *pcm, size_t nframes, int rate_hz, int channels,
     double *lufs)
 {
-	struct wk_meter *m;
-	size_t fed = 0;
+	/* The K-weighted power of the piece, ungated: libebur128's 400 ms
+	 * window read after each 400 ms of it (a longer window costs the
+	 * library an allocation of samples times milliseconds). */
+	size_t step = (size_t)rate_hz * 400 / 1000, at = 0, counted = 0;
+	ebur128_state *st;
+	double sum = 0, l;
 	int rc = 0;
 
 	*lufs = -HUGE_VAL;
-	if (nframes == 0)
-		return 0;
-	if ((m = wk_meter_new(rate_hz, channels, 0)) == NULL)
+	if ((st = ebur128_init((unsigned)channels, (unsigned long)rate_hz,
+	    EBUR128_MODE_M)) == NULL)
 		return -1;
-	while (rc == 0 && (fed == 0 || fed < (size_t)rate_hz)) {
-		rc = wk_meter_add(m, pcm, nframes);
-		fed += nframes;
+	while (at < nframes && rc == 0) {
+		size_t n = nframes - at < step ? nframes - at : step;
+		unsigned long ms = (unsigned long)(n * 1000 / (size_t)rate_hz);
+
+		if (ebur128_add_frames_float(st, pcm + at * (size_t)channels,
+		    n) != EBUR128_SUCCESS)
+			rc = -1;
+		else if (ms > 0) {
+			if (ebur128_loudness_window(st, ms, &l) ==
+			    EBUR128_SUCCESS && isfinite(l))
+				sum += pow(10, (l + 0.691) / 10) * (double)n;
+			counted += n;
+		}
+		at += n;
 	}
-	if (rc == 0)
-		*lufs = wk_meter_lufs(m);
-	wk_meter_free(m);
+	if (rc == 0 && sum > 0)
+		*lufs = -0.691 + 10 * log10(sum / (double)counted);
+	ebur128_destroy(&st);
 	return rc;
 }
 

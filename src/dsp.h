@@ -42,9 +42,10 @@ double wk_meter_lufs(struct wk_meter *m);
 /* True peak in dBTP; -HUGE_VAL for silence. */
 double wk_meter_peak_dbtp(struct wk_meter *m);
 
-/* The loudness of a short piece (a word, a phrase) in *lufs: played over
- * and over for a second when it is shorter, as BS.1770 needs 400 ms
- * blocks; -HUGE_VAL for silence. -1 when out of memory, else 0. */
+/* The loudness of a short piece (a word, a phrase) in *lufs: its
+ * K-weighted power as a whole (BS.1770 without the gates, which need
+ * 400 ms blocks); -HUGE_VAL for silence or under a millisecond. -1 when
+ * out of memory, else 0. */
 int wk_piece_lufs(const float *pcm, size_t nframes, int rate_hz,
     int channels, double *lufs);
 

@@ -208,6 +208,8 @@ take(struct wk_splicer *s, struct wk_assets *assets, const struct wk_prompt *p,
 	    &as, err)) != WK_OK)
 		return st;
 	cap = (size_t)s->p.rate_hz * PROMPT_MAX_S;
+	if (as->frames < cap)
+		cap = as->frames > 0 ? (size_t)as->frames : 1;
 	if ((*pcm = malloc(wk_items(cap, s->p.channels) * sizeof **pcm)) == NULL)
 		return wk_err_nomem(err);
 	while (n < cap && (got = wk_asset_read(as, n, *pcm + n * ch,
