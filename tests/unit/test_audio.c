@@ -1,7 +1,7 @@
 /*
  * The audio stages, by their properties: the limiter never lets a sample
  * over the ceiling and leaves quiet audio alone; the meter reads a known
- * sine correctly; the resampler keeps duration; LAME's frames assemble
+ * sine correctly, and so does the measure of short pieces; the resampler keeps duration; LAME's frames assemble
  * into a file whose Xing frame counts them; ID3 tags have the right
  * layout and UTF-16 text.
  */
@@ -103,6 +103,47 @@ test_meter(void **state)
 	wk_meter_add(m, buf, n);
 	assert_false(isfinite(wk_meter_lufs(m)));
 	wk_meter_free(m);
+	free(buf);
+}
+
+/* A short piece (a recorded word) reads as the meter reads the same
+ * sound at length, whatever its duration, ungated: a word is matched to
+ * the synthesized words it replaces by this measure (splice.c). */
+static void
+test_piece(void **state)
+{
+	static const struct {
+		double ms, amp;
+		int channels;
+		double want;	/* LUFS; 0: silence */
+	} t[] = {
+		{ 50, 0.1, 1, -23.0 }, { 399, 0.1, 1, -23.0 },
+		{ 400, 0.1, 1, -23.0 }, { 401, 0.1, 1, -23.0 },
+		{ 1234, 0.1, 1, -23.0 }, { 5000, 0.1, 1, -23.0 },
+		{ 300, 0.01, 1, -43.0 }, { 700, 0.1, 2, -20.0 },
+		{ 300, 0, 1, 0 }, { 0.5, 0.1, 1, 0 },
+	};
+	float *buf = malloc(RATE * 5 * 2 * sizeof *buf);
+	size_t i, j, k, n;
+	double l;
+
+	(void)state;
+	assert_non_null(buf);
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		n = (size_t)(t[i].ms * RATE / 1000);
+		for (j = 0; j < n; j++)
+			for (k = 0; k < (size_t)t[i].channels; k++)
+				buf[j * (size_t)t[i].channels + k] = (float)t[i].amp *
+				    sinf(2 * (float)M_PI * 997.0f * (float)j / RATE);
+		assert_int_equal(wk_piece_lufs(buf, n, RATE, t[i].channels, &l), 0);
+		if (t[i].want == 0)
+			assert_false(isfinite(l));
+		else if (fabs(l - t[i].want) > 0.15) {
+			print_error("row %zu: %.0f ms reads %.2f LUFS, want %.1f\n",
+			    i, t[i].ms, l, t[i].want);
+			fail();
+		}
+	}
 	free(buf);
 }
 
@@ -271,6 +312,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_limiter),
 		cmocka_unit_test(test_meter),
+		cmocka_unit_test(test_piece),
 		cmocka_unit_test(test_resampler),
 		cmocka_unit_test(test_frame_len),
 		cmocka_unit_test(test_id3),
