@@ -129,6 +129,7 @@ T = {
 "'%s' is defined twice": "'%s' está definido dos veces",
 "unknown %s '%s'; did you mean '%s'? (the known ones are in voices/catalog.xml)": "'%2$s' no figura en el catálogo como %1$s; ¿quiso decir '%3$s'? (los conocidos están en voices/catalog.xml)",
 "unknown %s '%s'; add it to voices/catalog.xml or use a known id": "'%2$s' no figura en el catálogo como %1$s; agréguelo a voices/catalog.xml o use un id conocido",
+"category '%s' is no network's: the item is read only by <news> without network=; to give it one, list <category>%s</category> under a <network> of voices/catalog.xml, or add <category name=\\\"%s\\\" network=\\\"...\\\"/> to the station": "la categoría '%s' no es de ninguna red: la noticia solo la leen los <news> sin network=; para darle una, ponga <category>%s</category> bajo una <network> de voices/catalog.xml, o agregue <category name=\\\"%s\\\" network=\\\"...\\\"/> a la emisora",
 "%s %s is after the broadcast date %s; it will not be used until then": "%s %s es posterior a la fecha de emisión %s; no se usará hasta entonces",
 "%s %s is %ld day before the broadcast date %s; bulletins will say their fallback phrase instead": ("%s %s es de %ld día antes de la fecha de emisión %s; los boletines dirán su frase de reemplazo", "%s %s es de %ld días antes de la fecha de emisión %s; los boletines dirán su frase de reemplazo"),
 "the feed's date": "la fecha del feed",

@@ -468,7 +468,16 @@ check_news(struct ctx *c, const struct wk_news *nw)
 		const struct wk_news_item *it = &nw->items[i];
 
 		if (it->network[0] != '\0' && wk_entry_find(c->cat->networks,
-		    c->cat->nnetworks, it->network) == NULL)
+		    c->cat->nnetworks, it->network) == NULL && nw->categories)
+			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line,
+			    it->pos.col, _("category '%s' is no network's: the "
+			    "item is read only by <news> without network=; to "
+			    "give it one, list <category>%s</category> under a "
+			    "<network> of voices/catalog.xml, or add <category "
+			    "name=\"%s\" network=\"...\"/> to the station"),
+			    it->network, it->network, it->network);
+		else if (it->network[0] != '\0' && wk_entry_find(
+		    c->cat->networks, c->cat->nnetworks, it->network) == NULL)
 			unknown_id(c, nw->path, it->network_pos, _("network"),
 			    it->network, c->cat->networks, c->cat->nnetworks);
 		if (it->has_expires && wk_date_days(it->expires) <

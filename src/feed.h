@@ -64,6 +64,7 @@ struct wk_news {
 	char *path;
 	struct wk_date date;
 	int has_date;
+	int categories;		/* RSS or Atom: networks come from categories */
 	struct wk_news_item *items;
 	size_t nitems;
 	struct wk_pos date_pos;

@@ -433,6 +433,7 @@ wk_rss_read(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 	if (chan == NULL)
 		return wk_xml_err(f, f->root, NULL, err, "%s",
 		    _("an RSS feed needs a <channel>"));
+	nw->categories = 1;
 	lang = child_text(chan, "language");
 	if (lang == NULL && wk_xml_lang(chan) != NULL)
 		lang = strdup(wk_xml_lang(chan));

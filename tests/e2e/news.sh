@@ -56,6 +56,11 @@ n=$(grep -c "Gana el equipo local" "$out")
 grep -q "Texto nueve\." "$out" || die "the first ten items were not read"
 grep -q "Texto diez\." "$out" && die "<news> without max read more than 10 items"
 grep_err "b.xml:6:[0-9]+: warning: <news> without max=\"...\" reads the first 10 items"
+# check on the RSS feed: a category no map knows is a warning that says
+# how to map it, not an error ("Agricultura" is a catalogue synonym).
+expect_rc 0 "$WK" check -d "$DATE" feeds/rss-$DATE.xml
+grep_err "rss-$DATE.xml:[0-9]+:[0-9]+: warning: category 'Deportes' is no network's.*<category>Deportes</category>"
+grep -q "Agricultura" "$TMP/err.txt" && die "check: a catalogue synonym reported"
 # The catalogue's synonyms are data: a category no map knows ("Ferias")
 # goes to the general segment only, until the station's local catalogue
 # (voices/ beside the station file) names it under a network.
