@@ -110,7 +110,7 @@ network_of(const char *c)
 }
 /* The network of an item: its first category (RSS text, Atom term or
  * label) that maps to one; else its first category as written (check
- * reports it unknown), or "" when it has none. malloc'd. */
+ * warns that it maps to no network), or "" when it has none. malloc'd. */
 static char *
 item_network(xmlNodePtr item)
 {
