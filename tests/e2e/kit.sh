@@ -83,4 +83,17 @@ set -- $(dec "$TMP/h/$DATE/kit-es/01-sc.mp3" 4000 | python3 tests/e2e/pitch.py 4
 ch=$(dec "$TMP/h/$DATE/kit-es/01-sc.mp3" 44100 | python3 tests/e2e/pitch.py 44100 0)
 awk -v k="$ch" -v s="$cs" 'BEGIN { exit !(k <= 1.5 * s + 1) }' || die "a click at a join: jump ratio $ch (synthesis alone $cs)"
 echo "joins: $1, jump ratio $ch"
+# The shipped Quechua recordings (voices/qu/prompts) in a Quechua price
+# segment: each phrase as loud as the voice alone says it.
+sed 's/languages="es"/languages="qu"/' "$TMP/b.xml" >"$TMP/bq.xml"
+mkdir -p "$TMP/nq/bulletins" && cp -r voices "$TMP/nq/" && cp -r bulletins/schema "$TMP/nq/bulletins/" &&
+    rm -rf "$TMP/nq/voices/qu/prompts" || die "copy"
+"$WK" build -v -c examples/station.xml -d "$DATE" -o "$TMP/q1" "$TMP/bq.xml" 2>"$TMP/q1.err" || die "build qu"
+[ "$(grep -c 'spliced in' "$TMP/q1.err")" -ge 10 ] || die "qu: the shipped recordings were not used"
+WILLAKUY_DATA="$TMP/nq" "$WK" build -q -c examples/station.xml -d "$DATE" -o "$TMP/q2" "$TMP/bq.xml" || die "build qu without recordings"
+kw "$TMP/q1/$DATE/kit-qu/01-sc.mp3" "$TMP/q1.raw" && kw "$TMP/q2/$DATE/kit-qu/01-sc.mp3" "$TMP/q2.raw" || die "ffmpeg"
+set -- $(python3 tests/e2e/levels.py "$TMP/q1.raw" "$TMP/q2.raw")
+[ "$1" -ge 12 ] && [ "$1" = "$2" ] || die "qu: $1 phrases, the voice alone $2"
+awk -v mx="$3" 'BEGIN { exit !(mx <= 1) }' || die "qu: a phrase $3 dB out of line with the voice's (median $4 dB)"
+echo "qu (shipped recordings): $1 phrases, level within $3 dB of the voice's"
 echo "kit: voice $base Hz, kit $kit Hz, $share at the kit's pitch; jump ratio $ck (synthesis $cs)"
