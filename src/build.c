@@ -693,11 +693,38 @@ land(struct wk_run *r, struct flight *fl, size_t keep,
  * unit is published as soon as its encoders are done. With very many
  * stations, or bulletins of very many segments, the streams the units
  * hold open bound how many stay in flight (FLIGHT_STREAMS). */
+/* Whether an earlier bulletin of the run (ids[0..i), NULL for those not
+ * read) has b's id: then b is reported and not built, since both would
+ * publish the same files. */
+static int
+same_id(struct wk_run *r, const struct wk_bulletin *b, char *const *ids,
+    size_t i, struct wk_build_result *res)
+{
+	struct wk_err err;
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		if (ids[j] == NULL || strcmp(ids[j], b->id) != 0)
+			continue;
+		wk_err_set(&err, WK_EINPUT, b->path, b->pos.line, b->pos.col,
+		    _("bulletin id '%s' is also the id of %s, built before it "
+		    "in this run: both would publish %s-<lang>; give each "
+		    "bulletin its own id"), b->id, r->o->bulletins[j], b->id);
+		wk_diag_err(r->d, &err);
+		wk_causes_failed(r->o->causes, r->d, NULL, NULL, &err);
+		res->failed += r->nstns;
+		res->worst = worse(res->worst, WK_EINPUT);
+		return 1;
+	}
+	return 0;
+}
+
 static void
 build_all(struct wk_run *r, struct wk_build_result *res)
 {
 	struct flight fl = { NULL, 0, 0, 0 };
 	enum wk_status st = WK_OK;
+	char **ids = calloc(r->o->nbulletins + 1, sizeof *ids);
 	size_t i, k;
 
 	if ((fl.v = calloc(r->nstns + 1, sizeof *fl.v)) != NULL)
@@ -717,6 +744,12 @@ build_all(struct wk_run *r, struct wk_build_result *res)
 				break;
 			continue;
 		}
+		if (ids != NULL && same_id(r, b, ids, i, res)) {
+			wk_bulletin_free(b);
+			continue;
+		}
+		if (ids != NULL)	/* without memory, unchecked: as before */
+			ids[i] = strdup(b->id);
 		for (k = 0; k < r->nstns; k++) {
 			struct wk_bunit *cur = start_unit(r, b, k + 1 == r->nstns,
 			    &r->stns[k], res);
@@ -747,6 +780,9 @@ build_all(struct wk_run *r, struct wk_build_result *res)
 	}
 	land(r, &fl, 0, res);
 	free(fl.v);
+	for (k = 0; ids != NULL && k < r->o->nbulletins; k++)
+		free(ids[k]);
+	free(ids);
 	/* The bulletins a stopped run did not reach failed too. */
 	for (i++; i < r->o->nbulletins; i++)
 		latest_failed_file(r, r->o->bulletins[i]);

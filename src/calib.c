@@ -110,7 +110,7 @@ wk_calib_key(const struct wk_audio_params *p, const struct wk_voice *v,
 
 	wk_buf_printf(&b, "willakuy calib %s\nespeak-ng %s\nlame %s\n",
 	    WK_AUDIO_VERSION, wk_synth_version(), wk_enc_version());
-	wk_buf_printf(&b, "%d %d %d %d %d %.3f %.3f\n", p->rate_hz, p->channels,
+	wk_buf_printf(&b, "%d %d %d %d %d %a %a\n", p->rate_hz, p->channels,
 	    p->bitrate_kbps, p->vbr, p->vbr_quality, p->target_lufs,
 	    p->peak_dbtp);
 	wk_buf_printf(&b, "%s %s %d %d\n", v->lang, v->espeak, v->rate_wpm,

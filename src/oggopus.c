@@ -162,3 +162,9 @@ wk_opus_free(struct wk_opus *o)
 		ope_encoder_destroy(o->enc);
 	free(o);
 }
+
+const char *
+wk_opus_version(void)
+{
+	return ope_get_version_string();
+}

@@ -54,4 +54,7 @@ enum wk_status wk_opus_finish(struct wk_opus *o, struct wk_err *err);
 /* Frees o; NULL is a no-op. */
 void wk_opus_free(struct wk_opus *o);
 
+/* libopusenc's version, for cache keys. */
+const char *wk_opus_version(void);
+
 #endif

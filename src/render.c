@@ -23,6 +23,8 @@
 #include "clip.h"
 #include "compose.h"
 #include "dsp.h"
+#include "encode.h"
+#include "oggopus.h"
 #include "render.h"
 #include "splice.h"
 #include "spool.h"
@@ -374,9 +376,10 @@ wk_render_key(struct wk_renderer *r, const struct wk_seg *sg, wk_key key)
 	const struct wk_audio_params *p = &r->p;
 	size_t i, k;
 
-	wk_buf_printf(&b, "willakuy audio %s\nespeak-ng %s\n", WK_AUDIO_VERSION,
-	    wk_synth_version());
-	wk_buf_printf(&b, "%d %d %d %d %d %.3f %.3f %d\n", p->rate_hz, p->channels,
+	wk_buf_printf(&b, "willakuy audio %s\nespeak-ng %s\nlame %s\nopusenc %s\n",
+	    WK_AUDIO_VERSION, wk_synth_version(), wk_enc_version(),
+	    wk_opus_version());
+	wk_buf_printf(&b, "%d %d %d %d %d %a %a %d\n", p->rate_hz, p->channels,
 	    p->bitrate_kbps, p->vbr, p->vbr_quality, p->target_lufs, p->peak_dbtp,
 	    p->verify);
 	for (i = 0; i < sg->nparts; i++) {

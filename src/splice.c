@@ -208,6 +208,10 @@ take(struct wk_splicer *s, struct wk_assets *assets, const struct wk_prompt *p,
 	    &as, err)) != WK_OK)
 		return st;
 	cap = (size_t)s->p.rate_hz * PROMPT_MAX_S;
+	if (as->frames > cap)
+		return wk_err_set(err, WK_EAUDIO, p->path, 0, 0,
+		    _("the recording is longer than %d s; a prompt is a word "
+		    "or a phrase"), PROMPT_MAX_S);
 	if (as->frames < cap)
 		cap = as->frames > 0 ? (size_t)as->frames : 1;
 	if ((*pcm = malloc(wk_items(cap, s->p.channels) * sizeof **pcm)) == NULL)
@@ -288,7 +292,8 @@ gather(void *ud, const float *pcm, size_t n)
 	return 0;
 }
 
-/* A word starts: the first of the line's words not ended before `at`. */
+/* A word starts: the line's word that holds `at` (an event that points
+ * between words, as espeak-ng gives for some symbols, tells nothing). */
 static void
 word_at(void *ud, size_t at, unsigned long long sample)
 {
@@ -299,7 +304,8 @@ word_at(void *ud, size_t at, unsigned long long sample)
 		i = 0;		/* out of order: look from the start */
 	while (i < l->n && (size_t)(l->end[i] - l->text) <= at)
 		i++;
-	if (i < l->n && l->at[i] == NO_SAMPLE)
+	if (i < l->n && (size_t)(l->start[i] - l->text) <= at &&
+	    l->at[i] == NO_SAMPLE)
 		l->at[i] = sample;
 	l->hint = i;
 }

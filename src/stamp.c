@@ -18,6 +18,8 @@
 #include "buf.h"
 #include "bundle.h"
 #include "compose.h"
+#include "encode.h"
+#include "oggopus.h"
 #include "publish.h"
 #include "safedir.h"
 #include "stamp.h"
@@ -42,7 +44,9 @@ wk_stamp_key(const struct wk_bundle *b, const char *const *segkeys,
 	wk_buf_printf(&t, "%s\nwillakuy %s audio %s\n%s\n%s\n%s\n%s\n", MAGIC,
 	    WK_VERSION, WK_AUDIO_VERSION, date, s->bulletin, s->lang,
 	    b->iso639_2);
-	wk_buf_printf(&t, "%d %d %d %d %d %.3f %.3f %d\n", p->rate_hz,
+	wk_buf_printf(&t, "lame %s\nopusenc %s\n", wk_enc_version(),
+	    wk_opus_version());
+	wk_buf_printf(&t, "%d %d %d %d %d %a %a %d\n", p->rate_hz,
 	    p->channels, p->bitrate_kbps, p->vbr, p->vbr_quality,
 	    p->target_lufs, p->peak_dbtp, p->verify);
 	wk_buf_printf(&t, "%s\n%s\n%u %d %d %d %d %u\n%s\n", st->name,
@@ -63,23 +67,30 @@ wk_stamp_key(const struct wk_bundle *b, const char *const *segkeys,
 	return rc;
 }
 
-/* One line of identity: what a file's inode says of it. A file that is not
- * a plain file (or folder, for dir) of the running user has none. */
+/* One line of identity: what a file's inode (st) says of it. A file that
+ * is not a plain file (or folder, for dir) of the running user has none. */
 static int
-ident(struct wk_buf *b, const char *what, int dirfd, const char *name,
-    int dir)
+ident_st(struct wk_buf *b, const char *what, const struct stat *st,
+    const char *name, int dir)
+{
+	if ((dir ? !S_ISDIR(st->st_mode) : !S_ISREG(st->st_mode)) ||
+	    st->st_uid != geteuid())
+		return -1;
+	wk_buf_printf(b, "%s %llu %llu %lld %lld.%09ld %lu %s\n", what,
+	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+	    (long long)st->st_size, (long long)st->st_ctim.tv_sec,
+	    st->st_ctim.tv_nsec, (unsigned long)st->st_nlink, name);
+	return 0;
+}
+
+/* The same for name in dirfd, without following a link. */
+static int
+ident(struct wk_buf *b, const char *what, int dirfd, const char *name)
 {
 	struct stat st;
 
-	if (fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-	    (dir ? !S_ISDIR(st.st_mode) : !S_ISREG(st.st_mode)) ||
-	    st.st_uid != geteuid())
-		return -1;
-	wk_buf_printf(b, "%s %llu %llu %lld %lld.%09ld %lu %s\n", what,
-	    (unsigned long long)st.st_dev, (unsigned long long)st.st_ino,
-	    (long long)st.st_size, (long long)st.st_ctim.tv_sec,
-	    st.st_ctim.tv_nsec, (unsigned long)st.st_nlink, name);
-	return 0;
+	return fstatat(dirfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? -1 :
+	    ident_st(b, what, &st, name, 0);
 }
 
 /* The identity of name's files as they are now; -1 when one is missing
@@ -91,22 +102,25 @@ identity(struct wk_outdir *o, const char *name, char *const *files,
     size_t nfiles, struct wk_buf *b)
 {
 	struct wk_buf mp3 = WK_BUF_INIT;
+	struct stat st;
 	size_t i, k = strlen(name);
 	int segfd = -1, rc = 0;
 
 	wk_buf_printf(&mp3, "%s.mp3", name);
 	if (mp3.failed)
 		return -1;
-	if (ident(b, "dir", wk_outdir_dayfd(o), name, 1) != 0 ||
-	    (segfd = wk_safe_opendir(wk_outdir_dayfd(o), name)) < 0)
+	/* The folder's identity is the one opened (not a name looked up
+	 * again). */
+	if ((segfd = wk_safe_opendir(wk_outdir_dayfd(o), name)) < 0 ||
+	    fstat(segfd, &st) != 0 || ident_st(b, "dir", &st, name, 1) != 0)
 		rc = -1;
 	for (i = 0; i < nfiles && rc == 0; i++) {
 		const char *f = files[i];
 
 		if (strncmp(f, name, k) == 0 && f[k] == '/')
-			rc = ident(b, "seg", segfd, f + k + 1, 0);
+			rc = ident(b, "seg", segfd, f + k + 1);
 		else
-			rc = ident(b, "file", wk_outdir_dayfd(o), f, 0);
+			rc = ident(b, "file", wk_outdir_dayfd(o), f);
 	}
 	if (rc == 0) {
 		if (wk_outdir_latest_held(o) ||
@@ -114,12 +128,26 @@ identity(struct wk_outdir *o, const char *name, char *const *files,
 			wk_buf_puts(b, "latest -\n");
 		else
 			rc = ident(b, "latest", wk_outdir_latestfd(o),
-			    wk_buf_str(&mp3), 0);
+			    wk_buf_str(&mp3));
 	}
 	if (segfd >= 0)
 		close(segfd);
 	wk_buf_free(&mp3);
 	return rc == 0 && !b->failed ? 0 : -1;
+}
+
+/* Whether the date folder is the running user's alone. In a folder that
+ * others may write (a shared OUTDIR, a date folder another user made),
+ * one could rename an older file of ours over a new one between its
+ * publication and the stamp, which would then vouch for it: there every
+ * bulletin-language is published again. */
+static int
+ours(int dayfd)
+{
+	struct stat st;
+
+	return fstat(dayfd, &st) == 0 && st.st_uid == geteuid() &&
+	    (st.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
 static void
@@ -205,7 +233,7 @@ wk_stamp_check(struct wk_outdir *o, const char *name, const wk_key key,
 	size_t i;
 	int ok = 0;
 
-	if ((text = read_stamp(o, name)) == NULL)
+	if (!ours(wk_outdir_dayfd(o)) || (text = read_stamp(o, name)) == NULL)
 		return 0;
 	wk_buf_printf(&head, "%s %s\nseconds ", MAGIC, key);
 	if (head.failed || strncmp(text, wk_buf_str(&head), head.len) != 0 ||

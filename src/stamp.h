@@ -8,8 +8,11 @@
  * report and the run's totals need, and the identity of each file as the
  * publication left it (device, inode, size, change time, links, owner),
  * of the segment folder and of latest/NAME.mp3. A later run with the same
- * key skips the bulletin-language only when the stamp is willakuy's own
- * (a plain file of the running user, reached without following links)
+ * key skips the bulletin-language only when the date folder is the
+ * running user's alone (not writable by others, who could rename an older
+ * file over a new one before the stamp is written), the stamp is
+ * willakuy's own (a plain file of the running user, reached without
+ * following links)
  * and every file still has that identity: a file replaced, removed,
  * rewritten, renamed or turned into a link changes its inode or change
  * time (which no one can set back), and one planted by another user has
@@ -28,7 +31,8 @@ struct wk_outdir;
 /* The key of what b publishes: its script (names, titles, words, the
  * transcript), the key of each segment's audio (segkeys, one per
  * segment), the station's names, tags, pause, formats and audio settings,
- * the date and willakuy's version. b's frames and stats are not read. */
+ * the date and the versions of willakuy, LAME and libopusenc. b's frames
+ * and stats are not read. */
 int wk_stamp_key(const struct wk_bundle *b, const char *const *segkeys,
     wk_key out);
 

@@ -96,4 +96,14 @@ set -- $(python3 tests/e2e/levels.py "$TMP/q1.raw" "$TMP/q2.raw")
 [ "$1" -ge 12 ] && [ "$1" = "$2" ] || die "qu: $1 phrases, the voice alone $2"
 awk -v mx="$3" 'BEGIN { exit !(mx <= 1) }' || die "qu: a phrase $3 dB out of line with the voice's (median $4 dB)"
 echo "qu (shipped recordings): $1 phrases, level within $3 dB of the voice's"
+# A take over 30 s is no prompt: it is refused with a warning that names it,
+# and its words are synthesized (the segment is as long as without it).
+mkdir -p "$TMP/nq/voices/qu/prompts"
+printf 'sulis.wav: sulis\n' >"$TMP/nq/voices/qu/prompts/index.txt"
+sox -q -n -r 22050 "$TMP/nq/voices/qu/prompts/sulis.wav" synth 31 sine 300 vol 0.3 || die "sox"
+WILLAKUY_DATA="$TMP/nq" "$WK" build -c examples/station.xml -d "$DATE" -o "$TMP/q3" "$TMP/bq.xml" 2>"$TMP/err.txt"
+grep_err "index.txt:1:1: warning: recorded prompt .*sulis.wav cannot be used \(the recording is longer than 30 s"
+len() { ffprobe -v error -show_entries format=duration -of default=nw=1:nk=1 "$1"; }
+awk -v a="$(len "$TMP/q3/$DATE/kit-qu/01-sc.mp3")" -v b="$(len "$TMP/q2/$DATE/kit-qu/01-sc.mp3")" \
+    'BEGIN { exit !(a < b + 1) }' || die "the long take was played"
 echo "kit: voice $base Hz, kit $kit Hz, $share at the kit's pitch; jump ratio $ck (synthesis $cs)"

@@ -105,6 +105,17 @@ expect_rc 0 run
 kept a; republished b; whole b
 grep -q "siete.*noventa\|7[.,]90" $D/b-es.txt || die "b's new price: $(cat $D/b-es.txt)"
 
+# Two bulletins of one run with the same id would publish the same files
+# (and, with stamps, alternate between runs): the second is refused, the
+# first is built, and again the next run.
+sed 's/Buenos días/Buenas tardes/' a.xml >a2.xml
+for k in 1 2; do
+	"$WK" build -q -c st.xml -d $DATE -o "$TMP/dup" a.xml a2.xml 2>"$TMP/err.txt"
+	[ $? = 3 ] || die "a duplicate id: exit not 3"
+	grep_err "a2.xml:1:1: error: bulletin id 'a' is also the id of a.xml"
+	grep -q "Buenos días" "$TMP/dup/$DATE/a-es.txt" || die "run $k: the second bulletin with id a was published"
+done
+
 # Under valgrind: a bulletin published again (stamp checked, written), then
 # both skipped.
 vg() {
