@@ -69,6 +69,15 @@ expect_rc 0 run
 kept a; kept b; whole a; whole b
 [ -z "$(find $O -newer a1.mp3 -name '*.mp3')" ] || die "an MP3 was written again"
 
+# A date folder others may write is not trusted: everything is published
+# again while it is, and skipped again once it is not.
+chmod g+w $D
+expect_rc 0 run
+republished a; republished b; whole a; whole b
+chmod g-w $D
+expect_rc 0 run
+kept a; kept b
+
 # A segment file removed: a is published again, the same as before.
 rm $D/a-es/02-precios.mp3
 expect_rc 0 run
