@@ -22,8 +22,8 @@ struct wk_splicer;
 struct wk_synth;
 struct wk_voice;
 
-/* A splicer for the station's audio p; synth, calib and d stay the
- * caller's. NULL when out of memory. */
+/* A splicer for the station's audio p into *out; synth, calib and d stay
+ * the caller's and must outlive it. WK_ENOMEM, or the resampler's error. */
 enum wk_status wk_splicer_new(const struct wk_audio_params *p,
     struct wk_synth *synth, const struct wk_calib *calib,
     struct wk_diags *d, struct wk_splicer **out, struct wk_err *err);
