@@ -793,7 +793,7 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
     struct wk_build_result *res, struct wk_err *err)
 {
 	struct wk_run r;
-	char *dflt = NULL, *catalog = NULL;
+	char *dflt = NULL;
 	enum wk_status st;
 	size_t i, k, prepared, reused;
 
@@ -807,15 +807,11 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	r.nstns = o->nstations > 0 ? o->nstations : 1;
 	if (o->nstations == 0)
 		dflt = wk_default_station();
-	catalog = wk_data_path("voices/catalog.xml");
 	r.stns = calloc(r.nstns, sizeof *r.stns);
-	if ((o->nstations == 0 && dflt == NULL) || catalog == NULL ||
-	    r.stns == NULL) {
+	if ((o->nstations == 0 && dflt == NULL) || r.stns == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((st = wk_catalog_load(catalog, &r.cat, d, err)) != WK_OK)
-		goto out;
 	if ((r.feeds = wk_feedcache_new()) == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
@@ -834,8 +830,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 				goto out;
 			}
 	}
-	/* The stations' own vocabulary, on top of the shipped catalogue. */
-	if ((st = wk_local_catalog(r.cat, d, err)) != WK_OK)
+	/* The shipped catalogue with the stations' own vocabulary on top. */
+	if ((st = wk_local_catalog_load(&r.cat, d, err)) != WK_OK)
 		goto out;
 	for (i = 0; i < r.nstns; i++)
 		if ((st = open_station(&r, &r.stns[i], r.nstns > 1, err)) != WK_OK)
@@ -895,6 +891,5 @@ out:
 	pthread_mutex_destroy(&r.mu);
 	pthread_cond_destroy(&r.cv);
 	free(dflt);
-	free(catalog);
 	return st;
 }

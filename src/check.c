@@ -580,17 +580,10 @@ static enum wk_status
 load_ctx(struct ctx *c, struct wk_date date, struct wk_diags *d,
     struct wk_err *err)
 {
-	char *cat = wk_data_path("voices/catalog.xml");
-	enum wk_status st;
-
 	memset(c, 0, sizeof *c);
 	c->date = date;
 	c->d = d;
-	if (cat == NULL)
-		return wk_err_nomem(err);
-	st = wk_catalog_load(cat, &c->cat, d, err);
-	free(cat);
-	return st == WK_OK ? wk_local_catalog(c->cat, d, err) : st;
+	return wk_local_catalog_load(&c->cat, d, err);
 }
 
 static void

@@ -456,7 +456,6 @@ wk_kit(char *const *paths, int n, const char *lang, const char *station_path,
 	struct wk_bulletin **bs = NULL;
 	struct wk_compose comp;
 	char *sp = station_path ? strdup(station_path) : wk_default_station();
-	char *cp = wk_data_path("voices/catalog.xml");
 	const char *langs[16];
 	size_t nl = 0, i;
 	enum wk_status st;
@@ -464,14 +463,13 @@ wk_kit(char *const *paths, int n, const char *lang, const char *station_path,
 
 	memset(&comp, 0, sizeof comp);
 	memset(&voices, 0, sizeof voices);
-	if (sp == NULL || cp == NULL || (bs = calloc((size_t)n + 1,
+	if (sp == NULL || (bs = calloc((size_t)n + 1,
 	    sizeof *bs)) == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((st = wk_catalog_load(cp, &cat, d, err)) != WK_OK ||
-	    (st = wk_station_load(sp, &station, d, err)) != WK_OK ||
-	    (st = wk_local_catalog(cat, d, err)) != WK_OK)
+	if ((st = wk_station_load(sp, &station, d, err)) != WK_OK ||
+	    (st = wk_local_catalog_load(&cat, d, err)) != WK_OK)
 		goto out;
 	for (bi = 0; bi < n && st == WK_OK; bi++)
 		if ((st = wk_bulletin_load(paths[bi], &bs[bi], d, err)) == WK_OK)
@@ -512,6 +510,5 @@ out:
 	wk_voiceset_free(&voices);
 	wk_catalog_free(cat);
 	free(sp);
-	free(cp);
 	return st;
 }

@@ -123,9 +123,9 @@ merge(struct wk_entry **v, size_t *n, struct wk_entry *from, size_t nfrom,
 	return WK_OK;
 }
 
-enum wk_status
-wk_local_catalog(struct wk_catalog *cat, struct wk_diags *d,
-    struct wk_err *err)
+/* Reads catalog.xml of each local folder that has one on top of cat. */
+static enum wk_status
+local_catalog(struct wk_catalog *cat, struct wk_diags *d, struct wk_err *err)
 {
 	const char *const *dir;
 	enum wk_status st = WK_OK;
@@ -159,6 +159,25 @@ wk_local_catalog(struct wk_catalog *cat, struct wk_diags *d,
 			st = merge(&cat->networks, &cat->nnetworks, loc->networks,
 			    loc->nnetworks, err);
 		wk_catalog_free(loc);
+	}
+	return st;
+}
+
+enum wk_status
+wk_local_catalog_load(struct wk_catalog **out, struct wk_diags *d,
+    struct wk_err *err)
+{
+	char *path = wk_data_path("voices/catalog.xml");
+	enum wk_status st;
+
+	*out = NULL;
+	if (path == NULL)
+		return wk_err_nomem(err);
+	st = wk_catalog_load(path, out, d, err);
+	free(path);
+	if (st == WK_OK && (st = local_catalog(*out, d, err)) != WK_OK) {
+		wk_catalog_free(*out);
+		*out = NULL;
 	}
 	return st;
 }

@@ -26,12 +26,14 @@ const char *const *wk_local_dirs(void);
 void wk_local_cleanup(void);
 
 /*
- * Reads catalog.xml of each local folder that has one on top of cat: an
- * entry whose id is already there replaces it, a new one is added. A local
- * catalogue that cannot be read is reported in d and skipped. Returns WK_OK,
- * or WK_ENOMEM.
+ * Loads the catalogue as the stations see it: the data directory's
+ * voices/catalog.xml, then catalog.xml of each local folder that has one
+ * on top (load the stations first: their folders are local folders). A
+ * local entry whose id is already there replaces it, a new one is added;
+ * a local catalogue that cannot be read is reported in d and skipped.
+ * *out belongs to the caller (wk_catalog_free).
  */
-enum wk_status wk_local_catalog(struct wk_catalog *cat, struct wk_diags *d,
-    struct wk_err *err);
+enum wk_status wk_local_catalog_load(struct wk_catalog **out,
+    struct wk_diags *d, struct wk_err *err);
 
 #endif

@@ -17,7 +17,6 @@
 #include "compose.h"
 #include "coverage.h"
 #include "lint.h"
-#include "paths.h"
 #include "preview.h"
 #include "station.h"
 #include "synth.h"
@@ -179,19 +178,17 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 	struct wk_synth *synth = NULL;
 	struct wk_err e2;
 	char *sp = station_path ? strdup(station_path) : wk_default_station();
-	char *cp = wk_data_path("voices/catalog.xml");
 	enum wk_status st;
 	size_t i;
 
 	memset(&comp, 0, sizeof comp);
 	memset(&voices, 0, sizeof voices);
-	if (sp == NULL || cp == NULL) {
+	if (sp == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((st = wk_catalog_load(cp, &cat, d, err)) != WK_OK ||
-	    (st = wk_station_load(sp, &station, d, err)) != WK_OK ||
-	    (st = wk_local_catalog(cat, d, err)) != WK_OK ||
+	if ((st = wk_station_load(sp, &station, d, err)) != WK_OK ||
+	    (st = wk_local_catalog_load(&cat, d, err)) != WK_OK ||
 	    (st = wk_bulletin_load(path, &b, d, err)) != WK_OK)
 		goto out;
 	wk_lint_bulletin(b, d);	/* what check says of it, dates included */
@@ -235,6 +232,5 @@ out:
 	wk_voiceset_free(&voices);
 	wk_catalog_free(cat);
 	free(sp);
-	free(cp);
 	return st;
 }
