@@ -18,14 +18,8 @@ trap 'rm -rf "$W"' EXIT
 export WILLAKUY_DATA="$TOP" LC_ALL=C.UTF-8
 DATE=2026-11-29
 
-measure() {	# name command...: wall, cpu, rss into $W/m-name
-	local name=$1
-	shift
-	/usr/bin/time -f '%e %U %S %M' -o "$W/m-$name" "$@"
-}
-field() { awk -v k="$2" '{ print $k }' "$W/m-$1"; }
-cpu() { awk '{ printf "%.2f", $2 + $3 }' "$W/m-$1"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+# shellcheck source=bench/lib.sh
+. "$TOP/bench/lib.sh"
 
 python3 bench/gen.py "$W/day" "$MIN" >/dev/null
 cd "$W/day"
