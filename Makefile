@@ -16,11 +16,12 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 WK_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-Wall -Wextra -Werror -O2 -g \
 	-DWK_VERSION='"$(VERSION)"' -DWK_DATADIR='"$(DATADIR)"' \
-	-DWK_LOCALEDIR='"$(PREFIX)/share/locale"' $(PKG_CFLAGS)
+	-DWK_LOCALEDIR='"$(PREFIX)/share/locale"' -Isrc $(PKG_CFLAGS)
 WK_LIBS = $(PKG_LIBS) -lpthread -lm
 
-SRC = $(wildcard src/*.c)
-LIBSRC = $(filter-out src/main.c,$(SRC))
+# src/ holds a folder per stage of the pipeline (see README's source layout).
+SRC = $(wildcard src/*/*.c)
+LIBSRC = $(filter-out src/cli/main.c,$(SRC))
 OBJ = $(SRC:src/%.c=build/%.o)
 LIBOBJ = $(LIBSRC:src/%.c=build/%.o)
 
@@ -50,7 +51,7 @@ locale/es/LC_MESSAGES/willakuy.mo: po/es.po
 pot:
 	xgettext --keyword=_ --keyword=N_ --language=C --from-code=UTF-8 \
 	  --package-name=willakuy --package-version=$(VERSION) \
-	  -o po/willakuy.pot src/*.c
+	  -o po/willakuy.pot src/*/*.c
 	python3 po/make-es.py po/willakuy.pot po/es.po
 
 # Example kits of recorded prompts (espeak-ng at a higher pitch) for the
@@ -63,10 +64,12 @@ kit-examples: willakuy
 willakuy: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(WK_LIBS) $(LDLIBS)
 
-build/%.o: src/%.c | build
+build/%.o: src/%.c
+	@mkdir -p $(@D)
 	$(CC) $(WK_CFLAGS) -MMD -MP $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/asan/%.o: src/%.c | build/asan
+build/asan/%.o: src/%.c
+	@mkdir -p $(@D)
 	$(CC) $(WK_CFLAGS) $(ASAN_FLAGS) -O1 -MMD -MP $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 build/asan/willakuy: $(ASAN_OBJ)
@@ -160,7 +163,8 @@ FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 FUZZ_BIN = $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 FUZZ_OBJ = $(LIBSRC:src/%.c=build/fuzz/obj/%.o)
 
-build/fuzz/obj/%.o: src/%.c | build/fuzz/obj
+build/fuzz/obj/%.o: src/%.c
+	@mkdir -p $(@D)
 	$(FUZZ_CC) $(filter-out -Werror -O2,$(WK_CFLAGS)) $(FUZZ_FLAGS) \
 	  -fsanitize=fuzzer-no-link -c -o $@ $<
 

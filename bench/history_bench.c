@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "err.h"
-#include "feed.h"
-#include "history.h"
-#include "xmlio.h"
+#include "base/err.h"
+#include "read/feed.h"
+#include "read/history.h"
+#include "read/xmlio.h"
 
 static double
 now(void)

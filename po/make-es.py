@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Writes po/es.po from po/willakuy.pot and the translations below, keyed
-by the English message. Run after `make pot`; messages without a
-translation stay empty (shown in English) and are listed on stderr."""
+by the English message, and those of po/es-*.py (each a dict T of its own,
+one file per area of the program, so that work on different areas does not
+touch the same lines). Run after `make pot`; messages without a translation
+stay empty (shown in English) and are listed on stderr."""
+import glob
+import os
 import re
 import sys
 
@@ -500,6 +504,11 @@ T = {
 "a second cart for bulletin '%s' in '%s'; each bulletin and language has one": "un segundo cart para el boletín '%s' en '%s'; cada boletín e idioma tiene uno",
 "unexpected <%s> in <station>; use feeds, audio, pauses, tags, cache, rivendell, latest, notify, retention, publish or hook": "<%s> no va en <station>; use feeds, audio, pauses, tags, cache, rivendell, latest, notify, retention, publish o hook",
 }
+
+for extra in sorted(glob.glob(os.path.join(os.path.dirname(os.path.abspath(__file__)), "es-*.py"))):
+    scope = {}
+    exec(open(extra, encoding="utf-8").read(), scope)
+    T.update(scope["T"])
 
 pot = open(sys.argv[1]).read()
 out = []

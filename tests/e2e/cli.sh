@@ -36,7 +36,7 @@ expect_rc 2 "$WK" preview -l ay -c examples/station.xml -d "$DATE" bulletins/pre
 # Every message of the program has its Spanish translation, and the
 # catalogue shipped is the one make-es.py writes (after `make pot`).
 xgettext --keyword=_ --keyword=N_ --language=C --from-code=UTF-8 \
-    --package-name=willakuy -o "$TMP/w.pot" "$TOP"/src/*.c || die "xgettext"
+    --package-name=willakuy -o "$TMP/w.pot" "$TOP"/src/*/*.c || die "xgettext"
 python3 "$TOP/po/make-es.py" "$TMP/w.pot" "$TMP/es.po" 2>"$TMP/po.err" ||
     die "messages without a Spanish translation (add them to po/make-es.py, then make pot): $(cat "$TMP/po.err")"
 diff <(grep -v '^"POT-Creation-Date\|^"Project-Id-Version\|^#' "$TMP/es.po") \

@@ -4,8 +4,8 @@
 . "$(dirname "$0")/lib.sh"
 MAN="$TOP/doc/willakuy.1"
 MANWIDTH=400 man -l "$MAN" 2>/dev/null >"$TMP/man.txt" || die "man -l"
-# Options from the table in src/main.c.
-opts=$(sed -n '/^static const struct option options\[\]/,/^};/p' "$TOP/src/main.c" |
+# Options from the table in src/cli/main.c.
+opts=$(sed -n '/^static const struct option options\[\]/,/^};/p' "$TOP/src/cli/main.c" |
     sed -n 's/.*{ "\([a-z]*\)", [a-z_]*, NULL, '"'"'\(.\)'"'"' }.*/\1 \2/p')
 [ "$(echo "$opts" | wc -l)" -ge 10 ] || die "could not read the option table"
 while read -r long short; do
@@ -13,8 +13,8 @@ while read -r long short; do
 	grep -q -- "-$short, --$long" "$TMP/man.txt" || die "willakuy(1) lacks -$short"
 	"$WK" --help | grep -q -- "-$short, --$long" || die "--help lacks -$short, --$long"
 done <<<"$opts"
-# The options of history and import (src/market_cli.c).
-opts=$(sed -n '/^static const struct option options\[\]/,/^};/p' "$TOP/src/market_cli.c" |
+# The options of history and import (src/cli/market_cli.c).
+opts=$(sed -n '/^static const struct option options\[\]/,/^};/p' "$TOP/src/cli/market_cli.c" |
     sed -n 's/.*{ "\([a-z]*\)", [a-z_]*, NULL, '"'"'\(.\)'"'"' }.*/\1 \2/p')
 [ "$(echo "$opts" | wc -l)" -ge 8 ] || die "could not read market_cli.c's option table"
 while read -r long short; do

@@ -13,14 +13,14 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "buf.h"
-#include "bulletin.h"
-#include "catalog.h"
-#include "err.h"
-#include "feed.h"
-#include "station.h"
-#include "verbal.h"
-#include "voice.h"
+#include "base/buf.h"
+#include "read/bulletin.h"
+#include "read/catalog.h"
+#include "base/err.h"
+#include "read/feed.h"
+#include "read/station.h"
+#include "say/verbal.h"
+#include "read/voice.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

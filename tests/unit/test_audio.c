@@ -16,12 +16,12 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "encode.h"
-#include "dsp.h"
-#include "mp3file.h"
-#include "master.h"
-#include "render.h"
+#include "base/buf.h"
+#include "sound/encode.h"
+#include "sound/dsp.h"
+#include "publish/mp3file.h"
+#include "sound/master.h"
+#include "sound/render.h"
 
 #define RATE 44100
 

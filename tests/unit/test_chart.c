@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "chart.h"
+#include "publish/chart.h"
 
 #define MAXP 8
 

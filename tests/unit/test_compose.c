@@ -14,13 +14,13 @@
 
 #include <cmocka.h>
 
-#include "bulletin.h"
-#include "catalog.h"
-#include "compose.h"
-#include "err.h"
-#include "station.h"
-#include "voice.h"
-#include "xmlio.h"
+#include "read/bulletin.h"
+#include "read/catalog.h"
+#include "say/compose.h"
+#include "base/err.h"
+#include "read/station.h"
+#include "read/voice.h"
+#include "read/xmlio.h"
 
 struct world {
 	struct wk_catalog *cat;

@@ -15,12 +15,12 @@
 
 #include <cmocka.h>
 
-#include "bulletin.h"
-#include "err.h"
-#include "feed.h"
-#include "rss.h"
-#include "station.h"
-#include "xmlio.h"
+#include "read/bulletin.h"
+#include "base/err.h"
+#include "read/feed.h"
+#include "read/rss.h"
+#include "read/station.h"
+#include "read/xmlio.h"
 
 static char dir[] = "/tmp/wk-test-feed-XXXXXX";
 

@@ -15,9 +15,9 @@
 
 #include <cmocka.h>
 
-#include "csvimport.h"
-#include "feed.h"
-#include "history.h"
+#include "read/csvimport.h"
+#include "read/feed.h"
+#include "read/history.h"
 
 static char dir[] = "/tmp/wk-test-history-XXXXXX";
 static char dbpath[600];

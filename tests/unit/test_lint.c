@@ -11,7 +11,7 @@
 
 #include <cmocka.h>
 
-#include "lint.h"
+#include "cli/lint.h"
 
 static void
 test_dates(void **state)

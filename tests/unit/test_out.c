@@ -17,11 +17,11 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "encode.h"
-#include "mp3file.h"
-#include "oggopus.h"
-#include "podcast.h"
+#include "base/buf.h"
+#include "sound/encode.h"
+#include "publish/mp3file.h"
+#include "sound/oggopus.h"
+#include "publish/podcast.h"
 
 /* Runs cmd and returns its whole stdout (caller frees), or NULL. */
 static char *

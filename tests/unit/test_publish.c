@@ -18,8 +18,8 @@
 
 #include <cmocka.h>
 
-#include "err.h"
-#include "publish.h"
+#include "base/err.h"
+#include "publish/publish.h"
 
 static char top[] = "/tmp/wk-test-pub-XXXXXX";
 

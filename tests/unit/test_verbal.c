@@ -14,12 +14,12 @@
 
 #include <cmocka.h>
 
-#include "buf.h"
-#include "err.h"
-#include "numword.h"
-#include "verbal.h"
-#include "voice.h"
-#include "xmlio.h"
+#include "base/buf.h"
+#include "base/err.h"
+#include "say/numword.h"
+#include "say/verbal.h"
+#include "read/voice.h"
+#include "read/xmlio.h"
 
 struct row {
 	const char *lang, *in, *out;

@@ -1,0 +1,122 @@
+#ifndef WK_ERR_H
+#define WK_ERR_H
+/*
+ * Status codes and diagnostics. Every fallible function returns an enum
+ * wk_status and, on failure, fills a caller's struct wk_err with the input
+ * position and one sentence for the user. Warnings, and errors that do not
+ * stop the run, collect in a struct wk_diags. Only main.c turns a status into
+ * an exit code.
+ */
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <libintl.h>
+
+/* Messages meant for people go through gettext. */
+#define _(s) gettext(s)
+#define N_(s) (s)
+
+enum wk_status {
+	WK_OK = 0,
+	WK_EUSAGE,	/* the command line is wrong */
+	WK_EINPUT,	/* an input file is missing or invalid */
+	WK_EAUDIO,	/* synthesis, a clip or the encoder failed */
+	WK_EIO,		/* an output could not be written */
+	WK_ELOCK,	/* another run holds the output directory */
+	WK_ENOMEM,	/* out of memory */
+};
+
+struct wk_err {
+	enum wk_status status;
+	char file[1024];	/* "" when the error has no input position */
+	int line, col;		/* 1-based; 0 when unknown */
+	char msg[1024];
+};
+
+/*
+ * Fills *e and returns st, so that a caller can write
+ * `return wk_err_set(e, WK_EINPUT, path, line, 0, "...", ...);`.
+ * file may be NULL. e may be NULL, then only st is returned.
+ */
+enum wk_status wk_err_set(struct wk_err *e, enum wk_status st,
+    const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Records an allocation failure in e and returns WK_ENOMEM. */
+enum wk_status wk_err_nomem(struct wk_err *e);
+
+enum wk_severity { WK_NOTE, WK_WARNING, WK_ERROR };
+
+/* What a diagnostic is about, when more than one diagnostic may share the
+ * cause: the kinds that publish/causes.c groups, counts and words. */
+enum wk_cause_kind {
+	WK_CAUSE_NONE = 0,
+	WK_CAUSE_FEED_MISSING,	/* a feed file is not there */
+	WK_CAUSE_FEED_INVALID,	/* a feed is there but cannot be read */
+	WK_CAUSE_FEED_STALE,	/* a feed older than the bulletin accepts */
+	WK_CAUSE_FEED_FUTURE,	/* a feed dated after the broadcast date */
+	WK_CAUSE_FEED_LACKS,	/* read, but without what a segment asks */
+	WK_CAUSE_CLIP,		/* a clip or bed missing or unreadable */
+	WK_CAUSE_BULLETIN,	/* a bulletin file that is not valid */
+	WK_CAUSE_OTHER,		/* anything else, one cause per message */
+};
+
+struct wk_diag {
+	enum wk_severity sev;
+	char *file;		/* NULL when there is no input position */
+	int line, col;
+	char *msg;
+	enum wk_cause_kind cause;	/* what it is attributed to */
+	char *cause_file;	/* the file at fault, or NULL */
+};
+
+/*
+ * A list of diagnostics. When out is not NULL each one is also printed there
+ * as it arrives, compiler style, with the offending source line and a caret.
+ * verbose decides whether notes are printed.
+ */
+struct wk_diags {
+	struct wk_diag *v;
+	size_t n, cap;
+	size_t nerrors, nwarnings;
+	FILE *out;
+	int verbose;
+};
+
+void wk_diags_init(struct wk_diags *d, FILE *out);
+void wk_diags_free(struct wk_diags *d);
+
+/* Adds one diagnostic; file may be NULL; d NULL drops it. Never fails: on
+ * allocation failure the message is still printed and counted, only not
+ * kept. */
+void wk_diag(struct wk_diags *d, enum wk_severity sev, const char *file,
+    int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Attributes diagnostic i of d to a cause: kind and the file at fault
+ * (may be NULL). On allocation failure the file is left out. */
+void wk_diag_set_cause(struct wk_diags *d, size_t i, enum wk_cause_kind kind,
+    const char *file);
+
+/* Adds the error record e as an error diagnostic. */
+void wk_diag_err(struct wk_diags *d, const struct wk_err *e);
+
+/* Lets messages about path quote its lines (it parsed as XML); text, when
+ * not NULL, is its content in UTF-8 (len bytes), quoted instead of the
+ * file. A feed (feed non-zero) is quoted only from inside the folders
+ * given to wk_err_excerpt_root, once there are any. Messages about other
+ * files print no excerpt. */
+void wk_err_allow_excerpt(const char *path, const char *text, size_t len,
+    int feed);
+
+/* Adds a station folder from which feeds may be quoted. */
+void wk_err_excerpt_root(const char *dir);
+
+/* Forgets every file allowed above (at exit). */
+void wk_err_excerpts_free(void);
+
+/* Prints one message compiler style on out: "willakuy: file:line:col: sev: msg". */
+void wk_diag_print(FILE *out, enum wk_severity sev, const char *file, int line,
+    int col, const char *msg);
+
+#endif

@@ -1,0 +1,662 @@
+/*
+ * Checks for editors. A file's kind is told by its root element; the
+ * matching reader validates it (it reports the first error with
+ * file:line:col), then the meaning is checked against the catalogue, the
+ * voices of the data folder (every language they speak) and the broadcast
+ * date.
+ */
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "read/bulletin.h"
+#include "read/catalog.h"
+#include "check.h"
+#include "read/clip.h"
+#include "read/feed.h"
+#include "lint.h"
+#include "read/local.h"
+#include "base/paths.h"
+#include "read/station.h"
+#include "base/text.h"
+#include "say/verbal.h"
+#include "read/voice.h"
+#include "read/xmlio.h"
+
+struct ctx {
+	struct wk_catalog *cat;
+	struct wk_voiceset voices;
+	int all_voices;		/* every voice of the data folder is loaded */
+	struct wk_date date;
+	struct wk_diags *d;
+};
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Loads every voice of the data folder (voices/<tag>/voice.xml), in the
+ * order of their tags, for the checks that concern every language. */
+static void
+load_all_voices(struct ctx *c)
+{
+	char *dir, *names[16];
+	size_t n = 0, i;
+	struct dirent *e;
+	DIR *dp;
+
+	if (c->all_voices)
+		return;
+	c->all_voices = 1;
+	if ((dir = wk_data_path("voices")) == NULL || (dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((e = readdir(dp)) != NULL && n < sizeof names / sizeof names[0]) {
+		char *sub = e->d_name[0] != '.' ? wk_path_join(dir, e->d_name) : NULL;
+		char *xml = sub ? wk_path_join(sub, "voice.xml") : NULL;
+		struct stat sb;
+
+		if (xml != NULL && stat(xml, &sb) == 0 &&
+		    (names[n] = strdup(e->d_name)) != NULL)
+			n++;
+		free(sub);
+		free(xml);
+	}
+	closedir(dp);
+	free(dir);
+	qsort(names, n, sizeof *names, cmp_name);
+	for (i = 0; i < n; i++) {
+		struct wk_err err;
+
+		if (wk_voiceset_get(&c->voices, names[i], c->d, &err) == NULL)
+			wk_diag_err(c->d, &err);
+		free(names[i]);
+	}
+}
+
+/* The voice of lang when it is loaded or can be, else NULL. */
+static struct wk_voice *
+voice_of(struct ctx *c, const char *lang)
+{
+	struct wk_err e;
+
+	return wk_voiceset_get(&c->voices, lang, NULL, &e);
+}
+
+/* The root element's name, read with a tiny scan (no full parse). */
+static int
+root_name(const char *path, char *out, size_t cap)
+{
+	FILE *f = wk_xml_open_head(path);
+	char buf[4096];
+	size_t n, i = 0, k;
+
+	out[0] = '\0';
+	if (f == NULL)
+		return -1;
+	n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	while (i < n) {
+		char *lt = memchr(buf + i, '<', n - i);
+
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - buf) + 1;
+		if (strncmp(buf + i, "!--", 3) == 0) {
+			char *end = strstr(buf + i, "-->");
+
+			if (end == NULL)
+				break;
+			i = (size_t)(end - buf) + 3;
+			continue;
+		}
+		if (buf[i] == '?' || buf[i] == '!')
+			continue;
+		for (k = 0; i + k < n && k + 1 < cap &&
+		    strchr(" \t\r\n/>", buf[i + k]) == NULL; k++)
+			out[k] = buf[i + k];
+		out[k] = '\0';
+		return 0;
+	}
+	return 0;
+}
+
+static void
+unknown_id(struct ctx *c, const char *file, struct wk_pos pos,
+    const char *what, const char *id, const struct wk_entry *v, size_t n)
+{
+	const char *near = wk_entry_closest(v, n, id);
+
+	if (near != NULL)
+		wk_diag(c->d, WK_ERROR, file, pos.line, pos.col,
+		    _("unknown %s '%s'; did you mean '%s'? (the known ones are in "
+		    "voices/catalog.xml)"), what, id, near);
+	else
+		wk_diag(c->d, WK_ERROR, file, pos.line, pos.col,
+		    _("unknown %s '%s'; add it to voices/catalog.xml or use a "
+		    "known id"), what, id);
+}
+
+static void
+check_date(struct ctx *c, const char *file, struct wk_pos pos,
+    struct wk_date dt, const char *what)
+{
+	long age = wk_date_days(c->date) - wk_date_days(dt);
+	char a[11], b[11];
+
+	wk_date_format(dt, a);
+	wk_date_format(c->date, b);
+	if (age < 0)
+		wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
+		    _("%s %s is after the broadcast date %s; it will not be used "
+		    "until then"), what, a, b);
+	else if (age > 0)
+		wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
+		    ngettext("%s %s is %ld day before the broadcast date %s; "
+		    "bulletins will say their fallback phrase instead",
+		    "%s %s is %ld days before the broadcast date %s; bulletins "
+		    "will say their fallback phrase instead", age), what, a, age,
+		    b);
+}
+
+/* The first voice that has no unit id, or NULL when all have it. */
+static const struct wk_voice *
+lacks_unit(struct ctx *c, const char *id)
+{
+	size_t i;
+
+	load_all_voices(c);
+	for (i = 0; i < c->voices.n; i++)
+		if (wk_voice_unit(c->voices.v[i], id) == NULL)
+			return c->voices.v[i];
+	return NULL;
+}
+
+static void
+check_prices(struct ctx *c, const struct wk_prices *p)
+{
+	const struct wk_voice *v;
+	size_t i, j;
+
+	check_date(c, p->path, p->date_pos, p->date, _("the feed's date"));
+	for (i = 0; i < p->nmarkets; i++) {
+		const struct wk_market *m = &p->markets[i];
+
+		if (wk_entry_find(c->cat->markets, c->cat->nmarkets, m->id) == NULL)
+			wk_diag(c->d, WK_WARNING, p->path, m->pos.line, m->pos.col,
+			    _("market '%s' is not in voices/catalog.xml; its name "
+			    "is read as the feed writes it, in every language"),
+			    m->id);
+		for (j = 0; j < m->nprices; j++) {
+			const struct wk_price *pr = &m->prices[j];
+
+			if (wk_entry_find(c->cat->products, c->cat->nproducts,
+			    pr->product) == NULL)
+				unknown_id(c, p->path, pr->product_pos, _("product"),
+				    pr->product, c->cat->products, c->cat->nproducts);
+			if ((v = lacks_unit(c, pr->unit)) != NULL)
+				wk_diag(c->d, WK_ERROR, p->path, pr->unit_pos.line,
+				    pr->unit_pos.col, _("unknown unit '%s'; use one "
+				    "of the units in voices/%s/voice.xml (kg, qq, "
+				    "arroba, unidad...)"), pr->unit, v->lang);
+		}
+	}
+}
+
+/* Appends the numbers written in s as digit strings (1 250 000,
+ * 1,250,000 and 1250000 are one figure), each followed by a space. */
+static void
+figures(const char *s, struct wk_buf *out)
+{
+	while (*s) {
+		if (*s >= '0' && *s <= '9') {
+			const char *e = s;
+			size_t k;
+
+			for (;;)
+				if ((*e >= '0' && *e <= '9') || ((*e == '.' ||
+				    *e == ',') && e[1] >= '0' && e[1] <= '9'))
+					e++;
+				else if ((k = wk_group_space(e)) > 0)
+					e += k;
+				else
+					break;
+			for (; s < e; s++)
+				if (*s >= '0' && *s <= '9')
+					wk_buf_putc(out, *s);
+			wk_buf_putc(out, ' ');
+			continue;
+		}
+		s++;
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The figures of a text, headline and body, in order of value, so that
+ * the two languages may give them in their own word order. */
+/* The figures gathered in all, in order of value: word order and 1 250 /
+ * 1,250 do not matter. */
+static void
+sorted_figures(const struct wk_buf *all, struct wk_buf *out)
+{
+	char **v;
+	size_t n, i;
+
+	if (all->failed || (v = wk_split_words(wk_buf_str(all), &n)) == NULL) {
+		out->failed = 1;
+		return;
+	}
+	qsort(v, n, sizeof *v, cmp_str);
+	for (i = 0; i < n; i++)
+		wk_buf_printf(out, "%s%s", i ? " " : "", v[i]);
+	wk_free_words(v, n);
+}
+
+static void
+text_figures(const struct wk_news_text *t, struct wk_buf *out)
+{
+	struct wk_buf all = WK_BUF_INIT;
+
+	figures(t->headline ? t->headline : "", &all);
+	figures(t->text ? t->text : "", &all);
+	sorted_figures(&all, out);
+	wk_buf_free(&all);
+}
+
+/* The figures of segment sg's <say> texts in lang; 0 when it has none. */
+static int
+say_figures(const struct wk_segment *sg, const char *lang, struct wk_buf *out,
+    struct wk_pos *pos)
+{
+	struct wk_buf all = WK_BUF_INIT;
+	size_t j;
+	int n = 0;
+
+	for (j = 0; j < sg->nitems; j++)
+		if (sg->items[j].kind == WK_ITEM_SAY &&
+		    strcmp(sg->items[j].lang, lang) == 0) {
+			if (n++ == 0)
+				*pos = sg->items[j].pos;
+			figures(sg->items[j].text ? sg->items[j].text : "", &all);
+		}
+	if (n > 0)
+		sorted_figures(&all, out);
+	wk_buf_free(&all);
+	return n;
+}
+
+/* Compares the figures of segment sg's <say> texts in each language of b
+ * with those of the first language that has one: "S/ 2.50" in Spanish and
+ * "S/ 3.50" in Quechua is a mistake a listener cannot catch. */
+static void
+check_say_figures(struct ctx *c, const struct wk_bulletin *b,
+    const struct wk_segment *sg)
+{
+	struct wk_buf a = WK_BUF_INIT, o = WK_BUF_INIT;
+	struct wk_pos pa, po;
+	const char *first = NULL;
+	size_t k;
+
+	for (k = 0; k < b->nlangs; k++) {
+		wk_buf_clear(first ? &o : &a);
+		if (!say_figures(sg, b->langs[k], first ? &o : &a,
+		    first ? &po : &pa))
+			continue;
+		if (first == NULL) {
+			first = b->langs[k];
+			continue;
+		}
+		if (!a.failed && !o.failed &&
+		    strcmp(wk_buf_str(&a), wk_buf_str(&o)) != 0)
+			wk_diag(c->d, WK_WARNING, b->path, po.line, po.col,
+			    _("segment '%s': the figures of the '%s' text (%s) "
+			    "differ from the '%s' ones (%s); check that both say "
+			    "the same"), sg->id, b->langs[k],
+			    o.len ? wk_buf_str(&o) : "-", first,
+			    a.len ? wk_buf_str(&a) : "-");
+	}
+	(void)pa;
+	wk_buf_free(&a);
+	wk_buf_free(&o);
+}
+
+/* True when the word w[0..n) has a letter outside the Chanka alphabet
+ * (a ch h i k l ll m n ñ p q r s t u w y) other than the e and o that
+ * loans keep, or an apostrophe (a Collao ejective). */
+static int
+non_chanka(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char x = (char)(w[i] | 0x20);
+
+		if (w[i] == '\'' || (x == 'c' && (w[i + 1] | 0x20) != 'h') ||
+		    (w[i] > 0 && strchr("bdfgjvxz", x) != NULL && x != 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Warns about the first word of text in lang not in the spelling its
+ * voice asks to check (spelling="chanka"); capitalized words are names,
+ * which the lexicon respells. */
+static void
+check_spelling(struct ctx *c, const char *file, struct wk_pos pos,
+    const char *lang, const char *text)
+{
+	struct wk_voice *v = voice_of(c, lang);
+	const char *p = text;
+
+	if (v == NULL || v->spelling == NULL || strcmp(v->spelling, "chanka") != 0)
+		return;
+
+	while (*p) {
+		uint32_t cp;
+		size_t k = wk_utf8_next(p, &cp), n = 0;
+
+		if (cp == '{' && strchr(p, '}') != NULL) {
+			p = strchr(p, '}') + 1;	/* {date}, {station} */
+			continue;
+		}
+		if (!wk_is_letter(cp)) {
+			p += k;
+			continue;
+		}
+		while (p[n]) {
+			uint32_t x;
+			size_t kk = wk_utf8_next(p + n, &x);
+
+			if (!wk_is_letter(x) && x != '\'')
+				break;
+			n += kk;
+		}
+		if (!wk_is_upper(cp) && non_chanka(p, n) &&
+		    wk_voice_lex(v, p, n) == NULL) {
+			wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
+			    _("%s word '%.*s' has letters outside the Chanka "
+			    "alphabet (a ch h i k l ll m n ñ p q r s t u w y); write "
+			    "it in Chanka spelling or add it to voices/%s/lexicon.txt"),
+			    lang, (int)(n < 60 ? n : 60), p, lang);
+			return;
+		}
+		p += n;
+	}
+}
+
+/* Compares the figures of every text of item it with its first text's,
+ * and warns about the languages of the data folder it has no text in. */
+static void
+check_languages(struct ctx *c, const struct wk_news *nw,
+    const struct wk_news_item *it)
+{
+	const struct wk_news_text *first = it->ntexts ? &it->texts[0] : NULL;
+	struct wk_buf a = WK_BUF_INIT, b = WK_BUF_INIT;
+	size_t i;
+
+	if (first == NULL)
+		return;
+	load_all_voices(c);
+	for (i = 0; i < c->voices.n; i++)
+		if (wk_news_text(it, c->voices.v[i]->lang) == NULL)
+			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line, it->pos.col,
+			    _("item '%s' has no '%s' text: bulletins in '%s' leave "
+			    "it out, or announce it and read it in another language "
+			    "when their <news> says untranslated=\"announce\""),
+			    it->id, c->voices.v[i]->lang, c->voices.v[i]->lang);
+	text_figures(first, &a);
+	for (i = 1; i < it->ntexts; i++) {
+		const struct wk_news_text *t = &it->texts[i];
+
+		wk_buf_clear(&b);
+		text_figures(t, &b);
+		if (!a.failed && !b.failed &&
+		    strcmp(wk_buf_str(&a), wk_buf_str(&b)) != 0)
+			wk_diag(c->d, WK_WARNING, nw->path, t->pos.line, t->pos.col,
+			    _("item '%s': the figures of the '%s' text (%s) differ "
+			    "from the '%s' ones (%s); check that both say the same"),
+			    it->id, t->lang, b.len ? wk_buf_str(&b) : "-",
+			    first->lang, a.len ? wk_buf_str(&a) : "-");
+	}
+	wk_buf_free(&a);
+	wk_buf_free(&b);
+}
+
+/* Warns when the verbalizer could read a figure of text only digit by
+ * digit (an over-long number, separators that make no sense): the editor
+ * should write it as it is to be said. */
+static void
+check_digits(struct ctx *c, const char *file, struct wk_pos pos,
+    const char *lang, const char *text)
+{
+	struct wk_err e;
+	struct wk_voice *v;
+	struct wk_buf out = WK_BUF_INIT;
+	const char *raw = NULL;
+	size_t nraw = 0;
+
+	if (text == NULL || lang == NULL ||
+	    (v = wk_voiceset_get(&c->voices, lang, c->d, &e)) == NULL)
+		return;
+	if (wk_verbalize_check(v, text, &out, &raw, &nraw) == 0 && raw != NULL)
+		wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
+		    _("'%.*s' can only be read digit by digit (%s); write "
+		    "the figure as it should be said"), (int)(nraw < 40 ? nraw
+		    : 40), raw, wk_buf_str(&out));
+	wk_buf_free(&out);
+}
+
+static void
+check_news(struct ctx *c, const struct wk_news *nw)
+{
+	size_t i, k;
+
+	for (i = 0; i < nw->nitems; i++) {
+		const struct wk_news_item *it = &nw->items[i];
+
+		if (it->network[0] != '\0' && wk_entry_find(c->cat->networks,
+		    c->cat->nnetworks, it->network) == NULL && nw->categories)
+			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line,
+			    it->pos.col, _("category '%s' is no network's: the "
+			    "item is read only by <news> without network=; to "
+			    "give it one, list <category>%s</category> under a "
+			    "<network> of voices/catalog.xml, or add <category "
+			    "name=\"%s\" network=\"...\"/> to the station"),
+			    it->network, it->network, it->network);
+		else if (it->network[0] != '\0' && wk_entry_find(
+		    c->cat->networks, c->cat->nnetworks, it->network) == NULL)
+			unknown_id(c, nw->path, it->network_pos, _("network"),
+			    it->network, c->cat->networks, c->cat->nnetworks);
+		if (it->has_expires && wk_date_days(it->expires) <
+		    wk_date_days(c->date))
+			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line, it->pos.col,
+			    _("item '%s' has expired; bulletins leave it out"),
+			    it->id);
+		if (it->has_date && wk_date_days(it->date) > wk_date_days(c->date))
+			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line, it->pos.col,
+			    _("item '%s' is dated after the broadcast date; "
+			    "bulletins leave it out until then"), it->id);
+		check_languages(c, nw, it);
+		for (k = 0; k < it->ntexts; k++) {
+			const struct wk_news_text *t = &it->texts[k];
+
+			check_spelling(c, nw->path, t->pos, t->lang,
+			    t->headline ? t->headline : "");
+			check_spelling(c, nw->path, t->pos, t->lang,
+			    t->text ? t->text : "");
+			check_digits(c, nw->path, t->pos, t->lang, t->text);
+		}
+	}
+}
+
+static void
+check_bulletin(struct ctx *c, const struct wk_bulletin *b)
+{
+	size_t i, j, k;
+
+	for (k = 0; k < b->nlangs; k++) {
+		struct wk_err e;
+
+		if (wk_voiceset_get(&c->voices, b->langs[k], c->d, &e) == NULL)
+			wk_diag(c->d, WK_ERROR, b->path, b->pos.line, b->pos.col,
+			    _("language '%s': %s"), b->langs[k], e.msg);
+	}
+	wk_lint_bulletin(b, c->d);
+	for (i = 0; i < b->nsegs; i++) {
+		const struct wk_segment *sg = &b->segs[i];
+
+		check_say_figures(c, b, sg);
+		for (j = 0; j < sg->nitems; j++) {
+			const struct wk_item *it = &sg->items[j];
+
+			if (it->kind == WK_ITEM_SAY)
+				check_digits(c, b->path, it->pos, it->lang, it->text);
+			if (it->kind == WK_ITEM_PRICES) {
+				if (wk_entry_find(c->cat->markets, c->cat->nmarkets,
+				    it->market) == NULL)
+					unknown_id(c, b->path, it->market_pos,
+					    _("market"), it->market, c->cat->markets,
+					    c->cat->nmarkets);
+				for (k = 0; k < it->nproducts; k++)
+					if (wk_entry_find(c->cat->products,
+					    c->cat->nproducts, it->products[k]) == NULL)
+						unknown_id(c, b->path, it->products_pos,
+						    _("product"), it->products[k],
+						    c->cat->products, c->cat->nproducts);
+			} else if (it->kind == WK_ITEM_NEWS && it->network != NULL &&
+			    wk_entry_find(c->cat->networks, c->cat->nnetworks,
+			    it->network) == NULL)
+				unknown_id(c, b->path, it->pos, _("network"),
+				    it->network, c->cat->networks, c->cat->nnetworks);
+			else if (it->kind == WK_ITEM_CLIP) {
+				struct wk_clip *cl;
+				struct wk_err e;
+
+				if (wk_clip_open(it->path, &cl, &e) != WK_OK)
+					wk_diag(c->d, WK_ERROR, b->path, it->pos.line,
+					    it->pos.col, _("clip %s: %s"), it->path,
+					    e.msg);
+				wk_clip_close(cl);
+			} else if (it->kind == WK_ITEM_SAY)
+				check_spelling(c, b->path, it->pos, it->lang,
+				    it->text);
+		}
+	}
+}
+
+/* The clip that replaces a failed bulletin in latest/ (failclip.c) must be
+ * readable audio: a run finds out only when a bulletin has failed. */
+static void
+check_failure_clip(const struct wk_station *s, struct wk_diags *d)
+{
+	struct wk_clip *c = NULL;
+	struct wk_err err;
+
+	if (s->on_failure != WK_LATEST_CLIP || s->failure_clip == NULL)
+		return;
+	memset(&err, 0, sizeof err);
+	if (wk_clip_open(s->failure_clip, &c, &err) != WK_OK)
+		wk_diag(d, WK_ERROR, s->path, 0, 0,
+		    _("<latest clip>: %s: %s. It replaces a bulletin that could "
+		    "not be built; give a recording in a format willakuy reads "
+		    "(WAV, FLAC, Ogg, MP3)"), s->failure_clip, err.msg);
+	wk_clip_close(c);
+}
+
+static enum wk_status
+load_ctx(struct ctx *c, struct wk_date date, struct wk_diags *d,
+    struct wk_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->date = date;
+	c->d = d;
+	return wk_local_catalog_load(&c->cat, d, err);
+}
+
+static void
+free_ctx(struct ctx *c)
+{
+	wk_catalog_free(c->cat);
+	wk_voiceset_free(&c->voices);
+}
+
+enum wk_status
+wk_check_files(char *const *paths, size_t n, struct wk_date date,
+    struct wk_diags *d)
+{
+	struct ctx c;
+	struct wk_err err;
+	size_t i, before = d->nerrors;
+	int nomem = 0;
+
+	if (load_ctx(&c, date, d, &err) != WK_OK) {
+		wk_diag_err(d, &err);
+		free_ctx(&c);
+		return err.status == WK_ENOMEM ? WK_ENOMEM : WK_EINPUT;
+	}
+	for (i = 0; i < n; i++) {
+		char root[64];
+		enum wk_status st = WK_OK;
+
+		root_name(paths[i], root, sizeof root);
+		if (strcmp(root, "prices") == 0) {
+			struct wk_prices *p;
+
+			if ((st = wk_prices_load(paths[i], &p, d, &err)) == WK_OK)
+				check_prices(&c, p);
+			wk_prices_free(p);
+		} else if (strcmp(root, "news") == 0 || strcmp(root, "rss") == 0 ||
+		    strcmp(root, "feed") == 0) {
+			struct wk_news *nw;
+
+			if ((st = wk_news_load(paths[i], &nw, d, &err)) == WK_OK)
+				check_news(&c, nw);
+			wk_news_free(nw);
+		} else if (strcmp(root, "station") == 0) {
+			struct wk_station *s;
+
+			if ((st = wk_station_load(paths[i], &s, d, &err)) == WK_OK)
+				check_failure_clip(s, d);
+			wk_station_free(s);
+		} else if (strcmp(root, "voice") == 0) {
+			struct wk_voice *v;
+
+			st = wk_voice_load_file(paths[i], &v, d, &err);
+			wk_voice_free(v);
+		} else if (strcmp(root, "catalog") == 0) {
+			struct wk_catalog *ct;
+
+			st = wk_catalog_load(paths[i], &ct, d, &err);
+			wk_catalog_free(ct);
+		} else {
+			/* Bulletins, and anything else: the bulletin reader says
+			 * what the file is not. */
+			struct wk_bulletin *b;
+
+			if ((st = wk_bulletin_load(paths[i], &b, d, &err)) == WK_OK)
+				check_bulletin(&c, b);
+			wk_bulletin_free(b);
+		}
+		if (st != WK_OK && (err.status != WK_EINPUT || d->nerrors == before ||
+		    err.line > 0 || err.file[0] != '\0'))
+			wk_diag_err(d, &err);
+		if (st == WK_ENOMEM)
+			nomem = 1;
+		before = d->nerrors;
+	}
+	free_ctx(&c);
+	return nomem ? WK_ENOMEM : d->nerrors > 0 ? WK_EINPUT : WK_OK;
+}

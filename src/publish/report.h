@@ -1,0 +1,80 @@
+#ifndef WK_REPORT_H
+#define WK_REPORT_H
+/*
+ * The day's report: one self-contained HTML page (no network) that an
+ * operator opens at dawn to see at a glance whether today's bulletins are
+ * right: every bulletin and language, each segment's duration, loudness
+ * and data date, fallbacks and warnings highlighted, the transcript, a
+ * player per file and a chart of each market's prices against the
+ * previous ones. Written in the operator's language (gettext), problems
+ * grouped by cause (causes.h). Files are named as bundle.h says.
+ */
+
+#include "sound/audio.h"
+#include "base/buf.h"
+
+struct wk_catalog;
+struct wk_causes;
+struct wk_diags;
+struct wk_history;
+struct wk_outdir;
+struct wk_report;
+struct wk_script;
+struct wk_seg_source;
+
+/* A report for station on broadcast date; the run starts now (the page
+ * says when, and how long it took). Names of markets, networks and
+ * products are taken from cat, which must outlive the report (NULL: ids
+ * only). */
+struct wk_report *wk_report_new(const char *station, const char *date,
+    const struct wk_catalog *cat);
+void wk_report_free(struct wk_report *r);
+
+/*
+ * Adds a bulletin in one language: its script, the measurements of its
+ * segments (stats, s->nsegs of them; NULL when it failed), where their
+ * data came from (src, s->nsegs of them; may be NULL) and error, the
+ * reason it was not published (NULL when it was). Copies what it keeps.
+ * Returns 0, or -1 when out of memory.
+ */
+int wk_report_add(struct wk_report *r, const struct wk_script *s,
+    const struct wk_audio_stats *stats, const char *error,
+    const struct wk_seg_source *src);
+
+/* The bulletin-languages added, each named "<bulletin>-<lang>", and the
+ * page's section of one alone: a run keeps its sections beside the files,
+ * so that the report of a later run of the day shows them too. */
+size_t wk_report_count(const struct wk_report *r);
+const char *wk_report_name(const struct wk_report *r, size_t i);
+void wk_report_section(const struct wk_report *r, size_t i,
+    struct wk_buf *out);
+
+/* A section that an earlier run of the day kept. */
+struct wk_report_kept {
+	char *name;
+	char *html;
+};
+
+/* Appends the page to out, in the locale's language: the run's facts, a
+ * line in words of what goes to air, one line per cause of trouble
+ * (causes, collected from d; may be NULL), the bulletins worst first, each
+ * market and product they priced once with its weekly change and 30-day
+ * chart (while wk_report_write gives it the archive), then the kept
+ * sections of bulletins this run did not make (nkept of them). */
+void wk_report_html(const struct wk_report *r, struct wk_diags *d,
+    struct wk_causes *causes, const struct wk_report_kept *kept,
+    size_t nkept, struct wk_buf *out);
+
+/*
+ * Writes the day's report, for the operator: OUTDIR/DATE/report.html.
+ * Each bulletin-language's section is kept beside the files
+ * (.report-NAME.html), so that a run that makes only some bulletins still
+ * shows the others of the day. A failure is a warning in d: the report is
+ * for reading, the files are what goes to air. With the run's price
+ * archive hist (may be NULL), each price has its weekly change and a chart
+ * of its last 30 days.
+ */
+void wk_report_write(struct wk_report *r, struct wk_outdir *out,
+    struct wk_diags *d, struct wk_causes *causes, struct wk_history *hist);
+
+#endif

@@ -1,0 +1,97 @@
+#ifndef WK_FEED_H
+#define WK_FEED_H
+/*
+ * The daily feeds: market prices (<prices>) and network news (<news>, or an
+ * RSS 2.0 / Atom 1.0 feed read by rss.c into the same structure). Values
+ * are checked as they are read: a price is a plain amount in soles below
+ * ten million, a date is a real calendar date; every problem names the file,
+ * line and column.
+ */
+
+#include <stddef.h>
+
+#include "base/date.h"
+#include "base/err.h"
+
+struct wk_diags;
+
+struct wk_pos {
+	int line, col;
+};
+
+/* Largest price accepted, in céntimos (S/ 9 999 999.99). */
+#define WK_PRICE_MAX 999999999LL
+
+struct wk_price {
+	char *product, *unit;
+	long long value;		/* céntimos */
+	long long previous;		/* céntimos, -1 when not given */
+	struct wk_pos pos, product_pos, unit_pos;
+};
+
+struct wk_market {
+	char *id, *name, *town;
+	struct wk_price *prices;
+	size_t nprices;
+	struct wk_pos pos;
+};
+
+struct wk_prices {
+	char *path;
+	struct wk_date date;
+	char *currency, *source;
+	struct wk_market *markets;
+	size_t nmarkets;
+	struct wk_pos date_pos;
+};
+
+struct wk_news_text {
+	char *lang;
+	char *headline, *text;
+	struct wk_pos pos;
+};
+
+struct wk_news_item {
+	char *id, *network;
+	struct wk_date date, expires;
+	int has_date, has_expires;
+	struct wk_news_text *texts;
+	size_t ntexts;
+	struct wk_pos pos, network_pos;
+};
+
+struct wk_news {
+	char *path;
+	struct wk_date date;
+	int has_date;
+	int categories;		/* RSS or Atom: networks come from categories */
+	struct wk_news_item *items;
+	size_t nitems;
+	struct wk_pos date_pos;
+};
+
+/* Reads a price feed. Returns WK_EINPUT with err set on the first problem;
+ * *out belongs to the caller on success (wk_prices_free). */
+enum wk_status wk_prices_load(const char *path, struct wk_prices **out,
+    struct wk_diags *d, struct wk_err *err);
+void wk_prices_free(struct wk_prices *p);
+
+/* Reads a news feed: our <news> format, RSS 2.0 or Atom 1.0, told apart by
+ * the root element. Same contract as wk_prices_load. */
+enum wk_status wk_news_load(const char *path, struct wk_news **out,
+    struct wk_diags *d, struct wk_err *err);
+void wk_news_free(struct wk_news *n);
+
+/* The market with id, or NULL. */
+const struct wk_market *wk_prices_market(const struct wk_prices *p,
+    const char *id);
+
+/* The item's text in lang, or NULL. */
+const struct wk_news_text *wk_news_text(const struct wk_news_item *it,
+    const char *lang);
+
+/* Parses an amount in soles ("2.50", "25", "1234.5") into céntimos; -1 when
+ * it is not one, or is above WK_PRICE_MAX. */
+long long wk_parse_amount(const char *s);
+
+#endif

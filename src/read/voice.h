@@ -1,0 +1,183 @@
+#ifndef WK_VOICE_H
+#define WK_VOICE_H
+/*
+ * A voice: everything willakuy knows about speaking one language or
+ * variant, read from its folder voices/<tag>/ (voice.c). It holds the
+ * espeak-ng settings, the number words, units, months, phrase templates,
+ * abbreviations, letter names, respelling rules and the pronunciation
+ * lexicon. The grammar that uses them is in numword.c and verbal.c; editors
+ * correct the words here without recompiling.
+ */
+
+#include <stddef.h>
+
+#include "base/err.h"
+
+struct wk_diags;
+
+enum wk_gender { WK_BARE = 0, WK_MASC, WK_FEM };
+
+/* Number grammars implemented in numword.c. */
+enum wk_grammar { WK_GRAMMAR_ES, WK_GRAMMAR_QU };
+
+/* A number word and its forms. masc/fem/more are NULL when they are the
+ * same as bare; plural is for magnitudes (millón/millones). */
+struct wk_numword {
+	long value;
+	char *bare, *masc, *fem, *more, *plural;
+};
+
+struct wk_unit {
+	char *id;		/* as feeds write it: "kg", "sol" */
+	char *one, *many;	/* singular and plural names */
+	enum wk_gender gender;
+	char **written;		/* spellings read as this unit after a number */
+	size_t nwritten;
+};
+
+struct wk_pair {
+	char *from, *to;
+	int initial;		/* respell rules: only at the start of a word */
+	int line;		/* lexicon: the line it came from */
+};
+
+/* A fraction written n/d: said alone, or before a masculine or feminine
+ * noun ("medio kilo", "media arroba", "un cuarto de kilo"). */
+struct wk_fraction {
+	int n, d;
+	char *alone, *masc, *fem;
+	char *after, *after_fem;	/* after a whole quantity: "kilo y medio" */
+};
+
+/* A recorded prompt: a file of the station's own voice saying words. */
+struct wk_prompt {
+	char *path;		/* resolved */
+	char **words;		/* folded, without punctuation */
+	size_t nwords;
+	int line;		/* in the index, for messages */
+};
+
+struct wk_period {
+	int from_min, to_min;	/* minutes of the day, inclusive */
+	char *say;
+};
+
+struct wk_voice {
+	char *lang;		/* the tag of voices/<tag>/: "es", "qu" */
+	char *iso639_2;		/* ISO 639-2 code, for ID3 tags: "spa", "que" */
+	char *locale;		/* language tag for podcast feeds ("es-PE"),
+				 * or NULL: lang */
+	char *fallback;		/* the language whose names stand in for
+				 * this one's missing ones, or NULL */
+	char *spelling;		/* the spelling check `check` runs on its
+				 * texts ("chanka"), or NULL */
+	char *name;		/* for people */
+	char *espeak;		/* espeak-ng voice name */
+	int rate_wpm, pitch;
+	enum wk_grammar grammar;
+	char *path;		/* voice.xml, for messages */
+	char *dir;		/* voices/<lang> */
+
+	struct wk_numword *nums;	/* sorted by value */
+	size_t nnums;
+	struct wk_numword *ords;	/* ordinals, sorted by value */
+	size_t nords;
+	char *suffix_vowel, *suffix_cons;	/* Quechua -yuq / -niyuq */
+
+	struct wk_fraction *fractions;
+	size_t nfractions;
+	struct wk_pair *words;		/* function words by id: and, of, ... */
+	size_t nwords;
+	struct wk_pair *phrases;	/* templates by id */
+	size_t nphrases;
+	char *weekdays[7];		/* Sunday first */
+	char *months[12];
+	char *month_abbrs[12];		/* written short forms: "set|sep|sept" */
+	struct wk_unit *units;
+	size_t nunits;
+	struct wk_pair *nouns;		/* folded word -> "m", "f" or "-" */
+	size_t nnouns;
+	char **fem_endings;		/* endings of feminine nouns */
+	size_t nfem_endings;
+	struct wk_period *periods;
+	size_t nperiods;
+	struct wk_pair *abbrs;		/* "Av." -> "avenida" */
+	size_t nabbrs;
+	struct wk_pair *letters;	/* "a" -> "a", "b" -> "be" */
+	size_t nletters;
+	char **acronym_words;		/* acronyms read as words */
+	size_t nacronym_words;
+	struct wk_pair *contexts;	/* <list id="...">: words that decide how
+					   a figure next to them is read */
+	size_t ncontexts;
+	struct wk_pair *respell;	/* applied to words not in the lexicon */
+	size_t nrespell;
+	struct wk_pair *lexicon;	/* folded word -> respelling, sorted */
+	size_t nlexicon;
+	char *lexicon_path;
+	struct wk_prompt *prompts;	/* from prompts/index.txt */
+	size_t nprompts;
+	char *prompts_path;
+};
+
+/*
+ * Loads the voice for lang from the data directory (voices/<lang>/). Errors
+ * in the files are reported with file:line:col in err (WK_EINPUT); *out is
+ * set only on success and then belongs to the caller (wk_voice_free).
+ */
+enum wk_status wk_voice_load(const char *lang, struct wk_voice **out,
+    struct wk_diags *d, struct wk_err *err);
+
+/* The same from an explicit voice.xml path (lexicon.txt beside it). */
+enum wk_status wk_voice_load_file(const char *path, struct wk_voice **out,
+    struct wk_diags *d, struct wk_err *err);
+
+void wk_voice_free(struct wk_voice *v);
+
+/* The voices of a run, loaded on first use. */
+struct wk_voiceset {
+	struct wk_voice *v[8];
+	size_t n;
+};
+
+/* The voice for lang from the set, loading it if needed; NULL with err set
+ * when it cannot be loaded. */
+struct wk_voice *wk_voiceset_get(struct wk_voiceset *set, const char *lang,
+    struct wk_diags *d, struct wk_err *err);
+void wk_voiceset_free(struct wk_voiceset *set);
+
+/* A phrase template or function word by id; "" when the voice lacks it. */
+const char *wk_voice_phrase(const struct wk_voice *v, const char *id);
+const char *wk_voice_word(const struct wk_voice *v, const char *id);
+
+/* The fraction n/d, or NULL. */
+const struct wk_fraction *wk_voice_fraction(const struct wk_voice *v, int n,
+    int d);
+
+/* The number word for exactly value, or NULL. */
+const struct wk_numword *wk_voice_num(const struct wk_voice *v, long value);
+const struct wk_numword *wk_voice_ord(const struct wk_voice *v, long value);
+
+/* A unit by feed id, or by a written form (case-sensitive first, then
+ * ignoring case), or NULL. */
+const struct wk_unit *wk_voice_unit(const struct wk_voice *v, const char *id);
+const struct wk_unit *wk_voice_unit_written(const struct wk_voice *v,
+    const char *s, size_t n);
+
+/* The lexicon's respelling of the n-byte word at s (ignoring case), or NULL. */
+const char *wk_voice_lex(const struct wk_voice *v, const char *s, size_t n);
+
+/*
+ * The gender a number takes before the word s[0..n): from the <nouns> lists,
+ * else feminine for the <endings> listed, else masculine. WK_BARE when the
+ * word is listed as not a counted noun (gender="none"), starts with a
+ * capital (a name), or the voice has no gender (Quechua).
+ */
+enum wk_gender wk_voice_gender(const struct wk_voice *v, const char *s,
+    size_t n);
+
+/* Folds a word for matching against prompts: lower case, without the
+ * punctuation around it ("Punchaw," -> "punchaw"). malloc'd. */
+char *wk_prompt_word(const char *s, size_t n);
+
+#endif

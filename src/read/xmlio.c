@@ -1,0 +1,496 @@
+/*
+ * The libxml2 front door for every parser. Files are read whole (bounded by
+ * WK_XML_MAX_BYTES) and parsed with a context that never touches the network
+ * or the file system beyond the file itself: a DOCTYPE stops the parse at
+ * once, so no DTD, external entity or entity expansion ever happens, and the
+ * external entity loader refuses everything for good measure. libxml2's own
+ * limits (depth 256, 10 MB text nodes) stay on. RELAX NG schemas are parsed
+ * once and cached until wk_xml_cleanup.
+ */
+
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdint.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+
+#include "base/buf.h"
+#include "base/err.h"
+#include "base/paths.h"
+#include "xmlio.h"
+#include "xmlmsg.h"
+#include "xmlpos.h"
+
+struct parse_state {
+	struct wk_err *err;
+	const char *path;
+	int failed;
+};
+
+static struct schema {
+	char *name;
+	xmlRelaxNGPtr rng;
+} schemas[16];
+
+static xmlExternalEntityLoader default_loader;
+
+static xmlParserInputPtr
+no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+/* Keeps the first error only: later ones are usually its consequences. */
+static void
+on_parse_error(void *data, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct parse_state *ps = ctxt->_private;
+	char msg[900];
+	size_t n;
+
+	if (ps == NULL || ps->failed || e->level < XML_ERR_ERROR)
+		return;
+	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
+	/* libxml2's advice is for programmers, not for editors. */
+	{
+		static const char *drop[] = { " use XML_PARSE_HUGE option",
+		    ", indicate encoding !" };
+		size_t i;
+		char *at;
+
+		for (i = 0; i < sizeof drop / sizeof drop[0]; i++)
+			if ((at = strstr(msg, drop[i])) != NULL)
+				memmove(at, at + strlen(drop[i]),
+				    strlen(at + strlen(drop[i])) + 1);
+	}
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	wk_xmlmsg_explain(msg, sizeof msg);
+	wk_err_set(ps->err, WK_EINPUT, ps->path, e->line, e->int2,
+	    _("not well-formed XML: %s"), msg);
+	ps->failed = 1;
+}
+
+static void
+on_doctype(void *data, const xmlChar *name, const xmlChar *eid,
+    const xmlChar *sid)
+{
+	xmlParserCtxtPtr ctxt = data;
+	struct parse_state *ps = ctxt->_private;
+
+	(void)name;
+	(void)eid;
+	(void)sid;
+	if (ps != NULL && !ps->failed) {
+		wk_err_set(ps->err, WK_EINPUT, ps->path, xmlSAX2GetLineNumber(ctxt),
+		    0, "%s", _("a DOCTYPE is not allowed (willakuy never loads DTDs "
+		    "or entities); remove the <!DOCTYPE ...> declaration"));
+		ps->failed = 1;
+	}
+	xmlStopParser(ctxt);
+}
+
+static enum wk_status
+slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
+{
+	FILE *fp;
+	struct stat st;
+	size_t n;
+	int fd;
+
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("cannot open: %s"), strerror(errno));
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
+		    _("not a regular file (a FIFO, device or folder); give the "
+		    "path of an XML file"));
+	}
+	if (st.st_size == 0) {
+		fclose(fp);
+		return wk_err_set(err, WK_EINPUT, path, 1, 1, "%s",
+		    _("the file is empty; it should hold an XML document"));
+	}
+	if ((unsigned long long)st.st_size > WK_XML_MAX_BYTES) {
+		fclose(fp);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("the file is %lld bytes, more than the %u bytes willakuy "
+		    "accepts; split it or check that it is the right file"),
+		    (long long)st.st_size, WK_XML_MAX_BYTES);
+	}
+	if ((f->src = malloc((size_t)st.st_size + 1)) == NULL) {
+		fclose(fp);
+		return wk_err_nomem(err);
+	}
+	n = fread(f->src, 1, (size_t)st.st_size, fp);
+	if (ferror(fp) || n == 0) {
+		fclose(fp);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("cannot read: %s"), strerror(errno));
+	}
+	fclose(fp);
+	f->src[n] = '\0';
+	f->srclen = n;
+	return WK_OK;
+}
+
+enum wk_status
+wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
+    struct wk_err *err)
+{
+	xmlParserCtxtPtr ctxt = NULL;
+	struct parse_state ps = { err, path, 0 };
+	enum wk_status st;
+	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
+
+	memset(f, 0, sizeof *f);
+	if ((f->path = strdup(path)) == NULL)
+		return wk_err_nomem(err);
+	if ((st = slurp(path, f, err)) != WK_OK ||
+	    (st = wk_xmlpos_to_utf8(f, err)) != WK_OK ||
+	    (st = wk_xmlpos_check_tags(f, err)) != WK_OK)
+		return st;
+	if (f->encoding != NULL)
+		opts |= XML_PARSE_IGNORE_ENC;
+	if (default_loader == NULL) {
+		default_loader = xmlGetExternalEntityLoader();
+		xmlSetExternalEntityLoader(no_loader);
+	}
+	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		return wk_err_nomem(err);
+	ctxt->_private = &ps;
+	ctxt->sax->serror = on_parse_error;
+	ctxt->sax->internalSubset = on_doctype;
+	f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->srclen, path,
+	    f->encoding != NULL ? "UTF-8" : NULL,
+	    opts | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (ps.failed || f->doc == NULL || !ctxt->wellFormed) {
+		if (!ps.failed)
+			wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
+			    _("not well-formed XML"));
+		st = WK_EINPUT;
+		goto out;
+	}
+	if ((flags & WK_XML_UTF8_ONLY) && f->encoding != NULL) {
+		st = wk_err_set(err, WK_EINPUT, path, 1, 1,
+		    _("the file declares encoding \"%s\"; willakuy reads UTF-8 "
+		    "only: convert it (iconv -f %s -t UTF-8) and declare "
+		    "encoding=\"UTF-8\""), f->encoding, f->encoding);
+		goto out;
+	}
+	if ((f->root = xmlDocGetRootElement(f->doc)) == NULL) {
+		st = wk_err_set(err, WK_EINPUT, path, 1, 1, "%s",
+		    _("the document has no root element"));
+		goto out;
+	}
+	if (f->encoding != NULL) {
+		/* The text is UTF-8 now, whatever the declaration says. */
+		xmlFree((xmlChar *)f->doc->encoding);
+		f->doc->encoding = xmlStrdup(BAD_CAST "UTF-8");
+	}
+	if ((st = wk_xmlpos_index(f, err)) != WK_OK)
+		goto out;
+	wk_xmlpos_allow_excerpt(f);
+	st = WK_OK;
+out:
+	ctxt->_private = NULL;
+	xmlFreeParserCtxt(ctxt);
+	return st;
+}
+
+void
+wk_xml_free(struct wk_xmlfile *f)
+{
+	if (f == NULL)
+		return;
+	xmlFreeDoc(f->doc);
+	free(f->src);
+	free(f->path);
+	free(f->lines);
+	free(f->encoding);
+	memset(f, 0, sizeof *f);
+}
+
+struct valid_state {
+	struct wk_xmlfile *f;
+	struct wk_diags *d;
+	int n;
+};
+
+static void
+on_valid_error(void *data, xmlErrorPtr e)
+{
+	struct valid_state *vs = data;
+	char msg[900];
+	size_t n;
+	int line = e->line, col = 0;
+
+	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
+	n = strlen(msg);
+	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	wk_xmlmsg_explain(msg, sizeof msg);
+	if (e->node != NULL && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
+		wk_xml_pos(vs->f, e->node, NULL, &line, &col);
+	/* libxml2 reports a failed element and then its parent as failing
+	 * too; the first message of each line says it best. */
+	wk_diag(vs->d, WK_ERROR, vs->f->path, line, col,
+	    _("does not match the schema: %s"), msg);
+	vs->n++;
+}
+
+static xmlRelaxNGPtr
+schema(const char *name, struct wk_err *err)
+{
+	xmlRelaxNGParserCtxtPtr pc;
+	xmlRelaxNGPtr rng;
+	struct wk_buf rel = WK_BUF_INIT;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < sizeof schemas / sizeof schemas[0]; i++)
+		if (schemas[i].name != NULL && strcmp(schemas[i].name, name) == 0)
+			return schemas[i].rng;
+	wk_buf_printf(&rel, "bulletins/schema/%s.rng", name);
+	if (rel.failed || (path = wk_data_path(wk_buf_str(&rel))) == NULL) {
+		wk_buf_free(&rel);
+		wk_err_nomem(err);
+		return NULL;
+	}
+	wk_buf_free(&rel);
+	/* Our own schema files are trusted; the loader stays normal here. */
+	pc = xmlRelaxNGNewParserCtxt(path);
+	rng = pc ? xmlRelaxNGParse(pc) : NULL;
+	xmlRelaxNGFreeParserCtxt(pc);
+	if (rng == NULL) {
+		wk_err_set(err, WK_EIO, path, 0, 0,
+		    _("cannot load the schema; is the data directory (%s) "
+		    "complete?"), wk_data_dir());
+		free(path);
+		return NULL;
+	}
+	free(path);
+	for (i = 0; i < sizeof schemas / sizeof schemas[0]; i++)
+		if (schemas[i].name == NULL) {
+			if ((schemas[i].name = strdup(name)) == NULL)
+				break;
+			schemas[i].rng = rng;
+			return rng;
+		}
+	xmlRelaxNGFree(rng);
+	wk_err_nomem(err);
+	return NULL;
+}
+
+enum wk_status
+wk_xml_validate(struct wk_xmlfile *f, const char *name, struct wk_diags *d,
+    struct wk_err *err)
+{
+	struct valid_state vs = { f, d, 0 };
+	xmlRelaxNGValidCtxtPtr vc;
+	xmlRelaxNGPtr rng;
+	int rc;
+
+	if (default_loader != NULL)
+		xmlSetExternalEntityLoader(default_loader);
+	rng = schema(name, err);
+	if (default_loader != NULL)
+		xmlSetExternalEntityLoader(no_loader);
+	if (rng == NULL)
+		return err ? err->status : WK_EIO;
+	if ((vc = xmlRelaxNGNewValidCtxt(rng)) == NULL)
+		return wk_err_nomem(err);
+	xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &vs);
+	rc = xmlRelaxNGValidateDoc(vc, f->doc);
+	xmlRelaxNGFreeValidCtxt(vc);
+	if (rc != 0 || vs.n > 0) {
+		if (vs.n == 0)
+			wk_diag(d, WK_ERROR, f->path, 0, 0, "%s",
+			    _("does not match the schema"));
+		return wk_err_set(err, WK_EINPUT, f->path, 0, 0,
+		    _("%s does not match the %s schema"), f->path, name);
+	}
+	return WK_OK;
+}
+
+enum wk_status
+wk_xml_init(struct wk_err *err)
+{
+	xmlInitParser();
+	if (xmlRelaxNGInitTypes() != 0)
+		return wk_err_nomem(err);
+	return WK_OK;
+}
+
+void
+wk_xml_cleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof schemas / sizeof schemas[0]; i++) {
+		free(schemas[i].name);
+		xmlRelaxNGFree(schemas[i].rng);
+		schemas[i].name = NULL;
+		schemas[i].rng = NULL;
+	}
+	if (default_loader != NULL)
+		xmlSetExternalEntityLoader(default_loader);
+	default_loader = NULL;
+	xmlCleanupParser();
+	wk_err_excerpts_free();
+}
+
+void
+wk_xml_pos(const struct wk_xmlfile *f, xmlNodePtr n, const char *attr,
+    int *line, int *col)
+{
+	long ln = xmlGetLineNo(n);
+	size_t off, end, k;
+
+	*line = ln > 0 ? (int)ln : 0;
+	*col = 0;
+	if (f->src == NULL || n->type != XML_ELEMENT_NODE ||
+	    (off = wk_xmlpos_of(n)) == (size_t)-1)
+		return;
+	if (attr == NULL) {
+		wk_xmlpos_line_col(f, off, line, col);
+		return;
+	}
+	/* Search the start tag for attr="; stop at its closing '>'. */
+	k = strlen(attr);
+	for (end = off + 1; end < f->srclen && f->src[end] != '>'; end++) {
+		const char *p = f->src + end;
+
+		if (strncmp(p, attr, k) == 0 && strchr(" \t\r\n", p[-1]) != NULL) {
+			const char *q = p + k;
+
+			while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+				q++;
+			if (*q != '=')
+				continue;
+			q++;
+			while (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n')
+				q++;
+			if (*q == '"' || *q == '\'')
+				q++;
+			wk_xmlpos_line_col(f, (size_t)(q - f->src), line, col);
+			return;
+		}
+	}
+	wk_xmlpos_line_col(f, off, line, col);
+}
+
+char *
+wk_xml_attr(xmlNodePtr n, const char *name)
+{
+	xmlChar *v = xmlGetProp(n, BAD_CAST name);
+	char *s;
+
+	if (v == NULL)
+		return NULL;
+	s = strdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+char *
+wk_xml_req(const struct wk_xmlfile *f, xmlNodePtr n, const char *name,
+    struct wk_err *err)
+{
+	char *v = wk_xml_attr(n, name);
+
+	if (v != NULL && v[0] != '\0')
+		return v;
+	if (v == NULL && xmlHasProp(n, BAD_CAST name) != NULL)
+		wk_err_nomem(err);
+	else
+		wk_xml_err(f, n, v ? name : NULL, err,
+		    _("<%s> needs a non-empty %s=\"...\" attribute"),
+		    (const char *)n->name, name);
+	free(v);
+	return NULL;
+}
+
+enum wk_status
+wk_xml_err(const struct wk_xmlfile *f, xmlNodePtr n, const char *attr,
+    struct wk_err *err, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	int line, col;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	wk_xml_pos(f, n, attr, &line, &col);
+	return wk_err_set(err, WK_EINPUT, f->path, line, col, "%s", msg);
+}
+
+char *
+wk_xml_text(xmlNodePtr n)
+{
+	xmlChar *v = xmlNodeGetContent(n);
+	struct wk_buf b = WK_BUF_INIT;
+	const char *p;
+	int space = 0;
+
+	if (v == NULL)
+		return strdup("");
+	for (p = (const char *)v; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = b.len > 0;
+			continue;
+		}
+		if (space)
+			wk_buf_putc(&b, ' ');
+		space = 0;
+		wk_buf_putc(&b, *p);
+	}
+	xmlFree(v);
+	return wk_buf_steal(&b);
+}
+
+const char *
+wk_xml_lang(xmlNodePtr n)
+{
+	for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
+		xmlAttrPtr a = xmlHasNsProp(n, BAD_CAST "lang", XML_XML_NAMESPACE);
+
+		if (a != NULL && a->children != NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+	}
+	return NULL;
+}
+
+int
+wk_xml_is(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+xmlNodePtr
+wk_xml_elem(xmlNodePtr n)
+{
+	while (n != NULL && n->type != XML_ELEMENT_NODE)
+		n = n->next;
+	return n;
+}

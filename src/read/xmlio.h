@@ -1,0 +1,120 @@
+#ifndef WK_XMLIO_H
+#define WK_XMLIO_H
+/*
+ * Safe XML loading for the readers (feed.c, bulletin.c, voice.c, station.c,
+ * catalog.c; main.c only sets libxml2 up and cleans it up), the only files
+ * that see libxml2. A document is read whole into
+ * memory with a size limit, parsed without network, DTDs or entity
+ * expansion, optionally validated against a RELAX NG schema from the data
+ * directory, and kept with its source text so that errors can point at the
+ * exact line and column of an element or attribute.
+ */
+
+#include <stdio.h>
+
+#include <libxml/tree.h>
+
+#include "base/err.h"
+
+struct wk_diags;
+
+/* Largest input file we read, in bytes. */
+#define WK_XML_MAX_BYTES (32u << 20)
+
+/* Longest text to speak in one element (<say>, <headline>, <text>): about
+ * an hour of speech. */
+#define WK_XML_MAX_TEXT 32768
+
+/* Most attributes one element may have (libxml2 checks duplicates in
+ * quadratic time), and the longest attribute value, in bytes. */
+#define WK_XML_MAX_ATTRS 64
+#define WK_XML_MAX_ATTR_BYTES (1u << 20)
+
+struct wk_xmlfile {
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	char *path;	/* as given, for messages */
+	char *src;	/* the text of the file in UTF-8, NUL-terminated */
+	size_t srclen;
+	char *encoding;	/* the encoding it was converted from, or NULL */
+	size_t *lines;	/* offset of the start of each line */
+	size_t nlines;
+};
+
+enum wk_xml_flags {
+	WK_XML_UTF8_ONLY = 1,	/* refuse a declared encoding other than UTF-8 */
+};
+
+/*
+ * Reads and parses path into *f. Refuses files that are not regular (a
+ * FIFO is never waited on), empty, larger than WK_XML_MAX_BYTES, not
+ * well-formed, with an element of more than WK_XML_MAX_ATTRS attributes,
+ * that declare a DOCTYPE (no DTD or entity is ever loaded), or (with
+ * WK_XML_UTF8_ONLY) are in another encoding. Other encodings (UTF-16 and
+ * every one iconv knows) are converted to UTF-8 first, so that positions
+ * and excerpts refer to the text. Time and memory are linear in the size.
+ * Returns WK_OK, or WK_EINPUT with err pointing at the problem; *f needs
+ * wk_xml_free either way.
+ */
+enum wk_status wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
+    struct wk_err *err);
+
+/*
+ * Validates f against the RELAX NG schema `name` (e.g. "prices") from the
+ * schema directory. Every problem is added to d as an error with its
+ * position; returns WK_EINPUT if there was any, WK_EIO if the schema itself
+ * cannot be read (err says why).
+ */
+enum wk_status wk_xml_validate(struct wk_xmlfile *f, const char *name,
+    struct wk_diags *d, struct wk_err *err);
+
+void wk_xml_free(struct wk_xmlfile *f);
+
+/* The first 4 KB of the regular file path in UTF-8 (converted as
+ * wk_xml_load would), to sniff its root element; NULL for a FIFO, device
+ * or folder (never waited on) or when it cannot be read. */
+FILE *wk_xml_open_head(const char *path);
+
+/* Sets up libxml2 (its schema type tables); call once before any other
+ * function of this file. Returns WK_ENOMEM when memory is short: libxml2
+ * cannot recover from a half-built type table later on. */
+enum wk_status wk_xml_init(struct wk_err *err);
+
+/* Frees the cached schemas and libxml2's global state; call once at exit. */
+void wk_xml_cleanup(void);
+
+/* The line and column of element n, or of its attribute attr when attr is
+ * not NULL (the column of the value's first character). */
+void wk_xml_pos(const struct wk_xmlfile *f, xmlNodePtr n, const char *attr,
+    int *line, int *col);
+
+/* A malloc'd copy of attribute name of n, or NULL when absent (or out of
+ * memory: callers that must tell the two apart use xmlHasProp first). */
+char *wk_xml_attr(xmlNodePtr n, const char *name);
+
+/* Like wk_xml_attr for a required attribute: when it is missing or empty,
+ * fills err (WK_EINPUT) with the element's position and returns NULL. */
+char *wk_xml_req(const struct wk_xmlfile *f, xmlNodePtr n, const char *name,
+    struct wk_err *err);
+
+/* Fills err (WK_EINPUT) with the position of n (or its attribute attr) and
+ * the formatted message; returns WK_EINPUT. */
+enum wk_status wk_xml_err(const struct wk_xmlfile *f, xmlNodePtr n,
+    const char *attr, struct wk_err *err, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+/* The text content of n with runs of white space folded to one space and
+ * trimmed; malloc'd, NULL when out of memory. */
+char *wk_xml_text(xmlNodePtr n);
+
+/* The xml:lang in scope for n, or NULL. Points into the document. */
+const char *wk_xml_lang(xmlNodePtr n);
+
+/* True when n is an element named name (in no namespace or any namespace
+ * when ns is NULL). */
+int wk_xml_is(xmlNodePtr n, const char *name);
+
+/* The next element sibling starting at n itself, or NULL. */
+xmlNodePtr wk_xml_elem(xmlNodePtr n);
+
+#endif

@@ -1,0 +1,42 @@
+#ifndef WK_XMLPOS_H
+#define WK_XMLPOS_H
+/*
+ * The source side of xmlio.c: converting a file to UTF-8 before it is
+ * parsed, checking its start tags in one pass (attribute count and size),
+ * and finding where each element starts in one forward scan, so that every
+ * position is found in constant time and reading stays linear in the size
+ * of the file. Only xmlio.c includes this.
+ */
+
+#include <stddef.h>
+
+#include <libxml/tree.h>
+
+#include "base/err.h"
+#include "xmlio.h"
+
+/* Converts f->src to UTF-8 when it is UTF-16, UTF-32 or declares another
+ * encoding; f->encoding then names the original one. */
+enum wk_status wk_xmlpos_to_utf8(struct wk_xmlfile *f, struct wk_err *err);
+
+/* Refuses an element with more than WK_XML_MAX_ATTRS attributes or a value
+ * longer than WK_XML_MAX_ATTR_BYTES, before libxml2 sees it. */
+enum wk_status wk_xmlpos_check_tags(const struct wk_xmlfile *f,
+    struct wk_err *err);
+
+/* Indexes the lines of f->src and records in each element of f->doc the
+ * offset of its start tag. */
+enum wk_status wk_xmlpos_index(struct wk_xmlfile *f, struct wk_err *err);
+
+/* The offset of n's start tag, or (size_t)-1 when unknown. */
+size_t wk_xmlpos_of(xmlNodePtr n);
+
+/* The 1-based line and byte column of offset off. */
+void wk_xmlpos_line_col(const struct wk_xmlfile *f, size_t off, int *line,
+    int *col);
+
+/* Lets error messages quote lines of f: it parsed as XML (a feed only
+ * from the station's folders). */
+void wk_xmlpos_allow_excerpt(const struct wk_xmlfile *f);
+
+#endif

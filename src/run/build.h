@@ -1,0 +1,52 @@
+#ifndef WK_BUILD_H
+#define WK_BUILD_H
+/*
+ * `willakuy build`: runs every stage for each bulletin, station and
+ * language, from the feeds to the published files of each
+ * bulletin-language (bundle.h: MP3, Opus when the station wants it,
+ * playlist, transcript, Rivendell data), then per station latest/
+ * (latest.h), the report, retention, the podcast feeds and latest/ page
+ * (playout.h). One bulletin's failure does not stop the others. Work that
+ * is the same for several bulletins or stations (clips, calibration,
+ * segments with the same words and audio settings) is done once.
+ */
+
+#include <stddef.h>
+
+#include "base/date.h"
+#include "base/err.h"
+
+struct wk_causes;
+struct wk_diags;
+
+struct wk_build_opts {
+	const char *outdir;		/* -o */
+	struct wk_date date;		/* -d */
+	char *const *stations;		/* -c, each; none: the default */
+	size_t nstations;		/* with more than one, each station
+					 * builds into OUTDIR/<station id>/ */
+	char *const *bulletins;
+	size_t nbulletins;
+	int jobs;			/* -j: mastering and encoding threads */
+	unsigned lock_wait_s;
+	int progress;			/* show progress (a terminal) */
+	struct wk_causes *causes;	/* filled in: the run's problems by
+					 * cause (causes.h); may be NULL */
+};
+
+/* What happened, for the exit code and the summary line. */
+struct wk_build_result {
+	size_t built;			/* bulletin-languages published */
+	size_t with_fallbacks;		/* ... of which with fallbacks */
+	size_t failed;			/* bulletin-languages not published */
+	enum wk_status worst;		/* the most serious failure */
+	double audio_s;			/* seconds of audio published */
+};
+
+/* Runs the build. Returns WK_OK when it could run at all (then res says
+ * how it went), or the status that stopped it (lock held, output folder
+ * not writable, espeak-ng missing...). */
+enum wk_status wk_build(const struct wk_build_opts *o, struct wk_diags *d,
+    struct wk_build_result *res, struct wk_err *err);
+
+#endif

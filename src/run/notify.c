@@ -1,0 +1,151 @@
+/*
+ * The <notify> hook of the station file, run after every build: the run's
+ * summary on stdin, its outcome in the environment (publish/hook.c runs
+ * it, bounded by its timeout).
+ */
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libintl.h>
+
+#include "base/buf.h"
+#include "build.h"
+#include "notify.h"
+#include "publish/hook.h"
+#include "read/station.h"
+
+/*
+ * The plain-text summary of a run (malloc'd, NUL-terminated): a first line
+ * with the station, date, exit status and counts, then n->causes or,
+ * without it, one line per error and warning of d, in the user's language.
+ * NULL when out of memory.
+ */
+static char *
+wk_notify_summary(const struct wk_notify_run *n, const struct wk_diags *d)
+{
+	static const char *const sev[] = { "note", "warning", "error" };
+	struct wk_buf b = WK_BUF_INIT;
+	char date[11];
+	size_t i;
+
+	wk_date_format(n->date, date);
+	wk_buf_printf(&b, _("willakuy build for %s in %s: exit status %d"),
+	    date, n->outdir, n->exit_code);
+	wk_buf_puts(&b, "\n");
+	if (n->res != NULL) {
+		wk_buf_printf(&b, ngettext("%zu bulletin file published",
+		    "%zu bulletin files published", n->res->built),
+		    n->res->built);
+		wk_buf_printf(&b, _(", %zu with fallbacks, %zu failed"),
+		    n->res->with_fallbacks, n->res->failed);
+		wk_buf_puts(&b, "\n");
+	}
+	if (n->error != NULL) {
+		wk_buf_printf(&b, _("the build did not run: %s"), n->error);
+		wk_buf_puts(&b, "\n");
+	}
+	if (n->causes != NULL) {
+		wk_buf_puts(&b, n->causes);
+		d = NULL;
+	}
+	for (i = 0; d != NULL && i < d->n; i++) {
+		const struct wk_diag *g = &d->v[i];
+
+		if (g->sev == WK_NOTE)
+			continue;
+		if (g->file != NULL) {
+			wk_buf_puts(&b, g->file);
+			if (g->line > 0)
+				wk_buf_printf(&b, ":%d", g->line);
+			if (g->line > 0 && g->col > 0)
+				wk_buf_printf(&b, ":%d", g->col);
+			wk_buf_puts(&b, ": ");
+		}
+		wk_buf_printf(&b, "%s: %s\n", gettext(sev[g->sev]), g->msg);
+	}
+	return wk_buf_steal(&b);
+}
+
+int
+wk_notify_build(const struct wk_notify_run *n, const struct wk_diags *d)
+{
+	struct wk_station *s = NULL;
+	struct wk_hook h;
+	struct wk_hook_result r;
+	struct wk_err err;
+	char *path, *text = NULL, date[11];
+	char status[32], built[48], fb[48], failed[48], dvar[32];
+	char *outdir = NULL, *station = NULL, *env[8];
+	int rc = -1;
+
+	path = n->station ? strdup(n->station) : wk_default_station();
+	if (path == NULL)
+		goto out;
+	/* The build has read and reported the station file already. */
+	if (wk_station_load(path, &s, NULL, &err) != WK_OK ||
+	    s->notify_command == NULL) {
+		rc = 0;		/* no hook to run */
+		goto out;
+	}
+	wk_date_format(n->date, date);
+	snprintf(dvar, sizeof dvar, "WILLAKUY_DATE=%s", date);
+	snprintf(status, sizeof status, "WILLAKUY_STATUS=%d", n->exit_code);
+	snprintf(built, sizeof built, "WILLAKUY_BUILT=%zu",
+	    n->res ? n->res->built : 0);
+	snprintf(fb, sizeof fb, "WILLAKUY_FALLBACKS=%zu",
+	    n->res ? n->res->with_fallbacks : 0);
+	snprintf(failed, sizeof failed, "WILLAKUY_FAILED=%zu",
+	    n->res ? n->res->failed : 0);
+	text = wk_notify_summary(n, d);
+	outdir = malloc(strlen(n->outdir) + 17);
+	station = malloc(strlen(s->id) + 18);
+	if (text == NULL || outdir == NULL || station == NULL) {
+		wk_diag_print(stderr, WK_ERROR, s->path, 0, 0, _("out of memory"));
+		goto out;
+	}
+	sprintf(outdir, "WILLAKUY_OUTDIR=%s", n->outdir);
+	sprintf(station, "WILLAKUY_STATION=%s", s->id);
+	env[0] = status;
+	env[1] = outdir;
+	env[2] = station;
+	env[3] = built;
+	env[4] = fb;
+	env[5] = failed;
+	env[6] = dvar;
+	env[7] = NULL;
+	h.command = s->notify_command;
+	h.env = env;
+	h.input = text;
+	h.input_len = strlen(text);
+	h.timeout_s = s->notify_timeout_s;
+	if (wk_hook_run(&h, &r, &err) != WK_OK) {
+		wk_diag_print(stderr, WK_ERROR, s->path, 0, 0, err.msg);
+		goto out;
+	}
+	if (r.timed_out) {
+		char msg[512];
+
+		snprintf(msg, sizeof msg, _("<notify> command '%s' did not end "
+		    "within %u s and was stopped; the bulletins were published"),
+		    s->notify_command, s->notify_timeout_s);
+		wk_diag_print(stderr, WK_ERROR, s->path, 0, 0, msg);
+	} else if (!r.exited || r.status != 0) {
+		char msg[512];
+
+		snprintf(msg, sizeof msg, r.exited
+		    ? _("<notify> command '%s' failed with exit status %d; the "
+		    "bulletins were published")
+		    : _("<notify> command '%s' was killed by signal %d; the "
+		    "bulletins were published"), s->notify_command, r.status);
+		wk_diag_print(stderr, WK_ERROR, s->path, 0, 0, msg);
+	} else
+		rc = 0;
+out:
+	free(text);
+	free(outdir);
+	free(station);
+	free(path);
+	wk_station_free(s);
+	return rc;
+}

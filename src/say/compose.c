@@ -1,0 +1,717 @@
+/*
+ * Composes a bulletin's script in one language. Say texts are taken as
+ * written (with {date} and {station} filled in); price and news segments
+ * are built from the day's feeds with the voice's phrase templates. Every
+ * line is written as an editor would type it ("S/ 2.50/kg", "2026-11-29")
+ * and then verbalized, so the same rules speak editors' texts and
+ * generated lines. Feeds go through a per-run cache; a feed that cannot be
+ * used turns into the voice's fallback phrase and a warning.
+ */
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/buf.h"
+#include "read/catalog.h"
+#include "read/clip.h"
+#include "compose.h"
+#include "compose_priv.h"
+#include "read/feed.h"
+#include "read/history.h"
+#include "base/paths.h"
+#include "read/station.h"
+#include "verbal.h"
+#include "read/voice.h"
+
+struct wk_feedcache {
+	struct wk_cached *v;
+	size_t n;
+	struct wk_history *hist;	/* price archive, or NULL */
+	struct wk_style *styles[8];	/* per voice, as loaded */
+	char *style_langs[8];
+	size_t nstyles;
+};
+
+struct wk_feedcache *
+wk_feedcache_new(void)
+{
+	return calloc(1, sizeof(struct wk_feedcache));
+}
+
+void
+wk_feedcache_free(struct wk_feedcache *fc)
+{
+	size_t i;
+
+	if (fc == NULL)
+		return;
+	for (i = 0; i < fc->n; i++) {
+		free(fc->v[i].path);
+		wk_prices_free(fc->v[i].prices);
+		wk_news_free(fc->v[i].news);
+	}
+	free(fc->v);
+	wk_history_close(fc->hist);
+	for (i = 0; i < fc->nstyles; i++) {
+		wk_style_free(fc->styles[i]);
+		free(fc->style_langs[i]);
+	}
+	free(fc);
+}
+
+/* The cached feed for path, reading it on first use. A read failure is
+ * reported once, as the error it is. */
+struct wk_cached *
+wk_compose_feed(struct wk_compose *c, const char *path, enum wk_feed_kind kind,
+    struct wk_err *err)
+{
+	struct wk_feedcache *fc = c->feeds;
+	struct wk_cached *e, *v;
+	size_t i;
+
+	for (i = 0; i < fc->n; i++)
+		if (fc->v[i].kind == kind && strcmp(fc->v[i].path, path) == 0)
+			return &fc->v[i];
+	if ((v = realloc(fc->v, (fc->n + 1) * sizeof *v)) == NULL) {
+		wk_err_nomem(err);
+		return NULL;
+	}
+	fc->v = v;
+	e = &v[fc->n];
+	memset(e, 0, sizeof *e);
+	if ((e->path = strdup(path)) == NULL) {
+		wk_err_nomem(err);
+		return NULL;
+	}
+	e->kind = kind;
+	fc->n++;
+	if (kind == WK_FEED_PRICES) {
+		wk_prices_load(path, &e->prices, c->d, &e->err);
+		if (e->prices != NULL)
+			wk_market_archive(&fc->hist, e->prices, c->d);
+	} else
+		wk_news_load(path, &e->news, c->d, &e->err);
+	if (e->prices == NULL && e->news == NULL) {
+		if (e->err.status == WK_ENOMEM) {
+			*err = e->err;
+			return NULL;
+		}
+		wk_diag_err(c->d, &e->err);
+	}
+	return e;
+}
+
+int
+wk_feed_state(const struct wk_compose *c, const char *path, int prices,
+    char date[11], struct wk_err *err)
+{
+	const struct wk_feedcache *fc = c->feeds;
+	enum wk_feed_kind kind = prices ? WK_FEED_PRICES : WK_FEED_NEWS;
+	size_t i;
+
+	date[0] = '\0';
+	for (i = 0; fc != NULL && i < fc->n; i++) {
+		const struct wk_cached *e = &fc->v[i];
+
+		if (e->kind != kind || strcmp(e->path, path) != 0)
+			continue;
+		if (e->prices == NULL && e->news == NULL) {
+			*err = e->err;
+			return 0;
+		}
+		if (e->prices != NULL)
+			wk_date_format(e->prices->date, date);
+		else if (e->news->has_date)
+			wk_date_format(e->news->date, date);
+		return 1;
+	}
+	return -1;
+}
+
+char *
+wk_feed_path(const struct wk_compose *c, const char *pattern)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	char date[11], *p;
+
+	wk_date_format(c->date, date);
+	while (*pattern != '\0') {
+		if (strncmp(pattern, "{date}", 6) == 0) {
+			wk_buf_puts(&b, date);
+			pattern += 6;
+		} else
+			wk_buf_putc(&b, *pattern++);
+	}
+	p = b.failed ? NULL : wk_path_join(c->station->feeds_dir, wk_buf_str(&b));
+	wk_buf_free(&b);
+	return p;
+}
+
+const struct wk_style *
+wk_compose_style(struct wk_compose *c, const struct wk_voice *v)
+{
+	struct wk_feedcache *fc = c->feeds;
+	struct wk_style *st = NULL;
+	struct wk_err err;
+	char *path;
+	size_t i;
+
+	for (i = 0; i < fc->nstyles; i++)
+		if (strcmp(fc->style_langs[i], v->lang) == 0)
+			return fc->styles[i];
+	if (fc->nstyles == sizeof fc->styles / sizeof fc->styles[0])
+		return NULL;
+	/* A voice without style.xml reads one price a line. */
+	if ((path = wk_path_join(v->dir, "style.xml")) != NULL &&
+	    access(path, F_OK) == 0 &&
+	    wk_style_load(v->dir, v->lang, &st, c->d, &err) != WK_OK) {
+		wk_diag_err(c->d, &err);
+		wk_diag(c->d, WK_WARNING, path, 0, 0, "%s",
+		    _("this style cannot be used; prices are read one a line"));
+	}
+	free(path);
+	if ((fc->style_langs[fc->nstyles] = strdup(v->lang)) == NULL) {
+		wk_style_free(st);
+		return NULL;
+	}
+	fc->styles[fc->nstyles++] = st;
+	return st;
+}
+
+unsigned
+wk_speech_ms(const char *text, int rate_wpm)
+{
+	unsigned words = 0, marks = 0;
+	int in = 0;
+
+	for (; *text; text++) {
+		if (*text == ' ')
+			in = 0;
+		else if (!in) {
+			in = 1;
+			words++;
+		}
+		if (*text == ',' || *text == '.' || *text == ';' || *text == ':')
+			marks++;
+	}
+	if (rate_wpm <= 0)
+		rate_wpm = 150;
+	/* espeak-ng pauses about a fifth of a second at each mark. */
+	return words * 60000u / (unsigned)rate_wpm + marks * 200u;
+}
+
+static struct wk_part *
+new_part(struct wk_seg *sg, enum wk_part_kind kind)
+{
+	struct wk_part *v = realloc(sg->parts, (sg->nparts + 1) * sizeof *v);
+
+	if (v == NULL)
+		return NULL;
+	sg->parts = v;
+	memset(&v[sg->nparts], 0, sizeof *v);
+	v[sg->nparts].kind = kind;
+	return &v[sg->nparts++];
+}
+
+/* Verbalizes text in v and adds it as a speech part. */
+enum wk_status
+wk_compose_speak(struct wk_seg *sg, const struct wk_voice *v, const char *text,
+    struct wk_err *err)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	struct wk_part *p;
+
+	wk_verbalize(v, text, &b);
+	if (b.failed) {
+		wk_buf_free(&b);
+		return wk_err_nomem(err);
+	}
+	if (b.len == 0) {
+		wk_buf_free(&b);
+		return WK_OK;
+	}
+	/* Lines start with a capital, as a sentence does. */
+	if ((unsigned char)b.data[0] >= 'a' && (unsigned char)b.data[0] <= 'z')
+		b.data[0] = (char)(b.data[0] - 32);
+	else if ((unsigned char)b.data[0] == 0xC3 && b.len > 1 &&
+	    (unsigned char)b.data[1] >= 0xA0 && (unsigned char)b.data[1] <= 0xBE)
+		b.data[1] = (char)(b.data[1] - 32);
+	if ((p = new_part(sg, WK_PART_SPEECH)) == NULL ||
+	    (p->lang = strdup(v->lang)) == NULL) {
+		wk_buf_free(&b);
+		return wk_err_nomem(err);
+	}
+	p->text = wk_buf_steal(&b);
+	return p->text ? WK_OK : wk_err_nomem(err);
+}
+
+/* Expands template id of voice v, then speaks it. */
+enum wk_status
+wk_compose_phrase(struct wk_seg *sg, const struct wk_voice *v, const char *id,
+    const char *const *keys, const char *const *vals, size_t n,
+    struct wk_err *err)
+{
+	struct wk_buf t = WK_BUF_INIT;
+	enum wk_status st;
+
+	wk_template(&t, wk_voice_phrase(v, id), keys, vals, n);
+	st = t.failed ? wk_err_nomem(err) : wk_compose_speak(sg, v, wk_buf_str(&t), err);
+	wk_buf_free(&t);
+	return st;
+}
+
+void
+wk_compose_note(struct wk_seg *sg, const char *fmt, const char *arg)
+{
+	struct wk_buf b = WK_BUF_INIT;
+
+	if (sg->note != NULL) {
+		wk_buf_puts(&b, sg->note);
+		wk_buf_puts(&b, "; ");
+		free(sg->note);
+	}
+	wk_buf_printf(&b, fmt, arg);
+	sg->note = wk_buf_steal(&b);
+}
+
+/* The catalogue's name for id in voice's language, else in the language
+ * the voice falls back to, else fallback. */
+const char *
+wk_compose_name(const struct wk_entry *v, size_t n, const char *id,
+    const struct wk_voice *voice, const char *fallback)
+{
+	const struct wk_entry *e = wk_entry_find(v, n, id);
+	const char *name = e ? wk_entry_name(e, voice->lang) : NULL;
+
+	if (name == NULL && e != NULL && voice->fallback != NULL)
+		name = wk_entry_name(e, voice->fallback);
+	return name ? name : fallback;
+}
+
+enum wk_status
+wk_compose_fallback(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
+    const char *phrase, const char *key, const char *val, const char *why,
+    struct wk_err *err)
+{
+	wk_diag(c->d, WK_WARNING, b->path, it->pos.line, it->pos.col,
+	    _("segment '%s' (%s): %s; it says the fallback phrase instead"),
+	    sg->id, v->lang, why);
+	sg->fallback = 1;
+	wk_compose_note(sg, "%s", why);
+	return wk_compose_phrase(sg, v, phrase, &key, &val, 1, err);
+}
+
+/* A news item in the voice's own language, or announced in another. */
+static enum wk_status
+news_item(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
+    const struct wk_news_item *ni, int *said, struct wk_err *err)
+{
+	const struct wk_news_text *t = wk_news_text(ni, v->lang);
+	const struct wk_voice *tv = v;
+	enum wk_status st;
+	size_t i;
+
+	if (t == NULL) {
+		if (it->untranslated == WK_UNTR_SKIP || ni->ntexts == 0) {
+			wk_diag(c->d, WK_NOTE, b->path, it->pos.line, it->pos.col,
+			    _("segment '%s': news item '%s' has no %s text; "
+			    "left out"), sg->id, ni->id, v->lang);
+			/* The bulletin asked for this: a note, not a fallback. */
+			wk_compose_note(sg, _("item '%s' left out: no text in this language"),
+			    ni->id);
+			return WK_OK;
+		}
+		/* Announce it, then read it with the other language's voice. */
+		for (i = 0; i < ni->ntexts && tv == v; i++) {
+			struct wk_err e2;
+			struct wk_voice *ov = wk_voiceset_get(c->voices,
+			    ni->texts[i].lang, c->d, &e2);
+
+			if (ov != NULL) {
+				tv = ov;
+				t = &ni->texts[i];
+			}
+		}
+		if (tv == v)
+			return WK_OK;
+		if ((st = wk_compose_phrase(sg, v, "other-language", NULL, NULL, 0,
+		    err)) != WK_OK)
+			return st;
+	}
+	if (t->headline != NULL && (st = wk_compose_speak(sg, tv, t->headline, err)) != WK_OK)
+		return st;
+	if (t->text != NULL && (st = wk_compose_speak(sg, tv, t->text, err)) != WK_OK)
+		return st;
+	(*said)++;
+	return WK_OK;
+}
+
+/* Items read when <news> says no max (bulletin.c caps max at 100), and
+ * the age after which an item without expires is no longer news. */
+#define NEWS_DEFAULT_MAX 10
+#define NEWS_MAX_AGE_DAYS 7
+
+static enum wk_status
+compose_news(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
+    struct wk_err *err)
+{
+	const char *net = it->network ? wk_compose_name(c->cat->networks,
+	    c->cat->nnetworks, it->network, v, it->network) : "";
+	struct wk_cached *f;
+	char *path, why[600];
+	size_t i;
+	int said = 0;
+	long today = wk_date_days(c->date);
+	enum wk_status st;
+
+	if ((path = wk_feed_path(c, it->feed)) == NULL)
+		return wk_err_nomem(err);
+	f = wk_compose_feed(c, path, WK_FEED_NEWS, err);
+	free(path);
+	if (f == NULL)
+		return WK_ENOMEM;
+	if (f->news == NULL) {
+		snprintf(why, sizeof why, _("the news feed %s cannot be used"),
+		    f->path);
+		return wk_compose_fallback(c, b, it, sg, v, it->network ? "no-news"
+		    : "no-news-any", "network", net, why, err);
+	}
+	if (f->news->has_date)
+		wk_date_format(f->news->date, sg->data_date);
+	if (it->network != NULL &&
+	    (st = wk_compose_phrase(sg, v, "news-intro", (const char *[]){ "network" },
+	    &net, 1, err)) != WK_OK)
+		return st;
+	for (i = 0; i < f->news->nitems; i++) {
+		const struct wk_news_item *ni = &f->news->items[i];
+
+		if ((unsigned)said >= (it->max > 0 ? it->max : NEWS_DEFAULT_MAX)) {
+			if (it->max == 0)
+				wk_diag(c->d, WK_WARNING, b->path, it->pos.line,
+				    it->pos.col, _("<news> without max=\"...\" reads "
+				    "the first %d items only; say how many with "
+				    "max=\"N\" (up to 100)"), NEWS_DEFAULT_MAX);
+			break;
+		}
+		if (it->network != NULL && strcmp(ni->network, it->network) != 0)
+			continue;	/* RSS items of no network: general only */
+		if (ni->has_date && wk_date_days(ni->date) > today)
+			continue;	/* not yet valid */
+		if (ni->has_expires && wk_date_days(ni->expires) < today)
+			continue;	/* expired */
+		if (!ni->has_expires && ni->has_date &&
+		    today - wk_date_days(ni->date) > NEWS_MAX_AGE_DAYS)
+			continue;	/* old news with no end date */
+		if ((st = news_item(c, b, it, sg, v, ni, &said, err)) != WK_OK)
+			return st;
+	}
+	if (said == 0) {
+		const char *key = "network";
+
+		sg->fallback = 1;
+		wk_compose_note(sg, "%s", _("no current news"));
+		return wk_compose_phrase(sg, v, it->network ? "no-news" : "no-news-any",
+		    &key, &net, 1, err);
+	}
+	return WK_OK;
+}
+
+/* Puts the station's item pause between adjacent speech parts. */
+static enum wk_status
+add_pauses(struct wk_seg *sg, unsigned ms, struct wk_err *err)
+{
+	size_t i;
+
+	for (i = 1; i < sg->nparts; i++) {
+		struct wk_part *p;
+
+		if (sg->parts[i - 1].kind != WK_PART_SPEECH ||
+		    sg->parts[i].kind != WK_PART_SPEECH || ms == 0)
+			continue;
+		if ((p = new_part(sg, WK_PART_PAUSE)) == NULL)
+			return wk_err_nomem(err);
+		memmove(&sg->parts[i + 1], &sg->parts[i],
+		    (sg->nparts - 1 - i) * sizeof *p);
+		memset(&sg->parts[i], 0, sizeof *p);
+		sg->parts[i].kind = WK_PART_PAUSE;
+		sg->parts[i].pause_ms = ms;
+		i++;
+	}
+	return WK_OK;
+}
+
+/* True when the clip or bed at path can be opened and decoded. One that
+ * cannot is reported and left out of the segment, which is then built
+ * without it (and counts as a fallback, so the run exits 1). */
+static int
+usable_clip(struct wk_compose *c, const struct wk_bulletin *b,
+    struct wk_seg *sg, struct wk_pos pos, const char *path)
+{
+	struct wk_clip *cl = NULL;
+	struct wk_err e;
+
+	if (wk_clip_open(path, &cl, &e) == WK_OK) {
+		wk_clip_close(cl);
+		return 1;
+	}
+	/* An error, so that -q (cron) still names it; the run exits 1. */
+	wk_diag(c->d, WK_ERROR, b->path, pos.line, pos.col,
+	    _("segment '%s': %s: %s; the segment is built without it (check "
+	    "the file name, or convert the file to WAV, FLAC or Ogg)"), sg->id,
+	    path, e.msg);
+	/* One cause however many segments play the clip (err.h). */
+	if (c->d != NULL && c->d->n > 0)
+		wk_diag_set_cause(c->d, c->d->n - 1, WK_CAUSE_CLIP, path);
+	wk_compose_note(sg, "%s", _("a clip that cannot be read was left out"));
+	sg->fallback = 1;
+	return 0;
+}
+
+static enum wk_status
+compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
+    const struct wk_segment *bs, struct wk_seg *sg, const struct wk_voice *v,
+    struct wk_cstate *cs, struct wk_err *err)
+{
+	enum wk_status st = WK_OK;
+	char date[11];
+	const char *keys[] = { "date", "station" };
+	const char *vals[2];
+	size_t i;
+
+	wk_date_format(c->date, date);
+	vals[0] = date;
+	vals[1] = c->station->name;
+	if ((sg->id = strdup(bs->id)) == NULL)
+		return wk_err_nomem(err);
+	cs->pin = bs->style;
+	sg->bed = bs->bed;
+	sg->bed.path = NULL;
+	if (bs->bed.path != NULL && usable_clip(c, b, sg, bs->bed.pos,
+	    bs->bed.path) && (sg->bed.path = strdup(bs->bed.path)) == NULL)
+		return wk_err_nomem(err);
+	for (i = 0; i < bs->nitems && st == WK_OK; i++) {
+		const struct wk_item *it = &bs->items[i];
+		struct wk_part *p;
+
+		switch (it->kind) {
+		case WK_ITEM_SAY:
+			if (strcmp(it->lang, v->lang) == 0) {
+				struct wk_buf t = WK_BUF_INIT;
+
+				/* {date} and {station}; other braces stay. */
+				wk_template(&t, it->text, keys, vals, 2);
+				if (strstr(it->text, "{date}") != NULL)
+					cs->date_said = 1;
+				st = t.failed ? wk_err_nomem(err)
+				    : wk_compose_speak(sg, v, wk_buf_str(&t), err);
+				wk_buf_free(&t);
+			}
+			break;
+		case WK_ITEM_PRICES:
+			st = wk_compose_prices(c, b, it, sg, v, cs, err);
+			break;
+		case WK_ITEM_NEWS:
+			st = compose_news(c, b, it, sg, v, err);
+			break;
+		case WK_ITEM_TRENDS:
+		case WK_ITEM_COMPARE:
+			st = wk_compose_market(c, b, it, sg, v, err);
+			break;
+		case WK_ITEM_CLIP:
+			if (!usable_clip(c, b, sg, it->pos, it->path))
+				break;
+			if ((p = new_part(sg, WK_PART_CLIP)) == NULL ||
+			    (p->path = strdup(it->path)) == NULL)
+				st = wk_err_nomem(err);
+			break;
+		case WK_ITEM_PAUSE:
+			if ((p = new_part(sg, WK_PART_PAUSE)) == NULL)
+				st = wk_err_nomem(err);
+			else
+				p->pause_ms = it->pause_ms;
+			break;
+		}
+	}
+	if (st == WK_OK)
+		st = add_pauses(sg, c->station->item_pause_ms, err);
+	return st;
+}
+
+static int
+has_speech(const struct wk_seg *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++)
+		if (sg->parts[i].kind != WK_PART_PAUSE)
+			return 1;
+	return 0;
+}
+
+static void
+free_seg(struct wk_seg *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++) {
+		free(sg->parts[i].lang);
+		free(sg->parts[i].text);
+		free(sg->parts[i].path);
+	}
+	for (i = 0; i < sg->nprices; i++) {
+		free(sg->prices[i].product);
+		free(sg->prices[i].market);
+	}
+	free(sg->prices);
+	free(sg->parts);
+	free(sg->id);
+	free(sg->note);
+	free(sg->bed.path);
+	memset(sg, 0, sizeof *sg);
+}
+
+enum wk_status
+wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
+    const char *lang, struct wk_script **out, struct wk_err *err)
+{
+	struct wk_script *s;
+	struct wk_voice *v;
+	struct wk_cstate cs;
+	enum wk_status st = WK_OK;
+	size_t i;
+
+	*out = NULL;
+	if ((v = wk_voiceset_get(c->voices, lang, c->d, err)) == NULL)
+		return err->status;
+	memset(&cs, 0, sizeof cs);
+	wk_rotor_init(&cs.rotor, b->id, lang);
+	if ((s = calloc(1, sizeof *s)) == NULL ||
+	    (s->segs = calloc(b->nsegs, sizeof *s->segs)) == NULL ||
+	    (s->bulletin = strdup(b->id)) == NULL ||
+	    (s->lang = strdup(lang)) == NULL ||
+	    (s->title = strdup(wk_bulletin_title(b, lang))) == NULL) {
+		wk_script_free(s);
+		return wk_err_nomem(err);
+	}
+	for (i = 0; i < b->nsegs && st == WK_OK; i++) {
+		struct wk_seg *sg = &s->segs[s->nsegs];
+
+		st = compose_segment(c, b, &b->segs[i], sg, v, &cs, err);
+		s->nsegs++;
+		if (st != WK_OK)
+			break;
+		if (!has_speech(sg)) {
+			wk_diag(c->d, WK_WARNING, b->path, b->segs[i].pos.line,
+			    b->segs[i].pos.col,
+			    _("segment '%s' has nothing to say in '%s' (no "
+			    "<say xml:lang=\"%s\">); it is left out of that "
+			    "bulletin"), b->segs[i].id, lang, lang);
+			free_seg(sg);
+			s->nsegs--;
+			s->nfallbacks++;
+			continue;
+		}
+		s->nfallbacks += sg->fallback;
+	}
+	if (st != WK_OK) {
+		wk_script_free(s);
+		return st;
+	}
+	*out = s;
+	return WK_OK;
+}
+
+void
+wk_seg_transcript(const struct wk_script *s, const struct wk_seg *sg,
+    struct wk_buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++) {
+		const struct wk_part *p = &sg->parts[i];
+
+		if (p->kind != WK_PART_SPEECH)
+			continue;
+		if (strcmp(p->lang, s->lang) != 0)
+			wk_buf_printf(b, "[%s] ", p->lang);
+		wk_buf_puts(b, p->text);
+		wk_buf_putc(b, '\n');
+	}
+}
+
+void
+wk_script_free(struct wk_script *s)
+{
+	size_t i;
+
+	if (s == NULL)
+		return;
+	if (s->segs != NULL)
+		for (i = 0; i < s->nsegs; i++)
+			free_seg(&s->segs[i]);
+	free(s->segs);
+	free(s->bulletin);
+	free(s->lang);
+	free(s->title);
+	free(s);
+}
+
+const char *
+wk_seg_lang(const struct wk_script *s, const struct wk_seg *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sg->nparts; i++)
+		if (sg->parts[i].kind == WK_PART_SPEECH)
+			return sg->parts[i].lang;
+	return s->lang;
+}
+
+/* For compose_market.c (compose_priv.h). */
+
+void
+wk_feedcache_set_history(struct wk_feedcache *fc, struct wk_history *h)
+{
+	wk_history_close(fc->hist);
+	fc->hist = h;
+}
+
+struct wk_history *
+wk_feedcache_history(const struct wk_feedcache *fc)
+{
+	return fc->hist;
+}
+
+enum wk_status
+wk_compose_price_feed(struct wk_compose *c, const char *pattern,
+    const struct wk_prices **out, char **path, struct wk_err *err)
+{
+	struct wk_cached *f;
+
+	*out = NULL;
+	if ((*path = wk_feed_path(c, pattern)) == NULL)
+		return wk_err_nomem(err);
+	if ((f = wk_compose_feed(c, *path, WK_FEED_PRICES, err)) == NULL)
+		return WK_ENOMEM;
+	*out = f->prices;
+	return WK_OK;
+}
+
+const char *
+wk_compose_product(const struct wk_compose *c, const char *id,
+    const struct wk_voice *v)
+{
+	return wk_compose_name(c->cat->products, c->cat->nproducts, id, v, NULL);
+}
+
+const char *
+wk_compose_market_name(const struct wk_compose *c, const char *id,
+    const struct wk_voice *v, const char *fallback_name)
+{
+	return wk_compose_name(c->cat->markets, c->cat->nmarkets, id, v,
+	    fallback_name);
+}

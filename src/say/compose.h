@@ -1,0 +1,113 @@
+#ifndef WK_COMPOSE_H
+#define WK_COMPOSE_H
+/*
+ * The composer: bulletin + feeds + catalogue + voice (and its phrase
+ * variants, voices/<lang>/style.xml) -> the script of one bulletin in one
+ * language; <trends> and <compare> segments also read the price archive
+ * that the feed cache holds (compose_market.h). A script is a list of
+ * segments; a segment is a list of parts: speech (already verbalized:
+ * words only), pauses and clips. The price, news and market composers
+ * share compose_priv.h. Feeds that are missing, invalid or stale affect
+ * only the segments that use them, which then speak the voice's fallback
+ * phrase and are marked.
+ */
+
+#include <stddef.h>
+
+#include "read/bulletin.h"
+#include "base/date.h"
+#include "base/err.h"
+
+struct wk_buf;
+struct wk_catalog;
+struct wk_diags;
+struct wk_station;
+struct wk_voiceset;
+struct wk_feedcache;
+
+enum wk_part_kind { WK_PART_SPEECH, WK_PART_PAUSE, WK_PART_CLIP };
+
+struct wk_part {
+	enum wk_part_kind kind;
+	char *lang;		/* speech: the voice that reads it */
+	char *text;		/* speech: words only */
+	unsigned pause_ms;	/* pause */
+	char *path;		/* clip */
+};
+
+/* One price as spoken, for the day's report. */
+struct wk_price_note {
+	char *product;		/* catalogue id */
+	char *market;
+	long long value, previous;	/* céntimos; previous -1 when unknown */
+};
+
+struct wk_seg {
+	char *id;
+	struct wk_part *parts;
+	size_t nparts;
+	struct wk_bed bed;	/* path NULL when none */
+	char data_date[11];	/* date of the feed the segment read, or "" */
+	int fallback;		/* 1 when a feed could not be used */
+	char *note;		/* why, for people; NULL when all went well */
+	struct wk_price_note *prices;
+	size_t nprices;
+};
+
+struct wk_script {
+	char *bulletin;		/* bulletin id */
+	char *lang;
+	char *title;
+	struct wk_seg *segs;
+	size_t nsegs;
+	size_t nfallbacks;	/* segments that fell back or left parts out */
+};
+
+struct wk_compose {
+	const struct wk_catalog *cat;
+	const struct wk_station *station;
+	struct wk_date date;		/* the broadcast date */
+	struct wk_voiceset *voices;
+	struct wk_feedcache *feeds;	/* from wk_feedcache_new */
+	struct wk_diags *d;		/* warnings: fallbacks, left-out items */
+};
+
+/*
+ * Composes bulletin b in lang. Problems with feeds become fallbacks and
+ * warnings in c->d; only a missing voice or out of memory fail (err set).
+ * *out belongs to the caller (wk_script_free).
+ */
+enum wk_status wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
+    const char *lang, struct wk_script **out, struct wk_err *err);
+void wk_script_free(struct wk_script *s);
+
+/* Appends the words of segment sg of s, one spoken part a line; passages
+ * read by another language's voice start with "[xx] ". */
+void wk_seg_transcript(const struct wk_script *s, const struct wk_seg *sg,
+    struct wk_buf *b);
+
+/* The language of segment sg of s: that of its first spoken part, or the
+ * script's when it says nothing (then its clips are matched to the
+ * script's voice). */
+const char *wk_seg_lang(const struct wk_script *s, const struct wk_seg *sg);
+
+/* A cache of the feeds read in one run, so that each is read (and each
+ * problem reported) once. */
+struct wk_feedcache *wk_feedcache_new(void);
+void wk_feedcache_free(struct wk_feedcache *fc);
+
+/* The feed path for pattern: {date} replaced by the broadcast date, joined
+ * to the station's feed directory; malloc'd. */
+char *wk_feed_path(const struct wk_compose *c, const char *pattern);
+
+/* What the run made of the price (prices set) or news feed at path, as
+ * c's feed cache read it, without reading it again: 1 when it was read
+ * (date gets its date, or "" when a news feed has none), 0 when it could
+ * not be (err gets why), -1 when the run has not read it. */
+int wk_feed_state(const struct wk_compose *c, const char *path, int prices,
+    char date[11], struct wk_err *err);
+
+/* Estimated speaking time of the words in text at rate_wpm, in ms. */
+unsigned wk_speech_ms(const char *text, int rate_wpm);
+
+#endif
