@@ -9,17 +9,15 @@
  * entry whose frames do not match their checksum is dropped with a
  * warning and made again. Hits touch the entry; on close, entries past the
  * size limit are removed, oldest first. Everything is reached from the
- * folder's descriptor without following links. Keys are two independent
- * 64-bit hashes (FNV-1a and a multiply-rotate mix) side by side: an
- * accidental collision between segment descriptions is not a practical
- * concern, and nothing hostile chooses them.
+ * folder's descriptor without following links. Keys are wk_key_of's
+ * (hash.h): an accidental collision between segment descriptions is not a
+ * practical concern, and nothing hostile chooses them.
  */
 
 #include <assert.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -47,37 +45,6 @@ struct wk_cache {
 	struct pending *v;
 	size_t n;
 };
-
-void
-wk_key_of(const void *s, size_t n, wk_key key)
-{
-	const unsigned char *p = s;
-	uint64_t a = 0xcbf29ce484222325ULL, b = 0x9e3779b97f4a7c15ULL ^ n, w;
-	size_t i = 0;
-
-	/* Eight bytes a step (entries are checksummed whole on every read),
-	 * then the tail a byte at a time. */
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, p + i, 8);
-		a = (a ^ w) * 0x100000001b3ULL;
-		a ^= a >> 29;
-		b = (b ^ w) * 0xff51afd7ed558ccdULL;
-		b = (b << 29) | (b >> 35);
-	}
-	for (; i < n; i++) {
-		a = (a ^ p[i]) * 0x100000001b3ULL;
-		b = (b ^ p[i]) * 0xff51afd7ed558ccdULL;
-		b = (b << 29) | (b >> 35);
-	}
-	a ^= a >> 31;
-	a *= 0x9fb21c651e98df25ULL;
-	a ^= a >> 28;
-	b ^= b >> 33;
-	b *= 0xc4ceb9fe1a85ec53ULL;
-	b ^= b >> 33;
-	snprintf(key, sizeof(wk_key), "%016llx%016llx", (unsigned long long)a,
-	    (unsigned long long)b);
-}
 
 /* The checksum of the n bytes of fd from its start: keys chained over
  * blocks. Returns 0, or -1 when the file cannot be read whole. */

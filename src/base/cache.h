@@ -20,14 +20,9 @@
 #include <stdio.h>
 
 #include "err.h"
+#include "hash.h"
 
 struct wk_cache;
-
-/* A 128-bit key, as 32 hex digits and a NUL. */
-typedef char wk_key[33];
-
-/* Hashes the n bytes at s into key. */
-void wk_key_of(const void *s, size_t n, wk_key key);
 
 /* Opens (creating) the cache folder dir, holding at most max_bytes;
  * damaged entries are reported to d as warnings. A link at dir is refused.

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/money.h"
 #include "run/build.h"
 #include "read/catalog.h"
 #include "say/compose_market.h"
@@ -232,7 +233,7 @@ static int
 list_row(const struct wk_history_row *r, void *arg)
 {
 	struct lister *l = arg;
-	char date[11];
+	char date[11], m[WK_MONEY_MAX];
 
 	wk_date_format(r->date, date);
 	if (!l->json) {
@@ -242,10 +243,9 @@ list_row(const struct wk_history_row *r, void *arg)
 		csv_field(l->out, r->product);
 		putc(',', l->out);
 		csv_field(l->out, r->unit);
-		fprintf(l->out, ",%lld.%02lld,", r->value / 100, r->value % 100);
+		fprintf(l->out, ",%s,", wk_money_figure(r->value, m));
 		if (r->previous >= 0)
-			fprintf(l->out, "%lld.%02lld", r->previous / 100,
-			    r->previous % 100);
+			fputs(wk_money_figure(r->previous, m), l->out);
 		putc(',', l->out);
 		csv_field(l->out, r->feed);
 		putc('\n', l->out);
@@ -257,11 +257,10 @@ list_row(const struct wk_history_row *r, void *arg)
 		json_string(l->out, r->product);
 		fputs(", \"unit\": ", l->out);
 		json_string(l->out, r->unit);
-		fprintf(l->out, ", \"value\": %lld.%02lld, \"previous\": ",
-		    r->value / 100, r->value % 100);
+		fprintf(l->out, ", \"value\": %s, \"previous\": ",
+		    wk_money_figure(r->value, m));
 		if (r->previous >= 0)
-			fprintf(l->out, "%lld.%02lld", r->previous / 100,
-			    r->previous % 100);
+			fputs(wk_money_figure(r->previous, m), l->out);
 		else
 			fputs("null", l->out);
 		fputs(", \"feed\": ", l->out);

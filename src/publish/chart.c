@@ -5,6 +5,7 @@
  * infinity can reach the markup whatever the series.
  */
 
+#include "base/money.h"
 #include "chart.h"
 
 /* The viewBox and the plot area inside it. */
@@ -18,7 +19,9 @@
 static void
 money(struct wk_buf *o, long long cents)
 {
-	wk_buf_printf(o, "S/ %lld.%02lld", cents / 100, cents % 100);
+	char m[WK_MONEY_MAX];
+
+	wk_buf_puts(o, wk_money_soles(cents, m));
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "base/money.h"
 #include "bundle.h"
 #include "read/catalog.h"
 #include "causes.h"
@@ -283,23 +284,23 @@ chart(struct wk_buf *o, const struct rseg *sg)
 		double max = (double)(p->value > p->previous ? p->value : p->previous);
 		double k = max > 0 ? bar / max : 0;
 		int y = (int)i * row;
+		char m[WK_MONEY_MAX];
 
 		wk_buf_printf(o, "<text x=\"0\" y=\"%d\">", y + 14);
 		text(o, p->product);
 		wk_buf_puts(o, "</text>");
 		if (p->previous >= 0)
 			wk_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-			    "height=\"6\" fill=\"#cbd5e0\"><title>%s S/ %lld.%02lld"
+			    "height=\"6\" fill=\"#cbd5e0\"><title>%s %s"
 			    "</title></rect>", label, y + 3, p->previous * k,
-			    _("before"), p->previous / 100, p->previous % 100);
+			    _("before"), wk_money_soles(p->previous, m));
 		wk_buf_printf(o, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" "
-		    "height=\"7\" fill=\"%s\"><title>%s S/ %lld.%02lld</title></rect>",
+		    "height=\"7\" fill=\"%s\"><title>%s %s</title></rect>",
 		    label, y + 10, p->value * k, p->previous < 0 ? "#4a5568"
 		    : p->value > p->previous ? "#c05621" : p->value < p->previous
-		    ? "#2f855a" : "#2b6cb0", _("today"), p->value / 100,
-		    p->value % 100);
-		wk_buf_printf(o, "<text x=\"%d\" y=\"%d\">S/ %lld.%02lld", label +
-		    bar + 8, y + 14, p->value / 100, p->value % 100);
+		    ? "#2f855a" : "#2b6cb0", _("today"), wk_money_soles(p->value, m));
+		wk_buf_printf(o, "<text x=\"%d\" y=\"%d\">%s", label + bar + 8,
+		    y + 14, wk_money_soles(p->value, m));
 		if (p->previous > 0)
 			wk_buf_printf(o, " (%+.1f %%)", 100.0 *
 			    (double)(p->value - p->previous) / (double)p->previous);
@@ -438,6 +439,7 @@ price_row(struct wk_buf *o, const struct wk_report *r, const struct rseg *sg,
 	struct series s = { NULL, NULL, 0, 0, 0 };
 	struct wk_buf label = WK_BUF_INIT;
 	const char *unit;
+	char m[WK_MONEY_MAX];
 	long long pct = 0;
 	int found = 0;
 	struct wk_err err;
@@ -457,8 +459,7 @@ price_row(struct wk_buf *o, const struct wk_report *r, const struct rseg *sg,
 	text(o, p->product);
 	wk_buf_puts(o, "</td><td>");
 	text(o, market);
-	wk_buf_printf(o, "</td><td class=\"n\">S/ %lld.%02lld", p->value / 100,
-	    p->value % 100);
+	wk_buf_printf(o, "</td><td class=\"n\">%s", wk_money_soles(p->value, m));
 	if (unit != NULL) {
 		wk_buf_putc(o, '/');
 		text(o, unit);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/money.h"
 #include "bulletin.h"
 #include "catalog.h"
 #include "csvimport.h"
@@ -596,7 +597,9 @@ drop:
 static void
 amount(struct wk_buf *b, long long v)
 {
-	wk_buf_printf(b, "%lld.%02lld", v / 100, v % 100);
+	char m[WK_MONEY_MAX];
+
+	wk_buf_puts(b, wk_money_figure(v, m));
 }
 
 /* The feed: markets in order of first appearance, their prices in order. */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "feed.h"
 #include "rss.h"
 #include "xmlio.h"
@@ -43,18 +44,14 @@ seen_init(struct seen *s, size_t n)
 	return (s->slot = calloc(cap, sizeof *s->slot)) == NULL ? -1 : 0;
 }
 
-/* FNV-1a of a, then b. */
+/* The hash of a, then b, apart. */
 static size_t
 seen_hash(const char *a, const char *b)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = wk_fnv64(WK_FNV64_INIT, a, strlen(a));
 
-	for (; *a; a++)
-		h = (h ^ (unsigned char)*a) * 1099511628211ULL;
-	h = (h ^ 0x1f) * 1099511628211ULL;
-	for (; *b; b++)
-		h = (h ^ (unsigned char)*b) * 1099511628211ULL;
-	return (size_t)h;
+	h = wk_fnv64(h, "\x1f", 1);
+	return (size_t)wk_fnv64(h, b, strlen(b));
 }
 
 /* The slot of key (a, b): where it is, or the empty one it would take. */

@@ -7,9 +7,11 @@
  * libxml2 for it.
  */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/hash.h"
 #include "base/paths.h"
 #include "style.h"
 #include "xmlio.h"
@@ -140,20 +142,18 @@ wk_style_free(struct wk_style *s)
 	free(s);
 }
 
-/* FNV-1a, a stable hash: the rotation must not change between runs. */
-static unsigned long
-hash(unsigned long h, const char *s)
+/* A stable hash: the rotation must not change between runs. */
+static uint32_t
+hash(uint32_t h, const char *s)
 {
-	for (; s && *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619ul & 0xfffffffful;
-	return h;
+	return s == NULL ? h : wk_fnv32(h, s, strlen(s));
 }
 
 void
 wk_rotor_init(struct wk_rotor *r, const char *a, const char *b)
 {
 	memset(r, 0, sizeof *r);
-	r->seed = hash(hash(2166136261ul, a), b);
+	r->seed = hash(hash(WK_FNV32_INIT, a), b);
 }
 
 const char *

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/money.h"
 #include "compose_market.h"
 #include "compose_priv.h"
 #include "read/history.h"
@@ -66,9 +67,9 @@ wk_market_archive(struct wk_history **h, const struct wk_prices *p,
 }
 
 static void
-money(long long cents, char out[32])
+money(long long cents, char out[WK_MONEY_MAX])
 {
-	snprintf(out, 32, "S/ %lld.%02lld", cents / 100, cents % 100);
+	wk_money_soles(cents, out);
 }
 
 /* The change from base to now in whole percent, rounded half away from

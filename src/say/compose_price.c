@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/money.h"
 #include "read/catalog.h"
 #include "compose_priv.h"
 #include "read/feed.h"
@@ -21,9 +22,9 @@
 #include "read/voice.h"
 
 static void
-money(long long cents, char out[32])
+money(long long cents, char out[WK_MONEY_MAX])
 {
-	snprintf(out, 32, "S/ %lld.%02lld", cents / 100, cents % 100);
+	wk_money_soles(cents, out);
 }
 
 /* Keeps what the report shows of a price. */
