@@ -13,8 +13,11 @@
 
 /* Files whose lines messages may quote: they parsed as XML. Any other
  * file named in a message (a feed="/etc/shadow") is never quoted, so its
- * content cannot end up in cron's mail. A converted file keeps its UTF-8
- * text here. */
+ * content cannot end up in cron's mail; nor is a feed that no one who
+ * read it vouched for (wk_err_trust_excerpt: it lies in a folder of the
+ * station that reads it). A converted file keeps its UTF-8 text here. The
+ * store is the process's, as the messages it serves are: it holds no
+ * station's settings, only what was read and who vouched for it. */
 static struct excerpt {
 	char *path;
 	char *text;
@@ -22,85 +25,65 @@ static struct excerpt {
 	size_t *lines;		/* line starts, built at the first quote */
 	size_t nlines;
 	int failed;
+	int allowed;		/* it parsed as XML */
+	int feed, trusted;	/* a feed, and vouched for */
 } *excerpts;
 static size_t nexcerpts;
 static pthread_mutex_t excerpt_lock = PTHREAD_MUTEX_INITIALIZER;
 
-/* The station's folders (resolved): once one is known, feeds are quoted
- * only from inside them. */
-static char **roots;
-static size_t nroots;
-
-void
-wk_err_excerpt_root(const char *dir)
+/* The entry of path, added when new; NULL when out of memory. Called with
+ * the lock held. */
+static struct excerpt *
+excerpt_of(const char *path)
 {
-	char *r = realpath(dir, NULL), **v;
+	struct excerpt *v;
+	size_t i;
 
-	if (r == NULL)
-		return;
-	pthread_mutex_lock(&excerpt_lock);
-	if ((v = realloc(roots, (nroots + 1) * sizeof *v)) == NULL)
-		free(r);
-	else {
-		roots = v;
-		roots[nroots++] = r;
-	}
-	pthread_mutex_unlock(&excerpt_lock);
+	for (i = 0; i < nexcerpts; i++)
+		if (strcmp(excerpts[i].path, path) == 0)
+			return &excerpts[i];
+	if ((v = realloc(excerpts, (nexcerpts + 1) * sizeof *v)) == NULL)
+		return NULL;
+	excerpts = v;
+	memset(&v[i], 0, sizeof v[i]);
+	if ((v[i].path = strdup(path)) == NULL)
+		return NULL;
+	nexcerpts++;
+	return &v[i];
 }
 
-/* True when path lies in one of the roots, or none is known. */
-static int
-in_roots(const char *path)
+void
+wk_err_trust_excerpt(const char *path)
 {
-	char *r;
-	size_t i, n;
-	int ok = 0;
+	struct excerpt *e;
 
-	if (nroots == 0)
-		return 1;
-	if ((r = realpath(path, NULL)) == NULL)
-		return 0;
-	for (i = 0; i < nroots && !ok; i++) {
-		n = strlen(roots[i]);
-		ok = strncmp(r, roots[i], n) == 0 &&
-		    (r[n] == '/' || (n == 1 && roots[i][0] == '/'));
-	}
-	free(r);
-	return ok;
+	pthread_mutex_lock(&excerpt_lock);
+	if ((e = excerpt_of(path)) != NULL)
+		e->trusted = 1;
+	pthread_mutex_unlock(&excerpt_lock);
 }
 
 void
 wk_err_allow_excerpt(const char *path, const char *text, size_t len,
     int feed)
 {
-	struct excerpt *v;
-	size_t i;
+	struct excerpt *e;
 
 	pthread_mutex_lock(&excerpt_lock);
-	if (feed && !in_roots(path))
+	if ((e = excerpt_of(path)) == NULL)
 		goto out;
-	for (i = 0; i < nexcerpts; i++)
-		if (strcmp(excerpts[i].path, path) == 0)
-			break;
-	if (i == nexcerpts) {
-		if ((v = realloc(excerpts, (nexcerpts + 1) * sizeof *v)) == NULL)
-			goto out;
-		excerpts = v;
-		memset(&v[i], 0, sizeof v[i]);
-		if ((v[i].path = strdup(path)) == NULL)
-			goto out;
-		nexcerpts++;
-	}
-	free(excerpts[i].text);
-	free(excerpts[i].lines);
-	excerpts[i].text = NULL;
-	excerpts[i].lines = NULL;
-	excerpts[i].len = excerpts[i].nlines = 0;
-	excerpts[i].failed = 0;
-	if (text != NULL && (excerpts[i].text = malloc(len + 1)) != NULL) {
-		memcpy(excerpts[i].text, text, len);
-		excerpts[i].text[len] = '\0';
-		excerpts[i].len = len;
+	free(e->text);
+	free(e->lines);
+	e->text = NULL;
+	e->lines = NULL;
+	e->len = e->nlines = 0;
+	e->failed = 0;
+	e->allowed = 1;
+	e->feed = feed;
+	if (text != NULL && (e->text = malloc(len + 1)) != NULL) {
+		memcpy(e->text, text, len);
+		e->text[len] = '\0';
+		e->len = len;
 	}
 out:
 	pthread_mutex_unlock(&excerpt_lock);
@@ -120,11 +103,6 @@ wk_err_excerpts_free(void)
 	free(excerpts);
 	excerpts = NULL;
 	nexcerpts = 0;
-	for (i = 0; i < nroots; i++)
-		free(roots[i]);
-	free(roots);
-	roots = NULL;
-	nroots = 0;
 	pthread_mutex_unlock(&excerpt_lock);
 }
 
@@ -186,7 +164,8 @@ excerpt_line(const char *file, int line)
 	for (i = 0; i < nexcerpts; i++)
 		if (strcmp(excerpts[i].path, file) == 0)
 			break;
-	if (i < nexcerpts && load_excerpt(&excerpts[i]) == 0 &&
+	if (i < nexcerpts && excerpts[i].allowed && (!excerpts[i].feed ||
+	    excerpts[i].trusted) && load_excerpt(&excerpts[i]) == 0 &&
 	    (size_t)line <= excerpts[i].nlines) {
 		from = excerpts[i].lines[line - 1];
 		to = from + strcspn(excerpts[i].text + from, "\n");

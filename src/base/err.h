@@ -103,14 +103,15 @@ void wk_diag_err(struct wk_diags *d, const struct wk_err *e);
 
 /* Lets messages about path quote its lines (it parsed as XML); text, when
  * not NULL, is its content in UTF-8 (len bytes), quoted instead of the
- * file. A feed (feed non-zero) is quoted only from inside the folders
- * given to wk_err_excerpt_root, once there are any. Messages about other
- * files print no excerpt. */
+ * file. A feed (feed non-zero) is quoted only once wk_err_trust_excerpt
+ * vouched for it. Messages about other files print no excerpt. */
 void wk_err_allow_excerpt(const char *path, const char *text, size_t len,
     int feed);
 
-/* Adds a station folder from which feeds may be quoted. */
-void wk_err_excerpt_root(const char *dir);
+/* Vouches for the feed at path: whoever reads it knows it lies in a folder
+ * of the station it is read for (wk_site_quotable), or was named by the
+ * user. Call it before reading the feed: messages print as they come. */
+void wk_err_trust_excerpt(const char *path);
 
 /* Forgets every file allowed above (at exit). */
 void wk_err_excerpts_free(void);

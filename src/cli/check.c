@@ -1,14 +1,12 @@
 /*
  * Checks for editors. A file's kind is told by its root element; the
  * matching reader validates it (it reports the first error with
- * file:line:col), then the meaning is checked against the catalogue, the
- * voices of the data folder (every language they speak) and the broadcast
- * date.
+ * file:line:col), then the meaning is checked against a station's world
+ * (-c, or the default station: its catalogue with its own vocabulary, its
+ * category map, its voices with its lexicons; every voice of the data
+ * folder for what concerns every language) and the broadcast date.
  */
 
-#include <sys/stat.h>
-
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,8 +17,8 @@
 #include "read/clip.h"
 #include "read/feed.h"
 #include "lint.h"
-#include "read/local.h"
 #include "base/paths.h"
+#include "read/site.h"
 #include "read/station.h"
 #include "base/text.h"
 #include "say/verbal.h"
@@ -28,66 +26,17 @@
 #include "read/xmlio.h"
 
 struct ctx {
-	struct wk_catalog *cat;
-	struct wk_voiceset voices;
-	int all_voices;		/* every voice of the data folder is loaded */
+	struct wk_site *site;		/* the station's world (-c) */
+	const struct wk_catalog *cat;	/* the site's */
 	struct wk_date date;
 	struct wk_diags *d;
 };
 
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Loads every voice of the data folder (voices/<tag>/voice.xml), in the
- * order of their tags, for the checks that concern every language. */
-static void
-load_all_voices(struct ctx *c)
-{
-	char *dir, *names[16];
-	size_t n = 0, i;
-	struct dirent *e;
-	DIR *dp;
-
-	if (c->all_voices)
-		return;
-	c->all_voices = 1;
-	if ((dir = wk_data_path("voices")) == NULL || (dp = opendir(dir)) == NULL) {
-		free(dir);
-		return;
-	}
-	while ((e = readdir(dp)) != NULL && n < sizeof names / sizeof names[0]) {
-		char *sub = e->d_name[0] != '.' ? wk_path_join(dir, e->d_name) : NULL;
-		char *xml = sub ? wk_path_join(sub, "voice.xml") : NULL;
-		struct stat sb;
-
-		if (xml != NULL && stat(xml, &sb) == 0 &&
-		    (names[n] = strdup(e->d_name)) != NULL)
-			n++;
-		free(sub);
-		free(xml);
-	}
-	closedir(dp);
-	free(dir);
-	qsort(names, n, sizeof *names, cmp_name);
-	for (i = 0; i < n; i++) {
-		struct wk_err err;
-
-		if (wk_voiceset_get(&c->voices, names[i], c->d, &err) == NULL)
-			wk_diag_err(c->d, &err);
-		free(names[i]);
-	}
-}
-
-/* The voice of lang when it is loaded or can be, else NULL. */
+/* The voice that reads texts tagged lang, or NULL. */
 static struct wk_voice *
 voice_of(struct ctx *c, const char *lang)
 {
-	struct wk_err e;
-
-	return wk_voiceset_get(&c->voices, lang, NULL, &e);
+	return wk_site_voice_for(c->site, lang);
 }
 
 /* The root element's name, read with a tiny scan (no full parse). */
@@ -173,10 +122,10 @@ lacks_unit(struct ctx *c, const char *id)
 {
 	size_t i;
 
-	load_all_voices(c);
-	for (i = 0; i < c->voices.n; i++)
-		if (wk_voice_unit(c->voices.v[i], id) == NULL)
-			return c->voices.v[i];
+	wk_site_all_voices(c->site, c->d);
+	for (i = 0; i < c->site->voices.n; i++)
+		if (wk_voice_unit(c->site->voices.v[i], id) == NULL)
+			return c->site->voices.v[i];
 	return NULL;
 }
 
@@ -409,14 +358,21 @@ check_languages(struct ctx *c, const struct wk_news *nw,
 
 	if (first == NULL)
 		return;
-	load_all_voices(c);
-	for (i = 0; i < c->voices.n; i++)
-		if (wk_news_text(it, c->voices.v[i]->lang) == NULL)
+	wk_site_all_voices(c->site, c->d);
+	for (i = 0; i < c->site->voices.n; i++) {
+		const struct wk_voice *v = c->site->voices.v[i];
+		size_t k;
+
+		for (k = 0; k < it->ntexts; k++)
+			if (wk_voice_accepts(v, it->texts[k].lang) > 0)
+				break;
+		if (k == it->ntexts)
 			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line, it->pos.col,
 			    _("item '%s' has no '%s' text: bulletins in '%s' leave "
 			    "it out, or announce it and read it in another language "
 			    "when their <news> says untranslated=\"announce\""),
-			    it->id, c->voices.v[i]->lang, c->voices.v[i]->lang);
+			    it->id, v->lang, v->lang);
+	}
 	text_figures(first, &a);
 	for (i = 1; i < it->ntexts; i++) {
 		const struct wk_news_text *t = &it->texts[i];
@@ -442,14 +398,12 @@ static void
 check_digits(struct ctx *c, const char *file, struct wk_pos pos,
     const char *lang, const char *text)
 {
-	struct wk_err e;
 	struct wk_voice *v;
 	struct wk_buf out = WK_BUF_INIT;
 	const char *raw = NULL;
 	size_t nraw = 0;
 
-	if (text == NULL || lang == NULL ||
-	    (v = wk_voiceset_get(&c->voices, lang, c->d, &e)) == NULL)
+	if (text == NULL || lang == NULL || (v = voice_of(c, lang)) == NULL)
 		return;
 	if (wk_verbalize_check(v, text, &out, &raw, &nraw) == 0 && raw != NULL)
 		wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
@@ -466,20 +420,21 @@ check_news(struct ctx *c, const struct wk_news *nw)
 
 	for (i = 0; i < nw->nitems; i++) {
 		const struct wk_news_item *it = &nw->items[i];
+		const char *net = wk_site_network(c->site, it);
 
-		if (it->network[0] != '\0' && wk_entry_find(c->cat->networks,
-		    c->cat->nnetworks, it->network) == NULL && nw->categories)
+		if (net[0] != '\0' && wk_entry_find(c->cat->networks,
+		    c->cat->nnetworks, net) == NULL && nw->categories)
 			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line,
 			    it->pos.col, _("category '%s' is no network's: the "
 			    "item is read only by <news> without network=; to "
 			    "give it one, list <category>%s</category> under a "
 			    "<network> of voices/catalog.xml, or add <category "
 			    "name=\"%s\" network=\"...\"/> to the station"),
-			    it->network, it->network, it->network);
-		else if (it->network[0] != '\0' && wk_entry_find(
-		    c->cat->networks, c->cat->nnetworks, it->network) == NULL)
+			    net, net, net);
+		else if (net[0] != '\0' && wk_entry_find(
+		    c->cat->networks, c->cat->nnetworks, net) == NULL)
 			unknown_id(c, nw->path, it->network_pos, _("network"),
-			    it->network, c->cat->networks, c->cat->nnetworks);
+			    net, c->cat->networks, c->cat->nnetworks);
 		if (it->has_expires && wk_date_days(it->expires) <
 		    wk_date_days(c->date))
 			wk_diag(c->d, WK_WARNING, nw->path, it->pos.line, it->pos.col,
@@ -510,7 +465,7 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 	for (k = 0; k < b->nlangs; k++) {
 		struct wk_err e;
 
-		if (wk_voiceset_get(&c->voices, b->langs[k], c->d, &e) == NULL)
+		if (wk_site_voice(c->site, b->langs[k], c->d, &e) == NULL)
 			wk_diag(c->d, WK_ERROR, b->path, b->pos.line, b->pos.col,
 			    _("language '%s': %s"), b->langs[k], e.msg);
 	}
@@ -576,41 +531,29 @@ check_failure_clip(const struct wk_station *s, struct wk_diags *d)
 	wk_clip_close(c);
 }
 
-static enum wk_status
-load_ctx(struct ctx *c, struct wk_date date, struct wk_diags *d,
-    struct wk_err *err)
-{
-	memset(c, 0, sizeof *c);
-	c->date = date;
-	c->d = d;
-	return wk_local_catalog_load(&c->cat, d, err);
-}
-
-static void
-free_ctx(struct ctx *c)
-{
-	wk_catalog_free(c->cat);
-	wk_voiceset_free(&c->voices);
-}
-
 enum wk_status
-wk_check_files(char *const *paths, size_t n, struct wk_date date,
-    struct wk_diags *d)
+wk_check_files(char *const *paths, size_t n, const char *station,
+    struct wk_date date, struct wk_diags *d)
 {
 	struct ctx c;
 	struct wk_err err;
 	size_t i, before = d->nerrors;
 	int nomem = 0;
 
-	if (load_ctx(&c, date, d, &err) != WK_OK) {
+	memset(&c, 0, sizeof c);
+	c.date = date;
+	c.d = d;
+	if (wk_site_open(station, 0, d, &c.site, &err) != WK_OK) {
 		wk_diag_err(d, &err);
-		free_ctx(&c);
 		return err.status == WK_ENOMEM ? WK_ENOMEM : WK_EINPUT;
 	}
+	c.cat = c.site->cat;
 	for (i = 0; i < n; i++) {
 		char root[64];
 		enum wk_status st = WK_OK;
 
+		/* The user named it: its lines may be quoted. */
+		wk_err_trust_excerpt(paths[i]);
 		root_name(paths[i], root, sizeof root);
 		if (strcmp(root, "prices") == 0) {
 			struct wk_prices *p;
@@ -634,7 +577,10 @@ wk_check_files(char *const *paths, size_t n, struct wk_date date,
 		} else if (strcmp(root, "voice") == 0) {
 			struct wk_voice *v;
 
-			st = wk_voice_load_file(paths[i], &v, d, &err);
+			if ((st = wk_voice_load_file(paths[i], &v, d, &err)) ==
+			    WK_OK)
+				st = wk_voice_add_lexicons(v, (const char *const *)
+				    c.site->dirs, d, &err);
 			wk_voice_free(v);
 		} else if (strcmp(root, "catalog") == 0) {
 			struct wk_catalog *ct;
@@ -657,6 +603,6 @@ wk_check_files(char *const *paths, size_t n, struct wk_date date,
 			nomem = 1;
 		before = d->nerrors;
 	}
-	free_ctx(&c);
+	wk_site_free(c.site);
 	return nomem ? WK_ENOMEM : d->nerrors > 0 ? WK_EINPUT : WK_OK;
 }

@@ -14,10 +14,12 @@ struct wk_diags;
 
 /* Checks each file: its schema, then its meaning (unknown ids and units,
  * stale dates, texts missing one of the voices' languages, figures that
- * differ between the languages of a text, spelling a voice asks to check).
- * All findings go to d. Returns WK_OK, WK_EINPUT when any file has errors,
- * WK_ENOMEM. */
+ * differ between the languages of a text, spelling a voice asks to check)
+ * as the station file station (NULL: the default station) sees them: its
+ * catalogue, category map and lexicons, as `build -c` reads them. All
+ * findings go to d. Returns WK_OK, WK_EINPUT when any file (or the
+ * station's) has errors, WK_ENOMEM. */
 enum wk_status wk_check_files(char *const *paths, size_t n,
-    struct wk_date date, struct wk_diags *d);
+    const char *station, struct wk_date date, struct wk_diags *d);
 
 #endif

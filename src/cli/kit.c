@@ -17,12 +17,11 @@
 #include "base/buf.h"
 #include "read/bulletin.h"
 #include "read/catalog.h"
-#include "read/local.h"
 #include "say/compose.h"
-#include "say/compose_priv.h"
 #include "say/coverage.h"
 #include "kit.h"
 #include "base/paths.h"
+#include "read/site.h"
 #include "read/station.h"
 #include "read/style.h"
 #include "read/voice.h"
@@ -402,7 +401,7 @@ one_lang(struct wk_compose *c, struct wk_bulletin **bs, int nb,
 	int bi;
 
 	memset(&k, 0, sizeof k);
-	if ((v = wk_voiceset_get(c->voices, lang, c->d, err)) == NULL)
+	if ((v = wk_site_voice(c->site, lang, c->d, err)) == NULL)
 		return err->status;
 	k.v = v;
 	for (i = 0; i < c->cat->nproducts; i++)
@@ -450,26 +449,20 @@ wk_kit(char *const *paths, int n, const char *lang, const char *station_path,
     struct wk_date date, const char *outdir, FILE *out, struct wk_diags *d,
     struct wk_err *err)
 {
-	struct wk_catalog *cat = NULL;
-	struct wk_voiceset voices;
-	struct wk_station *station = NULL;
+	struct wk_site *site = NULL;
 	struct wk_bulletin **bs = NULL;
 	struct wk_compose comp;
-	char *sp = station_path ? strdup(station_path) : wk_default_station();
 	const char *langs[16];
 	size_t nl = 0, i;
 	enum wk_status st;
 	int bi;
 
 	memset(&comp, 0, sizeof comp);
-	memset(&voices, 0, sizeof voices);
-	if (sp == NULL || (bs = calloc((size_t)n + 1,
-	    sizeof *bs)) == NULL) {
+	if ((bs = calloc((size_t)n + 1, sizeof *bs)) == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	if ((st = wk_station_load(sp, &station, d, err)) != WK_OK ||
-	    (st = wk_local_catalog_load(&cat, d, err)) != WK_OK)
+	if ((st = wk_site_open(station_path, 0, d, &site, err)) != WK_OK)
 		goto out;
 	for (bi = 0; bi < n && st == WK_OK; bi++)
 		if ((st = wk_bulletin_load(paths[bi], &bs[bi], d, err)) == WK_OK)
@@ -490,25 +483,15 @@ wk_kit(char *const *paths, int n, const char *lang, const char *station_path,
 		    _("these bulletins are not in '%s'"), lang);
 		goto out;
 	}
-	comp.cat = cat;
-	comp.station = station;
-	comp.date = date;
-	comp.voices = &voices;
-	comp.d = d;
-	if ((comp.feeds = wk_feedcache_new()) == NULL) {
-		st = wk_err_nomem(err);
+	if ((st = wk_compose_open(&comp, site, date, NULL, d, err)) != WK_OK)
 		goto out;
-	}
 	for (i = 0; i < nl && st == WK_OK; i++)
 		st = one_lang(&comp, bs, n, langs[i], outdir, out, err);
 out:
-	wk_feedcache_free(comp.feeds);
+	wk_compose_close(&comp);
 	for (bi = 0; bs != NULL && bi < n; bi++)
 		wk_bulletin_free(bs[bi]);
 	free(bs);
-	wk_station_free(station);
-	wk_voiceset_free(&voices);
-	wk_catalog_free(cat);
-	free(sp);
+	wk_site_free(site);
 	return st;
 }

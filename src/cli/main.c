@@ -28,7 +28,6 @@
 #include "run/notify.h"
 #include "market_cli.h"
 #include "base/paths.h"
-#include "read/rss.h"
 #include "say/verbal.h"
 #include "read/voice.h"
 #include "read/xmlio.h"
@@ -61,9 +60,10 @@ static const struct cmd {
 	    "[-j JOBS] [-o OUTDIR] [-w SECONDS] BULLETIN.xml...",
 	    N_("make the MP3 segments, playlist and transcript of each bulletin "
 	    "in OUTDIR/YYYY-MM-DD/"), "cdjoqvw" },
-	{ "check", "willakuy check [-qv] [-d YYYY-MM-DD] FILE.xml...",
+	{ "check", "willakuy check [-qv] [-c STATION.xml] [-d YYYY-MM-DD] "
+	    "FILE.xml...",
 	    N_("validate bulletin, feed, station, voice or catalogue files"),
-	    "dqv" },
+	    "cdqv" },
 	{ "preview", "willakuy preview [-qv] [-c STATION.xml] [-d YYYY-MM-DD] "
 	    "[-l es|qu] BULLETIN.xml",
 	    N_("print what each language's bulletin will say"), "cdlqv" },
@@ -83,7 +83,8 @@ static const struct cmd {
 	    N_("make a price feed from a spreadsheet's CSV"), NULL },
 };
 
-/* One option table for every subcommand, sorted by name. */
+/* One option table for the subcommands parsed here (history and import
+ * parse their own, market_cli.c), sorted by long name. */
 static const struct option options[] = {
 	{ "date", required_argument, NULL, 'd' },
 	{ "help", no_argument, NULL, 'h' },
@@ -282,7 +283,7 @@ cmd_verbalize(struct opts *o)
 	struct wk_diags d;
 	struct wk_err err;
 	struct wk_voice *v = NULL;
-	char *line = NULL;
+	char *line = NULL, **local = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	int rc = 0;
@@ -290,8 +291,14 @@ cmd_verbalize(struct opts *o)
 	if (o->lang == NULL)
 		return usage_error("%s", _("verbalize needs -l es or -l qu"));
 	wk_diags_init(&d, stderr);
-	if (wk_voice_load(o->lang, &v, &d, &err) != WK_OK) {
+	/* No station: the voice with the system's own lexicons (local.h). */
+	if (wk_local_dirs(NULL, &local, &err) != WK_OK ||
+	    wk_voice_load(o->lang, &v, &d, &err) != WK_OK ||
+	    wk_voice_add_lexicons(v, (const char *const *)local, &d, &err) !=
+	    WK_OK) {
 		wk_diag_err(&d, &err);
+		wk_voice_free(v);
+		wk_local_dirs_free(local);
 		wk_diags_free(&d);
 		return exit_code(err.status);
 	}
@@ -320,6 +327,7 @@ cmd_verbalize(struct opts *o)
 	}
 	free(line);
 	wk_voice_free(v);
+	wk_local_dirs_free(local);
 	wk_diags_free(&d);
 	return rc;
 }
@@ -334,7 +342,8 @@ cmd_check(struct opts *o, int argc, char **argv)
 		return usage_error("%s", _("check needs at least one FILE.xml"));
 	wk_diags_init(&d, stderr);
 	d.verbose = o->verbose;
-	st = wk_check_files(argv + optind, (size_t)(argc - optind), o->date, &d);
+	st = wk_check_files(argv + optind, (size_t)(argc - optind), o->station,
+	    o->date, &d);
 	if (!o->quiet && isatty(STDERR_FILENO))
 		fprintf(stderr, _("willakuy: %zu error(s), %zu warning(s)\n"),
 		    d.nerrors, d.nwarnings);
@@ -430,6 +439,20 @@ cmd_kit(struct opts *o, int argc, char **argv)
 	return finish_stdout(st, &d, &err);
 }
 
+/* The progress line of build on a terminal: the segment being rendered. */
+static void
+progress(const char *bulletin, const char *lang, size_t done, size_t total,
+    const char *segment)
+{
+	if (bulletin == NULL) {
+		fputs("\r\033[K", stderr);
+		return;
+	}
+	fprintf(stderr, "\rwillakuy: %s-%s: segment %zu/%zu (%3zu%%) %-24.24s",
+	    bulletin, lang, done + 1, total, (done + 1) * 100 / total, segment);
+	fflush(stderr);
+}
+
 static int
 cmd_build(struct opts *o, int argc, char **argv)
 {
@@ -451,7 +474,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 	bo.nbulletins = (size_t)(argc - optind);
 	bo.jobs = (int)(o->jobs > 0 ? o->jobs : sysconf(_SC_NPROCESSORS_ONLN));
 	bo.lock_wait_s = (unsigned)(o->wait_s >= 0 ? o->wait_s : 60);
-	bo.progress = !o->quiet && isatty(STDERR_FILENO);
+	bo.progress = !o->quiet && isatty(STDERR_FILENO) ? progress : NULL;
 	wk_diags_init(&d, stderr);
 	d.verbose = o->verbose;
 	if (o->quiet)
@@ -577,7 +600,5 @@ main(int argc, char **argv)
 		rc = cmd_verbalize(&o);
 	wk_xml_cleanup();
 	wk_paths_cleanup();
-	wk_local_cleanup();
-	wk_rss_map_clear_catalog();
 	return rc;
 }

@@ -26,6 +26,7 @@
 #include "read/history.h"
 #include "market_cli.h"
 #include "base/paths.h"
+#include "read/site.h"
 #include "read/station.h"
 
 static const char usage_history[] =
@@ -152,17 +153,15 @@ static enum wk_status
 open_history(const struct opts *o, int must_exist, struct wk_history **h,
     struct wk_diags *d, struct wk_err *err)
 {
-	struct wk_station *s = NULL;
-	char *sp = o->station ? strdup(o->station) : wk_default_station();
+	struct wk_site *s = NULL;
 	char *path = NULL;
 	enum wk_status st;
 
-	if (sp == NULL)
-		return wk_err_nomem(err);
-	if ((st = wk_station_load(sp, &s, d, err)) != WK_OK)
+	if ((st = wk_site_open(o->station, WK_SITE_SETTINGS, d, &s, err)) !=
+	    WK_OK)
 		goto out;
-	if ((path = wk_market_history_path(s, o->outdir ? o->outdir : "out"))
-	    == NULL) {
+	if ((path = wk_market_history_path(s->station, o->outdir ? o->outdir
+	    : "out")) == NULL) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
@@ -185,8 +184,7 @@ open_history(const struct opts *o, int must_exist, struct wk_history **h,
 	st = wk_history_open(path, 5000, h, err);
 out:
 	free(path);
-	free(sp);
-	wk_station_free(s);
+	wk_site_free(s);
 	return st;
 }
 
@@ -317,6 +315,7 @@ cmd_history_import(const struct opts *o, int n, char **feeds,
 		struct wk_prices *p = NULL;
 		struct wk_err e;
 
+		wk_err_trust_excerpt(feeds[i]);	/* the user named it */
 		if ((st = wk_prices_load(feeds[i], &p, d, &e)) != WK_OK) {
 			wk_diag_err(d, &e);
 			if (st == WK_ENOMEM) {

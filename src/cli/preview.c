@@ -11,13 +11,12 @@
 #include <string.h>
 
 #include "read/bulletin.h"
-#include "read/catalog.h"
-#include "read/local.h"
 #include "read/clip.h"
 #include "say/compose.h"
 #include "say/coverage.h"
 #include "lint.h"
 #include "preview.h"
+#include "read/site.h"
 #include "read/station.h"
 #include "sound/synth.h"
 #include "read/voice.h"
@@ -170,37 +169,21 @@ enum wk_status
 wk_preview(const char *path, const char *lang, const char *station_path,
     struct wk_date date, FILE *out, struct wk_diags *d, struct wk_err *err)
 {
-	struct wk_catalog *cat = NULL;
-	struct wk_voiceset voices;
-	struct wk_station *station = NULL;
+	struct wk_site *site = NULL;
 	struct wk_bulletin *b = NULL;
 	struct wk_compose comp;
 	struct wk_synth *synth = NULL;
 	struct wk_err e2;
-	char *sp = station_path ? strdup(station_path) : wk_default_station();
 	enum wk_status st;
 	size_t i;
 
 	memset(&comp, 0, sizeof comp);
-	memset(&voices, 0, sizeof voices);
-	if (sp == NULL) {
-		st = wk_err_nomem(err);
-		goto out;
-	}
-	if ((st = wk_station_load(sp, &station, d, err)) != WK_OK ||
-	    (st = wk_local_catalog_load(&cat, d, err)) != WK_OK ||
+	if ((st = wk_site_open(station_path, 0, d, &site, err)) != WK_OK ||
 	    (st = wk_bulletin_load(path, &b, d, err)) != WK_OK)
 		goto out;
 	wk_lint_bulletin(b, d);	/* what check says of it, dates included */
-	comp.cat = cat;
-	comp.station = station;
-	comp.date = date;
-	comp.voices = &voices;
-	comp.d = d;
-	if ((comp.feeds = wk_feedcache_new()) == NULL) {
-		st = wk_err_nomem(err);
+	if ((st = wk_compose_open(&comp, site, date, NULL, d, err)) != WK_OK)
 		goto out;
-	}
 	/* Without espeak-ng the words are counted instead. */
 	if (wk_synth_new(&synth, &e2) != WK_OK)
 		synth = NULL;
@@ -220,17 +203,14 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 		if (lang != NULL && strcmp(lang, b->langs[i]) != 0)
 			continue;
 		if ((st = wk_compose(&comp, b, b->langs[i], &s, err)) == WK_OK)
-			print_script(s, &voices, synth,
-			    station->segment_pause_ms, out);
+			print_script(s, &site->voices, synth,
+			    site->station->segment_pause_ms, out);
 		wk_script_free(s);
 	}
 out:
 	wk_synth_free(synth);
-	wk_feedcache_free(comp.feeds);
+	wk_compose_close(&comp);
 	wk_bulletin_free(b);
-	wk_station_free(station);
-	wk_voiceset_free(&voices);
-	wk_catalog_free(cat);
-	free(sp);
+	wk_site_free(site);
 	return st;
 }

@@ -21,6 +21,7 @@
 #include "chart.h"
 #include "say/compose.h"
 #include "say/compose_market.h"
+#include "say/coverage.h"
 #include "base/err.h"
 #include "read/history.h"
 #include "base/paths.h"
@@ -973,4 +974,28 @@ wk_report_write(struct wk_report *r, struct wk_outdir *out,
 	wk_buf_free(&sec);
 	wk_buf_free(&rel);
 	r->hist = NULL;
+}
+
+void
+wk_report_add_script(struct wk_report *r, const struct wk_causes *c,
+    const struct wk_compose *cc, const struct wk_bulletin *b,
+    struct wk_voiceset *vs, const struct wk_script *s,
+    const struct wk_audio_stats *stats, const char *error,
+    struct wk_diags *d)
+{
+	struct wk_seg_source *rf;
+	size_t i;
+
+	if (r == NULL)
+		return;
+	if ((rf = calloc(s->nsegs + 1, sizeof *rf)) != NULL)
+		for (i = 0; i < s->nsegs; i++) {
+			wk_causes_seg_source(c, cc, b, &s->segs[i], &rf[i]);
+			rf[i].recorded = wk_coverage_ms(&s->segs[i], vs,
+			    &rf[i].recorded_ms, &rf[i].spoken_ms) == 1;
+		}
+	if (rf == NULL || wk_report_add(r, s, stats, error, rf) != 0)
+		wk_diag(d, WK_WARNING, NULL, 0, 0, "%s",
+		    _("out of memory: the report will lack a bulletin"));
+	free(rf);
 }

@@ -41,6 +41,20 @@ int wk_report_add(struct wk_report *r, const struct wk_script *s,
     const struct wk_audio_stats *stats, const char *error,
     const struct wk_seg_source *src);
 
+struct wk_bulletin;
+struct wk_compose;
+struct wk_voiceset;
+
+/* The same, with where each segment's data came from found here: the feed
+ * it read and the date of its data (causes.h, c may be NULL) as composer
+ * cc read them for bulletin b, and how much of it the voices vs have
+ * recorded (coverage.h). Out of memory is a warning in d. */
+void wk_report_add_script(struct wk_report *r, const struct wk_causes *c,
+    const struct wk_compose *cc, const struct wk_bulletin *b,
+    struct wk_voiceset *vs, const struct wk_script *s,
+    const struct wk_audio_stats *stats, const char *error,
+    struct wk_diags *d);
+
 /* The bulletin-languages added, each named "<bulletin>-<lang>", and the
  * page's section of one alone: a run keeps its sections beside the files,
  * so that the report of a later run of the day shows them too. */

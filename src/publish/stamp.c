@@ -304,3 +304,47 @@ out:
 	wk_buf_free(&fn);
 	return rc;
 }
+
+int
+wk_stamp_lookup(struct wk_outdir *o, const struct wk_bundle *b,
+    const char *const *segkeys, struct wk_stamped *st,
+    struct wk_audio_stats *stats, double *seconds)
+{
+	struct wk_buf name = WK_BUF_INIT;
+	int same;
+
+	memset(st, 0, sizeof *st);
+	st->keyed = wk_stamp_key(b, segkeys, st->key) == 0;
+	st->files = wk_bundle_files(b->s, b->station, &st->nfiles);
+	wk_bundle_name(b->s, &name);
+	same = st->keyed && st->files != NULL && !name.failed &&
+	    wk_stamp_check(o, wk_buf_str(&name), st->key, st->files,
+	    st->nfiles, stats, b->s->nsegs, seconds);
+	wk_buf_free(&name);
+	return same;
+}
+
+void
+wk_stamp_published(struct wk_outdir *o, const struct wk_bundle *b,
+    const struct wk_stamped *st, const struct wk_audio_stats *stats,
+    double seconds, struct wk_diags *d)
+{
+	struct wk_buf name = WK_BUF_INIT;
+
+	if (!st->keyed || st->files == NULL)
+		return;
+	wk_bundle_name(b->s, &name);
+	if (name.failed || wk_stamp_write(o, wk_buf_str(&name), st->key,
+	    st->files, st->nfiles, stats, b->s->nsegs, seconds) != 0)
+		wk_diag(d, WK_NOTE, NULL, 0, 0, _("%s-%s: no stamp (%s): the "
+		    "next run publishes it again"), b->s->bulletin, b->s->lang,
+		    strerror(errno));
+	wk_buf_free(&name);
+}
+
+void
+wk_stamped_free(struct wk_stamped *st)
+{
+	wk_bundle_files_free(st->files);
+	memset(st, 0, sizeof *st);
+}

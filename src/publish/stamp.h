@@ -52,4 +52,32 @@ int wk_stamp_write(struct wk_outdir *o, const char *name, const wk_key key,
     char *const *files, size_t nfiles, const struct wk_audio_stats *stats,
     size_t nsegs, double seconds);
 
+struct wk_diags;
+
+/* What a run knows of a bulletin-language's stamp between looking it up
+ * and publishing: the key of what it publishes and the files it names. */
+struct wk_stamped {
+	wk_key key;
+	int keyed;		/* key is set */
+	char **files;		/* wk_bundle_files, or NULL */
+	size_t nfiles;
+};
+
+/* Looks up the stamp of what b would publish (its segments' audio keys
+ * segkeys, one per segment) in o, filling st (wk_stamped_free). 1 when it
+ * is published already as b would publish it: then stats (one per
+ * segment) and *seconds get what its publication measured. */
+int wk_stamp_lookup(struct wk_outdir *o, const struct wk_bundle *b,
+    const char *const *segkeys, struct wk_stamped *st,
+    struct wk_audio_stats *stats, double *seconds);
+
+/* Stamps b, just published with stats and seconds, when st could be keyed;
+ * a stamp that cannot be written is a note in d (the next run publishes
+ * again). */
+void wk_stamp_published(struct wk_outdir *o, const struct wk_bundle *b,
+    const struct wk_stamped *st, const struct wk_audio_stats *stats,
+    double seconds, struct wk_diags *d);
+
+void wk_stamped_free(struct wk_stamped *st);
+
 #endif

@@ -1,14 +1,14 @@
 /*
  * Reads voices/catalog.xml: <product>, <market> and <network> entries, each
- * with an id and a <name xml:lang="..."> per language. Also the "did you
- * mean" helper that the checks use for unknown ids.
+ * with an id and a <name xml:lang="..."> per language, and the feed
+ * categories each network takes. Also the "did you mean" helper that the
+ * checks use for unknown ids.
  */
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
-#include "rss.h"
 #include "xmlio.h"
 
 static enum wk_status
@@ -52,22 +52,23 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, struct wk_entry *e,
 	return WK_OK;
 }
 
-/* The feed categories (RSS, Atom) that choose network e: its id, its
- * names and its <category> synonyms (rss.c). */
+/* The feed categories (RSS, Atom) that choose network e, into m: its id,
+ * its names and its <category> synonyms. */
 static enum wk_status
-map_categories(xmlNodePtr n, const struct wk_entry *e, struct wk_err *err)
+map_categories(xmlNodePtr n, const struct wk_entry *e, struct wk_catmap *m,
+    struct wk_err *err)
 {
 	xmlNodePtr k;
 	size_t i;
-	int rc = wk_rss_map_catalog(e->id, e->id);
+	int rc = wk_catmap_add(m, e->id, e->id);
 
 	for (i = 0; i < e->nnames && rc == 0; i++)
-		rc = wk_rss_map_catalog(e->names[i], e->id);
+		rc = wk_catmap_add(m, e->names[i], e->id);
 	for (k = wk_xml_elem(n->children); k && rc == 0; k = wk_xml_elem(k->next))
 		if (wk_xml_is(k, "category")) {
 			char *t = wk_xml_text(k);
 
-			rc = t == NULL ? -1 : t[0] ? wk_rss_map_catalog(t, e->id) : 0;
+			rc = t == NULL ? -1 : t[0] ? wk_catmap_add(m, t, e->id) : 0;
 			free(t);
 		}
 	return rc == 0 ? WK_OK : wk_err_nomem(err);
@@ -100,6 +101,7 @@ wk_catalog_free(struct wk_catalog *c)
 	free_entries(c->products, c->nproducts);
 	free_entries(c->markets, c->nmarkets);
 	free_entries(c->networks, c->nnetworks);
+	wk_catmap_clear(&c->categories);
 	free(c->path);
 	free(c);
 }
@@ -157,7 +159,7 @@ wk_catalog_load(const char *path, struct wk_catalog **out,
 			st = wk_xml_err(&f, n, "id", err,
 			    _("'%s' is defined twice"), e->id);
 		if (st == WK_OK && v == c->networks)
-			st = map_categories(n, e, err);
+			st = map_categories(n, e, &c->categories, err);
 	}
 out:
 	wk_xml_free(&f);

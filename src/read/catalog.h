@@ -2,13 +2,15 @@
 #define WK_CATALOG_H
 /*
  * The catalogue (voices/catalog.xml): products, markets and networks by id,
- * with their names in each language. Feeds and bulletins refer to these
- * ids; the composer speaks the names.
+ * with their names in each language, and the feed categories that choose
+ * each network. Feeds and bulletins refer to these ids; the composer
+ * speaks the names.
  */
 
 #include <stddef.h>
 
 #include "base/err.h"
+#include "catmap.h"
 
 struct wk_diags;
 
@@ -24,6 +26,9 @@ struct wk_catalog {
 	char *path;
 	struct wk_entry *products, *markets, *networks;
 	size_t nproducts, nmarkets, nnetworks;
+	struct wk_catmap categories;	/* feed categories to networks: each
+					 * network's id, names and <category>
+					 * synonyms */
 };
 
 /* Loads path (validated against the catalog schema) into *out, which the

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/hash.h"
 #include "feed.h"
@@ -504,6 +505,9 @@ free_item(struct wk_news_item *it)
 	free(it->texts);
 	free(it->id);
 	free(it->network);
+	for (j = 0; j < it->ncategories; j++)
+		free(it->categories[j]);
+	free(it->categories);
 	memset(it, 0, sizeof *it);
 }
 
@@ -715,7 +719,20 @@ wk_news_text(const struct wk_news_item *it, const char *lang)
 	size_t i;
 
 	for (i = 0; i < it->ntexts; i++)
-		if (strcmp(it->texts[i].lang, lang) == 0)
+		if (wk_lang_match(lang, it->texts[i].lang) > 0)
 			return &it->texts[i];
 	return NULL;
+}
+
+size_t
+wk_lang_match(const char *range, const char *tag)
+{
+	size_t n = strlen(range);
+
+	if (strcmp(range, "*") == 0)
+		return 1;
+	if (n == 0 || strncasecmp(range, tag, n) != 0 ||
+	    (tag[n] != '\0' && tag[n] != '-'))
+		return 0;
+	return n;
 }

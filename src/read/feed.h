@@ -45,14 +45,23 @@ struct wk_prices {
 	struct wk_pos date_pos;
 };
 
+/* Longest language tag kept from a feed, with its NUL. */
+#define WK_LANG_MAX 36
+
 struct wk_news_text {
-	char *lang;
+	char *lang;		/* its language tag, as the feed writes it */
 	char *headline, *text;
 	struct wk_pos pos;
 };
 
 struct wk_news_item {
-	char *id, *network;
+	char *id;
+	char *network;		/* <news>: the network's id; RSS and Atom: the
+				 * first category as written, "" when none
+				 * (a station's maps choose: wk_site_network) */
+	char **categories;	/* RSS and Atom: every category as written,
+				 * in order, NULL-terminated; else NULL */
+	size_t ncategories;
 	struct wk_date date, expires;
 	int has_date, has_expires;
 	struct wk_news_text *texts;
@@ -86,9 +95,15 @@ void wk_news_free(struct wk_news *n);
 const struct wk_market *wk_prices_market(const struct wk_prices *p,
     const char *id);
 
-/* The item's text in lang, or NULL. */
+/* The item's first text whose tag lang matches (wk_lang_match), or NULL. */
 const struct wk_news_text *wk_news_text(const struct wk_news_item *it,
     const char *lang);
+
+/* How well the language range matches tag, by RFC 4647's basic filtering
+ * (ignoring case): the length of range when tag is range itself or starts
+ * with range and '-' ("es" matches "es", "es-PE" and "es-419", not
+ * "est"), else 0. "*" matches every tag, with 1. */
+size_t wk_lang_match(const char *range, const char *tag);
 
 /* Parses an amount in soles ("2.50", "25", "1234.5") into céntimos; -1 when
  * it is not one, or is above WK_PRICE_MAX. */

@@ -1,7 +1,7 @@
 /*
- * The station's own vocabulary folders (see local.h) and the merge of
- * their catalogues into the shipped one. Pronunciations (LANG/lexicon.txt)
- * are merged by voice.c, which owns the lexicon.
+ * A station's own vocabulary folders (see local.h) and the merge of their
+ * catalogues into the shipped one. Pronunciations (LANG/lexicon.txt) are
+ * merged by voice.c, which owns the lexicon.
  */
 
 #include <stdlib.h>
@@ -16,67 +16,41 @@
 #define WK_LOCAL_DIR "/etc/willakuy/voices"
 #endif
 
-/* The system folder and at most a few station folders (one per run). */
-#define MAX_DIRS 4
-
-static char *dirs[MAX_DIRS + 1];
-static size_t ndirs;
-
-/* Adds dir to the list, a copy of it when copy is 1; when copy is 0 the
- * list takes ownership of dir (freeing it when not kept). */
-static void
-add(char *dir, int copy)
+enum wk_status
+wk_local_dirs(const char *station_dir, char ***out, struct wk_err *err)
 {
-	size_t i;
+	const char *env = getenv("WILLAKUY_LOCAL");
+	char *cand[2], **v;
+	size_t i, n = 0;
 
-	if (dir == NULL)
-		return;
-	for (i = 0; i < ndirs; i++)
-		if (strcmp(dirs[i], dir) == 0)
-			break;
-	if (*dir == '\0' || i < ndirs || ndirs == MAX_DIRS) {
-		if (!copy)
-			free(dir);
-		return;
+	*out = NULL;
+	cand[0] = strdup(env != NULL ? env : WK_LOCAL_DIR);
+	cand[1] = station_dir != NULL ? wk_path_join(station_dir, "voices")
+	    : NULL;
+	if (cand[0] == NULL || (station_dir != NULL && cand[1] == NULL) ||
+	    (v = calloc(3, sizeof *v)) == NULL) {
+		free(cand[0]);
+		free(cand[1]);
+		return wk_err_nomem(err);
 	}
-	if ((dirs[ndirs] = copy ? strdup(dir) : dir) != NULL)
-		ndirs++;
-}
-
-static void
-init(void)
-{
-	const char *env;
-
-	if (ndirs > 0)
-		return;
-	env = getenv("WILLAKUY_LOCAL");
-	add((char *)(env != NULL ? env : WK_LOCAL_DIR), 1);
+	for (i = 0; i < 2; i++)
+		if (cand[i] != NULL && cand[i][0] != '\0' &&
+		    (n == 0 || strcmp(v[0], cand[i]) != 0))
+			v[n++] = cand[i];
+		else
+			free(cand[i]);
+	*out = v;
+	return WK_OK;
 }
 
 void
-wk_local_add_station(const char *station_dir)
-{
-	init();
-	add(wk_path_join(station_dir, "voices"), 0);
-}
-
-const char *const *
-wk_local_dirs(void)
-{
-	init();
-	dirs[ndirs] = NULL;
-	return (const char *const *)dirs;
-}
-
-void
-wk_local_cleanup(void)
+wk_local_dirs_free(char **dirs)
 {
 	size_t i;
 
-	for (i = 0; i < ndirs; i++)
+	for (i = 0; dirs != NULL && dirs[i] != NULL; i++)
 		free(dirs[i]);
-	ndirs = 0;
+	free(dirs);
 }
 
 static void
@@ -92,6 +66,7 @@ free_entry(struct wk_entry *e)
 	free(e->names);
 	free(e->id);
 	free(e->town);
+	free(e->family);
 	memset(e, 0, sizeof *e);
 }
 
@@ -123,14 +98,15 @@ merge(struct wk_entry **v, size_t *n, struct wk_entry *from, size_t nfrom,
 	return WK_OK;
 }
 
-/* Reads catalog.xml of each local folder that has one on top of cat. */
+/* Reads catalog.xml of each folder of dirs that has one on top of cat. */
 static enum wk_status
-local_catalog(struct wk_catalog *cat, struct wk_diags *d, struct wk_err *err)
+local_catalog(struct wk_catalog *cat, const char *const *dirs,
+    struct wk_diags *d, struct wk_err *err)
 {
 	const char *const *dir;
 	enum wk_status st = WK_OK;
 
-	for (dir = wk_local_dirs(); *dir != NULL && st == WK_OK; dir++) {
+	for (dir = dirs; dir != NULL && *dir != NULL && st == WK_OK; dir++) {
 		struct wk_catalog *loc;
 		struct wk_err e;
 		char *path = wk_path_join(*dir, "catalog.xml");
@@ -155,17 +131,19 @@ local_catalog(struct wk_catalog *cat, struct wk_diags *d, struct wk_err *err)
 		if ((st = merge(&cat->products, &cat->nproducts, loc->products,
 		    loc->nproducts, err)) == WK_OK &&
 		    (st = merge(&cat->markets, &cat->nmarkets, loc->markets,
-		    loc->nmarkets, err)) == WK_OK)
-			st = merge(&cat->networks, &cat->nnetworks, loc->networks,
-			    loc->nnetworks, err);
+		    loc->nmarkets, err)) == WK_OK &&
+		    (st = merge(&cat->networks, &cat->nnetworks, loc->networks,
+		    loc->nnetworks, err)) == WK_OK &&
+		    wk_catmap_merge(&cat->categories, &loc->categories) != 0)
+			st = wk_err_nomem(err);
 		wk_catalog_free(loc);
 	}
 	return st;
 }
 
 enum wk_status
-wk_local_catalog_load(struct wk_catalog **out, struct wk_diags *d,
-    struct wk_err *err)
+wk_local_catalog_load(const char *const *dirs, struct wk_catalog **out,
+    struct wk_diags *d, struct wk_err *err)
 {
 	char *path = wk_data_path("voices/catalog.xml");
 	enum wk_status st;
@@ -175,7 +153,7 @@ wk_local_catalog_load(struct wk_catalog **out, struct wk_diags *d,
 		return wk_err_nomem(err);
 	st = wk_catalog_load(path, out, d, err);
 	free(path);
-	if (st == WK_OK && (st = local_catalog(*out, d, err)) != WK_OK) {
+	if (st == WK_OK && (st = local_catalog(*out, dirs, d, err)) != WK_OK) {
 		wk_catalog_free(*out);
 		*out = NULL;
 	}

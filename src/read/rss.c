@@ -4,7 +4,10 @@
  * (reduced to plain text here), dates may be RFC 822 or ISO 8601 or
  * missing, language comes from xml:lang, the channel's <language> or
  * dc:language, and the iTunes, Dublin Core and content: extensions fill in
- * what the core elements lack. Links are never followed.
+ * what the core elements lack. Links are never followed. Language tags and
+ * categories are kept as the feed writes them: which voice reads a tag and
+ * which network a category is are the station's to say (site.h), so that
+ * one reading of a feed serves every station of a run.
  */
 
 #include <stdlib.h>
@@ -18,130 +21,46 @@
 #include "rss.h"
 #include "base/text.h"
 
-/* Categories to networks: the station's (<category name network>), then
- * the catalogue's (each network's id, names and <category> synonyms). */
-struct catmap {
-	char *category, *network;
-};
-static struct catmap *map, *cat_map;
-static size_t nmap, ncat_map;
-
+/* The categories of an item as written, in order: of each RSS
+ * <category> (or Dublin Core subject) its text, of each Atom <category>
+ * its term and then its label; empty ones are left out. The first is the
+ * item's network until a map says otherwise (wk_site_network). 0, or -1
+ * when out of memory. */
 static int
-add(struct catmap **v, size_t *n, const char *category, const char *network)
-{
-	struct catmap *nv;
-	size_t i;
-
-	for (i = 0; i < *n; i++)
-		if (strcasecmp((*v)[i].category, category) == 0) {
-			char *net = strdup(network);	/* the last one wins */
-
-			if (net == NULL)
-				return -1;
-			free((*v)[i].network);
-			(*v)[i].network = net;
-			return 0;
-		}
-	if ((nv = realloc(*v, (*n + 1) * sizeof *nv)) == NULL)
-		return -1;
-	*v = nv;
-	nv[*n].category = strdup(category);
-	nv[*n].network = strdup(network);
-	if (nv[*n].category == NULL || nv[*n].network == NULL) {
-		free(nv[*n].category);
-		free(nv[*n].network);
-		return -1;
-	}
-	(*n)++;
-	return 0;
-}
-
-static void
-clear(struct catmap **v, size_t *n)
-{
-	size_t i;
-
-	for (i = 0; i < *n; i++) {
-		free((*v)[i].category);
-		free((*v)[i].network);
-	}
-	free(*v);
-	*v = NULL;
-	*n = 0;
-}
-
-int
-wk_rss_map_add(const char *category, const char *network)
-{
-	return add(&map, &nmap, category, network);
-}
-
-int
-wk_rss_map_catalog(const char *category, const char *network)
-{
-	return add(&cat_map, &ncat_map, category, network);
-}
-
-void
-wk_rss_map_clear(void)
-{
-	clear(&map, &nmap);
-}
-
-void
-wk_rss_map_clear_catalog(void)
-{
-	clear(&cat_map, &ncat_map);
-}
-
-/* The network of category c, or NULL. */
-static const char *
-network_of(const char *c)
-{
-	size_t i;
-
-	for (i = 0; i < nmap; i++)
-		if (strcasecmp(map[i].category, c) == 0)
-			return map[i].network;
-	for (i = 0; i < ncat_map; i++)
-		if (strcasecmp(cat_map[i].category, c) == 0)
-			return cat_map[i].network;
-	return NULL;
-}
-/* The network of an item: its first category (RSS text, Atom term or
- * label) that maps to one; else its first category as written (check
- * warns that it maps to no network), or "" when it has none. malloc'd. */
-static char *
-item_network(xmlNodePtr item)
+item_categories(xmlNodePtr item, struct wk_news_item *it)
 {
 	xmlNodePtr c;
-	char *first = NULL;
 
 	for (c = wk_xml_elem(item->children); c; c = wk_xml_elem(c->next)) {
 		char *t[2] = { NULL, NULL };
-		const char *net = NULL;
-		int k;
+		int k, rc = 0;
 
 		if (strcmp((const char *)c->name, "category") != 0 &&
 		    strcmp((const char *)c->name, "subject") != 0)
 			continue;
 		t[0] = wk_xml_attr(c, "term");
 		t[1] = t[0] == NULL ? wk_xml_text(c) : wk_xml_attr(c, "label");
-		for (k = 0; k < 2 && net == NULL; k++)
-			if (t[k] != NULL && t[k][0] != '\0')
-				net = network_of(t[k]);
-		if (first == NULL && t[0] != NULL && t[0][0] != '\0')
-			first = strdup(t[0]);
-		else if (first == NULL && t[1] != NULL && t[1][0] != '\0')
-			first = strdup(t[1]);
+		for (k = 0; k < 2 && rc == 0; k++) {
+			char **v;
+
+			if (t[k] == NULL || t[k][0] == '\0')
+				continue;
+			if ((v = realloc(it->categories, (it->ncategories + 2) *
+			    sizeof *v)) == NULL) {
+				rc = -1;
+				break;
+			}
+			it->categories = v;
+			v[it->ncategories++] = t[k];
+			v[it->ncategories] = NULL;
+			t[k] = NULL;
+		}
 		free(t[0]);
 		free(t[1]);
-		if (net != NULL) {
-			free(first);
-			return strdup(net);
-		}
+		if (rc != 0)
+			return -1;
 	}
-	return first != NULL ? first : strdup("");
+	return 0;
 }
 
 static int
@@ -280,27 +199,25 @@ wk_feed_date(const char *s, struct wk_date *out)
 	return 0;
 }
 
-/* "es-PE" -> "es"; "quy", "que", "qu-PE" -> "qu". */
+/* The language tag at in, as written ("es-PE", "quz"), up to the first
+ * character that cannot be part of one ('_' is read as '-'); "" when
+ * there is none. Which voice reads it is the site's to say (site.h). */
 static void
-norm_lang(const char *in, char out[8])
+tag_of(const char *in, char out[WK_LANG_MAX])
 {
 	size_t n = 0;
 
 	out[0] = '\0';
 	if (in == NULL)
 		return;
-	while (*in == ' ')
-		in++;
-	while (n < 7 && ((in[n] >= 'a' && in[n] <= 'z') ||
-	    (in[n] >= 'A' && in[n] <= 'Z'))) {
-		out[n] = (char)(in[n] | 0x20);
-		n++;
-	}
+	in += strspn(in, " \t\n\r");
+	for (; n + 1 < WK_LANG_MAX && ((in[n] >= 'a' && in[n] <= 'z') ||
+	    (in[n] >= 'A' && in[n] <= 'Z') || (in[n] >= '0' && in[n] <= '9') ||
+	    ((in[n] == '-' || in[n] == '_') && n > 0)); n++)
+		out[n] = in[n] == '_' ? '-' : in[n];
 	out[n] = '\0';
-	if (strncmp(out, "qu", 2) == 0)
-		strcpy(out, "qu");
-	else if (n > 2 && strncmp(out, "es", 2) == 0)
-		out[2] = '\0';
+	while (n > 0 && out[n - 1] == '-')
+		out[--n] = '\0';
 }
 
 /* Text of the first child element named name (any namespace), or NULL. */
@@ -369,7 +286,7 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, const char *feed_lang,
 	    "expires", NULL };
 	struct wk_news_item *it = &nw->items[nw->nitems];
 	struct wk_news_text *t;
-	char *title, *body, *s, lang[8];
+	char *title, *body, *s, lang[WK_LANG_MAX];
 	const char *xl = wk_xml_lang(n);
 
 	title = first_text(n, titles);
@@ -395,7 +312,12 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, const char *feed_lang,
 		s = wk_buf_steal(&b);
 	}
 	it->id = s;
-	it->network = item_network(n);
+	if (item_categories(n, it) != 0) {
+		free(title);
+		free(body);
+		return wk_err_nomem(err);
+	}
+	it->network = strdup(it->ncategories > 0 ? it->categories[0] : "");
 	if ((s = first_text(n, atom ? dates_atom : dates_rss)) != NULL) {
 		it->has_date = wk_feed_date(s, &it->date) == 0;
 		free(s);
@@ -404,9 +326,9 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, const char *feed_lang,
 		it->has_expires = wk_feed_date(s, &it->expires) == 0;
 		free(s);
 	}
-	norm_lang(xl ? xl : feed_lang, lang);
+	tag_of(xl ? xl : feed_lang, lang);
 	if (lang[0] == '\0')
-		strcpy(lang, "es");
+		strcpy(lang, "es");	/* a feed that names no language */
 	if (it->id == NULL || it->network == NULL ||
 	    (t = wk_news_text_add(it, lang)) == NULL) {
 		free(title);

@@ -2,8 +2,8 @@
 #define WK_RSS_H
 /*
  * RSS 2.0 and Atom 1.0 news feeds, read into a struct wk_news (feed.h) for
- * the news segments. Private to feed.c and rss.c, but for the category map
- * that station.c fills.
+ * the news segments, with their categories and language tags as written.
+ * Private to feed.c and rss.c.
  */
 
 #include "feed.h"
@@ -13,22 +13,6 @@
  * title and a description are skipped with a warning in d. */
 enum wk_status wk_rss_read(struct wk_xmlfile *f, struct wk_news *nw,
     struct wk_diags *d, struct wk_err *err);
-
-/* Maps an RSS category or Atom term (compared without regard to ASCII
- * case) to the network id; the station's map is searched before the
- * catalogue's. Items whose categories map to no network are read only in
- * <news> segments without a network. A later mapping of a category
- * replaces an earlier one (a station's local catalogue, read after the
- * shipped one, wins). 0, or -1 when out of memory. */
-int wk_rss_map_add(const char *category, const char *network);
-
-/* The same for the catalogue (catalog.c): its networks' ids, names and
- * <category> synonyms. */
-int wk_rss_map_catalog(const char *category, const char *network);
-
-/* Forget the station's map, and the catalogue's. */
-void wk_rss_map_clear(void);
-void wk_rss_map_clear_catalog(void);
 
 /* Adds (or finds) the text of lang in an item; NULL when out of memory. */
 struct wk_news_text *wk_news_text_add(struct wk_news_item *it,

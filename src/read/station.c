@@ -1,16 +1,17 @@
 /*
  * Reads a station configuration. Every setting has a default that suits a
  * community FM station (44.1 kHz mono, 128 kb/s CBR, -23 LUFS, -1 dBTP);
- * values out of range are refused with the range in the message.
+ * values out of range are refused with the range in the message. Out
+ * comes a value and nothing else: what the station's file implies beyond
+ * its settings (vocabulary folders, catalogue, voices) is the site's
+ * (site.h).
  */
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "local.h"
 #include "base/paths.h"
-#include "rss.h"
 #include "station.h"
 #include "xmlio.h"
 
@@ -265,7 +266,6 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 		return err->status;
 	if ((dir = wk_path_dir(f->path)) == NULL)
 		return wk_err_nomem(err);
-	wk_local_add_station(dir);
 	s->feeds_dir = wk_path_join(dir, "feeds");
 	for (n = wk_xml_elem(f->root->children); n && st == WK_OK;
 	    n = wk_xml_elem(n->next)) {
@@ -354,7 +354,7 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 
 			if (c == NULL || net == NULL)
 				st = err->status;
-			else if (wk_rss_map_add(c, net) != 0)
+			else if (wk_catmap_add(&s->categories, c, net) != 0)
 				st = wk_err_nomem(err);
 			free(c);
 			free(net);
@@ -393,11 +393,6 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
 		st = wk_err_nomem(err);
-	if (st == WK_OK) {
-		/* Feeds are quoted in messages only from here. */
-		wk_err_excerpt_root(s->feeds_dir);
-		wk_err_excerpt_root(wk_data_dir());
-	}
 	return st;
 }
 
@@ -432,7 +427,6 @@ wk_station_load(const char *path, struct wk_station **out,
 		wk_station_free(s);
 		return wk_err_nomem(err);
 	}
-	wk_rss_map_clear();
 	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
 	if (st == WK_OK)
 		st = read_station(&f, s, err);
@@ -454,7 +448,7 @@ wk_station_free(struct wk_station *s)
 
 	if (s == NULL)
 		return;
-	wk_rss_map_clear();
+	wk_catmap_clear(&s->categories);
 	free(s->path);
 	free(s->id);
 	free(s->name);
@@ -485,10 +479,4 @@ wk_station_cart(const struct wk_station *s, const char *bulletin,
 		    strcmp(s->carts[i].lang, lang) == 0)
 			return s->carts[i].number;
 	return 0;
-}
-
-char *
-wk_default_station(void)
-{
-	return wk_data_path("bulletins/station/default.xml");
 }

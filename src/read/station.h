@@ -1,17 +1,21 @@
 #ifndef WK_STATION_H
 #define WK_STATION_H
 /*
- * A station's configuration (STATION.xml; bulletins/station/default.xml when
- * none is given): its name, where the day's feeds are, the audio it wants
- * (sample rate, channels, MP3 bit rate or VBR quality, loudness target,
- * true-peak ceiling, pauses, the formats written), its ID3 genre,
- * Rivendell cart data, the size of the segment cache, what latest/ holds
- * for a failed bulletin, the commands run after each run (<notify>) and
- * after each bulletin is published (<hook>), how many dated folders are
- * kept, the price archive, and where its files are served from.
+ * A station's configuration as its file (STATION.xml) says it: its name,
+ * where the day's feeds are, the audio it wants (sample rate, channels,
+ * MP3 bit rate or VBR quality, loudness target, true-peak ceiling, pauses,
+ * the formats written), its ID3 genre, Rivendell cart data, the size of
+ * the segment cache, whether others share its output folder, what latest/
+ * holds for a failed bulletin, the commands run after each run (<notify>)
+ * and after each bulletin is published (<hook>), how many dated folders
+ * are kept, the price archive, where and when its files are served, and
+ * the feed categories it maps to networks. The rest of a station's world
+ * (its vocabulary folders, catalogue and voices) is opened with it by
+ * wk_site_open (site.h), which also picks the default station file.
  */
 
 #include "base/err.h"
+#include "catmap.h"
 
 struct wk_diags;
 
@@ -59,6 +63,8 @@ struct wk_station {
 	char *hook_command;	/* <hook command>: after each bulletin-language
 				 * is published; NULL: none */
 	unsigned hook_timeout_s;	/* it is stopped after this */
+	struct wk_catmap categories;	/* <category name network>: searched
+					 * before the catalogue's */
 };
 
 /* The cart number of bulletin in lang, or 0 when the station gives none. */
@@ -69,8 +75,5 @@ unsigned wk_station_cart(const struct wk_station *s, const char *bulletin,
 enum wk_status wk_station_load(const char *path, struct wk_station **out,
     struct wk_diags *d, struct wk_err *err);
 void wk_station_free(struct wk_station *s);
-
-/* The station file used without -c; malloc'd, NULL when out of memory. */
-char *wk_default_station(void);
 
 #endif

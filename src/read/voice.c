@@ -1,12 +1,13 @@
 /*
  * Reads a voice from its folder voices/<tag>/: voice.xml (validated against
- * bulletins/schema/voice.rng; it names the ISO 639-2 code, the fallback
- * language and the number grammar, one of those numword.c implements),
- * lexicon.txt ("word = respelling" lines, then the same file from each of
- * the station's own folders, local.h), gender.txt when present (noun
- * genders) and prompts/index.txt when present (recorded prompts). Out
- * comes a struct wk_voice with sorted tables for the verbalizer; the
- * lookups are in voicelook.c. libxml2 is used through xmlio.h.
+ * bulletins/schema/voice.rng; it names the language tags it reads, the ISO
+ * 639-2 code, the fallback language and the number grammar, one of those
+ * numword.c implements), lexicon.txt ("word = respelling" lines; the same
+ * file from each of a station's own folders goes on top when asked,
+ * local.h), gender.txt when present (noun genders) and prompts/index.txt
+ * when present (recorded prompts). Out comes a struct wk_voice with sorted
+ * tables for the verbalizer; the lookups are in voicelook.c. libxml2 is
+ * used through xmlio.h. A voice set loads each voice of a station once.
  */
 
 #include <errno.h>
@@ -15,7 +16,6 @@
 #include <unistd.h>
 
 #include "base/buf.h"
-#include "local.h"
 #include "base/paths.h"
 #include "base/text.h"
 #include "voice.h"
@@ -182,6 +182,34 @@ read_unit(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
 	return WK_OK;
 }
 
+/* accepts="qu quy que": the language ranges of the texts the voice reads
+ * as its own (wk_voice_accepts); its own tag always comes first. */
+static enum wk_status
+read_accepts(struct ctx *c, struct wk_voice *v, xmlNodePtr root)
+{
+	char *a = wk_xml_attr(root, "accepts"), **w = NULL;
+	size_t n = 0, i;
+
+	if (a != NULL && (w = wk_split_words(a, &n)) == NULL) {
+		free(a);
+		return wk_err_nomem(c->err);
+	}
+	free(a);
+	if ((v->accepts = calloc(n + 2, sizeof *v->accepts)) == NULL ||
+	    (v->accepts[0] = strdup(v->lang)) == NULL) {
+		wk_free_words(w, n);
+		return wk_err_nomem(c->err);
+	}
+	v->naccepts = 1;
+	for (i = 0; i < n; i++)
+		if (strcmp(w[i], v->lang) != 0)
+			v->accepts[v->naccepts++] = w[i];
+		else
+			free(w[i]);
+	free(w);
+	return WK_OK;
+}
+
 /* What the root element says of the language itself: its ISO 639-2 code
  * (the tag's when it has three letters), the language whose names stand in
  * for missing ones, and the spelling check it wants. */
@@ -197,7 +225,7 @@ read_language(struct ctx *c, struct wk_voice *v, xmlNodePtr root)
 	v->fallback = wk_xml_attr(root, "fallback");
 	v->locale = wk_xml_attr(root, "locale");
 	v->spelling = wk_xml_attr(root, "spelling");
-	if (v->iso639_2 == NULL)
+	if (v->iso639_2 == NULL || read_accepts(c, v, root) != WK_OK)
 		return wk_err_nomem(c->err);
 	for (i = 0; v->iso639_2[i] >= 'a' && v->iso639_2[i] <= 'z'; i++)
 		;
@@ -626,17 +654,14 @@ read_lexicon(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 	return WK_OK;
 }
 
-/* The LANG/lexicon.txt of each of the station's own folders (local.h),
- * read on top of the shipped lexicon: a local entry replaces a shipped one
- * of the same word. */
-static enum wk_status
-read_local_lexicons(struct wk_voice *v, struct wk_diags *d,
-    struct wk_err *err)
+enum wk_status
+wk_voice_add_lexicons(struct wk_voice *v, const char *const *dirs,
+    struct wk_diags *d, struct wk_err *err)
 {
 	const char *const *dir;
 	enum wk_status st = WK_OK;
 
-	for (dir = wk_local_dirs(); *dir != NULL && st == WK_OK; dir++) {
+	for (dir = dirs; dir != NULL && *dir != NULL && st == WK_OK; dir++) {
 		struct wk_voice loc;
 		struct wk_buf rel = WK_BUF_INIT;
 		struct ctx c = { NULL, err };
@@ -811,8 +836,6 @@ wk_voice_load_file(const char *path, struct wk_voice **out,
 	if (st == WK_OK)
 		st = read_lexicon(v, d, err);
 	if (st == WK_OK)
-		st = read_local_lexicons(v, d, err);
-	if (st == WK_OK)
 		st = read_prompts(v, d, err);
 	if (st == WK_OK)
 		st = read_genders(v, err);
@@ -889,6 +912,7 @@ wk_voice_free(struct wk_voice *v)
 	if (v == NULL)
 		return;
 	free(v->lang);
+	wk_free_words(v->accepts, v->naccepts);
 	free(v->iso639_2);
 	free(v->locale);
 	free(v->fallback);
@@ -962,6 +986,10 @@ wk_voiceset_get(struct wk_voiceset *set, const char *lang,
 	}
 	if (wk_voice_load(lang, &v, d, err) != WK_OK)
 		return NULL;
+	if (wk_voice_add_lexicons(v, set->local, d, err) != WK_OK) {
+		wk_voice_free(v);
+		return NULL;
+	}
 	set->v[set->n++] = v;
 	return v;
 }

@@ -64,6 +64,9 @@ struct wk_period {
 
 struct wk_voice {
 	char *lang;		/* the tag of voices/<tag>/: "es", "qu" */
+	char **accepts;		/* the language ranges of the texts it reads
+				 * as its own (accepts="..."), lang first */
+	size_t naccepts;
 	char *iso639_2;		/* ISO 639-2 code, for ID3 tags: "spa", "que" */
 	char *locale;		/* language tag for podcast feeds ("es-PE"),
 				 * or NULL: lang */
@@ -132,19 +135,34 @@ enum wk_status wk_voice_load(const char *lang, struct wk_voice **out,
 enum wk_status wk_voice_load_file(const char *path, struct wk_voice **out,
     struct wk_diags *d, struct wk_err *err);
 
+/* Reads LANG/lexicon.txt of each folder of dirs (NULL-terminated; NULL:
+ * none) that has one on top of v's lexicon: an entry replaces one of the
+ * same word. The folders are a station's own (local.h). Errors as for
+ * wk_voice_load; v is then still whole but for the failed file's words. */
+enum wk_status wk_voice_add_lexicons(struct wk_voice *v,
+    const char *const *dirs, struct wk_diags *d, struct wk_err *err);
+
 void wk_voice_free(struct wk_voice *v);
 
-/* The voices of a run, loaded on first use. */
+/* The voices of one station (a site's, site.h), loaded on first use, each
+ * with the lexicons of local on top. A zeroed set has no local folders. */
 struct wk_voiceset {
-	struct wk_voice *v[8];
+	struct wk_voice *v[16];
 	size_t n;
+	const char *const *local;	/* NULL-terminated, or NULL; not owned */
 };
 
-/* The voice for lang from the set, loading it if needed; NULL with err set
- * when it cannot be loaded. */
+/* The voice for lang (voices/<lang>/) from the set, loading it if needed;
+ * NULL with err set when it cannot be loaded. */
 struct wk_voice *wk_voiceset_get(struct wk_voiceset *set, const char *lang,
     struct wk_diags *d, struct wk_err *err);
 void wk_voiceset_free(struct wk_voiceset *set);
+
+/* How well v reads a text tagged tag as its own: the length of the longest
+ * of its accepted ranges that matches (wk_lang_match, feed.h), 0 when none
+ * does ("qu" with accepts="qu quy que" takes qu, qu-PE, quy, que, not
+ * quz). */
+size_t wk_voice_accepts(const struct wk_voice *v, const char *tag);
 
 /* A phrase template or function word by id; "" when the voice lacks it. */
 const char *wk_voice_phrase(const struct wk_voice *v, const char *id);

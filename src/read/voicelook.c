@@ -1,9 +1,10 @@
 /*
- * Lookups in a loaded voice (voice.h): phrases and function words by id,
- * number words, fractions, units by id or as written, the pronunciation
- * lexicon, and the gender a number takes before a noun (the <nouns>
- * lists and gender.txt, with plurals found from the singular, then the
- * feminine <endings>). Nothing here allocates beyond scratch copies.
+ * Lookups in a loaded voice (voice.h): the language tags it reads,
+ * phrases and function words by id, number words, fractions, units by id
+ * or as written, the pronunciation lexicon, and the gender a number takes
+ * before a noun (the <nouns> lists and gender.txt, with plurals found from
+ * the singular, then the feminine <endings>). Nothing here allocates
+ * beyond scratch copies.
  */
 
 #include <stdint.h>
@@ -11,7 +12,19 @@
 #include <string.h>
 
 #include "base/text.h"
+#include "feed.h"
 #include "voice.h"
+
+size_t
+wk_voice_accepts(const struct wk_voice *v, const char *tag)
+{
+	size_t i, best = 0, m;
+
+	for (i = 0; i < v->naccepts; i++)
+		if ((m = wk_lang_match(v->accepts[i], tag)) > best)
+			best = m;
+	return best;
+}
 
 static const char *
 find_pair(const struct wk_pair *v, size_t n, const char *id)

@@ -29,7 +29,11 @@ struct wk_build_opts {
 	size_t nbulletins;
 	int jobs;			/* -j: mastering and encoding threads */
 	unsigned lock_wait_s;
-	int progress;			/* show progress (a terminal) */
+	/* Told before each segment a unit renders (done from 0 to total -
+	 * 1), and with bulletin NULL once the unit has started them all;
+	 * NULL: no progress is shown (not a terminal). */
+	void (*progress)(const char *bulletin, const char *lang, size_t done,
+	    size_t total, const char *segment);
 	struct wk_causes *causes;	/* filled in: the run's problems by
 					 * cause (causes.h); may be NULL */
 };

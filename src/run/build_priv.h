@@ -2,10 +2,12 @@
 #define WK_BUILD_PRIV_H
 /*
  * What the files of `build` share and nothing else sees: the run, its
- * stations, the units in flight (a bulletin for a station) with their
- * languages and segment jobs, and the segments the run makes for
- * whoever needs them. build.c conducts; build_seg.c looks segments up,
- * shares them, calibrates the voices they need and collects them.
+ * stations (each with its site), the units in flight (a bulletin for a
+ * station) with their languages and segment jobs, and the segments the
+ * run makes for whoever needs them. build.c conducts the run;
+ * build_unit.c takes a unit through the stages, from composition to
+ * publication; build_seg.c looks segments up, shares them, calibrates
+ * the voices they need and collects them.
  */
 
 #include <pthread.h>
@@ -17,10 +19,10 @@
 #include "sound/calib.h"
 #include "say/compose.h"
 #include "base/err.h"
+#include "publish/stamp.h"
 #include "read/voice.h"
 
 struct wk_assets;
-struct wk_catalog;
 struct wk_feedcache;
 struct wk_latest;
 struct wk_outdir;
@@ -28,6 +30,7 @@ struct wk_playout;
 struct wk_pool;
 struct wk_renderer;
 struct wk_report;
+struct wk_site;
 struct wk_station;
 struct wk_synth;
 
@@ -65,7 +68,9 @@ struct wk_job {
 
 /* What each station of the run has of its own. */
 struct wk_stn {
-	struct wk_station *station;
+	struct wk_site *site;		/* its world: settings, vocabulary,
+					 * catalogue, voices */
+	const struct wk_station *station;	/* the site's */
 	char *dir;			/* its output folder */
 	struct wk_outdir *out;
 	struct wk_latest *latest;	/* what its latest/ holds for the date */
@@ -83,9 +88,7 @@ struct wk_run {
 	struct wk_diags *d;
 	struct wk_stn *stns;
 	size_t nstns;
-	struct wk_catalog *cat;
-	struct wk_voiceset voices;
-	struct wk_feedcache *feeds;
+	struct wk_feedcache *feeds;	/* shared by the stations */
 	struct wk_synth *synth;
 	struct wk_assets *assets;
 	struct wk_pool *pool;
@@ -104,10 +107,7 @@ struct wk_blang {
 	struct wk_job *jobs;
 	enum wk_status st;
 	struct wk_err err;
-	wk_key stamp;			/* the key of what it publishes */
-	int stamped;			/* stamp is set */
-	char **files;			/* what it publishes (wk_bundle_files) */
-	size_t nfiles;
+	struct wk_stamped stamp;	/* what it publishes, as stamp.h keys it */
 	int unchanged;			/* published already: stats, secs kept */
 	struct wk_audio_stats *kept;
 	double kept_s;
@@ -124,6 +124,22 @@ struct wk_bunit {
 	size_t holds;			/* streams held while in flight */
 	struct wk_run *r;
 };
+
+/* The more serious of two outcomes: the first failure, unless a later one
+ * is of the disk or the memory, which stop the run. The one rule for
+ * res->worst and the bulletins' outcomes. */
+enum wk_status wk_worse(enum wk_status worst, enum wk_status st);
+
+/* Composes every language of bulletin b for station t and renders their
+ * segments; the encoders go on meanwhile. The unit frees b when owns_b.
+ * NULL when out of memory (then the failure is counted in res). */
+struct wk_bunit *wk_unit_start(struct wk_run *r, struct wk_bulletin *b,
+    int owns_b, struct wk_stn *t, struct wk_build_result *res);
+
+/* Waits for u's encoders, publishes each language, counts and reports
+ * them, and frees u (NULL: nothing). Returns the worst outcome. */
+enum wk_status wk_unit_finish(struct wk_run *r, struct wk_bunit *u,
+    struct wk_build_result *res);
 
 /* The cache key of segment sg of s for station t: what rendering makes
  * it from, and the voice its clips are matched to. */

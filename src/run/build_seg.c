@@ -15,6 +15,7 @@
 #include "sound/calib.h"
 #include "sound/render.h"
 #include "sound/spool.h"
+#include "read/site.h"
 #include "read/station.h"
 #include "sound/synth.h"
 
@@ -170,7 +171,7 @@ calibrate_voice(struct wk_run *r, struct wk_stn *t, const char *lang,
 
 	if (wk_calib_get(&t->calib, lang) != NULL)
 		return WK_OK;
-	if ((v = wk_voiceset_get(&r->voices, lang, r->d, err)) == NULL)
+	if ((v = wk_site_voice(t->site, lang, r->d, err)) == NULL)
 		return err->status;
 	wk_calib_key(&t->params, v, key);
 	if (r->cache != NULL && wk_cache_get_record(r->cache, key, rec,

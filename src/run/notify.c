@@ -13,6 +13,7 @@
 #include "build.h"
 #include "notify.h"
 #include "publish/hook.h"
+#include "read/site.h"
 #include "read/station.h"
 
 /*
@@ -70,24 +71,24 @@ wk_notify_summary(const struct wk_notify_run *n, const struct wk_diags *d)
 int
 wk_notify_build(const struct wk_notify_run *n, const struct wk_diags *d)
 {
-	struct wk_station *s = NULL;
+	struct wk_site *site = NULL;
+	const struct wk_station *s;
 	struct wk_hook h;
 	struct wk_hook_result r;
 	struct wk_err err;
-	char *path, *text = NULL, date[11];
+	char *text = NULL, date[11];
 	char status[32], built[48], fb[48], failed[48], dvar[32];
 	char *outdir = NULL, *station = NULL, *env[8];
 	int rc = -1;
 
-	path = n->station ? strdup(n->station) : wk_default_station();
-	if (path == NULL)
-		goto out;
-	/* The build has read and reported the station file already. */
-	if (wk_station_load(path, &s, NULL, &err) != WK_OK ||
-	    s->notify_command == NULL) {
+	/* The build has read and reported the station file already; its
+	 * catalogue is not needed (and may be what failed). */
+	if (wk_site_open(n->station, WK_SITE_SETTINGS, NULL, &site, &err) !=
+	    WK_OK || site->station->notify_command == NULL) {
 		rc = 0;		/* no hook to run */
 		goto out;
 	}
+	s = site->station;
 	wk_date_format(n->date, date);
 	snprintf(dvar, sizeof dvar, "WILLAKUY_DATE=%s", date);
 	snprintf(status, sizeof status, "WILLAKUY_STATUS=%d", n->exit_code);
@@ -145,7 +146,6 @@ out:
 	free(text);
 	free(outdir);
 	free(station);
-	free(path);
-	wk_station_free(s);
+	wk_site_free(site);
 	return rc;
 }

@@ -5,7 +5,9 @@
  * line is written as an editor would type it ("S/ 2.50/kg", "2026-11-29")
  * and then verbalized, so the same rules speak editors' texts and
  * generated lines. Feeds go through a per-run cache; a feed that cannot be
- * used turns into the voice's fallback phrase and a warning.
+ * used turns into the voice's fallback phrase and a warning. The station's
+ * site says which network an RSS category is and which voice reads a
+ * language tag when the items are chosen.
  */
 
 #include <stdlib.h>
@@ -20,6 +22,7 @@
 #include "read/feed.h"
 #include "read/history.h"
 #include "base/paths.h"
+#include "read/site.h"
 #include "read/station.h"
 #include "verbal.h"
 #include "read/voice.h"
@@ -37,6 +40,34 @@ struct wk_feedcache *
 wk_feedcache_new(void)
 {
 	return calloc(1, sizeof(struct wk_feedcache));
+}
+
+enum wk_status
+wk_compose_open(struct wk_compose *c, struct wk_site *site,
+    struct wk_date date, struct wk_feedcache *fc, struct wk_diags *d,
+    struct wk_err *err)
+{
+	memset(c, 0, sizeof *c);
+	c->site = site;
+	c->cat = site->cat;
+	c->station = site->station;
+	c->date = date;
+	c->d = d;
+	c->feeds = fc;
+	if (fc == NULL) {
+		c->own_feeds = 1;
+		if ((c->feeds = wk_feedcache_new()) == NULL)
+			return wk_err_nomem(err);
+	}
+	return WK_OK;
+}
+
+void
+wk_compose_close(struct wk_compose *c)
+{
+	if (c->own_feeds)
+		wk_feedcache_free(c->feeds);
+	memset(c, 0, sizeof *c);
 }
 
 void
@@ -86,6 +117,10 @@ wk_compose_feed(struct wk_compose *c, const char *path, enum wk_feed_kind kind,
 	}
 	e->kind = kind;
 	fc->n++;
+	/* Its lines may be quoted in messages when it lies in a folder of
+	 * the station that reads it first. */
+	if (wk_site_quotable(c->site, path))
+		wk_err_trust_excerpt(path);
 	if (kind == WK_FEED_PRICES) {
 		wk_prices_load(path, &e->prices, c->d, &e->err);
 		if (e->prices != NULL)
@@ -303,13 +338,28 @@ wk_compose_fallback(struct wk_compose *c, const struct wk_bulletin *b,
 	return wk_compose_phrase(sg, v, phrase, &key, &val, 1, err);
 }
 
-/* A news item in the voice's own language, or announced in another. */
+/* The first text of ni that voice v reads as its own (its accepted
+ * language tags), or NULL. */
+static const struct wk_news_text *
+own_text(const struct wk_news_item *ni, const struct wk_voice *v)
+{
+	size_t i;
+
+	for (i = 0; i < ni->ntexts; i++)
+		if (wk_voice_accepts(v, ni->texts[i].lang) > 0)
+			return &ni->texts[i];
+	return NULL;
+}
+
+/* A news item in the voice's own language, or announced in another (read
+ * by the station's voice that takes that language's tag); left out with
+ * a note when the bulletin says so or no voice reads any of its texts. */
 static enum wk_status
 news_item(struct wk_compose *c, const struct wk_bulletin *b,
     const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
     const struct wk_news_item *ni, int *said, struct wk_err *err)
 {
-	const struct wk_news_text *t = wk_news_text(ni, v->lang);
+	const struct wk_news_text *t = own_text(ni, v);
 	const struct wk_voice *tv = v;
 	enum wk_status st;
 	size_t i;
@@ -326,17 +376,23 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 		}
 		/* Announce it, then read it with the other language's voice. */
 		for (i = 0; i < ni->ntexts && tv == v; i++) {
-			struct wk_err e2;
-			struct wk_voice *ov = wk_voiceset_get(c->voices,
-			    ni->texts[i].lang, c->d, &e2);
+			struct wk_voice *ov = wk_site_voice_for(c->site,
+			    ni->texts[i].lang);
 
-			if (ov != NULL) {
+			if (ov != NULL && ov != v) {
 				tv = ov;
 				t = &ni->texts[i];
 			}
 		}
-		if (tv == v)
+		if (tv == v) {
+			wk_diag(c->d, WK_NOTE, b->path, it->pos.line, it->pos.col,
+			    _("segment '%s': no voice of the station reads "
+			    "news item '%s' (language '%s'); left out"), sg->id,
+			    ni->id, ni->texts[0].lang);
+			wk_compose_note(sg, _("item '%s' left out: no voice reads "
+			    "its language"), ni->id);
 			return WK_OK;
+		}
 		if ((st = wk_compose_phrase(sg, v, "other-language", NULL, NULL, 0,
 		    err)) != WK_OK)
 			return st;
@@ -397,7 +453,8 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 				    "max=\"N\" (up to 100)"), NEWS_DEFAULT_MAX);
 			break;
 		}
-		if (it->network != NULL && strcmp(ni->network, it->network) != 0)
+		if (it->network != NULL &&
+		    strcmp(wk_site_network(c->site, ni), it->network) != 0)
 			continue;	/* RSS items of no network: general only */
 		if (ni->has_date && wk_date_days(ni->date) > today)
 			continue;	/* not yet valid */
@@ -585,7 +642,7 @@ wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
 	size_t i;
 
 	*out = NULL;
-	if ((v = wk_voiceset_get(c->voices, lang, c->d, err)) == NULL)
+	if ((v = wk_site_voice(c->site, lang, c->d, err)) == NULL)
 		return err->status;
 	memset(&cs, 0, sizeof cs);
 	wk_rotor_init(&cs.rotor, b->id, lang);

@@ -1,9 +1,9 @@
 #ifndef WK_COMPOSE_H
 #define WK_COMPOSE_H
 /*
- * The composer: bulletin + feeds + catalogue + voice (and its phrase
- * variants, voices/<lang>/style.xml) -> the script of one bulletin in one
- * language; <trends> and <compare> segments also read the price archive
+ * The composer: bulletin + feeds + a station's site (its catalogue,
+ * category maps and voices, with their phrase variants,
+ * voices/<lang>/style.xml) -> the script of one bulletin in one language; <trends> and <compare> segments also read the price archive
  * that the feed cache holds (compose_market.h). A script is a list of
  * segments; a segment is a list of parts: speech (already verbalized:
  * words only), pauses and clips. The price, news and market composers
@@ -21,8 +21,10 @@
 struct wk_buf;
 struct wk_catalog;
 struct wk_diags;
+struct wk_site;
 struct wk_station;
-struct wk_voiceset;
+struct wk_style;
+struct wk_voice;
 struct wk_feedcache;
 
 enum wk_part_kind { WK_PART_SPEECH, WK_PART_PAUSE, WK_PART_CLIP };
@@ -63,14 +65,29 @@ struct wk_script {
 	size_t nfallbacks;	/* segments that fell back or left parts out */
 };
 
+/* What a script is composed with: a station's site (its settings,
+ * catalogue, category maps and voices), a broadcast date and the run's
+ * feed cache. Set up by wk_compose_open only. */
 struct wk_compose {
-	const struct wk_catalog *cat;
-	const struct wk_station *station;
+	struct wk_site *site;
+	const struct wk_catalog *cat;		/* the site's */
+	const struct wk_station *station;	/* the site's */
 	struct wk_date date;		/* the broadcast date */
-	struct wk_voiceset *voices;
 	struct wk_feedcache *feeds;	/* from wk_feedcache_new */
+	int own_feeds;			/* feeds is freed by wk_compose_close */
 	struct wk_diags *d;		/* warnings: fallbacks, left-out items */
 };
+
+/*
+ * Sets c up to compose for site (opened with its catalogue) on date,
+ * reading feeds through fc, the run's cache shared by its stations, or
+ * through a cache of its own when fc is NULL. Nothing of site is copied:
+ * it must outlive c. WK_ENOMEM only; c needs wk_compose_close either way.
+ */
+enum wk_status wk_compose_open(struct wk_compose *c, struct wk_site *site,
+    struct wk_date date, struct wk_feedcache *fc, struct wk_diags *d,
+    struct wk_err *err);
+void wk_compose_close(struct wk_compose *c);
 
 /*
  * Composes bulletin b in lang. Problems with feeds become fallbacks and
@@ -91,8 +108,15 @@ void wk_seg_transcript(const struct wk_script *s, const struct wk_seg *sg,
  * script's voice). */
 const char *wk_seg_lang(const struct wk_script *s, const struct wk_seg *sg);
 
+/* The style of voice v (voices/<lang>/style.xml), loaded once per feed
+ * cache; NULL when the voice has none or it cannot be read (a warning). */
+const struct wk_style *wk_compose_style(struct wk_compose *c,
+    const struct wk_voice *v);
+
 /* A cache of the feeds read in one run, so that each is read (and each
- * problem reported) once. */
+ * problem reported) once, whichever station reads it: what the readers
+ * return does not depend on the station (categories and language tags
+ * are kept as written and mapped when items are chosen). */
 struct wk_feedcache *wk_feedcache_new(void);
 void wk_feedcache_free(struct wk_feedcache *fc);
 

@@ -2,9 +2,10 @@
 #define WK_COMPOSE_PRIV_H
 /*
  * What the composer's files (compose.c, compose_price.c, compose_market.c)
- * share and nothing else sees: the per-run feed cache, the per-script state (the rotation of
- * phrase variants, whether the date was said), and the helpers that turn
- * a written line into a verbalized speech part.
+ * share and nothing else sees: the entries of the run's feed cache, the
+ * per-script state (the rotation of phrase variants, whether the date was
+ * said), and the helpers that turn a written line into a verbalized
+ * speech part.
  */
 
 #include <stddef.h>
@@ -38,11 +39,6 @@ struct wk_cstate {
  * memory (err set). */
 struct wk_cached *wk_compose_feed(struct wk_compose *c, const char *path,
     enum wk_feed_kind kind, struct wk_err *err);
-
-/* The style of voice v (voices/<lang>/style.xml), loaded once per run;
- * NULL when the voice has none or it cannot be read (a warning). */
-const struct wk_style *wk_compose_style(struct wk_compose *c,
-    const struct wk_voice *v);
 
 /* Verbalizes text in v and adds it to sg as a speech part. */
 enum wk_status wk_compose_speak(struct wk_seg *sg, const struct wk_voice *v,

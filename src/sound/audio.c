@@ -1,6 +1,7 @@
 /*
- * The measurements of an encoded stream as one line of text, the form in
- * which the cache (base/cache.h) keeps them beside a segment's frames.
+ * The audio settings a station asks for, and the measurements of an
+ * encoded stream as one line of text, the form in which the cache
+ * (base/cache.h) keeps them beside a segment's frames.
  */
 
 #include <math.h>
@@ -8,6 +9,21 @@
 #include <string.h>
 
 #include "audio.h"
+#include "read/station.h"
+
+void
+wk_audio_params_of(const struct wk_station *s, struct wk_audio_params *p)
+{
+	memset(p, 0, sizeof *p);
+	p->rate_hz = s->rate_hz;
+	p->channels = s->channels;
+	p->bitrate_kbps = s->bitrate_kbps;
+	p->vbr = s->vbr;
+	p->vbr_quality = s->vbr_quality;
+	p->target_lufs = s->target_lufs;
+	p->peak_dbtp = s->peak_dbtp;
+	p->verify = s->verify;
+}
 
 void
 wk_stats_record(const struct wk_audio_stats *st, char *rec, size_t size)

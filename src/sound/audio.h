@@ -4,8 +4,8 @@
  * What the audio stages share: the PCM callback type, the output settings
  * and the measurements of a finished file. Audio is float in [-1, 1],
  * interleaved, counted in frames; items = frames x channels is computed by
- * wk_items alone. audio.c writes and reads the measurements as a line of
- * text for the cache.
+ * wk_items alone. audio.c takes the settings from a station's file and
+ * writes and reads the measurements as a line of text for the cache.
  */
 
 #include <stddef.h>
@@ -28,6 +28,11 @@ struct wk_audio_params {
 	double peak_dbtp;
 	int verify;		/* decode every file and measure it */
 };
+
+struct wk_station;
+
+/* The audio settings station s asks for (its <audio>), into *p. */
+void wk_audio_params_of(const struct wk_station *s, struct wk_audio_params *p);
 
 /* Measurements of one encoded stream. */
 struct wk_audio_stats {

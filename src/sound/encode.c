@@ -210,3 +210,28 @@ wk_encode_silence(const struct wk_audio_params *p, unsigned ms, FILE *out,
 	free(zeros);
 	return st;
 }
+
+enum wk_status
+wk_encode_pause(const struct wk_audio_params *p, unsigned ms,
+    unsigned char **frames, size_t *len, struct wk_err *err)
+{
+	enum wk_status st;
+	char *buf = NULL;
+	size_t n = 0;
+	FILE *f;
+
+	*frames = NULL;
+	*len = 0;
+	if ((f = open_memstream(&buf, &n)) == NULL)
+		return wk_err_nomem(err);
+	st = wk_encode_silence(p, ms, f, err);
+	if (fclose(f) != 0 && st == WK_OK)
+		st = wk_err_nomem(err);
+	if (st != WK_OK) {
+		free(buf);
+		return st;
+	}
+	*frames = (unsigned char *)buf;
+	*len = n;
+	return WK_OK;
+}

@@ -44,4 +44,8 @@ enum wk_status wk_enc_finish(struct wk_enc *e, FILE *out, struct wk_err *err);
 enum wk_status wk_encode_silence(const struct wk_audio_params *p,
     unsigned ms, FILE *out, struct wk_err *err);
 
+/* The same into memory: *frames (malloc'd, the caller's) and *len. */
+enum wk_status wk_encode_pause(const struct wk_audio_params *p, unsigned ms,
+    unsigned char **frames, size_t *len, struct wk_err *err);
+
 #endif

@@ -18,15 +18,14 @@
 #include "read/catalog.h"
 #include "say/compose.h"
 #include "base/err.h"
+#include "read/site.h"
 #include "read/station.h"
 #include "read/voice.h"
 #include "read/xmlio.h"
 
 struct world {
-	struct wk_catalog *cat;
-	struct wk_station *station;
-	struct wk_voiceset voices;
-	struct wk_feedcache *feeds;
+	struct wk_site *site;
+	struct wk_station *station;	/* the site's */
 	struct wk_diags d;
 	struct wk_compose c;
 };
@@ -36,28 +35,23 @@ world_open(struct world *w, const char *date)
 {
 	struct wk_err err;
 
+	struct wk_date dt;
+
 	memset(w, 0, sizeof *w);
 	wk_diags_init(&w->d, NULL);
-	assert_int_equal(wk_catalog_load("voices/catalog.xml", &w->cat, &w->d, &err),
+	assert_int_equal(wk_site_open("examples/station.xml", 0, &w->d, &w->site,
+	    &err), WK_OK);
+	w->station = w->site->station;
+	assert_int_equal(wk_date_parse(date, &dt), 0);
+	assert_int_equal(wk_compose_open(&w->c, w->site, dt, NULL, &w->d, &err),
 	    WK_OK);
-	assert_int_equal(wk_station_load("examples/station.xml", &w->station,
-	    &w->d, &err), WK_OK);
-	w->feeds = wk_feedcache_new();
-	w->c.cat = w->cat;
-	w->c.station = w->station;
-	assert_int_equal(wk_date_parse(date, &w->c.date), 0);
-	w->c.voices = &w->voices;
-	w->c.feeds = w->feeds;
-	w->c.d = &w->d;
 }
 
 static void
 world_close(struct world *w)
 {
-	wk_feedcache_free(w->feeds);
-	wk_voiceset_free(&w->voices);
-	wk_station_free(w->station);
-	wk_catalog_free(w->cat);
+	wk_compose_close(&w->c);
+	wk_site_free(w->site);
 	wk_diags_free(&w->d);
 }
 
