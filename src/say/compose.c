@@ -10,6 +10,7 @@
  * language tag when the items are chosen.
  */
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -351,6 +352,19 @@ own_text(const struct wk_news_item *ni, const struct wk_voice *v)
 	return NULL;
 }
 
+/* Says in v that the next item is in tv's language: the phrase
+ * other-language-<tv's tag> when v has one, else other-language. */
+static enum wk_status
+announce(struct wk_seg *sg, const struct wk_voice *v,
+    const struct wk_voice *tv, struct wk_err *err)
+{
+	char id[64];
+
+	snprintf(id, sizeof id, "other-language-%s", tv->lang);
+	return wk_compose_phrase(sg, v, *wk_voice_phrase(v, id) != '\0' ? id :
+	    "other-language", NULL, NULL, 0, err);
+}
+
 /* A news item in the voice's own language, or announced in another (read
  * by the station's voice that takes that language's tag); left out with
  * a note when the bulletin says so or no voice reads any of its texts. */
@@ -393,8 +407,7 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 			    "its language"), ni->id);
 			return WK_OK;
 		}
-		if ((st = wk_compose_phrase(sg, v, "other-language", NULL, NULL, 0,
-		    err)) != WK_OK)
+		if ((st = announce(sg, v, tv, err)) != WK_OK)
 			return st;
 	}
 	if (t->headline != NULL && (st = wk_compose_speak(sg, tv, t->headline, err)) != WK_OK)
