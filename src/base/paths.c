@@ -19,6 +19,7 @@
 #define WK_DATADIR "/usr/local/share/willakuy"
 #endif
 
+/* The data folder, found once: one for the process, whatever station. */
 static char *datadir;
 
 static int

@@ -188,7 +188,8 @@ lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 	return WK_OK;
 }
 
-/* SIGTERM and SIGINT during a commit wait for it to end. */
+/* SIGTERM and SIGINT during a commit wait for it to end. Signal handlers
+ * are the process's, so their state is kept here for every station. */
 static volatile sig_atomic_t in_commit, pending;
 static struct sigaction old_term, old_int;
 static int handlers;

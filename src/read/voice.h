@@ -3,7 +3,8 @@
 /*
  * A voice: everything willakuy knows about speaking one language or
  * variant, read from its folder voices/<tag>/ (voice.c). It holds the
- * espeak-ng settings, the number words, units, months, phrase templates,
+ * language tags of the texts it reads as its own, the espeak-ng
+ * settings, the number words, units, months, phrase templates,
  * abbreviations, letter names, respelling rules and the pronunciation
  * lexicon. The grammar that uses them is in numword.c and verbal.c; editors
  * correct the words here without recompiling.

@@ -37,6 +37,10 @@ struct parse_state {
 	int failed;
 };
 
+/* The parsed schemas and the entity loader wk_xml_init replaced: libxml2's
+ * settings and the schemas of the data folder are the process's (the same
+ * for every station and file), so they are kept here for the run, not per
+ * station; wk_xml_cleanup frees them. */
 static struct schema {
 	char *name;
 	xmlRelaxNGPtr rng;

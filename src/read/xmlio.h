@@ -1,13 +1,17 @@
 #ifndef WK_XMLIO_H
 #define WK_XMLIO_H
 /*
- * Safe XML loading for the readers (feed.c, bulletin.c, voice.c, station.c,
- * catalog.c; main.c only sets libxml2 up and cleans it up), the only files
- * that see libxml2. A document is read whole into
- * memory with a size limit, parsed without network, DTDs or entity
- * expansion, optionally validated against a RELAX NG schema from the data
- * directory, and kept with its source text so that errors can point at the
- * exact line and column of an element or attribute.
+ * Safe XML loading for the readers of read/ (feed.c, rss.c, bulletin.c,
+ * station.c, catalog.c, voice.c, style.c; xmlpos.c and xmlmsg.c keep its
+ * positions and explain its messages): with publish/podcast.c, which
+ * writes XML through libxml2's xmlTextWriter, the only files that see
+ * libxml2. main.c sets it up and cleans it up through wk_xml_init and
+ * wk_xml_cleanup; check.c sniffs a file's root with wk_xml_open_head. A
+ * document is read whole into memory with a size limit, parsed without
+ * network, DTDs or entity expansion, optionally validated against a RELAX
+ * NG schema from the data directory, and kept with its source text so that
+ * errors can point at the exact line and column of an element or
+ * attribute.
  */
 
 #include <stdio.h>

@@ -30,8 +30,10 @@ struct wk_synth {
 	float buf[4096];
 };
 
-/* espeak-ng gives no user pointer to the synth callback other than through
- * the event list; the one instance makes this safe. */
+/* espeak-ng is one instance per process (its state is global), and gives
+ * no user pointer to the synth callback other than through the event
+ * list: the one wk_synth of the process is kept here, which is safe for
+ * that reason. Nothing of a station's is. */
 static struct wk_synth *current;
 
 /* The byte offset in UTF-8 text of character pos (espeak-ng counts
