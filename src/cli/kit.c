@@ -22,7 +22,6 @@
 #include "kit.h"
 #include "base/paths.h"
 #include "read/site.h"
-#include "read/station.h"
 #include "read/style.h"
 #include "read/voice.h"
 

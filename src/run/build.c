@@ -46,9 +46,8 @@ latest_failed_file(struct wk_run *r, const char *path)
 		wk_latest_failed_file(r->stns[k].latest, path);
 }
 
-/* Opens station t of the run from its station file path (NULL: the
- * default station): its site, output folder, latest/, renderer, pause and
- * report. */
+/* Opens the site of station t of the run from its station file path
+ * (NULL: the default station) and takes its audio settings. */
 static enum wk_status
 open_station(struct wk_run *r, struct wk_stn *t, const char *path,
     struct wk_err *err)
