@@ -149,12 +149,16 @@ expect_rc 0 "$WK" import -c st/station.xml vinchos.csv
 grep -q '<market id="mercado-vinchos" name="Mercado de Vinchos" town="Vinchos">' "$TMP/out.txt" || die "the station's market"
 
 # Control characters: refused with their line and column, shown escaped,
-# never sent raw to the terminal; nothing written.
-printf 'fecha;mercado;producto;unidad;precio\n29/11/2026;santa-clara;cuy\033[2J\033[31mrojo\007;unidad;20\n29/11/2026;santa-clara;quinua;kg;2\xc2\x85\n' >ctl.csv
+# never sent raw to the terminal; nothing written (a feed with them is not
+# XML).
+printf 'fecha;mercado;producto;unidad;precio\n29/11/2026;santa-clara;cuy\033[2J\033[31mrojo\007;unidad;20\n' >ctl.csv
 expect_rc 3 "$WK" import -o ctl.xml ctl.csv
 [ -e ctl.xml ] && die "a feed with control characters"
 grep_err 'ctl.csv:2:24: error: column C \(producto\): the cell holds a control character \(\\x1b\) .*: .cuy\\x1b\[2J\\x1b\[31mrojo\\x07.'
-grep_err 'ctl.csv:3:34: error: column E \(precio\): the cell holds a control character \(\\u0085\)'
+printf 'fecha;mercado;producto;unidad;precio\n29/11/2026;santa-clara;quinua;kg;2\033[2J\007\n29/11/2026;santa-clara;cuy;unidad\xc2\x85;25\n' >ctl2.csv
+expect_rc 3 "$WK" import -o ctl.xml ctl2.csv
+grep_err 'ctl2.csv:2:34: error: column E \(precio\): the cell holds a control character \(\\x1b\)'
+grep_err 'ctl2.csv:3:28: error: column D \(unidad\): the cell holds a control character \(\\u0085\)'
 LC_ALL=C grep -q $'[\x01-\x08\x0b-\x1f\x7f]' "$TMP/err.txt" && die "a control character reached the terminal"
 LC_ALL=C grep -q $'\xc2\x85' "$TMP/err.txt" && die "a C1 control reached the terminal"
 
