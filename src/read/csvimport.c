@@ -454,6 +454,8 @@ unit_find(const struct ctx *c, const char *s)
 	const char **hit;
 	size_t i, n = strlen(s);
 
+	if (c->nunits == 0)
+		return NULL;
 	if ((hit = bsearch(&s, c->units, c->nunits, sizeof *c->units,
 	    cmp_str)) != NULL)
 		return *hit;
@@ -825,7 +827,8 @@ report(struct ctx *c)
 {
 	size_t i;
 
-	qsort(c->probs, c->nprobs, sizeof *c->probs, cmp_prob);
+	if (c->nprobs > 0)
+		qsort(c->probs, c->nprobs, sizeof *c->probs, cmp_prob);
 	for (i = 0; i < c->nprobs; i++)
 		if (strcmp(c->probs[i].msg, "-") != 0)
 			wk_diag(c->d, WK_ERROR, c->path, c->probs[i].line,
