@@ -8,12 +8,15 @@
  * twice by sorting, markets grouped by counting.
  */
 
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include "base/buf.h"
 #include "base/date.h"
@@ -265,6 +268,16 @@ letters(size_t i, char out[8])
 	out[n] = '\0';
 }
 
+/* A problem past the ones shown of its kind: counted only. */
+static void
+counted(struct ctx *c, enum kind kind)
+{
+	c->row_bad = 1;
+	c->count[kind]++;
+}
+
+/* A problem of the current row (or of the file), kept to be reported in
+ * file order; past SHOWN_PER_KIND of its kind only counted. */
 static void __attribute__((format(printf, 5, 6)))
 problem(struct ctx *c, enum kind kind, int line, int col, const char *fmt,
     ...)
@@ -576,7 +589,7 @@ entry_cell(struct ctx *c, const struct field *f, enum col k)
 		return -1;
 	}
 	if (c->count[kind] >= SHOWN_PER_KIND) {
-		problem(c, kind, f->line, f->col, "-");	/* counted only */
+		counted(c, kind);
 		return -1;
 	}
 	if ((near = index_near(ix, wk_buf_str(&c->key))) != NULL)
@@ -618,7 +631,7 @@ unit_cell(struct ctx *c, const struct field *f)
 	label(c, C_UNIT, at, sizeof at);
 	wk_csv_shown(f->s, show);
 	if (c->count[K_UNIT] >= SHOWN_PER_KIND)
-		problem(c, K_UNIT, f->line, f->col, "-");
+		counted(c, K_UNIT);
 	else if ((u = unit_near(c, f->s, &name)) != NULL && name != NULL)
 		problem(c, K_UNIT, f->line, f->col, _("%s: unknown unit '%s'; "
 		    "did you mean '%s' (%s)?"), at, show, u, name);
@@ -830,9 +843,8 @@ report(struct ctx *c)
 	if (c->nprobs > 0)
 		qsort(c->probs, c->nprobs, sizeof *c->probs, cmp_prob);
 	for (i = 0; i < c->nprobs; i++)
-		if (strcmp(c->probs[i].msg, "-") != 0)
-			wk_diag(c->d, WK_ERROR, c->path, c->probs[i].line,
-			    c->probs[i].col, "%s", c->probs[i].msg);
+		wk_diag(c->d, WK_ERROR, c->path, c->probs[i].line,
+		    c->probs[i].col, "%s", c->probs[i].msg);
 	for (i = 0; i < NKINDS; i++)
 		if (c->count[i] > SHOWN_PER_KIND)
 			wk_diag(c->d, WK_ERROR, c->path, 0, 0,
@@ -1080,16 +1092,23 @@ out:
 int
 wk_csv_is_sheet(const char *path)
 {
-	size_t n = strlen(path), got, hits = 0;
+	size_t n = strlen(path), hits = 0;
 	char buf[4096], *line, *tok, *save = NULL;
-	FILE *fp;
+	struct stat sb;
+	ssize_t got;
+	int fd;
 
 	if (n >= 4 && strcasecmp(path + n - 4, ".csv") == 0)
 		return 1;
-	if ((fp = fopen(path, "rb")) == NULL)
+	/* Not blocking on a FIFO, not reading a device. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return 0;
-	got = fread(buf, 1, sizeof buf - 1, fp);
-	fclose(fp);
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+	    (got = read(fd, buf, sizeof buf - 1)) < 0) {
+		close(fd);
+		return 0;
+	}
+	close(fd);
 	buf[got] = '\0';
 	line = buf + (strncmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0);
 	line[strcspn(line, "\r\n")] = '\0';
@@ -1099,10 +1118,10 @@ wk_csv_is_sheet(const char *path)
 	    tok = strtok_r(NULL, ",;", &save)) {
 		int lead = 0;
 		char *s = trim(tok, &lead);
-		size_t k, j;
+		size_t k, j, len = strlen(s);
 
-		if (*s == '"' && s[strlen(s) - 1] == '"' && strlen(s) >= 2) {
-			s[strlen(s) - 1] = '\0';
+		if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+			s[len - 1] = '\0';
 			s++;
 		}
 		for (k = 0; k < NCOLS; k++)
