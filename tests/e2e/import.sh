@@ -147,6 +147,12 @@ expect_rc 3 "$WK" import vinchos.csv
 grep_err "unknown market 'Mercado de Vinchos'"
 expect_rc 0 "$WK" import -c st/station.xml vinchos.csv
 grep -q '<market id="mercado-vinchos" name="Mercado de Vinchos" town="Vinchos">' "$TMP/out.txt" || die "the station's market"
+# Two of its markets share a name: the name is refused, the ids are not.
+printf '<catalog><market id="central-vinchos"><name xml:lang="es">Mercado Central</name></market><market id="central-tambo"><name xml:lang="es">Mercado Central</name></market></catalog>\n' >st/voices/catalog.xml
+printf 'fecha;mercado;producto;unidad;precio\n29/11/2026;mercado central;cuy;unidad;20\n29/11/2026;Central Tambo;cuy;unidad;21\n' >central.csv
+expect_rc 3 "$WK" import -c st/station.xml central.csv
+grep_err "central.csv:2:12: error: column B \(mercado\): 'mercado central' is the name of more than one market \(central-(vinchos|tambo), central-(tambo|vinchos)\); write the id"
+[ "$(grep -c ': error: ' "$TMP/err.txt")" = 2 ] || die "the id of a market sharing its name"
 
 # Control characters: refused with their line and column, shown escaped,
 # never sent raw to the terminal; nothing written (a feed with them is not
