@@ -346,6 +346,11 @@ index_build(struct index *ix, const struct wk_entry *v, size_t n)
 			wk_csv_key_into(&b, j == 0 ? v[i].id : v[i].names[j - 1]);
 			if ((ix->keys[ix->n].k = wk_buf_steal(&b)) == NULL)
 				return -1;
+			if (ix->keys[ix->n].k[0] == '\0') {
+				/* A name of no letter or digit names nothing. */
+				free(ix->keys[ix->n].k);
+				continue;
+			}
 			ix->keys[ix->n].entry = (int)i;
 			ix->keys[ix->n].entry2 = -1;
 			ix->keys[ix->n].id = j == 0;

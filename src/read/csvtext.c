@@ -158,8 +158,10 @@ wk_csv_match(const struct wk_entry *v, size_t n, const char *s, int *ambiguous)
 	size_t i, j;
 
 	*ambiguous = 0;
-	if (k == NULL)
+	if (k == NULL || k[0] == '\0') {	/* no letter or digit: no name */
+		free(k);
 		return NULL;
+	}
 	for (i = 0; i < n && hit == NULL; i++) {
 		wk_csv_key_into(&b, v[i].id);
 		if (strcmp(wk_buf_str(&b), k) == 0)
