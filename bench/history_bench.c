@@ -45,7 +45,7 @@ main(int argc, char **argv)
 	if (wk_prices_load(argv[1], &p, &d, &err) != WK_OK)
 		goto out;
 	t1 = now();
-	if (wk_history_open(argv[2], 5000, &h, &err) != WK_OK ||
+	if (wk_history_open(argv[2], 5000, 0, &h, &err) != WK_OK ||
 	    wk_history_archive(h, p, &err) != WK_OK)
 		goto out;
 	t2 = now();

@@ -15,6 +15,7 @@
 #include "read/catalog.h"
 #include "check.h"
 #include "read/clip.h"
+#include "read/csvimport.h"
 #include "read/feed.h"
 #include "lint.h"
 #include "base/paths.h"
@@ -555,7 +556,12 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 		/* The user named it: its lines may be quoted. */
 		wk_err_trust_excerpt(paths[i]);
 		root_name(paths[i], root, sizeof root);
-		if (strcmp(root, "prices") == 0) {
+		if (root[0] == '\0' && wk_csv_is_sheet(paths[i]))
+			wk_diag(d, WK_ERROR, paths[i], 0, 0, "%s", _("a "
+			    "spreadsheet's CSV, not a feed: `willakuy import -o "
+			    "precios-YYYY-MM-DD.xml FILE.csv` checks every row and "
+			    "makes the price feed"));
+		else if (strcmp(root, "prices") == 0) {
 			struct wk_prices *p;
 
 			if ((st = wk_prices_load(paths[i], &p, d, &err)) == WK_OK)

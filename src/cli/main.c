@@ -75,11 +75,12 @@ static const struct cmd {
 	    N_("read text on stdin, write the words to speak on stdout"), "l" },
 	/* These two parse their own options (market_cli.c). */
 	{ "history", "willakuy history [-c STATION.xml] [-o OUTDIR] [-m MARKET] "
-	    "[-p PRODUCT] [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
-	    "[--format csv|json]\n       willakuy history import [-c "
+	    "[-p PRODUCT] [--from DATE] [--to DATE] "
+	    "[--format csv|sheet|json]\n       willakuy history import [-c "
 	    "STATION.xml] [-o OUTDIR] FEED.xml...",
 	    N_("list the price history, or archive past price feeds"), NULL },
-	{ "import", "willakuy import [-o FEED.xml] PRICES.csv",
+	{ "import", "willakuy import [-c STATION.xml] [--force] [-o FEED.xml] "
+	    "PRICES.csv",
 	    N_("make a price feed from a spreadsheet's CSV"), NULL },
 };
 

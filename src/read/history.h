@@ -20,6 +20,8 @@ struct wk_history;
 struct wk_history_row {
 	struct wk_date date;
 	const char *market, *product, *unit, *feed;
+	const char *market_name;	/* as the feed named it; NULL when not
+					 * archived (before it was kept) */
 	long long value;	/* céntimos */
 	long long previous;	/* céntimos, -1 when not given */
 };
@@ -34,19 +36,27 @@ struct wk_history_filter {
 
 /*
  * Opens (creating it when missing) the archive at path: WAL journal, a busy
- * timeout of timeout_ms for another run's write. A file that is not a
- * database, a damaged one or one locked past the timeout gives WK_EINPUT or
- * WK_EIO with err saying so and how to recover. *out is the caller's
- * (wk_history_close).
+ * timeout of timeout_ms for another run's write. Its folder must be the
+ * running user's and not writable by others, unless shared is 1 (the
+ * station's <output shared="yes"/>); a link at the archive's name, at its
+ * -wal, -shm or -journal, or anywhere on its path is refused, never
+ * followed (WK_EIO). A file that is not a database, a damaged one or one
+ * locked past the timeout gives WK_EINPUT or WK_EIO with err saying so and
+ * how to recover. *out is the caller's (wk_history_close).
  */
-enum wk_status wk_history_open(const char *path, int timeout_ms,
+enum wk_status wk_history_open(const char *path, int timeout_ms, int shared,
     struct wk_history **out, struct wk_err *err);
 void wk_history_close(struct wk_history *h);
 
 /* The same, connecting only when first used (archive or query), so that a
  * run that reads no price feed leaves no archive; then open's errors come
- * from that first use. NULL when out of memory. */
+ * from that first use. Its folder is not shared until wk_history_share
+ * says so. NULL when out of memory. */
 struct wk_history *wk_history_new(const char *path, int timeout_ms);
+
+/* Lets the archive's folder belong to or be writable by others, as
+ * wk_history_open's shared; call before the first use. */
+void wk_history_share(struct wk_history *h, int shared);
 
 /* The path the archive was opened with. */
 const char *wk_history_path(const struct wk_history *h);
@@ -73,6 +83,17 @@ enum wk_status wk_history_value(struct wk_history *h, const char *market,
 enum wk_status wk_history_query(struct wk_history *h,
     const struct wk_history_filter *f,
     int (*fn)(const struct wk_history_row *, void *), void *arg,
+    struct wk_err *err);
+
+/* How many prices are archived under date, in *n. */
+enum wk_status wk_history_count(struct wk_history *h, struct wk_date date,
+    size_t *n, struct wk_err *err);
+
+/* Calls fn for each market of the archive, by id, with the name a feed
+ * gave it (NULL when none was archived); stops when fn returns non-zero.
+ * The strings are valid only during the call. */
+enum wk_status wk_history_markets(struct wk_history *h,
+    int (*fn)(const char *id, const char *name, void *), void *arg,
     struct wk_err *err);
 
 #endif

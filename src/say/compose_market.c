@@ -45,8 +45,10 @@ wk_market_attach(struct wk_feedcache *fc, const struct wk_station *s,
 	 * archive behind. */
 	if (path == NULL || (h = wk_history_new(path, HISTORY_TIMEOUT_MS)) == NULL)
 		wk_diag(d, WK_ERROR, NULL, 0, 0, "%s", _("out of memory"));
-	else
+	else {
+		wk_history_share(h, s != NULL && s->output_shared);
 		wk_feedcache_set_history(fc, h);
+	}
 	free(path);
 }
 

@@ -1,8 +1,11 @@
 # The price history: 14 generated days in one archive (13 by `history
-# import`, the 14th archived by the build itself); the spoken weekly
-# changes and cheapest markets against values computed here from the
-# generator's CSV; freshness; too little history; a damaged and a locked
-# archive (the bulletin is still made, exit 1); `history` listings.
+# import`, which says what it archived, the 14th archived by the build
+# itself); the spoken weekly changes and cheapest markets against values
+# computed here from the generator's CSV; freshness; too little history; a
+# damaged and a locked archive (the bulletin is still made, exit 1);
+# `history` listings: CSV, JSON and the spreadsheet's CSV (read back with
+# python's csv module), names and dates as import takes them, formulas from
+# a feed neutralised; links planted at the archive refused, never followed.
 . "$(dirname "$0")/lib.sh"
 cd "$TMP"
 python3 - <<'P'
@@ -53,12 +56,21 @@ B
 LAST=2026-11-29
 "$WK" check mercado.xml >/dev/null 2>&1 || { "$WK" check mercado.xml; die "check mercado.xml"; }
 expect_rc 0 "$WK" history import -c station.xml -o out $(ls feeds/*.xml | grep -v "$LAST")
+# What it archived: per feed its date, markets and prices, as the CSV has.
+awk -F, -v last=$LAST '$1 != last { n[$1]++; m[$1 " " $2] = 1 }
+	END { for (k in m) { split(k, a, " "); nm[a[1]]++ }
+		for (d in n) printf "feeds/precios-%s.xml: the prices of %s archived (%d markets, %d prices)\n", d, d, nm[d], n[d] }' \
+    prices.csv | sort >want-archived.txt
+echo "13 feeds archived in out/history.sqlite" >>want-archived.txt
+diff want-archived.txt "$TMP/out.txt" >&2 || die "history import's account of what it archived"
 expect_rc 0 "$WK" build -c station.xml -d $LAST -o out mercado.xml precios.xml
 [ "$(sqlite3 out/history.sqlite 'SELECT count(DISTINCT date) FROM price')" = 14 ] || die "14 days archived"
 [ "$(sqlite3 out/history.sqlite 'SELECT count(*) FROM price')" = "$(wc -l <prices.csv)" ] || die "one row per price"
 # Reading a day again replaces its rows, never duplicates them.
 expect_rc 0 "$WK" history import -c station.xml -o out feeds/precios-$LAST.xml
 [ "$(sqlite3 out/history.sqlite 'SELECT count(*) FROM price')" = "$(wc -l <prices.csv)" ] || die "a day read twice"
+grep -qx "feeds/precios-$LAST.xml: the prices of $LAST archived (2 markets, 7 prices); the archive had 7 prices of that day, replaced where the market, product and unit are the same" "$TMP/out.txt" ||
+    { cat "$TMP/out.txt"; die "history import of a day archived before"; }
 
 # The expected sentences, computed here from the CSV: change from 7 days
 # before, in whole percent rounded half away from zero; the cheapest and
@@ -163,4 +175,138 @@ python3 -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len(v)==28 a
 expect_rc 3 "$WK" history -c station.xml -o nowhere
 grep_err "no price history here yet"
 expect_rc 2 "$WK" history --format xml
-echo "history: 14 days, weekly changes and cheapest markets as computed; freshness; damaged and locked archives"
+
+# The spreadsheet's CSV: a BOM, semicolons, a decimal comma, dates day
+# first, names beside ids; read back with python's csv module, the values
+# are the generator's.
+expect_rc 0 "$WK" history -c station.xml -o out --format sheet
+python3 - "$TMP/out.txt" prices.csv <<'P' || die "the spreadsheet's CSV"
+import csv, sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), raw[:12]
+rows = list(csv.reader(raw[3:].decode("utf-8").splitlines(), delimiter=";"))
+assert rows[0] == ["fecha", "mercado", "nombre del mercado", "producto",
+    "nombre del producto", "unidad", "nombre de la unidad", "precio",
+    "anterior", "feed"], rows[0]
+names = {"nery-garcia": "Mercado Nery García Zárate", "huanta-central": "Mercado Central de Huanta"}
+prods = {"papa-amarilla": "papa amarilla", "quinua": "quinua", "cuy": "cuy", "tarwi": "tarwi"}
+units = {"kg": "kilo", "unidad": "unidad"}
+want = {}
+for r in csv.reader(open(sys.argv[2])):
+    y, m, d = r[0].split("-")
+    want[("%s/%s/%s" % (d, m, y), r[1], r[2], r[3])] = int(r[4])
+got = {}
+for r in rows[1:]:
+    assert len(r) == 10, r
+    assert r[2] == names[r[1]] and r[4] == prods[r[3]] and r[6] == units[r[5]], r
+    whole, cents = r[7].split(",")		# a decimal comma, no point
+    assert len(cents) == 2 and "." not in r[7], r
+    got[(r[0], r[1], r[3], r[5])] = int(whole) * 100 + int(cents)
+assert got == want, (len(got), len(want))
+P
+# It is the default where numbers are written with a decimal comma.
+env -u LC_ALL LANG=es_PE.UTF-8 "$WK" history -c station.xml -o out -p quinua >sheet.txt 2>/dev/null
+head -c 3 sheet.txt | od -An -tx1 | grep -q "ef bb bf" || die "no sheet under es_PE"
+sed -n 2p sheet.txt | grep -q "^16/11/2026;huanta-central;Mercado Central de Huanta;quinua;quinua;kg;kilo;[0-9]*,[0-9][0-9];" ||
+    die "the sheet's rows under es_PE: $(sed -n 2p sheet.txt)"
+LC_ALL=C.UTF-8 "$WK" history -c station.xml -o out -p quinua | head -1 | grep -qx "date,market,product,unit,value,previous,feed" ||
+    die "plain CSV under C"
+# Names and dates as import takes them give the rows that ids give.
+"$WK" history -c station.xml -o out -m huanta-central -p cuy --from 2026-11-20 --to 2026-11-22 --format csv >ids.txt
+for args in "-m|Mercado Central de Huanta|-p|Cuy|--from|20/11/2026|--to|22/11/2026" \
+    "-m|MERCADO CENTRAL DE HUANTA|-p|cuy|--from|20-11-2026|--to|2026-11-22" \
+    "-m|mercado central de huánta|-p|CUY|--from|20.11.2026|--to|22/11/2026"; do
+	IFS='|' read -ra a <<<"$args"
+	expect_rc 0 "$WK" history -c station.xml -o out "${a[@]}" --format csv
+	cmp -s ids.txt "$TMP/out.txt" || { cat "$TMP/out.txt"; die "history ${a[*]}"; }
+done
+for m in "Nery García" "nery garcia" "NERY-GARCÍA" "Mercado Nery García Zárate"; do
+	expect_rc 0 "$WK" history -c station.xml -o out -m "$m" --format csv
+	[ "$(($(wc -l <"$TMP/out.txt") - 1))" = "$(grep -c ',nery-garcia,' prices.csv)" ] || die "history -m '$m'"
+done
+expect_rc 0 "$WK" history -c station.xml -o out -m "Nery Garsia" --format csv
+grep_err "no price of market 'Nery Garsia' in the history; did you mean 'nery-garcia'\?"
+expect_rc 2 "$WK" history -c station.xml -o out --from 31/11/2026
+grep_err "DD/MM/YYYY, not '31/11/2026'"
+
+# Formulas in a feed are archived as the feed writes them (by history
+# import and by build), and every CSV the history writes neutralises them.
+cat >formulas.xml <<'X'
+<?xml version="1.0" encoding="UTF-8"?>
+<prices date="2026-11-29" currency="PEN">
+  <market id="feria-dominical" name="=cmd|' /C calc'!A0">
+    <price product="cuy" unit="=HYPERLINK(&quot;http://evil.example/&quot;,&quot;kg&quot;)" value="1.00"/>
+    <price product="quinua" unit="@SUM(1+1)" value="2.00"/>
+    <price product="tarwi" unit="+1" value="3.00"/>
+    <price product="oca" unit="-1" value="4.00"/>
+    <price product="olluco" unit="&#9;=1+1" value="5.00"/>
+  </market>
+</prices>
+X
+expect_rc 0 "$WK" history import -o evil formulas.xml
+sqlite3 evil/history.sqlite "SELECT market_name || '|' || unit FROM price ORDER BY value" >archived.txt
+printf '%s\n' "=cmd|' /C calc'!A0|=HYPERLINK(\"http://evil.example/\",\"kg\")" "=cmd|' /C calc'!A0|@SUM(1+1)" \
+    "=cmd|' /C calc'!A0|+1" "=cmd|' /C calc'!A0|-1" "=cmd|' /C calc'!A0|	=1+1" | diff - archived.txt >&2 ||
+    die "the archive does not hold the feed's text as it was"
+mkdir -p evilfeeds && cp formulas.xml evilfeeds/precios-$LAST.xml
+sed 's|<feeds dir="feeds"/>|<feeds dir="evilfeeds"/>|' station.xml >evil-station.xml
+cat >feria.xml <<'B'
+<?xml version="1.0" encoding="UTF-8"?>
+<bulletin id="feria" languages="es"><segment id="a"><say xml:lang="es">Hola.</say></segment></bulletin>
+B
+sed -i 's|</bulletin>|<segment id="b"><prices feed="precios-{date}.xml" market="feria-dominical" products="cuy"/></segment></bulletin>|' feria.xml
+"$WK" build -q -c evil-station.xml -d $LAST -o evilbuild feria.xml >/dev/null 2>&1
+sqlite3 evilbuild/history.sqlite "SELECT market_name || '|' || unit FROM price ORDER BY value" | diff - archived.txt >&2 ||
+    die "build does not archive the feed's text as it was"
+for fmt in csv sheet; do
+	expect_rc 0 "$WK" history -o evil -m "=cmd|' /C calc'!A0" --format $fmt
+	python3 - "$TMP/out.txt" $fmt <<'P' || die "formulas in the $fmt CSV"
+import csv, sys
+raw = open(sys.argv[1], "rb").read().decode("utf-8-sig")
+rows = list(csv.reader(raw.splitlines(True), delimiter=";" if sys.argv[2] == "sheet" else ","))
+assert len(rows) == 6, rows
+for r in rows[1:]:
+    for cell in r:
+        assert cell[:1] not in "=+-@\t\r" or cell == "", (cell, r)
+    unit = r[5] if sys.argv[2] == "sheet" else r[3]
+    assert unit.startswith("'") and unit[1:2] in "=+-@\t", r
+    if sys.argv[2] == "sheet":
+        assert r[2] == "'=cmd|' /C calc'!A0", r
+P
+done
+
+# Links planted where the archive is kept are refused, never followed: the
+# decoy database they point at stays as it was, and build still makes its
+# bulletin without the archive (exit 1). So is a folder others may write
+# into, unless the station says it is shared.
+mkdir planted
+sqlite3 decoy.sqlite "CREATE TABLE t (x); INSERT INTO t VALUES (42);"
+before=$(sha256sum decoy.sqlite)
+ln -s "$TMP/decoy.sqlite" planted/history.sqlite
+expect_rc 5 "$WK" history import -c station.xml -o planted feeds/precios-$LAST.xml
+grep_err "planted/history.sqlite: error: a symbolic link where the price history is kept"
+expect_rc 1 "$WK" build -c station.xml -d $LAST -o planted precios.xml
+grep_err "planted/history.sqlite: error: a symbolic link where the price history is kept"
+[ -s planted/$LAST/precios-es.mp3 ] || die "no bulletin beside a planted link"
+rm planted/history.sqlite
+ln -s "$TMP/decoy.sqlite" planted/history.sqlite-wal
+expect_rc 5 "$WK" history import -c station.xml -o planted feeds/precios-$LAST.xml
+grep_err "planted/history.sqlite-wal: error: a symbolic link"
+[ "$(sha256sum decoy.sqlite)" = "$before" ] || die "the decoy database was written through a link"
+[ "$(sqlite3 decoy.sqlite 'SELECT name FROM sqlite_master')" = t ] || die "a table was added to the decoy"
+[ -e planted/history.sqlite ] && die "an archive was made beside a planted -wal link"
+rm planted/history.sqlite-wal
+chmod 777 planted
+expect_rc 5 "$WK" history import -c station.xml -o planted feeds/precios-$LAST.xml
+grep_err "planted: error: the folder of the price history is writable by other users \(mode 777\)"
+sed 's|<feeds dir="feeds"/>|<feeds dir="feeds"/><output shared="yes"/>|' station.xml >shared.xml
+expect_rc 0 "$WK" history import -c shared.xml -o planted feeds/precios-$LAST.xml
+chmod 755 planted
+
+# A link in the operator's own path above OUTDIR (/srv -> /data) is not a
+# planted one: the archive is kept in the real folder.
+mkdir -p real/out
+ln -s "$TMP/real" via
+expect_rc 0 "$WK" history import -c station.xml -o via/out feeds/precios-$LAST.xml
+[ -s real/out/history.sqlite ] || die "no archive behind a link in the operator's path"
+echo "history: 14 days, weekly changes and cheapest markets as computed; freshness; damaged and locked archives; the spreadsheet's CSV; names and dates; formulas neutralised; planted links refused"
