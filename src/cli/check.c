@@ -19,6 +19,7 @@
 #include "read/feed.h"
 #include "lint.h"
 #include "base/paths.h"
+#include "read/plausible.h"
 #include "read/site.h"
 #include "read/station.h"
 #include "base/text.h"
@@ -30,6 +31,7 @@ struct ctx {
 	struct wk_site *site;		/* the station's world (-c) */
 	const struct wk_catalog *cat;	/* the site's */
 	struct wk_date date;
+	double price_factor;	/* the station's <prices max-change> */
 	struct wk_diags *d;
 };
 
@@ -130,6 +132,27 @@ lacks_unit(struct ctx *c, const char *id)
 	return NULL;
 }
 
+/* A price that is zero, or too far from its previous one (plausible.h):
+ * build would keep it off the air. */
+static void
+suspect_price(struct ctx *c, const struct wk_prices *p,
+    const struct wk_market *m, const struct wk_price *pr)
+{
+	struct wk_suspicion s;
+	struct wk_buf b = WK_BUF_INIT;
+	struct wk_err e;
+
+	if (wk_plausible_price(NULL, p, m, pr, c->price_factor, &s, &e) != WK_OK ||
+	    s.kind == WK_PRICE_PLAUSIBLE)
+		return;
+	wk_suspicion_describe(&s, m->id, pr->product, pr->unit, &b);
+	wk_diag(c->d, WK_ERROR, p->path, pr->value_pos.line, pr->value_pos.col,
+	    _("%s Bulletins leave it out: correct value=\"...\", or add "
+	    "confirmed=\"yes\" to this <price> if it is right"),
+	    b.failed ? _("out of memory") : wk_buf_str(&b));
+	wk_buf_free(&b);
+}
+
 static void
 check_prices(struct ctx *c, const struct wk_prices *p)
 {
@@ -157,6 +180,7 @@ check_prices(struct ctx *c, const struct wk_prices *p)
 				    pr->unit_pos.col, _("unknown unit '%s'; use one "
 				    "of the units in voices/%s/voice.xml (kg, qq, "
 				    "arroba, unidad...)"), pr->unit, v->lang);
+			suspect_price(c, p, m, pr);
 		}
 	}
 }
@@ -549,6 +573,8 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 		return err.status == WK_ENOMEM ? WK_ENOMEM : WK_EINPUT;
 	}
 	c.cat = c.site->cat;
+	c.price_factor = c.site->station != NULL ?
+	    c.site->station->price_factor : WK_PLAUSIBLE_FACTOR;
 	for (i = 0; i < n; i++) {
 		char root[64];
 		enum wk_status st = WK_OK;
