@@ -85,6 +85,12 @@ grep -q "Sin cambios, por kilo: olluco, dos soles con cuarenta céntimos.$" $T |
 grep -q "qillu papa\|yuraq papa\|uqa\|chusaq" out/$DATE/p-qu.txt && die "qu: a suspect price was said"
 [ "$(grep -c 'class="cause[^"]*" data-grade="other"><code>[^<]*precios-'$DATE'.xml:[456]:' out/$DATE/report.html)" = 3 ] ||
     die "the report does not name the three prices"
+# The station's factor: at max-change="200" only the zero is suspect.
+sed 's|<cache size-mb="0"/>|&<prices max-change="200"/>|' st.xml >lax.xml
+expect_rc 0 "$WK" preview -q -l es -c lax.xml -d $DATE p.xml
+grep -q "papa amarilla, veinticinco soles" "$TMP/out.txt" || die "max-change=200: $(cat "$TMP/out.txt")"
+grep -q "papa blanca, veinticinco céntimos" "$TMP/out.txt" || die "max-change=200: papa blanca"
+grep -q "cero soles" "$TMP/out.txt" && die "max-change=200: the zero was said"
 # Confirmed: said.
 sed -i 's/value="25.00" previous="2.50"/& confirmed="yes"/; s/value="0.25" previous="25.00"/& confirmed="yes"/; s/value="0.00" previous="2.00"/& confirmed="yes"/' \
     feeds/precios-$DATE.xml
