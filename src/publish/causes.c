@@ -470,7 +470,11 @@ wk_causes_nodata(struct wk_causes *c, struct wk_diags *d, const char *name)
 		for (k = 0; k < c->v[i].naff; k++) {
 			struct affected *a = &c->v[i].aff[k];
 
-			if (a->nsegs == 0 || strcmp(a->name, name) != 0)
+			/* The feeds, not a clip: those segments would have
+			 * said their fallback phrase. */
+			if (a->nsegs == 0 || strcmp(a->name, name) != 0 ||
+			    c->v[i].kind < WK_CAUSE_FEED_MISSING ||
+			    c->v[i].kind > WK_CAUSE_FEED_LACKS)
 				continue;
 			/* Its segments are not heard: the bulletin is. */
 			a->nsegs = 0;
@@ -727,8 +731,10 @@ wk_causes_what(const struct wk_causes *c, size_t i, struct wk_buf *out)
 		count(out, s.bulletins_off, _("of %zu bulletin"),
 		    _("of %zu bulletins"));
 		wk_buf_putc(out, ' ');
-		wk_buf_puts(out, _("would say the fallback phrase (those "
-		    "bulletins do not go to air)"));
+		wk_buf_puts(out, k->kind == WK_CAUSE_CLIP ? _("would go to air "
+		    "without it (those bulletins do not go to air)")
+		    : _("would say the fallback phrase (those bulletins do not "
+		    "go to air)"));
 	}
 	if (s.failed + s.segs + s.segs_off == 0 && k->ndiags > 1) {
 		wk_buf_puts(out, " ");
