@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "read/bulletin.h"
@@ -17,6 +18,7 @@
 #include "read/clip.h"
 #include "read/csvimport.h"
 #include "read/feed.h"
+#include "read/history.h"
 #include "lint.h"
 #include "base/paths.h"
 #include "read/plausible.h"
@@ -32,6 +34,8 @@ struct ctx {
 	const struct wk_catalog *cat;	/* the site's */
 	struct wk_date date;
 	double price_factor;	/* the station's <prices max-change> */
+	struct wk_history *hist;	/* its <history db> when it exists, for
+					 * suspect prices; else NULL */
 	struct wk_diags *d;
 };
 
@@ -142,8 +146,14 @@ suspect_price(struct ctx *c, const struct wk_prices *p,
 	struct wk_buf b = WK_BUF_INIT;
 	struct wk_err e;
 
-	if (wk_plausible_price(NULL, p, m, pr, c->price_factor, &s, &e) != WK_OK ||
-	    s.kind == WK_PRICE_PLAUSIBLE)
+	/* An archive that cannot be read is left aside (s is judged
+	 * without it); build reports it. */
+	if (wk_plausible_price(c->hist, p, m, pr, c->price_factor, &s, &e) !=
+	    WK_OK) {
+		wk_history_close(c->hist);
+		c->hist = NULL;
+	}
+	if (s.kind == WK_PRICE_PLAUSIBLE)
 		return;
 	wk_suspicion_describe(&s, m->id, pr->product, pr->unit, &b);
 	wk_diag(c->d, WK_ERROR, p->path, pr->value_pos.line, pr->value_pos.col,
@@ -575,6 +585,11 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 	c.cat = c.site->cat;
 	c.price_factor = c.site->station != NULL ?
 	    c.site->station->price_factor : WK_PLAUSIBLE_FACTOR;
+	/* The station's archive, as build compares with it; never made
+	 * here. */
+	if (c.site->station != NULL && c.site->station->history_db != NULL &&
+	    access(c.site->station->history_db, R_OK) == 0)
+		c.hist = wk_history_new(c.site->station->history_db, 2000);
 	for (i = 0; i < n; i++) {
 		char root[64];
 		enum wk_status st = WK_OK;
@@ -635,6 +650,7 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 			nomem = 1;
 		before = d->nerrors;
 	}
+	wk_history_close(c.hist);
 	wk_site_free(c.site);
 	return nomem ? WK_ENOMEM : d->nerrors > 0 ? WK_EINPUT : WK_OK;
 }

@@ -104,6 +104,11 @@ sed "s/date=\"$DATE\"/date=\"$D2\"/; s/value=\"25.00\" previous=\"2.50\" confirm
     feeds/precios-$DATE.xml >feeds/precios-$D2.xml
 expect_rc 1 "$WK" build -q -c st.xml -d $D2 -o out p.xml
 grep_err "precios-$D2.xml:4:53: warning: suspect price: 'papa-amarilla' per kg in market 'nery-garcia' is S/ 2500.00 against S/ 25.00 in the archive on $DATE, 100 times as much"
+# check -c with a station whose <history db> is that archive says the same.
+sed 's|<cache size-mb="0"/>|&<history db="out/history.sqlite"/>|' st.xml >sth.xml
+expect_rc 3 "$WK" check -c sth.xml -d $D2 feeds/precios-$D2.xml
+grep_err "precios-$D2.xml:4:53: error: suspect price: 'papa-amarilla' .* against S/ 25.00 in the archive on $DATE"
+expect_rc 0 "$WK" check -d $D2 feeds/precios-$D2.xml	# no archive: no previous price to compare
 
 # 3. A market of the station's own catalogue: feminine articles.
 mkdir -p feria/voices feria/feeds

@@ -482,7 +482,7 @@ test_name_articles(void **state)
 	world_open(&w, "2026-11-29");
 	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		struct wk_err err;
-		struct wk_voice *v = wk_voiceset_get(&w.voices, cases[k].lang,
+		struct wk_voice *v = wk_site_voice(w.site, cases[k].lang,
 		    &w.d, &err);
 		struct wk_buf out = WK_BUF_INIT;
 		const char *key = "market";
