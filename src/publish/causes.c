@@ -484,9 +484,10 @@ wk_causes_nodata(struct wk_causes *c, struct wk_diags *d, const char *name)
 				first = &c->v[i];
 		}
 	add_failed(c, name);
-	if (d != NULL && d->n > 0 && d->v[d->n - 1].cause == 0)
-		wk_diag_set_cause(d, d->n - 1, first != NULL ? first->kind
-		    : WK_CAUSE_OTHER, first != NULL ? first->file : NULL);
+	/* Without such a cause, the message stays a cause of its own. */
+	if (first != NULL && d != NULL && d->n > 0 &&
+	    d->v[d->n - 1].cause == 0)
+		wk_diag_set_cause(d, d->n - 1, first->kind, first->file);
 }
 
 static int

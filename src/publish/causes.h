@@ -57,7 +57,8 @@ void wk_causes_failed(struct wk_causes *c, struct wk_diags *d,
  * could be used (name "<bulletin>-<lang>", its script already given to
  * wk_causes_script): the causes that made its segments fall back are
  * what kept it off the air, and say so. The last diagnostic of d, the
- * one that reports it, is attributed to the first of them.
+ * one that reports it, is attributed to the first of them (when there is
+ * none, it stays a cause of its own).
  */
 void wk_causes_nodata(struct wk_causes *c, struct wk_diags *d,
     const char *name);
