@@ -54,9 +54,9 @@ $DATE;nery-garcia;oca;kg;0,00;2,00
 $DATE;nery-garcia;olluco;kg;2,40;2,40
 X
 expect_rc 3 "$WK" import -o imported.xml p.csv
-grep_err "p.csv:2: error: suspect price: 'papa-amarilla' .* 10 times as much; is the decimal point missing\? Correct the row, or write sí in a column 'confirmado'"
-grep_err "p.csv:3: error: suspect price: 'papa-blanca' .* 100 times less"
-grep_err "p.csv:4: error: suspect price: 'oca' .* is S/ 0.00"
+grep_err "p.csv:2:41: error: column E \(precio\): suspect price: 'papa-amarilla' .* 10 times as much; is the decimal point missing\? Correct the row, or write sí in a column 'confirmado'"
+grep_err "p.csv:3:39: error: column E \(precio\): suspect price: 'papa-blanca' .* 100 times less"
+grep_err "p.csv:4:31: error: column E \(precio\): suspect price: 'oca' .* is S/ 0.00"
 [ ! -e imported.xml ] || die "import wrote a feed with suspect prices"
 sed '1s/$/;confirmado/; 2,4s/$/;sí/; 5s/$/;/' p.csv >q.csv
 expect_rc 0 "$WK" import -o imported.xml q.csv
