@@ -104,7 +104,8 @@ free_entries(struct wk_entry *v, size_t n)
 		for (j = 0; j < v[i].nnames; j++) {
 			free(v[i].langs[j]);
 			free(v[i].names[j]);
-			free(v[i].articles[j]);
+			if (v[i].articles != NULL)
+				free(v[i].articles[j]);
 		}
 		free(v[i].langs);
 		free(v[i].names);

@@ -20,10 +20,11 @@ struct wk_entry {
 	char *town;		/* markets only, else NULL */
 	char *family;		/* products: family="papas", or NULL */
 	char **langs, **names;	/* parallel arrays */
-	char **articles;	/* ... and the article each name takes:
-				 * article="el", "la", "los", "las" or
-				 * "none"; NULL when not given */
 	size_t nnames;
+	char **articles;	/* parallel to names too: the article each
+				 * takes, article="el", "la", "los", "las"
+				 * or "none", NULL when not given; the
+				 * array may be NULL (none given) */
 };
 
 struct wk_catalog {
