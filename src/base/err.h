@@ -59,6 +59,8 @@ enum wk_cause_kind {
 	WK_CAUSE_CLIP,		/* a clip or bed missing or unreadable */
 	WK_CAUSE_BULLETIN,	/* a bulletin file that is not valid */
 	WK_CAUSE_OTHER,		/* anything else, one cause per message */
+	WK_CAUSE_PRICE,		/* a suspect price left out of the bulletins
+				 * (read/plausible.h), one cause per price */
 };
 
 struct wk_diag {

@@ -9,6 +9,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "read/bulletin.h"
@@ -17,8 +18,10 @@
 #include "read/clip.h"
 #include "read/csvimport.h"
 #include "read/feed.h"
+#include "read/history.h"
 #include "lint.h"
 #include "base/paths.h"
+#include "read/plausible.h"
 #include "read/site.h"
 #include "read/station.h"
 #include "base/text.h"
@@ -30,6 +33,9 @@ struct ctx {
 	struct wk_site *site;		/* the station's world (-c) */
 	const struct wk_catalog *cat;	/* the site's */
 	struct wk_date date;
+	double price_factor;	/* the station's <prices max-change> */
+	struct wk_history *hist;	/* its <history db> when it exists, for
+					 * suspect prices; else NULL */
 	struct wk_diags *d;
 };
 
@@ -130,6 +136,33 @@ lacks_unit(struct ctx *c, const char *id)
 	return NULL;
 }
 
+/* A price that is zero, or too far from its previous one (plausible.h):
+ * build would keep it off the air. */
+static void
+suspect_price(struct ctx *c, const struct wk_prices *p,
+    const struct wk_market *m, const struct wk_price *pr)
+{
+	struct wk_suspicion s;
+	struct wk_buf b = WK_BUF_INIT;
+	struct wk_err e;
+
+	/* An archive that cannot be read is left aside (s is judged
+	 * without it); build reports it. */
+	if (wk_plausible_price(c->hist, p, m, pr, c->price_factor, &s, &e) !=
+	    WK_OK) {
+		wk_history_close(c->hist);
+		c->hist = NULL;
+	}
+	if (s.kind == WK_PRICE_PLAUSIBLE)
+		return;
+	wk_suspicion_describe(&s, m->id, pr->product, pr->unit, &b);
+	wk_diag(c->d, WK_ERROR, p->path, pr->value_pos.line, pr->value_pos.col,
+	    _("%s Bulletins leave it out: correct value=\"...\", or add "
+	    "confirmed=\"yes\" to this <price> if it is right"),
+	    b.failed ? _("out of memory") : wk_buf_str(&b));
+	wk_buf_free(&b);
+}
+
 static void
 check_prices(struct ctx *c, const struct wk_prices *p)
 {
@@ -157,6 +190,7 @@ check_prices(struct ctx *c, const struct wk_prices *p)
 				    pr->unit_pos.col, _("unknown unit '%s'; use one "
 				    "of the units in voices/%s/voice.xml (kg, qq, "
 				    "arroba, unidad...)"), pr->unit, v->lang);
+			suspect_price(c, p, m, pr);
 		}
 	}
 }
@@ -549,6 +583,13 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 		return err.status == WK_ENOMEM ? WK_ENOMEM : WK_EINPUT;
 	}
 	c.cat = c.site->cat;
+	c.price_factor = c.site->station != NULL ?
+	    c.site->station->price_factor : WK_PLAUSIBLE_FACTOR;
+	/* The station's archive, as build compares with it; never made
+	 * here. */
+	if (c.site->station != NULL && c.site->station->history_db != NULL &&
+	    access(c.site->station->history_db, R_OK) == 0)
+		c.hist = wk_history_new(c.site->station->history_db, 2000);
 	for (i = 0; i < n; i++) {
 		char root[64];
 		enum wk_status st = WK_OK;
@@ -609,6 +650,7 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 			nomem = 1;
 		before = d->nerrors;
 	}
+	wk_history_close(c.hist);
 	wk_site_free(c.site);
 	return nomem ? WK_ENOMEM : d->nerrors > 0 ? WK_EINPUT : WK_OK;
 }

@@ -712,6 +712,7 @@ cmd_import(const struct opts *o, const char *csv, struct wk_diags *d,
 	ref.cat = site->cat;
 	ref.voices = (const struct wk_voice *const *)site->voices.v;
 	ref.nvoices = site->voices.n;
+	ref.price_factor = site->station->price_factor;
 	if ((st = wk_csv_to_feed(csv, &ref, &feed, &info, d, err)) != WK_OK)
 		goto out;
 	if (feed.failed) {

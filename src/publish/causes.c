@@ -3,8 +3,9 @@
  * each cause affected (bulletins kept off the air, segments that say the
  * fallback phrase). Feeds are told apart by their state (absent, not
  * readable, dated too old or in the future, read but lacking what a
- * segment asked for), clips by their paths in the bulletin; the rest is
- * grouped by file and message. Lines are written in the locale's language.
+ * segment asked for), clips by their paths in the bulletin, each suspect
+ * price left out by its feed's line; the rest is grouped by file and
+ * message. Lines are written in the locale's language.
  */
 
 #include <assert.h>
@@ -114,7 +115,7 @@ static struct cause *
 cause(struct wk_causes *c, int kind, const char *file, const char *msg,
     enum wk_severity sev)
 {
-	int by_msg = kind == WK_CAUSE_OTHER;
+	int by_msg = kind == WK_CAUSE_OTHER || kind == WK_CAUSE_PRICE;
 	struct cause *v, *k;
 	size_t i;
 
@@ -336,10 +337,19 @@ wk_causes_script(struct wk_causes *c, struct wk_diags *d, size_t from,
 	wk_bundle_name(s, &name);
 	for (i = 0; i < s->nsegs && !name.failed; i++) {
 		const struct wk_seg *sg = &s->segs[i];
-		const struct wk_segment *bs = bulletin_seg(b, sg->id);
+		const struct wk_segment *first = bulletin_seg(b, sg->id), *bs;
+		const struct wk_segment *end = first ? first + 1 : NULL;
 
-		if (!sg->fallback || bs == NULL)
+		if (!sg->fallback || first == NULL)
 			continue;
+		/* It also says the fallback phrase of the segments merged into
+		 * it (compose.c), up to the next one said: they count as its
+		 * own. */
+		if (sg->nmerged > 0)
+			end = i + 1 < s->nsegs && bulletin_seg(b, s->segs[i + 1].id)
+			    ? bulletin_seg(b, s->segs[i + 1].id)
+			    : b->segs + b->nsegs;
+		for (bs = first; bs < end; bs++)
 		for (k = 0; k < bs->nitems; k++) {
 			const struct wk_item *it = &bs->items[k];
 			int prices = it->kind == WK_ITEM_PRICES, kind;
@@ -380,9 +390,22 @@ wk_causes_script(struct wk_causes *c, struct wk_diags *d, size_t from,
 					wk_diag_set_cause(d, j, kind, path);
 			free(path);
 		}
-		clips_left_out(c, d, from, bs, wk_buf_str(&name));
+		clips_left_out(c, d, from, first, wk_buf_str(&name));
 	}
 	wk_buf_free(&name);
+}
+
+/* Records name among the bulletin-languages not published. */
+static void
+add_failed(struct wk_causes *c, const char *name)
+{
+	char **v, *dup;
+
+	if ((v = realloc(c->failed, (c->nfailed + 1) * sizeof *v)) == NULL)
+		return;
+	c->failed = v;
+	if ((dup = strdup(name)) != NULL)
+		v[c->nfailed++] = dup;
 }
 
 /* True when path is a clip or bed of b. */
@@ -409,7 +432,6 @@ wk_causes_failed(struct wk_causes *c, struct wk_diags *d,
 {
 	const char *file = err->file[0] != '\0' ? err->file : NULL;
 	struct cause *k;
-	char **v, *dup;
 	int kind;
 
 	if (c == NULL)
@@ -432,12 +454,40 @@ wk_causes_failed(struct wk_causes *c, struct wk_diags *d,
 	affect(k, name, 0, 1);
 	if (d != NULL && d->n > 0 && d->v[d->n - 1].cause == 0)
 		wk_diag_set_cause(d, d->n - 1, kind, file);
-	if (name != NULL && (v = realloc(c->failed, (c->nfailed + 1) *
-	    sizeof *v)) != NULL) {
-		c->failed = v;
-		if ((dup = strdup(name)) != NULL)
-			v[c->nfailed++] = dup;
-	}
+	if (name != NULL)
+		add_failed(c, name);
+}
+
+void
+wk_causes_nodata(struct wk_causes *c, struct wk_diags *d, const char *name)
+{
+	struct cause *first = NULL;
+	size_t i, k;
+
+	if (c == NULL || name == NULL)
+		return;
+	for (i = 0; i < c->n; i++)
+		for (k = 0; k < c->v[i].naff; k++) {
+			struct affected *a = &c->v[i].aff[k];
+
+			/* The feeds, not a clip: those segments would have
+			 * said their fallback phrase. */
+			if (a->nsegs == 0 || strcmp(a->name, name) != 0 ||
+			    c->v[i].kind < WK_CAUSE_FEED_MISSING ||
+			    c->v[i].kind > WK_CAUSE_FEED_LACKS)
+				continue;
+			/* Its segments are not heard: the bulletin is. */
+			a->nsegs = 0;
+			a->failed = 1;
+			c->v[i].sev = WK_ERROR;
+			if (first == NULL)
+				first = &c->v[i];
+		}
+	add_failed(c, name);
+	/* Without such a cause, the message stays a cause of its own. */
+	if (first != NULL && d != NULL && d->n > 0 &&
+	    d->v[d->n - 1].cause == 0)
+		wk_diag_set_cause(d, d->n - 1, first->kind, first->file);
 }
 
 static int
@@ -522,6 +572,17 @@ wk_causes_collect(struct wk_causes *c, struct wk_diags *d)
 		struct wk_diag *g = &d->v[i];
 		struct cause *k;
 
+		/* A suspect price left out: a cause of its own, named with
+		 * its feed's line (once however often collected). */
+		if (g->cause == WK_CAUSE_PRICE) {
+			k = cause(c, WK_CAUSE_PRICE, g->file, g->msg, g->sev);
+			if (k != NULL && k->ndiags == 0) {
+				k->ndiags = 1;
+				k->line = g->line;
+				k->col = g->col;
+			}
+			continue;
+		}
 		if (g->cause != 0 || g->sev == WK_NOTE)
 			continue;
 		k = cause(c, WK_CAUSE_OTHER, g->file, g->msg, g->sev);
@@ -671,8 +732,10 @@ wk_causes_what(const struct wk_causes *c, size_t i, struct wk_buf *out)
 		count(out, s.bulletins_off, _("of %zu bulletin"),
 		    _("of %zu bulletins"));
 		wk_buf_putc(out, ' ');
-		wk_buf_puts(out, _("would say the fallback phrase (those "
-		    "bulletins do not go to air)"));
+		wk_buf_puts(out, k->kind == WK_CAUSE_CLIP ? _("would go to air "
+		    "without it (those bulletins do not go to air)")
+		    : _("would say the fallback phrase (those bulletins do not "
+		    "go to air)"));
 	}
 	if (s.failed + s.segs + s.segs_off == 0 && k->ndiags > 1) {
 		wk_buf_puts(out, " ");

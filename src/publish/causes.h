@@ -52,6 +52,17 @@ void wk_causes_script(struct wk_causes *c, struct wk_diags *d, size_t from,
 void wk_causes_failed(struct wk_causes *c, struct wk_diags *d,
     const struct wk_bulletin *b, const char *name, const struct wk_err *err);
 
+/*
+ * A bulletin-language that was not published because none of its feeds
+ * could be used (name "<bulletin>-<lang>", its script already given to
+ * wk_causes_script): the causes that made its segments fall back are
+ * what kept it off the air, and say so. The last diagnostic of d, the
+ * one that reports it, is attributed to the first of them (when there is
+ * none, it stays a cause of its own).
+ */
+void wk_causes_nodata(struct wk_causes *c, struct wk_diags *d,
+    const char *name);
+
 /* Groups the diagnostics of d that nothing claimed (warnings and errors;
  * notes are left out), one cause per file and message, and puts the
  * causes in order, worst first. Call before reading them; again after

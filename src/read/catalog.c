@@ -11,6 +11,20 @@
 #include "catalog.h"
 #include "xmlio.h"
 
+/* True when a (article="" of a <name>) is absent or one we know. */
+static int
+known_article(const char *a)
+{
+	static const char *const known[] = { "el", "la", "los", "las", "none",
+	    NULL };
+	size_t i;
+
+	for (i = 0; a != NULL && known[i] != NULL; i++)
+		if (strcmp(a, known[i]) == 0)
+			return 1;
+	return a == NULL;
+}
+
 static enum wk_status
 read_entry(struct wk_xmlfile *f, xmlNodePtr n, struct wk_entry *e,
     struct wk_err *err)
@@ -28,7 +42,8 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, struct wk_entry *e,
 		cap++;
 	e->langs = calloc(cap + 1, sizeof *e->langs);
 	e->names = calloc(cap + 1, sizeof *e->names);
-	if (e->langs == NULL || e->names == NULL)
+	e->articles = calloc(cap + 1, sizeof *e->articles);
+	if (e->langs == NULL || e->names == NULL || e->articles == NULL)
 		return wk_err_nomem(err);
 	for (k = wk_xml_elem(n->children); k; k = wk_xml_elem(k->next)) {
 		const char *lang = wk_xml_lang(k);
@@ -45,9 +60,15 @@ read_entry(struct wk_xmlfile *f, xmlNodePtr n, struct wk_entry *e,
 				    _("'%s' has two names in '%s'"), e->id, lang);
 		e->langs[e->nnames] = strdup(lang);
 		e->names[e->nnames] = wk_xml_text(k);
+		e->articles[e->nnames] = wk_xml_attr(k, "article");
 		e->nnames++;
 		if (e->langs[e->nnames - 1] == NULL || e->names[e->nnames - 1] == NULL)
 			return wk_err_nomem(err);
+		if (!known_article(e->articles[e->nnames - 1]))
+			return wk_xml_err(f, k, "article", err, _("article=\"%s\" "
+			    "is not one; write el, la, los or las (the article "
+			    "the name takes: \"de la Feria\"), or none (a name "
+			    "said without one)"), e->articles[e->nnames - 1]);
 	}
 	return WK_OK;
 }
@@ -83,9 +104,12 @@ free_entries(struct wk_entry *v, size_t n)
 		for (j = 0; j < v[i].nnames; j++) {
 			free(v[i].langs[j]);
 			free(v[i].names[j]);
+			if (v[i].articles != NULL)
+				free(v[i].articles[j]);
 		}
 		free(v[i].langs);
 		free(v[i].names);
+		free(v[i].articles);
 		free(v[i].id);
 		free(v[i].town);
 		free(v[i].family);
@@ -190,6 +214,17 @@ wk_entry_name(const struct wk_entry *e, const char *lang)
 	for (i = 0; i < e->nnames; i++)
 		if (strcmp(e->langs[i], lang) == 0)
 			return e->names[i];
+	return NULL;
+}
+
+const char *
+wk_entry_article(const struct wk_entry *e, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; e->articles != NULL && i < e->nnames; i++)
+		if (strcmp(e->langs[i], lang) == 0)
+			return e->articles[i];
 	return NULL;
 }
 

@@ -2,9 +2,10 @@
 #define WK_CATALOG_H
 /*
  * The catalogue (voices/catalog.xml): products, markets and networks by id,
- * with their names in each language, and the feed categories that choose
- * each network. Feeds and bulletins refer to these ids; the composer
- * speaks the names.
+ * with their names in each language (and the article a Spanish name may
+ * give: article="la", "de la Feria dominical"), and the feed categories
+ * that choose each network. Feeds and bulletins refer to these ids; the
+ * composer speaks the names.
  */
 
 #include <stddef.h>
@@ -20,6 +21,10 @@ struct wk_entry {
 	char *family;		/* products: family="papas", or NULL */
 	char **langs, **names;	/* parallel arrays */
 	size_t nnames;
+	char **articles;	/* parallel to names too: the article each
+				 * takes, article="el", "la", "los", "las"
+				 * or "none", NULL when not given; the
+				 * array may be NULL (none given) */
 };
 
 struct wk_catalog {
@@ -43,6 +48,10 @@ const struct wk_entry *wk_entry_find(const struct wk_entry *v, size_t n,
 
 /* The entry's name in lang, or NULL. */
 const char *wk_entry_name(const struct wk_entry *e, const char *lang);
+
+/* The article="" of the entry's name in lang ("el", "la", "los", "las" or
+ * "none"), or NULL when it gives none. */
+const char *wk_entry_article(const struct wk_entry *e, const char *lang);
 
 /* The id among v[0..n) closest to id (edit distance), for "did you mean"
  * messages; NULL when nothing is reasonably close. */

@@ -27,12 +27,14 @@
 #include "csvimport.h"
 #include "csvtext.h"
 #include "feed.h"
+#include "plausible.h"
 #include "voice.h"
 
 /* Problems of one kind printed in full; the others are counted. */
 #define SHOWN_PER_KIND 50
 
-enum col { C_DATE, C_MARKET, C_PRODUCT, C_UNIT, C_VALUE, C_PREVIOUS, NCOLS };
+enum col { C_DATE, C_MARKET, C_PRODUCT, C_UNIT, C_VALUE, C_PREVIOUS,
+	C_CONFIRMED, NCOLS };
 
 static const char *const col_names[NCOLS][3] = {
 	{ "fecha", "date", NULL },
@@ -41,6 +43,7 @@ static const char *const col_names[NCOLS][3] = {
 	{ "unidad", "unit", NULL },
 	{ "precio", "value", "valor" },
 	{ "anterior", "previous", "precio anterior" },
+	{ "confirmado", "confirmed", NULL },
 };
 
 /* Columns that `willakuy history --format sheet` writes beside these, so
@@ -53,7 +56,8 @@ static const char *const quiet_cols[] = {
 /* Kinds of problem, each counted and capped on its own. */
 enum kind {
 	K_HEADER, K_QUOTE, K_FIELDS, K_CONTROL, K_EMPTY, K_DATE, K_OTHER_DAY,
-	K_MARKET, K_PRODUCT, K_UNIT, K_PRICE, K_PREVIOUS, K_TWICE, NKINDS
+	K_MARKET, K_PRODUCT, K_UNIT, K_PRICE, K_PREVIOUS, K_TWICE, K_CONFIRMED,
+	K_SUSPECT, NKINDS
 };
 
 static const char *const kind_label[NKINDS] = {
@@ -61,7 +65,7 @@ static const char *const kind_label[NKINDS] = {
 	N_("control character"), N_("empty cell"), N_("not a date"),
 	N_("another day's date"), N_("unknown market"), N_("unknown product"),
 	N_("unknown unit"), N_("not a price"), N_("not a previous price"),
-	N_("row given twice"),
+	N_("row given twice"), N_("not sí or no"), N_("suspect price"),
 };
 
 /* One cell of a record: its text (trimmed, in the file's buffer) and where
@@ -95,6 +99,7 @@ struct index {
 struct row {
 	int market, product, unit, line;
 	long long value, previous;
+	int confirmed;		/* the clerk vouches for a suspect price */
 };
 
 struct prob {
@@ -542,7 +547,8 @@ header(struct ctx *c, struct field *f, size_t n, int line)
 		if (!found && name[0] != '\0')
 			wk_diag(c->d, WK_WARNING, c->path, f[i].line, f[i].col,
 			    _("column '%s' is not read (the columns are fecha, "
-			    "mercado, producto, unidad, precio and anterior)"),
+			    "mercado, producto, unidad, precio, anterior and "
+			    "confirmado)"),
 			    wk_csv_shown(name, show));
 	}
 	for (k = 0; k < C_PREVIOUS; k++)
@@ -650,6 +656,54 @@ unit_cell(struct ctx *c, const struct field *f)
 	return NULL;
 }
 
+/* The row's 'confirmado' cell: *yes is 1 for sí (si, yes, x, 1), 0 when
+ * it is empty or no; anything else is reported. */
+static void
+confirmed(struct ctx *c, const struct field *g, int *yes)
+{
+	static const char *const words[] = { "sí", "si", "yes", "x", "1", "no",
+	    NULL };
+	char at[WK_CSV_SHOWN + 64], show[WK_CSV_SHOWN];
+	size_t i;
+
+	*yes = 0;
+	if (g->s[0] == '\0')
+		return;
+	for (i = 0; words[i] != NULL; i++)
+		if (strlen(g->s) == strlen(words[i]) &&
+		    wk_eq_fold(g->s, strlen(g->s), words[i])) {
+			*yes = strcmp(words[i], "no") != 0;
+			return;
+		}
+	problem(c, K_CONFIRMED, g->line, g->col, _("%s: '%s': write sí when "
+	    "the price is right although it looks like a typo, or leave the "
+	    "cell empty"), label(c, C_CONFIRMED, at, sizeof at),
+	    wk_csv_shown(g->s, show));
+}
+
+/* Reports row w when its price (cell g) is suspect (plausible.h): zero,
+ * or too far from its previous price. */
+static void
+suspect(struct ctx *c, const struct field *g, const struct row *w,
+    const char *unit)
+{
+	const struct wk_catalog *cat = c->ref->cat;
+	char at[WK_CSV_SHOWN + 64];
+	struct wk_suspicion s;
+	struct wk_buf b = WK_BUF_INIT;
+
+	if (wk_plausible(w->value, w->previous, -1, c->ref->price_factor,
+	    &s) == WK_PRICE_PLAUSIBLE)
+		return;
+	wk_suspicion_describe(&s, cat->markets[w->market].id,
+	    cat->products[w->product].id, unit, &b);
+	problem(c, K_SUSPECT, g->line, g->col, _("%s: %s Correct the row, or "
+	    "write sí in a column 'confirmado' if the price is right"),
+	    label(c, C_VALUE, at, sizeof at), b.failed ? _("out of memory")
+	    : wk_buf_str(&b));
+	wk_buf_free(&b);
+}
+
 static void
 data_row(struct ctx *c, struct field *f, size_t n, int line)
 {
@@ -697,7 +751,8 @@ data_row(struct ctx *c, struct field *f, size_t n, int line)
 			    label(c, (enum col)k, at, sizeof at),
 			    wk_csv_shown(one, esc), wk_csv_shown(g->s, show));
 			skip[k] = 1;
-		} else if (g->s[0] == '\0' && k != C_PREVIOUS) {
+		} else if (g->s[0] == '\0' && k != C_PREVIOUS &&
+		    k != C_CONFIRMED) {
 			problem(c, K_EMPTY, g->line, g->col, _("%s is empty"),
 			    label(c, (enum col)k, at, sizeof at));
 			skip[k] = 1;
@@ -751,6 +806,10 @@ data_row(struct ctx *c, struct field *f, size_t n, int line)
 			    "cell empty)"), label(c, C_PREVIOUS, at,
 			    sizeof at), wk_csv_shown(g->s, show));
 	}
+	if (c->col[C_CONFIRMED] >= 0 && !skip[C_CONFIRMED])
+		confirmed(c, &f[c->col[C_CONFIRMED]], &w.confirmed);
+	if (!c->row_bad && !w.confirmed)
+		suspect(c, &f[c->col[C_VALUE]], &w, unit);
 	if (c->row_bad)
 		goto done;
 	/* A unit is kept as its index among the sorted ids. */
@@ -955,6 +1014,8 @@ write_feed(const struct ctx *c, struct wk_buf *out, size_t *nmarkets)
 			wk_buf_puts(out, "\" previous=\"");
 			amount(out, w->previous);
 		}
+		if (w->confirmed)
+			wk_buf_puts(out, "\" confirmed=\"yes");
 		wk_buf_puts(out, "\"/>\n");
 	}
 	if (c->nrows > 0)

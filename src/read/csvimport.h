@@ -2,9 +2,10 @@
 #define WK_CSVIMPORT_H
 /*
  * `willakuy import`: a spreadsheet's CSV of the day's prices (header row
- * fecha,mercado,producto,unidad,precio[,anterior] or the English date,
- * market, product, unit, value, previous; any order) checked row by row
- * against the catalogue and the voices' units -> a price feed (<prices>,
+ * fecha,mercado,producto,unidad,precio[,anterior][,confirmado] or the
+ * English date, market, product, unit, value, previous, confirmed; any
+ * order) checked row by row against the catalogue, the voices' units and
+ * the plausibility of each price (plausible.h) -> a price feed (<prices>,
  * bulletins/schema/prices.rng). The text of the file (encodings, amounts,
  * dates, names) is csvtext.h's.
  */
@@ -26,6 +27,8 @@ struct wk_csv_ref {
 	const struct wk_catalog *cat;
 	const struct wk_voice *const *voices;
 	size_t nvoices;
+	double price_factor;	/* the station's <prices max-change>; 0:
+				 * the default (plausible.h) */
 };
 
 /* What a feed made from a CSV holds, for the caller's messages. */
@@ -43,8 +46,9 @@ struct wk_csv_info {
  * wk_csv_amount and wk_csv_date read them. Markets and products are matched
  * to ref->cat by id or name (wk_csv_match), units to the voices' unit ids.
  * Every problem of every row (unknown market, product or unit with a "did
- * you mean", a bad amount or date, a control character, a row given twice)
- * is reported in d as path:line:col, at most 50 of each kind; then
+ * you mean", a bad amount or date, a control character, a row given twice,
+ * a suspect price that its 'confirmado' cell does not vouch for) is
+ * reported in d as path:line:col, at most 50 of each kind; then
  * WK_EINPUT is returned and out must not be used. On success *info (may be
  * NULL) describes the feed.
  */

@@ -286,13 +286,15 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
     struct wk_err *err)
 {
 	static const char *const attrs[] = { "product", "unit", "value",
-	    "previous", NULL };
+	    "previous", "confirmed", NULL };
 	enum wk_status st;
+	char *conf;
 
 	p->previous = -1;
 	pos(f, k, NULL, &p->pos);
 	pos(f, k, "product", &p->product_pos);
 	pos(f, k, "unit", &p->unit_pos);
+	pos(f, k, "value", &p->value_pos);
 	if (!wk_xml_is(k, "price"))
 		return wk_xml_err(f, k, NULL, err,
 		    _("unexpected <%s> in <market>; only <price> goes here"),
@@ -307,6 +309,15 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 	if (xmlHasProp(k, BAD_CAST "previous") &&
 	    (st = amount_attr(f, k, "previous", &p->previous, err)) != WK_OK)
 		return st;
+	/* The network vouches for a price that looks like a typo. */
+	if ((conf = wk_xml_attr(k, "confirmed")) != NULL) {
+		p->confirmed = strcmp(conf, "yes") == 0;
+		free(conf);
+		if (!p->confirmed)
+			return wk_xml_err(f, k, "confirmed", err, "%s",
+			    _("confirmed must be \"yes\" (the price is right "
+			    "although it looks like a typo) or left out"));
+	}
 	return WK_OK;
 }
 

@@ -26,7 +26,10 @@ struct wk_price {
 	char *product, *unit;
 	long long value;		/* céntimos */
 	long long previous;		/* céntimos, -1 when not given */
-	struct wk_pos pos, product_pos, unit_pos;
+	int confirmed;			/* confirmed="yes": the network vouches
+					 * for a price that looks like a typo
+					 * (plausible.h) */
+	struct wk_pos pos, product_pos, unit_pos, value_pos;
 };
 
 struct wk_market {

@@ -61,9 +61,12 @@ free_entry(struct wk_entry *e)
 	for (j = 0; j < e->nnames; j++) {
 		free(e->langs[j]);
 		free(e->names[j]);
+		if (e->articles != NULL)
+			free(e->articles[j]);
 	}
 	free(e->langs);
 	free(e->names);
+	free(e->articles);
 	free(e->id);
 	free(e->town);
 	free(e->family);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "plausible.h"
 #include "base/paths.h"
 #include "station.h"
 #include "xmlio.h"
@@ -372,6 +373,10 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			st = read_publish(f, n, s, err);
 		} else if (wk_xml_is(n, "hook")) {
 			st = read_hook(f, n, s, err);
+		} else if (wk_xml_is(n, "prices")) {
+			/* How far a price may move before it is suspect. */
+			st = num(f, n, "max-change", 1.5, 1000, &s->price_factor,
+			    err);
 		} else if (wk_xml_is(n, "history")) {
 			/* The price archive; relative to the station's file. */
 			if ((v = wk_xml_req(f, n, "db", err)) == NULL) {
@@ -387,8 +392,8 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
 			    "pauses, tags, cache, output, category, history, "
-			    "rivendell, latest, notify, retention, publish or "
-			    "hook"), (const char *)n->name);
+			    "prices, rivendell, latest, notify, retention, "
+			    "publish or hook"), (const char *)n->name);
 	}
 	free(dir);
 	if (st == WK_OK && (s->feeds_dir == NULL || s->genre == NULL))
@@ -422,6 +427,7 @@ wk_station_load(const char *path, struct wk_station **out,
 	s->opus_kbps = 32;
 	memcpy(s->time, "06:00", 6);
 	s->hook_timeout_s = 60;
+	s->price_factor = WK_PLAUSIBLE_FACTOR;
 	s->genre = strdup("Speech");
 	if ((s->path = strdup(path)) == NULL) {
 		wk_station_free(s);

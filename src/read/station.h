@@ -8,8 +8,9 @@
  * the segment cache, whether others share its output folder, what latest/
  * holds for a failed bulletin, the commands run after each run (<notify>)
  * and after each bulletin is published (<hook>), how many dated folders
- * are kept, the price archive, where and when its files are served, and
- * the feed categories it maps to networks. The rest of a station's world
+ * are kept, the price archive, how far a price may move before it is held
+ * as suspect, where and when its files are served, and the feed
+ * categories it maps to networks. The rest of a station's world
  * (its vocabulary folders, catalogue and voices) is opened with it by
  * wk_site_open (site.h), which also picks the default station file.
  */
@@ -65,6 +66,10 @@ struct wk_station {
 	unsigned hook_timeout_s;	/* it is stopped after this */
 	struct wk_catmap categories;	/* <category name network>: searched
 					 * before the catalogue's */
+	double price_factor;	/* <prices max-change>: a price more than
+				 * this many times above or below its
+				 * previous or archived one is suspect
+				 * (read/plausible.h) */
 };
 
 /* The cart number of bulletin in lang, or 0 when the station gives none. */

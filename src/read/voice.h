@@ -195,6 +195,17 @@ const char *wk_voice_lex(const struct wk_voice *v, const char *s, size_t n);
 enum wk_gender wk_voice_gender(const struct wk_voice *v, const char *s,
     size_t n);
 
+/*
+ * The gender of the word s[0..n) when the <nouns> lists or gender.txt list
+ * it (ignoring case; a plural through its singular), else WK_BARE, as
+ * for a word listed "none" or a voice without gender. Unlike
+ * wk_voice_gender, a capitalized word counts: a name whose first word is
+ * a listed noun (Mercado, Feria) takes an article, a person's name does
+ * not.
+ */
+enum wk_gender wk_voice_noun(const struct wk_voice *v, const char *s,
+    size_t n);
+
 /* Folds a word for matching against prompts: lower case, without the
  * punctuation around it ("Punchaw," -> "punchaw"). malloc'd. */
 char *wk_prompt_word(const char *s, size_t n);

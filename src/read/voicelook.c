@@ -226,3 +226,20 @@ wk_voice_gender(const struct wk_voice *v, const char *s, size_t n)
 	return g;
 }
 
+
+enum wk_gender
+wk_voice_noun(const struct wk_voice *v, const char *s, size_t n)
+{
+	const struct wk_pair *p;
+	char *w;
+
+	if (v->grammar != WK_GRAMMAR_ES || n == 0)
+		return WK_BARE;
+	if ((p = bsearch_fold(v->nouns, v->nnouns, s, n)) != NULL)
+		return noun_gender(p);
+	if ((w = wk_fold(s, n)) == NULL)
+		return WK_BARE;
+	p = plural_noun(v, w, strlen(w));
+	free(w);
+	return p != NULL ? noun_gender(p) : WK_BARE;
+}

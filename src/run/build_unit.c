@@ -244,6 +244,42 @@ failed(struct wk_run *r, const struct wk_bulletin *b, const char *lang,
 	res->worst = wk_worse(res->worst, st);
 }
 
+/* True when script s reads feeds and could use none of them: all it
+ * would say is fallback phrases around its opening and closing, so it is
+ * not published (issue 24: no empty bulletins). */
+static int
+nothing_new(const struct wk_script *s)
+{
+	return s != NULL && s->ndata > 0 && s->nodata == s->ndata;
+}
+
+/* The first note of a segment of s that fell back: why. */
+static const char *
+first_why(const struct wk_script *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->nsegs; i++)
+		if (WK_SEG_NODATA(&s->segs[i]) && s->segs[i].note != NULL)
+			return s->segs[i].note;
+	return "";
+}
+
+/* A bulletin-language with nothing new is failed: reported, and counted
+ * against the feeds that made its segments fall back (causes.c). */
+static void
+failed_nothing_new(struct wk_run *r, const struct wk_bulletin *b,
+    const char *lang, const struct wk_err *err, struct wk_build_result *res)
+{
+	char name[200];
+
+	wk_diag_err(r->d, err);
+	snprintf(name, sizeof name, "%s-%s", b->id, lang);
+	wk_causes_nodata(r->o->causes, r->d, name);
+	res->failed++;
+	res->worst = wk_worse(res->worst, err->status);
+}
+
 /* Composes language i of u's bulletin for its station, looks its segments
  * up and calibrates the voices of those still to make; *total counts
  * them. */
@@ -261,6 +297,13 @@ compose_lang(struct wk_run *r, struct wk_bunit *u, size_t i, size_t *total)
 		l->st = wk_err_set(&l->err, WK_EINPUT, b->path, b->pos.line,
 		    b->pos.col, _("bulletin '%s' has nothing to say in '%s'"),
 		    b->id, b->langs[i]);
+	if (l->st == WK_OK && nothing_new(l->s))
+		l->st = wk_err_set(&l->err, WK_EINPUT, b->path, b->pos.line,
+		    b->pos.col, _("bulletin '%s' in '%s' has nothing new to say: "
+		    "every segment that reads a feed fell back (%s); it is not "
+		    "published, and latest/ gets what <latest on-failure> says. "
+		    "Put today's feeds in %s and build again"), b->id,
+		    b->langs[i], first_why(l->s), u->stn->site->station->feeds_dir);
 	if (l->st == WK_OK && (l->jobs = calloc(l->s->nsegs,
 	    sizeof *l->jobs)) == NULL)
 		l->st = wk_err_nomem(&l->err);
@@ -379,7 +422,9 @@ publish_lang(struct wk_run *r, struct wk_bunit *u, size_t i,
 		res->audio_s += secs;
 		if (l->s->nfallbacks > 0)
 			res->with_fallbacks++;
-	} else
+	} else if (l->st == WK_EINPUT && nothing_new(l->s))
+		failed_nothing_new(r, u->b, u->b->langs[i], &l->err, res);
+	else
 		failed(r, u->b, u->b->langs[i], l->st, &l->err, res);
 	return l->st;
 }

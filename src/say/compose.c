@@ -22,6 +22,7 @@
 #include "compose_priv.h"
 #include "read/feed.h"
 #include "read/history.h"
+#include "read/plausible.h"
 #include "base/paths.h"
 #include "read/site.h"
 #include "read/station.h"
@@ -80,6 +81,7 @@ wk_feedcache_free(struct wk_feedcache *fc)
 		return;
 	for (i = 0; i < fc->n; i++) {
 		free(fc->v[i].path);
+		free(fc->v[i].held);
 		wk_prices_free(fc->v[i].prices);
 		wk_news_free(fc->v[i].news);
 	}
@@ -90,6 +92,101 @@ wk_feedcache_free(struct wk_feedcache *fc)
 		free(fc->style_langs[i]);
 	}
 	free(fc);
+}
+
+/* Warns that price pr of market m in feed p is suspect (s) and left out;
+ * the warning is its own cause (publish/causes.c), one per price. */
+static void
+warn_suspect(struct wk_compose *c, const struct wk_prices *p,
+    const struct wk_market *m, const struct wk_price *pr,
+    const struct wk_suspicion *s)
+{
+	struct wk_buf b = WK_BUF_INIT;
+
+	wk_suspicion_describe(s, m->id, pr->product, pr->unit, &b);
+	wk_diag(c->d, WK_WARNING, p->path, pr->value_pos.line,
+	    pr->value_pos.col, _("%s It is left out of the bulletins: correct "
+	    "value=\"...\" in the feed, or add confirmed=\"yes\" to this "
+	    "<price> if it is right"), b.failed ? _("out of memory")
+	    : wk_buf_str(&b));
+	if (c->d != NULL && c->d->n > 0)
+		wk_diag_set_cause(c->d, c->d->n - 1, WK_CAUSE_PRICE, p->path);
+	wk_buf_free(&b);
+}
+
+/* Holds back the suspect prices of feed e (read/plausible.h), each with
+ * a warning, and archives the others: a typo kept out of the archive is
+ * not the base of tomorrow's comparison. */
+static enum wk_status
+judge_prices(struct wk_compose *c, struct wk_cached *e, struct wk_err *err)
+{
+	const struct wk_prices *p = e->prices;
+	struct wk_prices kept = *p;
+	struct wk_history *h = c->feeds->hist;
+	struct wk_market *km;
+	struct wk_suspicion s;
+	double factor = c->station != NULL ? c->station->price_factor
+	    : WK_PLAUSIBLE_FACTOR;
+	size_t i, j, total = 0;
+	enum wk_status st = WK_OK;
+
+	for (i = 0; i < p->nmarkets; i++)
+		total += p->markets[i].nprices;
+	e->held = calloc(total + 1, sizeof *e->held);
+	km = calloc(p->nmarkets + 1, sizeof *km);
+	if (e->held == NULL || km == NULL) {
+		free(km);
+		return wk_err_nomem(err);
+	}
+	for (i = 0; i < p->nmarkets && st == WK_OK; i++) {
+		const struct wk_market *m = &p->markets[i];
+
+		km[i] = *m;
+		km[i].nprices = 0;
+		if ((km[i].prices = calloc(m->nprices + 1,
+		    sizeof *km[i].prices)) == NULL) {
+			st = wk_err_nomem(err);
+			break;
+		}
+		for (j = 0; j < m->nprices && st == WK_OK; j++) {
+			const struct wk_price *pr = &m->prices[j];
+
+			st = wk_plausible_price(h, p, m, pr, factor, &s, err);
+			if (st == WK_ENOMEM)
+				break;
+			/* An archive that cannot be read is reported when the
+			 * feed is archived; the next prices do without it. */
+			if (st != WK_OK)
+				h = NULL;
+			st = WK_OK;
+			if (s.kind == WK_PRICE_PLAUSIBLE) {
+				km[i].prices[km[i].nprices++] = *pr;
+				continue;
+			}
+			warn_suspect(c, p, m, pr, &s);
+			e->held[e->nheld++] = pr;
+		}
+	}
+	kept.markets = km;
+	if (st == WK_OK)
+		wk_market_archive(&c->feeds->hist, &kept, c->d);
+	for (i = 0; i < p->nmarkets; i++)
+		free(km[i].prices);
+	free(km);
+	return st;
+}
+
+int
+wk_compose_held(const struct wk_compose *c, const struct wk_price *p)
+{
+	const struct wk_feedcache *fc = c->feeds;
+	size_t i, j;
+
+	for (i = 0; fc != NULL && i < fc->n; i++)
+		for (j = 0; j < fc->v[i].nheld; j++)
+			if (fc->v[i].held[j] == p)
+				return 1;
+	return 0;
 }
 
 /* The cached feed for path, reading it on first use. A read failure is
@@ -124,8 +221,8 @@ wk_compose_feed(struct wk_compose *c, const char *path, enum wk_feed_kind kind,
 		wk_err_trust_excerpt(path);
 	if (kind == WK_FEED_PRICES) {
 		wk_prices_load(path, &e->prices, c->d, &e->err);
-		if (e->prices != NULL)
-			wk_market_archive(&fc->hist, e->prices, c->d);
+		if (e->prices != NULL && judge_prices(c, e, err) != WK_OK)
+			return NULL;
 	} else
 		wk_news_load(path, &e->news, c->d, &e->err);
 	if (e->prices == NULL && e->news == NULL) {
@@ -284,14 +381,14 @@ wk_compose_speak(struct wk_seg *sg, const struct wk_voice *v, const char *text,
 
 /* Expands template id of voice v, then speaks it. */
 enum wk_status
-wk_compose_phrase(struct wk_seg *sg, const struct wk_voice *v, const char *id,
-    const char *const *keys, const char *const *vals, size_t n,
-    struct wk_err *err)
+wk_compose_phrase(struct wk_compose *c, struct wk_seg *sg,
+    const struct wk_voice *v, const char *id, const char *const *keys,
+    const char *const *vals, size_t n, struct wk_err *err)
 {
 	struct wk_buf t = WK_BUF_INIT;
 	enum wk_status st;
 
-	wk_template(&t, wk_voice_phrase(v, id), keys, vals, n);
+	wk_compose_template(c, v, &t, wk_voice_phrase(v, id), keys, vals, n);
 	st = t.failed ? wk_err_nomem(err) : wk_compose_speak(sg, v, wk_buf_str(&t), err);
 	wk_buf_free(&t);
 	return st;
@@ -335,8 +432,15 @@ wk_compose_fallback(struct wk_compose *c, const struct wk_bulletin *b,
 	    _("segment '%s' (%s): %s; it says the fallback phrase instead"),
 	    sg->id, v->lang, why);
 	sg->fallback = 1;
+	sg->nfell++;
 	wk_compose_note(sg, "%s", why);
-	return wk_compose_phrase(sg, v, phrase, &key, &val, 1, err);
+	/* Kept for merging a run of fallbacks (merge_fallbacks). */
+	free(sg->fb_name);
+	sg->fb_phrase = phrase;
+	sg->fb_key = key;
+	if ((sg->fb_name = strdup(val)) == NULL)
+		return wk_err_nomem(err);
+	return wk_compose_phrase(c, sg, v, phrase, &key, &val, 1, err);
 }
 
 /* The first text of ni that voice v reads as its own (its accepted
@@ -355,14 +459,14 @@ own_text(const struct wk_news_item *ni, const struct wk_voice *v)
 /* Says in v that the next item is in tv's language: the phrase
  * other-language-<tv's tag> when v has one, else other-language. */
 static enum wk_status
-announce(struct wk_seg *sg, const struct wk_voice *v,
+announce(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
     const struct wk_voice *tv, struct wk_err *err)
 {
 	char id[64];
 
 	snprintf(id, sizeof id, "other-language-%s", tv->lang);
-	return wk_compose_phrase(sg, v, *wk_voice_phrase(v, id) != '\0' ? id :
-	    "other-language", NULL, NULL, 0, err);
+	return wk_compose_phrase(c, sg, v, *wk_voice_phrase(v, id) != '\0' ? id
+	    : "other-language", NULL, NULL, 0, err);
 }
 
 /* A news item in the voice's own language, or announced in another (read
@@ -407,7 +511,7 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 			    "its language"), ni->id);
 			return WK_OK;
 		}
-		if ((st = announce(sg, v, tv, err)) != WK_OK)
+		if ((st = announce(c, sg, v, tv, err)) != WK_OK)
 			return st;
 	}
 	if (t->headline != NULL && (st = wk_compose_speak(sg, tv, t->headline, err)) != WK_OK)
@@ -452,8 +556,8 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 	if (f->news->has_date)
 		wk_date_format(f->news->date, sg->data_date);
 	if (it->network != NULL &&
-	    (st = wk_compose_phrase(sg, v, "news-intro", (const char *[]){ "network" },
-	    &net, 1, err)) != WK_OK)
+	    (st = wk_compose_phrase(c, sg, v, "news-intro", (const char *[]){
+	    "network" }, &net, 1, err)) != WK_OK)
 		return st;
 	for (i = 0; i < f->news->nitems; i++) {
 		const struct wk_news_item *ni = &f->news->items[i];
@@ -483,9 +587,10 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 		const char *key = "network";
 
 		sg->fallback = 1;
+		sg->nfell++;
 		wk_compose_note(sg, "%s", _("no current news"));
-		return wk_compose_phrase(sg, v, it->network ? "no-news" : "no-news-any",
-		    &key, &net, 1, err);
+		return wk_compose_phrase(c, sg, v, it->network ? "no-news"
+		    : "no-news-any", &key, &net, 1, err);
 	}
 	return WK_OK;
 }
@@ -582,13 +687,16 @@ compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
 			}
 			break;
 		case WK_ITEM_PRICES:
+			sg->ndata++;
 			st = wk_compose_prices(c, b, it, sg, v, cs, err);
 			break;
 		case WK_ITEM_NEWS:
+			sg->ndata++;
 			st = compose_news(c, b, it, sg, v, err);
 			break;
 		case WK_ITEM_TRENDS:
 		case WK_ITEM_COMPARE:
+			sg->ndata++;
 			st = wk_compose_market(c, b, it, sg, v, err);
 			break;
 		case WK_ITEM_CLIP:
@@ -609,6 +717,108 @@ compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
 	if (st == WK_OK)
 		st = add_pauses(sg, c->station->item_pause_ms, err);
 	return st;
+}
+
+/* True when sg says its fallback phrase and nothing else (pauses aside),
+ * with no bed under it, so that another segment may say it for sg. */
+static int
+fallback_alone(const struct wk_seg *sg)
+{
+	size_t i, nspeech = 0;
+
+	if (!WK_SEG_NODATA(sg) || sg->fb_phrase == NULL || sg->fb_name == NULL ||
+	    *sg->fb_name == '\0' || sg->bed.path != NULL)
+		return 0;
+	for (i = 0; i < sg->nparts; i++) {
+		if (sg->parts[i].kind == WK_PART_CLIP)
+			return 0;
+		nspeech += sg->parts[i].kind == WK_PART_SPEECH;
+	}
+	return nspeech == 1;
+}
+
+static void free_seg(struct wk_seg *sg);
+
+/*
+ * Says a run of consecutive segments that only fall back alike in the
+ * first of them, once, with the voice's "<phrase>-many" ("no fresh prices
+ * from the markets A and B"), and drops the others from the script: a
+ * listener hears one apology, not three. Voices without that phrase say
+ * each segment's own.
+ */
+static enum wk_status
+merge_fallbacks(struct wk_compose *c, struct wk_script *s,
+    const struct wk_voice *v, struct wk_err *err)
+{
+	size_t i, j, k;
+
+	for (i = 0; i + 1 < s->nsegs; i++) {
+		struct wk_seg *sg = &s->segs[i];
+		struct wk_buf id = WK_BUF_INIT, names = WK_BUF_INIT,
+		    key = WK_BUF_INIT, t = WK_BUF_INIT;
+		struct wk_part *p;
+		struct wk_seg tmp;
+		const char *kv, *nv;
+		enum wk_status st;
+
+		if (!fallback_alone(sg))
+			continue;
+		for (j = i + 1; j < s->nsegs && fallback_alone(&s->segs[j]) &&
+		    strcmp(s->segs[j].fb_phrase, sg->fb_phrase) == 0 &&
+		    strcmp(s->segs[j].fb_key, sg->fb_key) == 0; j++)
+			;
+		wk_buf_printf(&id, "%s-many", sg->fb_phrase);
+		if (j - i < 2 || id.failed || *wk_voice_phrase(v,
+		    wk_buf_str(&id)) == '\0') {
+			wk_buf_free(&id);
+			continue;
+		}
+		for (k = i; k < j; k++)
+			wk_buf_printf(&names, "%s%s", k > i ? WK_NAME_LIST : "",
+			    s->segs[k].fb_name);
+		wk_buf_printf(&key, "%ss", sg->fb_key);
+		kv = wk_buf_str(&key);
+		nv = wk_buf_str(&names);
+		wk_compose_template(c, v, &t, wk_voice_phrase(v, wk_buf_str(&id)),
+		    &kv, &nv, 1);
+		wk_buf_free(&id);
+		wk_buf_free(&names);
+		wk_buf_free(&key);
+		if (t.failed) {
+			wk_buf_free(&t);
+			return wk_err_nomem(err);
+		}
+		/* The merged phrase replaces the segment's own. */
+		memset(&tmp, 0, sizeof tmp);
+		st = wk_compose_speak(&tmp, v, wk_buf_str(&t), err);
+		wk_buf_free(&t);
+		if (st != WK_OK || tmp.nparts != 1) {
+			free_seg(&tmp);
+			if (st != WK_OK)
+				return st;
+			continue;
+		}
+		for (k = 0; k < sg->nparts; k++)
+			if (sg->parts[k].kind == WK_PART_SPEECH)
+				break;
+		p = &sg->parts[k];
+		free(p->text);
+		p->text = tmp.parts[0].text;
+		tmp.parts[0].text = NULL;
+		free_seg(&tmp);
+		for (k = i + 1; k < j; k++) {
+			if (s->segs[k].note != NULL && (sg->note == NULL ||
+			    strstr(sg->note, s->segs[k].note) == NULL))
+				wk_compose_note(sg, "%s", s->segs[k].note);
+			free_seg(&s->segs[k]);
+		}
+		sg->nmerged = j - i - 1;
+		memmove(&s->segs[i + 1], &s->segs[j],
+		    (s->nsegs - j) * sizeof *s->segs);
+		s->nsegs -= j - i - 1;
+		memset(&s->segs[s->nsegs], 0, (j - i - 1) * sizeof *s->segs);
+	}
+	return WK_OK;
 }
 
 static int
@@ -641,6 +851,7 @@ free_seg(struct wk_seg *sg)
 	free(sg->id);
 	free(sg->note);
 	free(sg->bed.path);
+	free(sg->fb_name);
 	memset(sg, 0, sizeof *sg);
 }
 
@@ -685,8 +896,12 @@ wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
 			s->nfallbacks++;
 			continue;
 		}
-		s->nfallbacks += sg->fallback;
+		s->nfallbacks += sg->fallback || sg->nheld > 0;
+		s->ndata += sg->ndata > 0;
+		s->nodata += WK_SEG_NODATA(sg);
 	}
+	if (st == WK_OK)
+		st = merge_fallbacks(c, s, v, err);
 	if (st != WK_OK) {
 		wk_script_free(s);
 		return st;

@@ -9,7 +9,9 @@
  * words only), pauses and clips. The price, news and market composers
  * share compose_priv.h. Feeds that are missing, invalid or stale affect
  * only the segments that use them, which then speak the voice's fallback
- * phrase and are marked.
+ * phrase and are marked; a run of such segments says one phrase for all
+ * ("no fresh prices from the markets A and B"). Suspect prices
+ * (read/plausible.h) are left out, with a warning.
  */
 
 #include <stddef.h>
@@ -26,6 +28,7 @@ struct wk_station;
 struct wk_style;
 struct wk_voice;
 struct wk_feedcache;
+struct wk_price;
 
 enum wk_part_kind { WK_PART_SPEECH, WK_PART_PAUSE, WK_PART_CLIP };
 
@@ -54,7 +57,21 @@ struct wk_seg {
 	char *note;		/* why, for people; NULL when all went well */
 	struct wk_price_note *prices;
 	size_t nprices;
+	unsigned ndata;		/* its items that read a feed (prices, news,
+				 * trends, compare) */
+	unsigned nfell;		/* ... of which said only a fallback phrase */
+	size_t nheld;		/* suspect prices left out (read/plausible.h) */
+	size_t nmerged;		/* the fallback phrases of this many segments
+				 * after it are said here, as one */
+	/* The fallback phrase said alone (the composer merges a run of
+	 * them): its id, its slot and the name said in it, else NULL. */
+	const char *fb_phrase, *fb_key;
+	char *fb_name;
 };
+
+/* True when segment sg reads feeds and none could be used: all it says
+ * is fallback phrases. */
+#define WK_SEG_NODATA(sg) ((sg)->ndata > 0 && (sg)->nfell == (sg)->ndata)
 
 struct wk_script {
 	char *bulletin;		/* bulletin id */
@@ -63,6 +80,11 @@ struct wk_script {
 	struct wk_seg *segs;
 	size_t nsegs;
 	size_t nfallbacks;	/* segments that fell back or left parts out */
+	size_t ndata;		/* segments that read feeds */
+	size_t nodata;		/* ... of which none could be used: when that
+				 * is all of them, the bulletin has nothing
+				 * new to say and must not air (the
+				 * conductor fails it) */
 };
 
 /* What a script is composed with: a station's site (its settings,
@@ -130,6 +152,11 @@ char *wk_feed_path(const struct wk_compose *c, const char *pattern);
  * not be (err gets why), -1 when the run has not read it. */
 int wk_feed_state(const struct wk_compose *c, const char *path, int prices,
     char date[11], struct wk_err *err);
+
+/* True when the run holds price p of a feed back as suspect (zero, or too
+ * far from its previous or archived price; read/plausible.h): the
+ * bulletins do not say it. */
+int wk_compose_held(const struct wk_compose *c, const struct wk_price *p);
 
 /* Estimated speaking time of the words in text at rate_wpm, in ms. */
 unsigned wk_speech_ms(const char *text, int rate_wpm);

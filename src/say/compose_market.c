@@ -4,7 +4,8 @@
  * previous price when the archive is too short) and <compare> (products
  * sold in two or more markets today: where cheapest, where dearest, by how
  * much). Both read today's prices from a feed that passes the freshness
- * rules, so stale data is never compared as today's. Sentences come from
+ * rules, so stale data is never compared as today's, and leave out the
+ * prices held back as suspect (read/plausible.h). Sentences come from
  * the voice's phrase templates and go through the same verbalizer as price
  * lines. Also opens the run's archive and archives each price feed read.
  */
@@ -213,7 +214,7 @@ trend_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 	vals[1] = pct;
 	vals[2] = period;
 	*said = 1;
-	return wk_compose_phrase(sg, v, d > 0 ? "trends-up" : d < 0
+	return wk_compose_phrase(c, sg, v, d > 0 ? "trends-up" : d < 0
 	    ? "trends-down" : "trends-same", keys, vals, 3, err);
 }
 
@@ -258,7 +259,7 @@ compose_trends(struct wk_compose *c, const struct wk_bulletin *b,
 		const char *keys[] = { "market", "period" };
 		const char *vals[] = { mname, wk_buf_str(&period) };
 
-		if ((st = wk_compose_phrase(sg, v, "trends-intro", keys, vals, 2,
+		if ((st = wk_compose_phrase(c, sg, v, "trends-intro", keys, vals, 2,
 		    err)) != WK_OK)
 			goto out;
 	}
@@ -267,6 +268,10 @@ compose_trends(struct wk_compose *c, const struct wk_bulletin *b,
 
 		if (!wanted(it, m->prices[i].product))
 			continue;
+		if (wk_compose_held(c, &m->prices[i])) {
+			sg->nheld++;	/* reported when the feed was read */
+			continue;
+		}
 		if ((st = trend_line(c, sg, v, f, m, &m->prices[i], it->days,
 		    wk_buf_str(&period), &said, err)) != WK_OK)
 			goto out;
@@ -286,7 +291,7 @@ compose_trends(struct wk_compose *c, const struct wk_bulletin *b,
 		    "feed's previous price"), sg->id, v->lang, it->days, why);
 		wk_compose_note(sg, _("too little history for %s product(s): "
 		    "the day's comparison instead"), why);
-		if ((st = wk_compose_phrase(sg, v, nsaid == 0 ? "trends-short"
+		if ((st = wk_compose_phrase(c, sg, v, nsaid == 0 ? "trends-short"
 		    : "trends-short-some", keys, vals, 3, err)) != WK_OK)
 			goto out;
 		for (i = 0; i < nrest; i++)
@@ -301,11 +306,12 @@ out:
 	return st;
 }
 
-/* The markets that sell product in unit today, cheapest and dearest. */
+/* The markets that sell product in unit today, cheapest and dearest;
+ * prices held back as suspect do not count. */
 static int
-spread(const struct wk_prices *f, const char *product, const char *unit,
-    const struct wk_market **lo, const struct wk_market **hi,
-    long long *vlo, long long *vhi)
+spread(const struct wk_compose *c, const struct wk_prices *f,
+    const char *product, const char *unit, const struct wk_market **lo,
+    const struct wk_market **hi, long long *vlo, long long *vhi)
 {
 	size_t i, j;
 	int n = 0;
@@ -315,7 +321,7 @@ spread(const struct wk_prices *f, const char *product, const char *unit,
 			const struct wk_price *p = &f->markets[i].prices[j];
 
 			if (strcmp(p->product, product) != 0 ||
-			    strcmp(p->unit, unit) != 0)
+			    strcmp(p->unit, unit) != 0 || wk_compose_held(c, p))
 				continue;
 			if (n == 0 || p->value < *vlo) {
 				*lo = &f->markets[i];
@@ -357,7 +363,7 @@ compare_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 	const struct wk_market *lo = NULL, *hi = NULL;
 	long long vlo = 0, vhi = 0;
 	char name[256], low[64], high[64], diff[32], count[16], a[32];
-	int n = spread(f, product, unit, &lo, &hi, &vlo, &vhi);
+	int n = spread(c, f, product, unit, &lo, &hi, &vlo, &vhi);
 
 	*said = 0;
 	if (n < 2)
@@ -377,7 +383,7 @@ compare_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 	vals[6] = low;
 	snprintf(count, sizeof count, "%d", n);
 	vals[7] = count;
-	return wk_compose_phrase(sg, v, vlo == vhi ? "compare-same"
+	return wk_compose_phrase(c, sg, v, vlo == vhi ? "compare-same"
 	    : "compare-line", keys, vals, 8, err);
 }
 
@@ -394,7 +400,7 @@ compose_compare(struct wk_compose *c, const struct wk_bulletin *b,
 	if ((st = fresh_feed(c, b, it, sg, v, "no-compare", "", &f, err))
 	    != WK_OK || f == NULL)
 		return st;
-	if ((st = wk_compose_phrase(sg, v, "compare-intro", NULL, NULL, 0,
+	if ((st = wk_compose_phrase(c, sg, v, "compare-intro", NULL, NULL, 0,
 	    err)) != WK_OK)
 		return st;
 	/* Products in the order asked, else in the feed's order. */
@@ -426,7 +432,7 @@ compose_compare(struct wk_compose *c, const struct wk_bulletin *b,
 		}
 	}
 	if (nsaid == 0)
-		return wk_compose_phrase(sg, v, "compare-none", NULL, NULL, 0, err);
+		return wk_compose_phrase(c, sg, v, "compare-none", NULL, NULL, 0, err);
 	return WK_OK;
 }
 

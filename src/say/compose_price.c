@@ -4,9 +4,12 @@
  * market is introduced once with its town (unless its name says it), the
  * date only if nothing before said it, the reference of the changes once,
  * prices grouped by unit with the unit said once per group, and unchanged
- * prices folded into one sentence. Without a style, one price a line with
- * the voice's templates. Lines are written as an editor would type them
- * ("S/ 2.50") and verbalized like any text.
+ * prices folded after them, grouped by unit and price, each price said
+ * ("Sin cambios, por kilo: papa huayro y olluco, a dos soles con cuarenta
+ * céntimos"). Without a style, one price a line with the voice's
+ * templates. Prices held back as suspect (read/plausible.h) are left out.
+ * Lines are written as an editor would type them ("S/ 2.50") and
+ * verbalized like any text.
  */
 
 #include <stdlib.h>
@@ -93,7 +96,7 @@ price_line(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 		    : "trend-same"), &dk, &vals[3], 1);
 	}
 	vals[2] = wk_buf_str(&trend);
-	st = wk_compose_phrase(sg, v, p->previous >= 0 ? "price-line-trend"
+	st = wk_compose_phrase(c, sg, v, p->previous >= 0 ? "price-line-trend"
 	    : "price-line", keys, vals, 3, err);
 	wk_buf_free(&price);
 	wk_buf_free(&trend);
@@ -138,16 +141,19 @@ names_town(const struct wk_voice *v, const char *market, const char *town)
 	return r;
 }
 
-/* Expands the style's frame id (a rotating variant) into out. */
-static void
-frame(const struct wk_style *s, struct wk_cstate *cs, const char *id,
+/* Expands the style's frame id (a rotating variant) into out; 0 when the
+ * style has no such frame (then out is untouched). */
+static int
+frame(struct wk_compose *c, const struct wk_voice *v,
+    const struct wk_style *s, struct wk_cstate *cs, const char *id,
     const char *const *keys, const char *const *vals, size_t n,
     struct wk_buf *out)
 {
 	const char *t = wk_style_pick(s, id, cs->pin, &cs->rotor);
 
 	if (t != NULL)
-		wk_template(out, t, keys, vals, n);
+		wk_compose_template(c, v, out, t, keys, vals, n);
+	return t != NULL;
 }
 
 static enum wk_status
@@ -173,11 +179,11 @@ intro(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 
 	wk_date_format(c->date, today);
 	if (town != NULL && *town != '\0' && !names_town(v, mname, town))
-		frame(s, cs, "town", &keys[1], &town, 1, &t);
+		frame(c, v, s, cs, "town", &keys[1], &town, 1, &t);
 	vals[0] = mname;
 	vals[1] = wk_buf_str(&t);
 	vals[2] = today;
-	frame(s, cs, cs->date_said ? "market-intro" : "market-intro-date",
+	frame(c, v, s, cs, cs->date_said ? "market-intro" : "market-intro-date",
 	    keys, vals, 3, &line);
 	cs->date_said = 1;
 	wk_buf_free(&t);
@@ -240,7 +246,7 @@ unit_lines(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 			vals[2] = diff;
 			if (k > i)
 				wk_buf_puts(&list, s->item_sep);
-			frame(s, cs, p->previous < 0 ? "item" : p->value >
+			frame(c, v, s, cs, p->previous < 0 ? "item" : p->value >
 			    p->previous ? "item-up" : "item-down", keys, vals,
 			    3, &list);
 			free(pname);
@@ -251,12 +257,146 @@ unit_lines(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 		vals[4] = wk_buf_str(&list);
 		if (ref != NULL && i == 0)
 			wk_buf_printf(&line, "%s ", ref);
-		frame(s, cs, i == 0 ? "group-first" : "group-more", keys, vals,
-		    5, &line);
+		frame(c, v, s, cs, i == 0 ? "group-first" : "group-more", keys,
+		    vals, 5, &line);
 		if (list.failed)
 			line.failed = 1;
 		wk_buf_free(&list);
 		st = say_buf(sg, v, &line, err);
+	}
+	return st;
+}
+
+int
+wk_price_same_order(const struct wk_price **ps, size_t n)
+{
+	size_t *unit, *price, i, j;
+
+	if (n < 2)
+		return 0;
+	unit = calloc(n, sizeof *unit);
+	price = calloc(n, sizeof *price);
+	if (unit == NULL || price == NULL) {
+		free(unit);
+		free(price);
+		return -1;
+	}
+	/* Each price's unit and price by where they first appear. */
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < i && strcmp(ps[j]->unit, ps[i]->unit) != 0; j++)
+			;
+		unit[i] = j;
+		for (j = 0; j < i && (unit[j] != unit[i] ||
+		    ps[j]->value != ps[i]->value); j++)
+			;
+		price[i] = j;
+	}
+	/* Stable insertion sort by (unit, price). */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && (unit[j - 1] > unit[j] ||
+		    (unit[j - 1] == unit[j] && price[j - 1] > price[j])); j--) {
+			const struct wk_price *t = ps[j];
+			size_t tu = unit[j], tp = price[j];
+
+			ps[j] = ps[j - 1];
+			unit[j] = unit[j - 1];
+			price[j] = price[j - 1];
+			ps[j - 1] = t;
+			unit[j - 1] = tu;
+			price[j - 1] = tp;
+		}
+	free(unit);
+	free(price);
+	return 0;
+}
+
+/* The products of ps[0..n) (all at one price) as one list of names: each
+ * through the style's "same-name" frame when several share the price
+ * (Quechua joins them with -wan), with its list separators. */
+static void
+same_names(struct wk_compose *c, const struct wk_voice *v,
+    const struct wk_style *s, struct wk_cstate *cs,
+    const struct wk_price **ps, size_t n, struct wk_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char *pn = product_name(c, v, ps[i]->product);
+		const char *key = "name";
+
+		if (i > 0)
+			wk_buf_puts(out, i + 1 == n ? s->name_last : s->name_sep);
+		if (pn == NULL)
+			out->failed = 1;
+		else if (n < 2 || !frame(c, v, s, cs, "same-name", &key,
+		    (const char *const *)&pn, 1, out))
+			wk_buf_puts(out, pn);
+		free(pn);
+	}
+}
+
+/*
+ * The unchanged prices, said with their prices: a line per unit (the
+ * style's "unchanged" frame, "unchanged-more" for the next units), its
+ * items grouped by price ("same-item" for one product, "same-items" for
+ * several), at most max_items prices a line. ref, when not NULL, opens
+ * the first line. Frames a style lacks fall back to "unchanged", to
+ * "same-item", then to "item".
+ */
+static enum wk_status
+unchanged_lines(struct wk_compose *c, struct wk_seg *sg,
+    const struct wk_voice *v, const struct wk_style *s, struct wk_cstate *cs,
+    const struct wk_price **same, size_t ns, const char *ref,
+    struct wk_err *err)
+{
+	const char *keys[] = { "names", "price", "unit", "items", "product" };
+	size_t i = 0, j, k, nline = 0;
+	enum wk_status st = WK_OK;
+
+	if (wk_price_same_order(same, ns) != 0)
+		return wk_err_nomem(err);
+	while (i < ns && st == WK_OK) {
+		const struct wk_unit *u = wk_voice_unit(v, same[i]->unit);
+		struct wk_buf items = WK_BUF_INIT, line = WK_BUF_INIT;
+		const char *vals[5] = { "", "", "", "", "" };
+		size_t nitems = 0;
+
+		/* The prices of one unit, up to max_items of them. */
+		for (j = i; j < ns && strcmp(same[j]->unit, same[i]->unit) == 0 &&
+		    nitems < s->max_items; j = k, nitems++) {
+			struct wk_buf names = WK_BUF_INIT;
+			char amount[WK_MONEY_MAX];
+
+			for (k = j; k < ns && strcmp(same[k]->unit, same[j]->unit)
+			    == 0 && same[k]->value == same[j]->value; k++)
+				;
+			same_names(c, v, s, cs, same + j, k - j, &names);
+			money(same[j]->value, amount);
+			vals[0] = vals[4] = wk_buf_str(&names);
+			vals[1] = amount;
+			if (nitems > 0)
+				wk_buf_puts(&items, s->item_sep);
+			if ((k - j < 2 || !frame(c, v, s, cs, "same-items", keys,
+			    vals, 5, &items)) && !frame(c, v, s, cs, "same-item",
+			    keys, vals, 5, &items))
+				frame(c, v, s, cs, "item", keys, vals, 5, &items);
+			if (names.failed)
+				items.failed = 1;
+			wk_buf_free(&names);
+		}
+		vals[2] = u != NULL ? u->one : same[i]->unit;
+		vals[3] = wk_buf_str(&items);
+		if (ref != NULL && nline == 0)
+			wk_buf_printf(&line, "%s ", ref);
+		if (nline == 0 || !frame(c, v, s, cs, "unchanged-more", keys,
+		    vals, 5, &line))
+			frame(c, v, s, cs, "unchanged", keys, vals, 5, &line);
+		if (items.failed)
+			line.failed = 1;
+		wk_buf_free(&items);
+		st = say_buf(sg, v, &line, err);
+		nline++;
+		i = j;
 	}
 	return st;
 }
@@ -284,7 +424,7 @@ styled(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 	}
 	for (i = 0; i < n; i++) {
 		if (ps[i]->previous >= 0 && ref == NULL) {
-			frame(s, cs, "reference", NULL, NULL, 0, &rb);
+			frame(c, v, s, cs, "reference", NULL, NULL, 0, &rb);
 			ref = wk_buf_str(&rb);
 		}
 		if (ps[i]->previous >= 0 && ps[i]->previous == ps[i]->value) {
@@ -314,30 +454,9 @@ styled(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 		    err);
 		nsaid += ng;
 	}
-	if (st == WK_OK && ns > 0) {
-		struct wk_buf names = WK_BUF_INIT, line = WK_BUF_INIT;
-		const char *key = "names", *val;
-
-		for (i = 0; i < ns; i++) {
-			char *pn = product_name(c, v, same[i]->product);
-
-			if (i > 0)
-				wk_buf_puts(&names, i + 1 == ns ? s->name_last
-				    : s->name_sep);
-			wk_buf_puts(&names, pn ? pn : "");
-			if (pn == NULL)
-				names.failed = 1;
-			free(pn);
-		}
-		if (nsaid == 0 && ref != NULL)
-			wk_buf_printf(&line, "%s ", ref);
-		val = wk_buf_str(&names);
-		frame(s, cs, "unchanged", &key, &val, 1, &line);
-		if (names.failed)
-			line.failed = 1;
-		wk_buf_free(&names);
-		st = say_buf(sg, v, &line, err);
-	}
+	if (st == WK_OK && ns > 0)
+		st = unchanged_lines(c, sg, v, s, cs, same, ns, nsaid == 0 ? ref
+		    : NULL, err);
 	for (i = 0; i < n && st == WK_OK; i++)
 		st = remember(sg, m, ps[i], err);
 out:
@@ -348,11 +467,18 @@ out:
 	return st;
 }
 
-/* Adds p to the prices to say, unless the voice lacks its unit. */
+/* Adds p to the prices to say, unless it is held back as suspect (its
+ * warning was given when the feed was read) or the voice lacks its
+ * unit. */
 static void
 take(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
     const struct wk_price *p, const struct wk_price **ps, size_t *n)
 {
+	if (wk_compose_held(c, p)) {
+		wk_compose_note(sg, _("suspect price of %s left out"), p->product);
+		sg->nheld++;
+		return;
+	}
 	if (wk_voice_unit(v, p->unit) == NULL) {
 		wk_diag(c->d, WK_ERROR, NULL, 0, 0,
 		    _("%s: the %s voice has no unit '%s'; the price of '%s' "
@@ -440,6 +566,14 @@ wk_compose_prices(struct wk_compose *c, const struct wk_bulletin *b,
 			sg->fallback = 1;
 		}
 	}
+	if (n == 0) {
+		/* Nothing left to say of this market today. */
+		free(ps);
+		snprintf(why, sizeof why, _("no price of market '%s' in %s can "
+		    "be said today"), m->id, f->path);
+		return wk_compose_fallback(c, b, it, sg, v, "no-prices", "market",
+		    mname, why, err);
+	}
 	if (style != NULL) {
 		st = intro(c, sg, v, style, cs, mname, town, err);
 		if (st == WK_OK)
@@ -453,7 +587,8 @@ wk_compose_prices(struct wk_compose *c, const struct wk_bulletin *b,
 		vals[0] = mname;
 		vals[1] = town;
 		vals[2] = today;
-		st = wk_compose_phrase(sg, v, "market-intro", keys, vals, 3, err);
+		st = wk_compose_phrase(c, sg, v, "market-intro", keys, vals, 3,
+		    err);
 		cs->date_said = 1;
 		for (i = 0; i < n && st == WK_OK; i++)
 			st = price_line(c, sg, v, m, ps[i], err);

@@ -77,7 +77,14 @@ grep -q '^Comparado con el día anterior. Precio por kilo: papa amarilla, dos so
     "$D/precios-manana-es.txt" || die "es price line"
 grep -qx 'Por quintal: trigo, ciento cincuenta soles, sube cinco soles.' "$D/precios-manana-es.txt" || die "es quintal"
 grep -qx 'Precio por arroba: cebolla, veintiún soles, sube dos soles.' "$D/precios-manana-es.txt" || die "es arroba"
-grep -qx 'Sin cambios: papa huayro, haba seca, cuy, olluco y huevo de gallina.' "$D/precios-manana-es.txt" || die "es folded"
+# (Issue 24: every price is heard, the unchanged ones too, in both
+# languages: each product of the feed with its price and unit.)
+for l in es qu; do
+	python3 "$TOP/tests/e2e/prices_heard.py" "$WK" $l "$TOP/examples/feeds/precios-$DATE.xml" \
+	    "$D/precios-manana-$l.txt" >"$TMP/heard.txt" || { cat "$TMP/heard.txt"; die "$l: a price is not heard"; }
+done
+grep -qx 'Sin cambios, por kilo: papa huayro, dos soles con veinte céntimos; haba seca, seis soles con cincuenta céntimos; olluco, dos soles con cuarenta céntimos; huevo de gallina, siete soles con ochenta céntimos.' \
+    "$D/precios-manana-es.txt" || die "es unchanged"
 [ "$(grep -c 'noviembre' "$D/precios-manana-es.txt")" = 1 ] || die "es date said more than once"
 grep -q '^Qayna punchawpa chaninninwan. Huk kilu: qillu papa, iskay sulis pichqa chunka sentimu, iskay chunka sentimu wicharqun; ' \
     "$D/precios-manana-qu.txt" || die "qu price line"

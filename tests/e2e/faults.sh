@@ -67,7 +67,9 @@ WILLAKUY_ESPEAK_DATA=/nonexistent expect_rc 4 run -o "$TMP/o" "$TMP/uno.xml"
 grep_err "/nonexistent: error: WILLAKUY_ESPEAK_DATA names no folder of espeak-ng data"
 sums "$TMP/o" | grep -v 'dos-es\|clip\|latest/index.html\|latest/latest.m3u' | cmp -s - "$TMP/before.txt" || die "outputs changed"
 
-# A stale feed: the segment falls back, the run says so, exit 1.
+# A stale feed: the segment falls back, the run says so; it is all the
+# bulletin reads, so the bulletin has nothing new and is not published
+# (issue 24), exit 3; preview shows the fallback phrase.
 mkdir -p "$TMP/feeds"
 sed 's/date="2026-11-29"/date="2026-11-27"/' "$TOP/examples/feeds/precios-$DATE.xml" >"$TMP/feeds/precios-$DATE.xml"
 sed "s|<feeds dir=\"feeds\"/>|<feeds dir=\"$TMP/feeds\"/>|" "$ST" >"$TMP/stale-station.xml"
@@ -77,14 +79,17 @@ cat >"$TMP/p.xml" <<X
   <segment id="m"><prices feed="precios-{date}.xml" market="huanta-central"/></segment>
 </bulletin>
 X
-expect_rc 1 "$WK" build -c "$TMP/stale-station.xml" -d "$DATE" -o "$TMP/o3" "$TMP/p.xml"
+expect_rc 3 "$WK" build -c "$TMP/stale-station.xml" -d "$DATE" -o "$TMP/o3" "$TMP/p.xml"
 grep_err "dated 2026-11-27, too old"
-grep -q "Hoy no tenemos precios actualizados del Mercado Central de Huanta" "$TMP/o3/$DATE/p-es.txt" ||
+grep_err "bulletin 'p' in 'es' has nothing new to say"
+[ -e "$TMP/o3/$DATE/p-es.mp3" ] && die "the empty bulletin was published"
+"$WK" preview -q -c "$TMP/stale-station.xml" -d "$DATE" "$TMP/p.xml" >"$TMP/pv.txt"
+grep -q "Hoy no tenemos precios actualizados del Mercado Central de Huanta" "$TMP/pv.txt" ||
     die "no fallback phrase in es"
-grep -q "Kunan punchawqa manam kanchu musuq chaninkuna" "$TMP/o3/$DATE/p-qu.txt" || die "no fallback phrase in qu"
+grep -q "Kunan punchawqa manam kanchu musuq chaninkuna" "$TMP/pv.txt" || die "no fallback phrase in qu"
 # A broken feed: same, and the feed's own error is shown.
 printf '<prices date="2026-11-29"><market' >"$TMP/feeds/precios-$DATE.xml"
-expect_rc 1 "$WK" build -c "$TMP/stale-station.xml" -d "$DATE" -o "$TMP/o3" "$TMP/p.xml"
+expect_rc 3 "$WK" build -c "$TMP/stale-station.xml" -d "$DATE" -o "$TMP/o3" "$TMP/p.xml"
 grep_err "precios-$DATE.xml:1:[0-9]+: error"
 grep_err "cannot be used"
 

@@ -22,6 +22,16 @@ printf '<prices date="%s"><market id="nery-garcia" name="M"><price product="mash
 WILLAKUY_DATA="$DATA" expect_rc 0 "$WK" check -d "$DATE" "$TMP/feed.xml"
 expect_rc 3 "$WK" check -d "$DATE" "$TMP/feed.xml"	# not in the shipped catalogue
 grep_err "unknown product 'mashua'"
+# The article example: a valid catalogue entry, said with "del".
+[ -s "$TMP/articulo.xml" ] || die "the guide's article example was not found"
+sed -i "/<product id=\"carne-alpaca\"/r $TMP/articulo.xml" "$DATA/voices/catalog.xml"
+WILLAKUY_DATA="$DATA" expect_rc 0 "$WK" check "$DATA/voices/catalog.xml"
+# The confirmed price passes check; without confirmed="yes" it is suspect.
+[ -s "$TMP/confirmado.xml" ] || die "the guide's confirmed price example was not found"
+expect_rc 0 "$WK" check -d "$DATE" "$TMP/confirmado.xml"
+sed 's/ confirmed="yes"//' "$TMP/confirmado.xml" >"$TMP/sospechoso.xml"
+expect_rc 3 "$WK" check -d "$DATE" "$TMP/sospechoso.xml"
+grep_err "sospechoso.xml:3:[0-9]+: error: suspect price: 'papa-amarilla' .* is the decimal point missing"
 
 # verbalize examples: "$ echo 'TEXT' | willakuy verbalize -l LANG" and the
 # next line.
@@ -39,4 +49,4 @@ while IFS= read -r line; do
 	esac
 done <"$G"
 [ "$n" -ge 5 ] || die "only $n verbalize examples found in the guide"
-echo "guide: bulletin and catalogue examples check; $n verbalize examples match"
+echo "guide: bulletin, catalogue, article and confirmed-price examples check; $n verbalize examples match"

@@ -77,6 +77,8 @@ grep -qx "feeds/precios-$LAST.xml: the prices of $LAST archived (2 markets, 7 pr
 # dearest market of each product sold in two.
 awk -F, -v last=$LAST -v week=2026-11-22 '
 	BEGIN { name["papa-amarilla"] = "Papa amarilla"; name["quinua"] = "Quinua"; name["cuy"] = "Cuy"
+		# Issue 24: the product with its article after "de".
+		de["papa-amarilla"] = "de la"; de["quinua"] = "de la"; de["cuy"] = "del"
 		mk["nery-garcia"] = "Mercado Nery García Zárate"; mk["huanta-central"] = "Mercado Central de Huanta" }
 	$2 == "nery-garcia" && $1 == last { now[$3] = $5 }
 	$2 == "nery-garcia" && $1 == week { base[$3] = $5 }
@@ -90,8 +92,8 @@ awk -F, -v last=$LAST -v week=2026-11-22 '
 			pct = int((2 * m + base[p]) / (2 * base[p]))
 			printf "T %s %s %d%% en la semana.\n", name[p], (d > 0 ? "subió" : (d < 0 ? "bajó" : "mantuvo")), pct }
 		for (i = 1; i <= 3; i++) { p = order[i]; if (n[p] < 2) continue
-			printf "C El precio de %s es más bajo en el %s: S/ %d.%02d/%s, frente a S/ %d.%02d/%s en el %s; S/ %d.%02d de diferencia.\n", \
-			    tolower(name[p]), mk[lom[p]], lo[p] / 100, lo[p] % 100, u[p], \
+			printf "C El precio %s %s es más bajo en el %s: S/ %d.%02d/%s, frente a S/ %d.%02d/%s en el %s; S/ %d.%02d de diferencia.\n", \
+			    de[p], tolower(name[p]), mk[lom[p]], lo[p] / 100, lo[p] % 100, u[p], \
 			    hi[p] / 100, hi[p] % 100, u[p], mk[him[p]], (hi[p] - lo[p]) / 100, (hi[p] - lo[p]) % 100 }
 	}' prices.csv | sed 's/^[TC] //' >expected.txt
 [ "$(wc -l <expected.txt)" = 6 ] || die "expected sentences: $(cat expected.txt)"
@@ -138,10 +140,14 @@ grep -q "simanapi" out/$LAST/mercado-qu.txt || die "qu trends"
 grep -q "qatupim aswan pisi chanin" out/$LAST/mercado-qu.txt || die "qu compare"
 
 # Freshness: the day after, today's feed is missing; yesterday's is not
-# compared as today's (max-age-days="0"): fallback, exit 1.
-expect_rc 1 "$WK" build -c station.xml -d 2026-11-30 -o out mercado.xml
-grep -q "^Hoy no tenemos precios actualizados del Mercado Nery" out/2026-11-30/mercado-es.txt || die "stale trends"
-grep -q "^Hoy no tenemos precios actualizados para comparar" out/2026-11-30/mercado-es.txt || die "stale compare"
+# compared as today's (max-age-days="0"): fallback phrases, and since they
+# are all the bulletin would say, it is not published (issue 24), exit 3.
+expect_rc 3 "$WK" build -c station.xml -d 2026-11-30 -o out mercado.xml
+grep_err "bulletin 'mercado' in 'es' has nothing new to say"
+[ -e out/2026-11-30/mercado-es.mp3 ] && die "an empty bulletin was published"
+"$WK" preview -q -l es -c station.xml -d 2026-11-30 mercado.xml >stale.txt
+grep -q "^Hoy no tenemos precios actualizados del Mercado Nery" stale.txt || die "stale trends"
+grep -q "^Hoy no tenemos precios actualizados para comparar" stale.txt || die "stale compare"
 
 # A new archive: too little history, said so, and the day's comparison.
 expect_rc 0 "$WK" build -c station.xml -d $LAST -o fresh mercado.xml

@@ -17,10 +17,14 @@ cat >"feeds/rss-$DATE.xml" <<'X'
 <item><title>Partido del domingo</title><description>Gana el equipo local.</description><category>Deportes</category><pubDate>Sat, 28 Nov 2026 08:00:00 -0500</pubDate></item>
 </channel></rss>
 X
+# A market's fresh prices too: a station whose only feed segment fell back
+# would have nothing new to say and not go to air (issue 24).
+cp "$TOP/examples/feeds/precios-$DATE.xml" feeds/
 cat >dia.xml <<'X'
 <bulletin id="dia" languages="es">
   <segment id="info"><news feed="rss-{date}.xml" network="informacion" max="5" untranslated="skip"/></segment>
   <segment id="mercado"><say xml:lang="es">Mercado Nery.</say></segment>
+  <segment id="precios"><prices feed="precios-{date}.xml" market="santa-clara"/></segment>
 </bulletin>
 X
 # station ID [EXTRA]: ID/ID.xml, feeds in ../feeds.

@@ -1,7 +1,10 @@
 /*
  * The composer, on the example day: the lines it writes for prices and
  * news in both languages, freshness (stale, future and missing feeds fall
- * back), items left out or announced in the other language, pauses.
+ * back, a run of them said once), items left out or announced in the
+ * other language, pauses; unchanged prices said with their prices,
+ * grouped by unit and price (a table); names with their Spanish articles
+ * (a table); suspect prices held back unless confirmed.
  */
 
 #include <setjmp.h>
@@ -14,9 +17,11 @@
 
 #include <cmocka.h>
 
+#include "base/buf.h"
 #include "read/bulletin.h"
 #include "read/catalog.h"
 #include "say/compose.h"
+#include "say/compose_priv.h"
 #include "base/err.h"
 #include "read/site.h"
 #include "read/station.h"
@@ -130,8 +135,13 @@ test_prices(void **state)
 	    "céntimos; chuño, siete soles, sube cuarenta céntimos."));
 	assert_true(says_part(sg, "; kiwicha, siete soles con cincuenta "
 	    "céntimos."));
-	assert_true(says(sg, "Sin cambios: papa huayro, haba seca, cuy, olluco y "
-	    "huevo de gallina."));
+	/* Issue 24: every price is said, the unchanged ones too. */
+	assert_true(says(sg, "Sin cambios, por kilo: papa huayro, dos soles con "
+	    "veinte céntimos; haba seca, seis soles con cincuenta céntimos; "
+	    "olluco, dos soles con cuarenta céntimos; huevo de gallina, siete "
+	    "soles con ochenta céntimos."));
+	assert_true(says(sg, "También sin cambios, por unidad: cuy, veinticinco "
+	    "soles."));
 	assert_false(says_part(sg, "para hoy"));
 	assert_int_equal(sg->nprices, 20);
 	assert_int_equal(sg->prices[0].value, 250);
@@ -143,8 +153,12 @@ test_prices(void **state)
 	    "sentimu, iskay chunka sentimu wicharqun; yuraq papa,"));
 	assert_true(says(sg, "Huk kintal: trigu, pachak pichqa chunka sulis, pichqa "
 	    "sulis wicharqun."));
-	assert_true(says(sg, "Kaqllam kachkan: wayru papa, chaki hawas, quwi, "
-	    "ulluku, runtu."));
+	assert_true(says(sg, "Kaqllam kachkan, sapa kilu: wayru papa, iskay sulis "
+	    "iskay chunka sentimu; chaki hawas, suqta sulis pichqa chunka "
+	    "sentimu; ulluku, iskay sulis tawa chunka sentimu; runtu, qanchis "
+	    "sulis pusaq chunka sentimu."));
+	assert_true(says(sg, "Chaynallataq, sapa unidad: quwi, iskay chunka "
+	    "pichqayuq sulis."));
 	sg = seg(qu, "huanta");
 	/* The market's name says its town: the town is not said again. */
 	assert_true(says(sg, "Kunan punchaw, Wanta llaqtapa hatun qatupi chaninkuna."));
@@ -214,9 +228,9 @@ test_announcer(void **state)
 	static const struct {
 		const char *lang, *date, *same, *item_same, *reference;
 	} cases[] = {
-		{ "es", "veintinueve de noviembre", "Sin cambios: papa huayro",
-		  "se mantiene", "día anterior" },
-		{ "qu", "Nuwimri killapi", "Kaqllam kachkan: wayru papa",
+		{ "es", "veintinueve de noviembre", "Sin cambios, por kilo: papa "
+		  "huayro", "se mantiene", "día anterior" },
+		{ "qu", "Nuwimri killapi", "Kaqllam kachkan, sapa kilu: wayru papa",
 		  "kaqllam kachkan;", "Qayna punchawpa" },
 	};
 	struct world w;
@@ -299,8 +313,16 @@ test_stale_and_missing(void **state)
 	s = compose(&w, "bulletins/precios-manana.xml", "es");
 	sg = seg(s, "huamanga");
 	assert_true(sg->fallback);
-	assert_true(says_part(sg, "Hoy no tenemos precios actualizados del Mercado Nery García Zárate."));
+	/* Issue 24: three markets without prices are said once, and the
+	 * bulletin has nothing new (the conductor fails it). */
+	assert_true(says_part(sg, "Hoy no tenemos precios actualizados de los "
+	    "mercados Nery García Zárate, Santa Clara y Central de Huanta."));
+	assert_int_equal(sg->nmerged, 2);
+	assert_null(seg(s, "santa-clara"));
+	assert_null(seg(s, "huanta"));
 	assert_int_equal(s->nfallbacks, 3);
+	assert_int_equal(s->ndata, 3);
+	assert_int_equal(s->nodata, 3);
 	assert_false(seg(s, "apertura")->fallback);
 	wk_script_free(s);
 	world_close(&w);
@@ -335,9 +357,10 @@ test_stale_feed(void **state)
 	s = compose(&w, path, "qu");
 	sg = seg(s, "p");
 	assert_true(sg->fallback);
-	assert_true(says_part(sg, "Kunan punchawqa manam kanchu musuq chaninkuna Niri Garsiya Sarati qatumanta."));
-	sg = seg(s, "q");
-	assert_true(sg->fallback);
+	/* Both markets said once, the names after the phrase. */
+	assert_true(says_part(sg, "Kunan punchawqa manam kanchu musuq chaninkuna "
+	    "kay qatukunamanta: Niri Garsiya Sarati, Lima."));
+	assert_null(seg(s, "q"));
 	assert_non_null(strstr(sg->note, "too old"));
 	assert_int_equal(s->nfallbacks, 2);
 	assert_true(w.d.nwarnings >= 2);
@@ -345,6 +368,269 @@ test_stale_feed(void **state)
 	world_close(&w);
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
 	assert_int_equal(system(cmd), 0);
+}
+
+/* The order unchanged prices are said in: by unit as the feed first
+ * gives it, then by price, the products of one price together. Each case
+ * is "product:unit:céntimos" items; the expected order is products, "|"
+ * between units, "," between prices, "+" between products of one price. */
+static void
+test_same_order(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "", "" },
+		{ "a:kg:100", "a" },
+		{ "a:kg:100 b:kg:200 c:kg:100", "a+c,b" },
+		{ "a:kg:240 b:unidad:2500 c:kg:240 d:kg:650", "a+c,d|b" },
+		{ "a:kg:100 b:qq:100 c:kg:100 d:qq:100", "a+c|b+d" },
+		{ "a:kg:300 b:kg:200 c:kg:100 d:kg:200 e:kg:300", "a+e,b+d,c" },
+		{ "a:l:250 b:kg:250 c:l:250", "a+c|b" },
+	};
+	size_t k, i, n;
+
+	(void)state;
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct wk_price v[16];
+		const struct wk_price *ps[16];
+		char buf[256], got[256] = "", prod[16][8], unit[16][8];
+		char *tok, *save = NULL;
+		long long cents;
+
+		snprintf(buf, sizeof buf, "%s", cases[k].in);
+		memset(v, 0, sizeof v);
+		for (n = 0, tok = strtok_r(buf, " ", &save); tok != NULL;
+		    tok = strtok_r(NULL, " ", &save), n++) {
+			assert_int_equal(sscanf(tok, "%7[^:]:%7[^:]:%lld", prod[n],
+			    unit[n], &cents), 3);
+			v[n].product = prod[n];
+			v[n].unit = unit[n];
+			v[n].value = v[n].previous = cents;
+			ps[n] = &v[n];
+		}
+		assert_int_equal(wk_price_same_order(ps, n), 0);
+		for (i = 0; i < n; i++) {
+			const char *sep = i == 0 ? "" : strcmp(ps[i]->unit,
+			    ps[i - 1]->unit) != 0 ? "|" : ps[i]->value !=
+			    ps[i - 1]->value ? "," : "+";
+
+			snprintf(got + strlen(got), sizeof got - strlen(got), "%s%s",
+			    sep, ps[i]->product);
+		}
+		if (strcmp(got, cases[k].want) != 0)
+			fail_msg("case %zu (%s): got '%s', want '%s'", k,
+			    cases[k].in, got, cases[k].want);
+	}
+}
+
+/* Names in templates take their Spanish article: from the catalogue's
+ * article= (haba: "el"), else the gender of the first word, a
+ * capitalized one only when gender.txt lists it; none in Quechua. A
+ * value with WK_NAME_LIST is a list. */
+static void
+test_name_articles(void **state)
+{
+	static const struct {
+		const char *lang, *tmpl, *name, *want;
+	} cases[] = {
+		{ "es", "{de market}", "Mercado Central de Huanta",
+		  "del Mercado Central de Huanta" },
+		{ "es", "los precios {de market}", "Feria dominical de Quinua",
+		  "los precios de la Feria dominical de Quinua" },
+		{ "es", "Vamos {a market}.", "Feria dominical de Quinua",
+		  "Vamos a la Feria dominical de Quinua." },
+		{ "es", "Vamos {a market}.", "Mercado Santa Clara",
+		  "Vamos al Mercado Santa Clara." },
+		{ "es", "{en market}", "Plaza de Huanta", "en la Plaza de Huanta" },
+		{ "es", "{El market} abre.", "Feria dominical",
+		  "La Feria dominical abre." },
+		{ "es", "{De market}", "Mercado Central", "Del Mercado Central" },
+		/* A person's name, a name with its own article: none. */
+		{ "es", "{de market}", "Nery García", "de Nery García" },
+		{ "es", "{a market}", "Nery García", "a Nery García" },
+		{ "es", "{el market}", "Nery García", "Nery García" },
+		{ "es", "{de market}", "La Parada", "de La Parada" },
+		/* Products, lower case: by gender; haba by the catalogue. */
+		{ "es", "El precio {de market}", "papa amarilla",
+		  "El precio de la papa amarilla" },
+		{ "es", "El precio {de market}", "cuy", "El precio del cuy" },
+		{ "es", "El precio {de market}", "haba verde",
+		  "El precio del haba verde" },
+		{ "es", "{de market}", "carne de alpaca", "de la carne de alpaca" },
+		/* The bare name, and an unknown slot, as wk_template. */
+		{ "es", "{market}.", "Feria dominical", "Feria dominical." },
+		{ "es", "{de other}.", "Feria dominical", "." },
+		/* Lists: a shared first word is said once, in the plural. */
+		{ "es", "{de market}", "Mercado Nery García\x1f" "Mercado Santa Clara",
+		  "de los mercados Nery García y Santa Clara" },
+		{ "es", "{de market}", "Feria de Quinua\x1f" "Feria de Huanta\x1f"
+		  "Feria de Tambo", "de las ferias de Quinua, de Huanta y de Tambo" },
+		{ "es", "{de market}", "Mercado Central\x1f" "Feria dominical\x1f"
+		  "Nery García", "del Mercado Central, de la Feria dominical y de "
+		  "Nery García" },
+		{ "es", "{market}", "turismo\x1f" "artesanía", "turismo y artesanía" },
+		/* Quechua: no article; its suffixes follow the name. */
+		{ "qu", "{market} qatupi", "Santa Klara", "Santa Klara qatupi" },
+		{ "qu", "{market}", "Santa Klara\x1f" "Niri Garsiya",
+		  "Santa Klara, Niri Garsiya" },
+	};
+	struct world w;
+	size_t k;
+
+	(void)state;
+	world_open(&w, "2026-11-29");
+	for (k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		struct wk_err err;
+		struct wk_voice *v = wk_site_voice(w.site, cases[k].lang,
+		    &w.d, &err);
+		struct wk_buf out = WK_BUF_INIT;
+		const char *key = "market";
+
+		assert_non_null(v);
+		wk_compose_template(&w.c, v, &out, cases[k].tmpl, &key,
+		    &cases[k].name, 1);
+		assert_false(out.failed);
+		if (strcmp(wk_buf_str(&out), cases[k].want) != 0)
+			fail_msg("case %zu %s '%s' with '%s': got '%s', want '%s'",
+			    k, cases[k].lang, cases[k].tmpl, cases[k].name,
+			    wk_buf_str(&out), cases[k].want);
+		wk_buf_free(&out);
+	}
+	world_close(&w);
+}
+
+/* Writes into a new folder dir a feed made from the example's by the sed
+ * expression expr and a bulletin of one price segment and one compare
+ * segment (bulletin gets its path); points the world's station at dir. */
+static void
+one_market(struct world *w, char *dir, const char *expr, char *bulletin,
+    size_t n)
+{
+	char cmd[1400];
+	FILE *f;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "sed '%s' examples/feeds/precios-2026-11-29.xml "
+	    "> %s/precios-2026-11-29.xml", expr, dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(bulletin, n, "%s/b.xml", dir);
+	assert_non_null(f = fopen(bulletin, "w"));
+	fputs("<bulletin id=\"b\" languages=\"es qu\" max-age-days=\"0\">\n"
+	    "<segment id=\"a\"><say xml:lang=\"es\">Hoy {date}.</say>"
+	    "<say xml:lang=\"qu\">Kunan {date}.</say></segment>\n"
+	    "<segment id=\"p\"><prices feed=\"precios-{date}.xml\" "
+	    "market=\"nery-garcia\"/></segment>\n"
+	    "<segment id=\"t\"><compare feed=\"precios-{date}.xml\" "
+	    "products=\"papa-amarilla\"/></segment>\n</bulletin>\n", f);
+	assert_int_equal(fclose(f), 0);
+	free(w->station->feeds_dir);
+	w->station->feeds_dir = strdup(dir);
+}
+
+static void
+rm_dir(const char *dir)
+{
+	char cmd[700];
+
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* Unchanged products that share a price are said together, with it. */
+static void
+test_same_price(void **state)
+{
+	struct world w;
+	struct wk_script *es, *qu;
+	char dir[] = "/tmp/wk-same-XXXXXX", b[600];
+
+	(void)state;
+	world_open(&w, "2026-11-29");
+	/* papa huayro at olluco's 2.40, unchanged. */
+	one_market(&w, dir, "s/\"papa-huayro\" unit=\"kg\" value=\"2.20\" "
+	    "previous=\"2.20\"/\"papa-huayro\" unit=\"kg\" value=\"2.40\" "
+	    "previous=\"2.40\"/", b, sizeof b);
+	es = compose(&w, b, "es");
+	qu = compose(&w, b, "qu");
+	assert_true(says(seg(es, "p"), "Sin cambios, por kilo: papa huayro y "
+	    "olluco, a dos soles con cuarenta céntimos; haba seca, seis soles "
+	    "con cincuenta céntimos; huevo de gallina, siete soles con ochenta "
+	    "céntimos."));
+	assert_true(says(seg(qu, "p"), "Kaqllam kachkan, sapa kilu: wayru "
+	    "papawan, ullukuwan, iskay sulis tawa chunka sentimu; chaki hawas, "
+	    "suqta sulis pichqa chunka sentimu; runtu, qanchis sulis pusaq "
+	    "chunka sentimu."));
+	/* The compare line names the product with its article. */
+	assert_true(says_part(seg(es, "t"), "El precio de la papa amarilla es "
+	    "más bajo en el Mercado Central de Huanta"));
+	wk_script_free(es);
+	wk_script_free(qu);
+	world_close(&w);
+	rm_dir(dir);
+}
+
+/* The issue's three slips: held back with a warning each (its own cause),
+ * not said in either language nor compared; said when confirmed. */
+static void
+test_suspect_prices(void **state)
+{
+	static const char slips[] =
+	    "s/\"papa-amarilla\" unit=\"kg\" value=\"2.50\" previous=\"2.30\"/"
+	    "\"papa-amarilla\" unit=\"kg\" value=\"25.00\" previous=\"2.50\"/; "
+	    "s/\"papa-blanca\" unit=\"kg\" value=\"1.10\" previous=\"1.30\"/"
+	    "\"papa-blanca\" unit=\"kg\" value=\"0.25\" previous=\"25.00\"/; "
+	    "s/\"oca\" unit=\"kg\" value=\"1.80\" previous=\"2.00\"/"
+	    "\"oca\" unit=\"kg\" value=\"0.00\" previous=\"2.00\"/";
+	struct world w;
+	struct wk_script *es, *qu;
+	char dir[32], b[600], expr[800];
+	size_t i, held;
+	int pass;
+
+	(void)state;
+	for (pass = 0; pass < 2; pass++) {
+		snprintf(dir, sizeof dir, "/tmp/wk-slip-XXXXXX");
+		world_open(&w, "2026-11-29");
+		/* The second pass confirms the three prices. */
+		snprintf(expr, sizeof expr, "%s%s", slips, pass == 0 ? "" :
+		    "; s/value=\"25.00\" previous=\"2.50\"/& confirmed=\"yes\"/; "
+		    "s/value=\"0.25\" previous=\"25.00\"/& confirmed=\"yes\"/; "
+		    "s/value=\"0.00\" previous=\"2.00\"/& confirmed=\"yes\"/");
+		one_market(&w, dir, expr, b, sizeof b);
+		es = compose(&w, b, "es");
+		qu = compose(&w, b, "qu");
+		held = 0;
+		for (i = 0; i < w.d.n; i++)
+			if (w.d.v[i].cause == WK_CAUSE_PRICE &&
+			    w.d.v[i].sev == WK_WARNING)
+				held++;
+		if (pass == 0) {
+			assert_int_equal(held, 3);	/* once each, not per language */
+			assert_int_equal(seg(es, "p")->nheld, 3);
+			assert_int_equal(seg(qu, "p")->nheld, 3);
+			assert_true(es->nfallbacks > 0);
+			assert_false(says_part(seg(es, "p"), "papa amarilla"));
+			assert_false(says_part(seg(es, "p"), "papa blanca"));
+			assert_false(says_part(seg(es, "p"), "cero soles"));
+			assert_false(says_part(seg(qu, "p"), "qillu papa"));
+			assert_false(says_part(seg(qu, "p"), "uqa"));
+			/* Nor compared: only Huanta sells papa amarilla now. */
+			assert_false(says_part(seg(es, "t"), "papa amarilla"));
+		} else {
+			assert_int_equal(held, 0);
+			assert_int_equal(seg(es, "p")->nheld, 0);
+			assert_true(says_part(seg(es, "p"), "papa amarilla, veinticinco "
+			    "soles, sube veintidós soles con cincuenta céntimos"));
+			assert_true(says_part(seg(es, "p"), "oca, cero soles"));
+			assert_true(says_part(seg(qu, "p"), "qillu papa, iskay chunka "
+			    "pichqayuq sulis"));
+		}
+		wk_script_free(es);
+		wk_script_free(qu);
+		world_close(&w);
+		rm_dir(dir);
+	}
 }
 
 static void
@@ -432,6 +718,10 @@ main(void)
 		cmocka_unit_test(test_pinned_style),
 		cmocka_unit_test(test_stale_and_missing),
 		cmocka_unit_test(test_stale_feed),
+		cmocka_unit_test(test_same_order),
+		cmocka_unit_test(test_name_articles),
+		cmocka_unit_test(test_same_price),
+		cmocka_unit_test(test_suspect_prices),
 		cmocka_unit_test(test_news),
 		cmocka_unit_test(test_feed_path),
 	};

@@ -405,10 +405,10 @@ test_match(void **state)
 	    *n3[] = { "Mercado Nery García Zárate", "Niri Garsiya" },
 	    *l1[] = { "es" }, *l3[] = { "es", "qu" };
 	static const struct wk_entry v[] = {
-		{ "huanta-central", NULL, NULL, l1, n1, 1 },
-		{ "tambo-central", NULL, NULL, l1, n2, 1 },
-		{ "nery-garcia", NULL, NULL, l3, n3, 2 },
-		{ "mercado-central", NULL, NULL, NULL, NULL, 0 },
+		{ "huanta-central", NULL, NULL, l1, n1, 1, NULL },
+		{ "tambo-central", NULL, NULL, l1, n2, 1, NULL },
+		{ "nery-garcia", NULL, NULL, l3, n3, 2, NULL },
+		{ "mercado-central", NULL, NULL, NULL, NULL, 0, NULL },
 	};
 	static const struct {
 		const char *in, *id;	/* NULL: none */
