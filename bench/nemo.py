@@ -6,7 +6,7 @@ directory; nothing of it is copied into this tree). The Peruvian readings
 that differ from NeMo's, listed with their reasons in bench/nemo-peru.md,
 re-expect or exclude those cases. Prints the score per class and in total.
 
-Usage: nemo.py NEMO_REPO WILLAKUY_BINARY [--failures] [--decimal-mark point|comma]
+Usage: nemo.py NEMO_REPO WILLAKUY_BINARY [--station STATION.xml] [--failures]
 """
 import os
 import re
@@ -74,10 +74,10 @@ def norm(s, letters=None):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     show = "--failures" in sys.argv
-    mark = None
-    if "--decimal-mark" in sys.argv:
-        mark = sys.argv[sys.argv.index("--decimal-mark") + 1]
-        args = [a for a in args if a != mark]
+    station = None
+    if "--station" in sys.argv:
+        station = sys.argv[sys.argv.index("--station") + 1]
+        args = [a for a in args if a != station]
     if len(args) != 2:
         sys.exit(__doc__)
     repo, binary = args
@@ -91,8 +91,8 @@ def main():
             parts = line.split("~")
             cases.append((cls, parts[0], parts[1:]))
     cmd = [binary, "verbalize", "-l", "es"]
-    if mark:
-        cmd += ["-m", mark]
+    if station:
+        cmd += ["-c", station]
     env = dict(os.environ, WILLAKUY_DATA=TOP)
     res = subprocess.run(cmd, input="\n".join(c[1] for c in cases) + "\n",
                          capture_output=True, text=True, env=env, check=True)

@@ -397,7 +397,7 @@ check_languages(struct ctx *c, const struct wk_news *nw,
  * be said, or add it to the station's vocabulary. */
 static void
 check_digits(struct ctx *c, const char *file, struct wk_pos pos,
-    const char *lang, const char *text)
+    const char *lang, const char *text, char mark)
 {
 	struct wk_voice *v;
 	struct wk_unsaid *u = NULL;
@@ -405,7 +405,7 @@ check_digits(struct ctx *c, const char *file, struct wk_pos pos,
 
 	if (text == NULL || lang == NULL || (v = voice_of(c, lang)) == NULL)
 		return;
-	if (wk_verbal_unsaid(v, text, 0, &u, &n) == 0)
+	if (wk_verbal_unsaid(v, text, mark, &u, &n) == 0)
 		for (i = 0; i < n; i++)
 			wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
 			    _(wk_unsaid_message(&u[i])), (int)(u[i].len < 40 ?
@@ -452,7 +452,8 @@ check_news(struct ctx *c, const struct wk_news *nw)
 			    t->headline ? t->headline : "");
 			check_spelling(c, nw->path, t->pos, t->lang,
 			    t->text ? t->text : "");
-			check_digits(c, nw->path, t->pos, t->lang, t->text);
+			check_digits(c, nw->path, t->pos, t->lang, t->text,
+			    it->decimal_mark);
 		}
 	}
 }
@@ -478,7 +479,8 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 			const struct wk_item *it = &sg->items[j];
 
 			if (it->kind == WK_ITEM_SAY)
-				check_digits(c, b->path, it->pos, it->lang, it->text);
+				check_digits(c, b->path, it->pos, it->lang, it->text,
+				    0);
 			if (it->kind == WK_ITEM_PRICES) {
 				if (wk_entry_find(c->cat->markets, c->cat->nmarkets,
 				    it->market) == NULL)
