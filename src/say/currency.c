@@ -23,24 +23,14 @@
 /* Amounts in hundredths stay below this (10^16 units). */
 #define MAX_CENTS_DIGITS 18
 
-/* True when the written form w is a name (small letters only): read only
- * after a figure. */
+/* True when the written form w is the currency's name (soles, euros):
+ * read only after a figure. */
 static int
-is_name(const char *w)
+is_name(const struct wk_currency *c, const char *w)
 {
-	size_t i = 0;
-	uint32_t cp;
+	size_t n = strlen(w);
 
-	if (!wk_is_letter((unsigned char)*w) && (unsigned char)*w < 0x80)
-		return 0;
-	while (w[i] != '\0') {
-		size_t k = wk_utf8_next(w + i, &cp);
-
-		if (k == 0 || !wk_is_letter(cp) || wk_is_upper(cp))
-			return 0;
-		i += k;
-	}
-	return i > 1;
+	return wk_eq_fold(w, n, c->unit.one) || wk_eq_fold(w, n, c->unit.many);
 }
 
 /* True when the form ends in a letter (PEN, soles), so that a letter may
@@ -71,9 +61,11 @@ vs_currency_at(const struct vs *s, const char *p, int after, size_t *len)
 			size_t n = strlen(w);
 
 			if (n < bl || strncmp(q, w, n) != 0 ||
-			    (!after && is_name(w)))
+			    (!after && is_name(&vc->currencies[i], w)))
 				continue;
-			if (ends_in_letter(w) && !vs_boundary(q + n))
+			/* PEN20 and nio21 touch their figure; PENA is a word. */
+			if (ends_in_letter(w) && !vs_boundary(q + n) &&
+			    (after || !vs_is_digit(q[n])))
 				continue;
 			if (after && !vs_boundary(q + n))
 				continue;

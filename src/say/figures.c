@@ -598,6 +598,7 @@ unknown_after(struct vs *s, const char *p)
 	size_t sp = vs_skip_space(p), wl = vs_word_len(p + sp);
 
 	if (sp > 1 || wl < 2 || wl > 4 || !vs_boundary(p + sp + wl) ||
+	    vs_abbr_len(s, p + sp) > 0 ||
 	    wk_voice_lex(s->v, p + sp, wl) != NULL ||
 	    wk_vocab_acronym(s->v->vocab, p + sp, wl) != NULL ||
 	    vs_pronounceable(p + sp, wl))
@@ -618,12 +619,12 @@ say_counted(struct vs *s, const char *p, const struct numlit *a)
 	int noun;
 	const char *prev, *of;
 
+	if ((n = vs_money_after(s, a, p)) > 0)
+		return n;
 	if ((u = vs_unit_at(s, p, &n)) != NULL && n > 0) {
 		vs_say_quantity(s, a, u);
 		return n;
 	}
-	if ((n = vs_money_after(s, a, p)) > 0)
-		return n;
 	g = vs_next_gender(s, p, &noun);
 	/* "N° 38001 inicia": a label's number counts nothing. */
 	if ((prev = vs_prev_word(s, p - a->len, &n)) != NULL &&

@@ -111,9 +111,12 @@ ip_address(struct vs *s, const char *p)
 	size_t i = 0, g, k;
 
 	for (g = 0; g < 4; g++) {
+		unsigned v = 0;
+
 		for (k = 0; vs_is_digit(p[i]) && k < 4; k++)
-			i++;
-		if (k == 0 || k > 3)
+			v = v * 10 + (unsigned)(p[i++] - '0');
+		/* Octets: 0 to 255, no leading zero (1.000.000.000 is a number). */
+		if (k == 0 || k > 3 || v > 255 || (k > 1 && p[i - k] == '0'))
 			return 0;
 		if (g < 3) {
 			if (p[i] != '.')

@@ -305,14 +305,14 @@ vs_template(struct vs *s, const char *id, const char *const *keys,
 	vs_take(s, &t);
 }
 
-/* Abbreviations (case-sensitive, longest first; of two alike the one
- * read later, a station's, wins): Av., Sr., EE. UU., N.° */
+/* The abbreviation at p (case-sensitive, longest first; of two alike the
+ * one read later, a station's, wins): its bytes and *say. */
 static size_t
-try_abbr(struct vs *s, const char *p)
+abbr_at(const struct vs *s, const char *p, const char **say)
 {
 	size_t i, best = 0;
-	const char *say = NULL;
 
+	*say = NULL;
 	for (i = 0; i < s->v->nabbrs; i++) {
 		const char *w = s->v->abbrs[i].from;
 		size_t n = strlen(w);
@@ -321,10 +321,28 @@ try_abbr(struct vs *s, const char *p)
 		    (w[n - 1] == '.' || vs_boundary(p + n) ||
 		    (unsigned char)w[n - 1] >= 0x80)) {
 			best = n;
-			say = s->v->abbrs[i].to;
+			*say = s->v->abbrs[i].to;
 		}
 	}
-	if (say == NULL)
+	return best;
+}
+
+size_t
+vs_abbr_len(const struct vs *s, const char *p)
+{
+	const char *say;
+
+	return abbr_at(s, p, &say);
+}
+
+/* Abbreviations: Av., Sr., EE. UU., N.° */
+static size_t
+try_abbr(struct vs *s, const char *p)
+{
+	size_t best;
+	const char *say;
+
+	if ((best = abbr_at(s, p, &say)) == 0)
 		return 0;
 	vs_puts(s, say);
 	/* An abbreviation that ends the text keeps its full stop. */
@@ -595,6 +613,24 @@ loan_singular(struct vs *s, const char *w, size_t n)
 	return 0;
 }
 
+/* True when the word before w asks for a Roman numeral (siglo xix). */
+static int
+roman_context(const struct vs *s, const char *w)
+{
+	size_t pl;
+	const char *prev = vs_prev_word(s, w, &pl);
+
+	size_t i;
+
+	if (prev == NULL || !vs_in_list(s, "roman-cardinal", prev, pl))
+		return 0;
+	/* Small letters only of i v x l c: "siglo xix", never "año mil". */
+	for (i = 0; w[i] >= 'a' && w[i] <= 'z'; i++)
+		if (strchr("ivxlc", w[i]) == NULL)
+			return 0;
+	return 1;
+}
+
 /* Reads the word at w (n bytes; the text goes on after it) and returns the
  * bytes taken: n, or more for a unit written alone with its dot ("la
  * doc." -> "la docena"). after_num: a figure came right before. */
@@ -610,7 +646,8 @@ do_word(struct vs *s, const char *w, size_t n, int after_num)
 	}
 	if ((r = vs_try_unit_alone(s, w, n)) > 0)
 		return r;
-	if (all_upper(w, n, &letters) && (r = vs_try_roman(s, w, n)) > 0)
+	if ((all_upper(w, n, &letters) || roman_context(s, w)) &&
+	    (r = vs_try_roman(s, w, n)) > 0)
 		return r;
 	if (all_upper(w, n, &letters) && letters >= 2) {
 		do_capitals(s, w, n);

@@ -83,6 +83,8 @@ void vs_template(struct vs *s, const char *id, const char *const *keys,
 /* Notes the n bytes at p as said neutrally, for `check`. */
 void vs_unsaid(struct vs *s, const char *p, size_t n,
     enum wk_unsaid_kind kind);
+/* The bytes of the abbreviation written at p (Av., esq.), or 0. */
+size_t vs_abbr_len(const struct vs *s, const char *p);
 /* True when the n bytes at w can be read as a Spanish-like word. */
 int vs_pronounceable(const char *w, size_t n);
 /* Spells the n bytes at w with the voice's letter names, digits as digits. */
