@@ -510,6 +510,46 @@ scan_time(const struct vs *s, const char *p, int *h, int *m,
 	return k;
 }
 
+/* After a time at p: "-", "–" (or, in a voice that says ranges its own
+ * way, "a" and "hasta") and a second time: both said with the voice's
+ * range phrase, the part of the day once for each (Spanish) or left out
+ * (time-in-range: Quechua suqta uramanta chunka urakama). */
+static size_t
+time_range_end(struct vs *s, const char *p, int h, int m, const char *period)
+{
+	size_t sp = vs_skip_space(p), k, n;
+	int h2, m2, fs;
+	const char *period2;
+	int own = !vs_keeps_range_words(s) &&
+	    *wk_voice_phrase(s->v, "time-in-range") != '\0';
+	struct wk_buf fa = WK_BUF_INIT, fb = WK_BUF_INIT;
+	struct vs va = vs_sub(s, &fa), vb = vs_sub(s, &fb);
+	const char *keys[] = { "from", "to" };
+	const char *vals[2];
+
+	if (p[sp] == '-')
+		k = sp + 1;
+	else if (strncmp(p + sp, "\xE2\x80\x93", 3) == 0)
+		k = sp + 3;
+	else if (own && sp == 1 && (vs_word_at(p + 1, "a") ||
+	    vs_word_at(p + 1, "hasta")))
+		k = 1 + vs_word_len(p + 1);
+	else
+		return 0;
+	k += vs_skip_space(p + k);
+	if (!vs_is_digit(p[k]) ||
+	    (n = scan_time(s, p + k, &h2, &m2, &period2, &fs)) == 0)
+		return 0;
+	say_time(&va, h, m, own ? "" : period, own ? "time-in-range" : "time");
+	say_time(&vb, h2, m2, own ? "" : period2, own ? "time-in-range" : "time");
+	vals[0] = wk_buf_str(&fa);
+	vals[1] = wk_buf_str(&fb);
+	vs_template(s, "range", keys, vals, 2);
+	vs_drop(s, &fa);
+	vs_drop(s, &fb);
+	return k + n;
+}
+
 size_t
 vs_try_time(struct vs *s, const char *p)
 {
@@ -528,6 +568,8 @@ vs_try_time(struct vs *s, const char *p)
 		wk_buf_append(s->out, suf, nsuf);
 		return k + n;
 	}
+	if ((n = time_range_end(s, p + k, h, m, period)) > 0)
+		return k + n;
 	say_time(s, h, m, period, "time");
 	if (fullstop)
 		vs_close(s, ".", 1);
@@ -601,6 +643,24 @@ weekday_abbr_at(const struct vs *s, const char *p, size_t *n)
 	return -1;
 }
 
+/* The bytes of the word after p (one space before it) when the phrase
+ * just said holds it (Quechua "nov. 2026 killapi": killapi once). */
+static size_t
+said_again(const struct vs *s, const char *p, size_t from)
+{
+	const struct wk_buf *o = s->out;
+	size_t wl, i;
+
+	if (p[0] != ' ' || (wl = vs_word_len(p + 1)) < 3)
+		return 0;
+	for (i = from; i + wl <= o->len; i++)
+		if ((i == from || o->data[i - 1] == ' ') &&
+		    strncasecmp(o->data + i, p + 1, wl) == 0 &&
+		    (i + wl == o->len || strchr(" ,.;", o->data[i + wl]) != NULL))
+			return 1 + wl;
+	return 0;
+}
+
 size_t
 vs_try_month_first(struct vs *s, const char *p)
 {
@@ -632,12 +692,15 @@ vs_try_month_first(struct vs *s, const char *p)
 		const char *keys[] = { "month", "year" };
 		const char *vals[2];
 
+		size_t from = s->out->len;
+
 		wk_num_words(s->v, (unsigned long long)y, WK_BARE, &yb);
 		vals[0] = s->v->months[m - 1];
 		vals[1] = wk_buf_str(&yb);
 		vs_template(s, "month-year", keys, vals, 2);
 		vs_drop(s, &yb);
-		return k + 4;
+		k += 4;
+		return k + said_again(s, p + k, from);
 	}
 	/* abril 30, abr. 22, junio 11 2000 */
 	nd = vs_digits(p + k, 2, &d);

@@ -541,10 +541,19 @@ try_dash_range(struct vs *s, const char *p, const struct numlit *a)
 	size_t sp = vs_skip_space(p), dl, sp2, end;
 	struct numlit b;
 
-	if (a->nfrac != 0 || (p[sp] != '-' &&
-	    strncmp(p + sp, "\xE2\x80\x93", 3) != 0))
+	if (a->nfrac != 0)
 		return 0;
-	dl = p[sp] == '-' ? 1 : 3;
+	/* "10 a 15 mm" in a voice that says ranges its own way (Quechua:
+	 * chunkamanta chunka pichqayuq milimitrukama). */
+	if (sp == 1 && !vs_keeps_range_words(s) && (vs_word_at(p + 1, "a") ||
+	    vs_word_at(p + 1, "hasta")))
+		dl = vs_word_len(p + 1);
+	else if (p[sp] == '-')
+		dl = 1;
+	else if (strncmp(p + sp, "\xE2\x80\x93", 3) == 0)
+		dl = 3;
+	else
+		return 0;
 	sp2 = vs_skip_space(p + sp + dl);
 	if ((sp != sp2 && dl != 3) || !vs_is_digit(p[sp + dl + sp2]))
 		return 0;

@@ -217,6 +217,10 @@ vs_try_ident(struct vs *s, const char *p)
 		vs_say_groups(s, p, g.len);
 		return g.len;
 	}
+	/* Ten digits or more written together are no quantity anyone
+	 * writes so: a RUC (20123456789), an account. */
+	if (g.n == 1 && g.digits >= 10)
+		return solid(s, p, g.len);
 	/* A figure with a leading zero: 0800, 066 312 345, 01-345-6789. */
 	if (*p == '0' && g.digits >= 2 && (g.n == 1 || g.digits == 9 ||
 	    (g.hyphen && g.digits >= 6))) {

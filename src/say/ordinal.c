@@ -76,6 +76,9 @@ ordinal_suffix(const char *p, enum wk_gender *g, int *deg)
 		{ "\xE1\xB5\x89\xCA\xB3", WK_MASC },
 		{ ".\xC2\xB0", WK_BARE }, { "\xC2\xB0", WK_BARE },
 		{ "er", WK_MASC }, { "ero", WK_BARE }, { "era", WK_FEM },
+		{ ".er", WK_MASC }, { ".ro", WK_BARE }, { ".ra", WK_FEM },
+		{ ".do", WK_BARE }, { ".da", WK_FEM }, { ".to", WK_BARE },
+		{ ".ta", WK_FEM }, { ".o", WK_BARE }, { ".a", WK_FEM },
 		{ "ro", WK_BARE }, { "ra", WK_FEM }, { "do", WK_BARE },
 		{ "da", WK_FEM }, { "to", WK_BARE }, { "ta", WK_FEM },
 		{ "vo", WK_BARE }, { "va", WK_FEM }, { "mo", WK_BARE },
@@ -241,7 +244,9 @@ vs_try_roman(struct vs *s, const char *p, size_t n)
 		uint32_t cp;
 
 		wk_utf8_next(p + n + 1, &cp);
-		if (!s->v->has_gender && !wk_is_upper(cp))
+		/* Without genders to tell a noun, a lower-case word after
+		 * it needs a numeral of I, V, X, L (XXV raymi; not MIL). */
+		if (!s->v->has_gender && !wk_is_upper(cp) && !small)
 			return 0;
 		g = s->v->has_gender ? noun_after(s, p + n) : WK_BARE;
 		if (vs_say_ordinal(s, v, g == WK_FEM ? WK_FEM : WK_MASC) != 0)

@@ -130,10 +130,14 @@ vs_try_web(struct vs *s, const char *p)
 				s->out->failed = 1;
 				return n;
 			}
-			if (vs_in_list(s, "web-words", f, strlen(f)) ||
-			    (j - i >= 4 && vs_pronounceable(f, j - i)))
+			if (vs_in_list(s, "web-words", f, strlen(f)))
 				vs_puts(s, f);
-			else
+			else if (j - i >= 4 && vs_pronounceable(f, j - i)) {
+				struct wk_buf t = WK_BUF_INIT;
+
+				vs_respell(s, f, strlen(f), &t);
+				vs_take(s, &t);
+			} else
 				vs_spell(s, f, j - i);
 			free(f);
 		}
