@@ -233,7 +233,7 @@ money_scale(const struct vs *s, const char *p, size_t *len)
 			k++;
 		}
 		*len = 1 + wl;
-		if (vs_word_at(p + *len + 1, "de") && p[*len] == ' ' &&
+		if (p[*len] == ' ' && vs_word_at(p + *len + 1, "de") &&
 		    p[*len + 3] == ' ')
 			*len += 3;
 		return k;

@@ -321,7 +321,7 @@ magnitude(const struct vs *s, const char *p, size_t *len)
 			k++;
 		}
 		*len = 1 + wl;
-		if (vs_word_at(p + *len + 1, "de") && p[*len] == ' ' &&
+		if (p[*len] == ' ' && vs_word_at(p + *len + 1, "de") &&
 		    p[*len + 3] == ' ')
 			*len += 3;
 		return k;
