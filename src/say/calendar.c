@@ -25,7 +25,7 @@
 
 /* Appends the spoken date (with weekday when weekday is true). */
 static void
-wk_say_date(const struct vs *ps, int y, int m, int d, int weekday,
+wk_say_date(const struct vs *ps, int y, int m, int d, int weekday, int del,
     struct wk_buf *out)
 {
 	const struct wk_voice *v = ps->v;
@@ -47,6 +47,7 @@ wk_say_date(const struct vs *ps, int y, int m, int d, int weekday,
 	vals[2] = v->months[m - 1];
 	vals[3] = wk_buf_str(&year);
 	vs_template(&s, y <= 0 ? "date-no-year" : weekday && *vals[0] ? "date"
+	    : del && *wk_voice_phrase(v, "date-del") ? "date-del"
 	    : "date-no-weekday", keys, vals, 4);
 	vs_drop(&s, &day);
 	vs_drop(&s, &year);
@@ -154,17 +155,24 @@ date_suffix(struct vs *s, int m, int d, const char *p)
 }
 
 static size_t
-say_date_at(struct vs *s, const char *p, int y, int m, int d, int weekday,
-    size_t len)
+say_date_del(struct vs *s, const char *p, int y, int m, int d, int weekday,
+    int del, size_t len)
 {
 	struct wk_buf t = WK_BUF_INIT;
 	size_t n;
 
 	if ((n = date_suffix(s, m, d, p + len)) > 0)
 		return len + n;
-	wk_say_date(s, y, m, d, weekday && !weekday_before(s, p), &t);
+	wk_say_date(s, y, m, d, weekday && !weekday_before(s, p), del, &t);
 	vs_take(s, &t);
 	return len;
+}
+
+static size_t
+say_date_at(struct vs *s, const char *p, int y, int m, int d, int weekday,
+    size_t len)
+{
+	return say_date_del(s, p, y, m, d, weekday, 0, len);
 }
 
 /* Whether the word before p makes a day/month figure a date ("el 1/12",
@@ -289,7 +297,7 @@ say_before_day(struct vs *s, int m, int d, size_t len)
 static size_t
 date_words(struct vs *s, const char *p)
 {
-	int d, m, y = 0;
+	int d, m, y = 0, del = 0;
 	size_t nd, k, ml, sp, n;
 
 	nd = vs_digits(p, 2, &d);
@@ -311,9 +319,10 @@ date_words(struct vs *s, const char *p)
 		sp2 = vs_skip_space(p + k + sp + w);
 		ny = vs_digits(p + k + sp + w + sp2, 4, &y);
 		if (ny == 4 && vs_boundary(p + k + sp + w + sp2 + ny) &&
-		    wk_date_valid(y, m, d))
+		    wk_date_valid(y, m, d)) {
 			k += sp + w + sp2 + ny;
-		else
+			del = w == 3;
+		} else
 			y = 0;
 	} else if (sp == 1 && vs_digits(p + k + 1, 4, &y) == 4 &&
 	    vs_boundary(p + k + 5) && wk_date_valid(y, m, d)) {
@@ -322,7 +331,7 @@ date_words(struct vs *s, const char *p)
 		y = 0;
 	if ((n = day_word_follows(s, p + k)) > 0 && y == 0)
 		return say_before_day(s, m, d, k);
-	k = say_date_at(s, p, y, m, d, 0, k);
+	k = say_date_del(s, p, y, m, d, 0, del, k);
 	/* "hasta el 30 nov." ends the sentence with its full stop. */
 	if (p[k - 1] == '.' && p[k + vs_skip_space(p + k)] == '\0')
 		vs_close(s, ".", 1);
@@ -573,7 +582,7 @@ vs_try_time(struct vs *s, const char *p)
 	say_time(s, h, m, period, "time");
 	if (fullstop)
 		vs_close(s, ".", 1);
-	return k;
+	return k + vs_unknown_after(s, p + k);
 }
 
 size_t

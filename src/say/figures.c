@@ -534,6 +534,23 @@ try_percent(struct vs *s, const char *p, const struct numlit *a)
 	return sp + 1;
 }
 
+/* Whether the figures around a dash at a (the first) and b (the second)
+ * are a sum: "2 + 2 - 1 = 3" is no range. */
+static int
+arithmetic(const struct vs *s, const char *a, const char *b)
+{
+	const char *q = a;
+
+	while (s->start != NULL && q > s->start && q[-1] == ' ')
+		q--;
+	if (s->start != NULL && q > s->start && (q[-1] == '+' || q[-1] == '='))
+		return 1;
+	while (vs_is_digit(*b) || *b == ',' || *b == '.')
+		b++;
+	b += vs_skip_space(b);
+	return *b == '=' || *b == '+';
+}
+
 /* Ranges: 10-12 kg, 10 – 12 soles. */
 static size_t
 try_dash_range(struct vs *s, const char *p, const struct numlit *a)
@@ -555,7 +572,8 @@ try_dash_range(struct vs *s, const char *p, const struct numlit *a)
 	else
 		return 0;
 	sp2 = vs_skip_space(p + sp + dl);
-	if ((sp != sp2 && dl != 3) || !vs_is_digit(p[sp + dl + sp2]))
+	if ((sp != sp2 && dl != 3) || !vs_is_digit(p[sp + dl + sp2]) ||
+	    arithmetic(s, p - a->len, p + sp + dl + sp2))
 		return 0;
 	vs_scan_num(s, p + sp + dl + sp2, &b);
 	if (!b.ok || b.nfrac != 0)
@@ -601,8 +619,8 @@ try_first_of_month(struct vs *s, const char *p, const struct numlit *a,
 
 /* Letters right after a figure that no table knows and that cannot be read
  * as a word (180 psi): spelled, and noted for `check`. */
-static size_t
-unknown_after(struct vs *s, const char *p)
+size_t
+vs_unknown_after(struct vs *s, const char *p)
 {
 	size_t sp = vs_skip_space(p), wl = vs_word_len(p + sp);
 
@@ -646,7 +664,7 @@ say_counted(struct vs *s, const char *p, const struct numlit *a)
 	if (noun && a->nfrac == 0 &&
 	    (of = wk_num_of(s->v, a->dig, a->ndig)) != NULL)
 		vs_puts(s, of);
-	return unknown_after(s, p);
+	return vs_unknown_after(s, p);
 }
 
 /* A currency after the magnitude word at p, with "de" between or not:

@@ -858,6 +858,14 @@ wk_verbalize_mark(const struct wk_voice *v, const char *text, char mark,
 			continue;
 		}
 		figure = after_num = 0;
+		/* "2 + 2 - 1 = 3": a minus between figures that are no range. */
+		if (*p == '-' && p[1] == ' ' && vs_is_digit(p[2]) && p > text &&
+		    p[-1] == ' ' && s.out->len > 0) {
+			vs_puts(&s, wk_voice_word(v, "minus"));
+			p++;
+			prev_alnum = 0;
+			continue;
+		}
 		/* A hyphen inside a word or between a word and a number. */
 		if (*p == '-') {
 			p++;

@@ -125,6 +125,9 @@ void vs_say_quantity(struct vs *s, const struct numlit *nl,
 size_t vs_say_range(struct vs *s, const char *id, const char *const *words,
     const struct numlit *a, const struct numlit *b, const char *p);
 size_t vs_try_number(struct vs *s, const char *p, int negative_ok);
+/* Letters right after a figure that no table knows and that cannot be
+ * read as a word (180 psi, 5:00 utc): spelled and noted; their bytes. */
+size_t vs_unknown_after(struct vs *s, const char *p);
 
 /* Units (units.c): the unit written at p (after at most one space),
  * with its prefix, power, product and per-unit, as one unit whose names

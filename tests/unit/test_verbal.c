@@ -403,7 +403,7 @@ static const struct row rows[] = {
 	{ "es", "Desde el 2 de ene. hasta el 15 de feb.", "Desde el dos de enero hasta el quince de febrero." },
 	{ "es", "Elecciones el 11.04.2027 en todo el país.", "Elecciones el domingo once de abril de dos mil veintisiete en todo el país." },
 	{ "es", "Cierre de campaña el 20 set.", "Cierre de campaña el veinte de setiembre." },
-	{ "es", "La cosecha empieza el 3 de mar. del 2027.", "La cosecha empieza el tres de marzo de dos mil veintisiete." },
+	{ "es", "La cosecha empieza el 3 de mar. del 2027.", "La cosecha empieza el tres de marzo del dos mil veintisiete." },
 	/* Gender from voices/es/gender.txt and plurals found from the singular. */
 	{ "es", "Se vacunó a 21 reses en Socos.", "Se vacunó a veintiuna reses en Socos." },
 	{ "es", "El carro pasará 1 vez por semana.", "El carro pasará una vez por semana." },
