@@ -138,7 +138,9 @@ const struct wk_unit *vs_unit_at(const struct vs *s, const char *p,
 size_t vs_try_unit_alone(struct vs *s, const char *p, size_t n);
 
 /* Money (currency.c). */
-/* An amount in hundredths of currency c (NULL: the voice's sol). */
+/* Appends the amount of cents hundredths in unit and sub (NULL: a
+ * currency said without hundredths, its decimals kept) to out, with the
+ * voice's money phrase: "dos soles con cincuenta céntimos". */
 void vs_say_amount(struct vs *s, unsigned long long cents,
     const struct wk_unit *unit, const struct wk_unit *sub,
     struct wk_buf *out);

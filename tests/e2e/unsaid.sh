@@ -42,6 +42,23 @@ grep_err "b.xml:[0-9]+:[0-9]+: warning: don't know how to say 'psi'"
 grep_err "b.xml:[0-9]+:[0-9]+: warning: don't know how to say 'psi'"
 grep -q "pe ese i" "$TMP/out.txt" || die "preview does not spell psi"
 
+# The station's own vocabulary folder teaches it: psi is then a unit, said,
+# and no longer reported; its acronyms and abbreviations too.
+mkdir -p "$TMP/local/es"
+printf 'psi = f | libra por pulgada cuadrada | libras por pulgada cuadrada\n' >"$TMP/local/es/units.txt"
+printf 'CCPA = word\n' >"$TMP/local/es/acronyms.txt"
+printf 'Asoc. Prod. = asociación de productores\n' >"$TMP/local/es/abbreviations.txt"
+WILLAKUY_LOCAL="$TMP/local" expect_rc 0 "$WK" check -d "$DATE" "$TMP/noticias.xml"
+! grep -q "psi" "$TMP/err.txt" || die "a unit of the station's folder is still reported"
+out=$(echo "La CCPA y la Asoc. Prod. piden 180 psi." | WILLAKUY_LOCAL="$TMP/local" "$WK" verbalize -l es)
+[ "$out" = "La Ccpa y la asociación de productores piden ciento ochenta libras por pulgada cuadrada." ] ||
+    die "station vocabulary: got '$out'"
+# A broken line of that folder is an error with its file and line.
+printf 'psi = x | libra\n' >"$TMP/local/es/units.txt"
+echo "180 psi" | WILLAKUY_LOCAL="$TMP/local" "$WK" verbalize -l es >/dev/null 2>"$TMP/err.txt" &&
+    die "a broken units.txt line was accepted"
+grep_err "local/es/units.txt:1:1: error: a unit is"
+
 # verbalize -c: the station's decimal mark.
 sed 's/<station /<station decimal-mark="comma" /' bulletins/station/default.xml >"$TMP/st.xml"
 sed -i "s|dir=\"../../examples/feeds\"|dir=\"$TOP/examples/feeds\"|" "$TMP/st.xml"
