@@ -426,26 +426,26 @@ check_languages(struct ctx *c, const struct wk_news *nw,
 	wk_buf_free(&b);
 }
 
-/* Warns when the verbalizer could read a figure of text only digit by
- * digit (an over-long number, separators that make no sense): the editor
- * should write it as it is to be said. */
+/* Warns about each token of text that the verbalizer could only say
+ * neutrally (a figure digit by digit, an ambiguous 1,002, letters it
+ * spells, a sign it leaves out): the editor should write it as it is to
+ * be said, or add it to the station's vocabulary. */
 static void
 check_digits(struct ctx *c, const char *file, struct wk_pos pos,
-    const char *lang, const char *text)
+    const char *lang, const char *text, char mark)
 {
 	struct wk_voice *v;
-	struct wk_buf out = WK_BUF_INIT;
-	const char *raw = NULL;
-	size_t nraw = 0;
+	struct wk_unsaid *u = NULL;
+	size_t n = 0, i;
 
 	if (text == NULL || lang == NULL || (v = voice_of(c, lang)) == NULL)
 		return;
-	if (wk_verbalize_check(v, text, &out, &raw, &nraw) == 0 && raw != NULL)
-		wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
-		    _("'%.*s' can only be read digit by digit (%s); write "
-		    "the figure as it should be said"), (int)(nraw < 40 ? nraw
-		    : 40), raw, wk_buf_str(&out));
-	wk_buf_free(&out);
+	if (wk_verbal_unsaid(v, text, mark, &u, &n) == 0)
+		for (i = 0; i < n; i++)
+			wk_diag(c->d, WK_WARNING, file, pos.line, pos.col,
+			    _(wk_unsaid_message(&u[i])), (int)(u[i].len < 40 ?
+			    u[i].len : 40), text + u[i].off);
+	free(u);
 }
 
 static void
@@ -487,7 +487,8 @@ check_news(struct ctx *c, const struct wk_news *nw)
 			    t->headline ? t->headline : "");
 			check_spelling(c, nw->path, t->pos, t->lang,
 			    t->text ? t->text : "");
-			check_digits(c, nw->path, t->pos, t->lang, t->text);
+			check_digits(c, nw->path, t->pos, t->lang, t->text,
+			    it->decimal_mark);
 		}
 	}
 }
@@ -513,7 +514,8 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 			const struct wk_item *it = &sg->items[j];
 
 			if (it->kind == WK_ITEM_SAY)
-				check_digits(c, b->path, it->pos, it->lang, it->text);
+				check_digits(c, b->path, it->pos, it->lang, it->text,
+				    0);
 			if (it->kind == WK_ITEM_PRICES) {
 				if (wk_entry_find(c->cat->markets, c->cat->nmarkets,
 				    it->market) == NULL)

@@ -28,6 +28,8 @@
 #include "run/notify.h"
 #include "market_cli.h"
 #include "base/paths.h"
+#include "read/site.h"
+#include "read/station.h"
 #include "say/verbal.h"
 #include "read/voice.h"
 #include "read/xmlio.h"
@@ -71,8 +73,8 @@ static const struct cmd {
 	    "[-l es|qu] [-o DIR] BULLETIN.xml...",
 	    N_("print the words and phrases to record in the station's own "
 	    "voice, with DIR/<lang>/index.txt to fill in"), "cdloqv" },
-	{ "verbalize", "willakuy verbalize -l es|qu",
-	    N_("read text on stdin, write the words to speak on stdout"), "l" },
+	{ "verbalize", "willakuy verbalize [-c STATION.xml] -l es|qu",
+	    N_("read text on stdin, write the words to speak on stdout"), "cl" },
 	/* These two parse their own options (market_cli.c). */
 	{ "history", "willakuy history [-c STATION.xml] [-o OUTDIR] [-m MARKET] "
 	    "[-p PRODUCT] [--from DATE] [--to DATE] "
@@ -284,16 +286,29 @@ cmd_verbalize(struct opts *o)
 	struct wk_diags d;
 	struct wk_err err;
 	struct wk_voice *v = NULL;
+	struct wk_site *site = NULL;
 	char *line = NULL, **local = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	int rc = 0;
+	char mark = 0;
 
 	if (o->lang == NULL)
 		return usage_error("%s", _("verbalize needs -l es or -l qu"));
 	wk_diags_init(&d, stderr);
-	/* No station: the voice with the system's own lexicons (local.h). */
-	if (wk_local_dirs(NULL, &local, &err) != WK_OK ||
+	if (o->station != NULL) {
+		/* -c: the station's voice, with its own vocabulary, and its
+		 * declared decimal mark (1,002 is then settled). */
+		if (wk_site_open(o->station, WK_SITE_SETTINGS, &d, &site, &err) !=
+		    WK_OK || (v = wk_site_voice(site, o->lang, &d, &err)) == NULL) {
+			wk_diag_err(&d, &err);
+			wk_site_free(site);
+			wk_diags_free(&d);
+			return exit_code(err.status);
+		}
+		mark = site->station->decimal_mark;
+	} else if (wk_local_dirs(NULL, &local, &err) != WK_OK ||
+	    /* No station: the voice with the system's own lexicons. */
 	    wk_voice_load(o->lang, &v, &d, &err) != WK_OK ||
 	    wk_voice_add_lexicons(v, (const char *const *)local, &d, &err) !=
 	    WK_OK) {
@@ -308,7 +323,7 @@ cmd_verbalize(struct opts *o)
 
 		while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
 			line[--n] = '\0';
-		if (wk_verbalize(v, line, &b) != 0) {
+		if (wk_verbalize_mark(v, line, mark, &b, NULL, NULL) != 0) {
 			wk_buf_free(&b);
 			wk_diag_print(stderr, WK_ERROR, NULL, 0, 0, _("out of memory"));
 			rc = EXIT_NOMEM;
@@ -327,7 +342,10 @@ cmd_verbalize(struct opts *o)
 		rc = EXIT_IO;
 	}
 	free(line);
-	wk_voice_free(v);
+	if (site != NULL)
+		wk_site_free(site);	/* and its voices */
+	else
+		wk_voice_free(v);
 	wk_local_dirs_free(local);
 	wk_diags_free(&d);
 	return rc;

@@ -20,6 +20,7 @@
 #include "read/station.h"
 #include "sound/synth.h"
 #include "read/voice.h"
+#include "say/verbal.h"
 
 /* Counts what the synthesizer says, without keeping it. */
 static int
@@ -165,6 +166,35 @@ print_script(const struct wk_script *s, struct wk_voiceset *vs,
 	    (total / 1000) % 60);
 }
 
+/* Lists the tokens of the bulletin's texts in lang (NULL: all) that the
+ * voice can only say neutrally, with file:line, as check does. */
+static void
+unsaid_words(const struct wk_bulletin *b, const char *lang,
+    struct wk_voiceset *voices, char mark, struct wk_diags *d)
+{
+	size_t i, j, k, n;
+
+	for (i = 0; i < b->nsegs; i++)
+		for (j = 0; j < b->segs[i].nitems; j++) {
+			const struct wk_item *it = &b->segs[i].items[j];
+			struct wk_unsaid *u = NULL;
+			struct wk_voice *v;
+			struct wk_err e;
+
+			if (it->kind != WK_ITEM_SAY || it->text == NULL ||
+			    (lang != NULL && strcmp(it->lang, lang) != 0) ||
+			    (v = wk_voiceset_get(voices, it->lang, NULL, &e)) == NULL ||
+			    wk_verbal_unsaid(v, it->text, mark, &u, &n) != 0)
+				continue;
+			for (k = 0; k < n; k++)
+				wk_diag(d, WK_WARNING, b->path, it->pos.line,
+				    it->pos.col, _(wk_unsaid_message(&u[k])),
+				    (int)(u[k].len < 40 ? u[k].len : 40),
+				    it->text + u[k].off);
+			free(u);
+		}
+}
+
 enum wk_status
 wk_preview(const char *path, const char *lang, const char *station_path,
     struct wk_date date, FILE *out, struct wk_diags *d, struct wk_err *err)
@@ -197,6 +227,7 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 			goto out;
 		}
 	}
+	unsaid_words(b, lang, &site->voices, site->station->decimal_mark, d);
 	for (i = 0; i < b->nlangs && st == WK_OK; i++) {
 		struct wk_script *s;
 

@@ -664,6 +664,7 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 			    "give each item its own id"), it->id,
 			    nw->items[i].pos.line);
 		if (st == WK_OK) {
+			it->decimal_mark = wk_decimal_mark_attr(f->root);
 			nw->nitems++;
 			continue;
 		}

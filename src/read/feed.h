@@ -70,6 +70,7 @@ struct wk_news_item {
 	struct wk_news_text *texts;
 	size_t ntexts;
 	struct wk_pos pos, network_pos;
+	char decimal_mark;	/* the feed's decimal-mark: '.', ',' or 0 */
 };
 
 struct wk_news {

@@ -265,6 +265,7 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 	if ((s->id = wk_xml_req(f, f->root, "id", err)) == NULL ||
 	    (s->name = wk_xml_req(f, f->root, "name", err)) == NULL)
 		return err->status;
+	s->decimal_mark = wk_decimal_mark_attr(f->root);
 	if ((dir = wk_path_dir(f->path)) == NULL)
 		return wk_err_nomem(err);
 	s->feeds_dir = wk_path_join(dir, "feeds");

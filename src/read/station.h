@@ -61,6 +61,7 @@ struct wk_station {
 	char *rivendell_group;	/* <rivendell group>: RDXL groupName, or NULL */
 	struct wk_cart *carts;	/* <cart> children of <rivendell> */
 	size_t ncarts;
+	char decimal_mark;	/* decimal-mark: '.', ',' or 0 (not declared) */
 	char *hook_command;	/* <hook command>: after each bulletin-language
 				 * is published; NULL: none */
 	unsigned hook_timeout_s;	/* it is stopped after this */

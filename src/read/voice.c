@@ -1,10 +1,10 @@
 /*
  * Reads a voice from its folder voices/<tag>/: voice.xml (validated against
  * bulletins/schema/voice.rng; it names the language tags it reads, the ISO
- * 639-2 code, the fallback language and the number grammar, one of those
- * numword.c implements), lexicon.txt ("word = respelling" lines; the same
+ * 639-2 code, the fallback language and the number words with the rules
+ * that combine them), lexicon.txt ("word = respelling" lines; the same
  * file from each of a station's own folders goes on top when asked,
- * local.h), gender.txt when present (noun genders) and prompts/index.txt
+ * local.h), the vocabulary files of text (vocab.h), gender.txt when present (noun genders) and prompts/index.txt
  * when present (recorded prompts). Out comes a struct wk_voice with sorted
  * tables for the verbalizer; the lookups are in voicelook.c. libxml2 is
  * used through xmlio.h. A voice set loads each voice of a station once.
@@ -18,6 +18,7 @@
 #include "base/buf.h"
 #include "base/paths.h"
 #include "base/text.h"
+#include "vocab.h"
 #include "voice.h"
 #include "xmlio.h"
 
@@ -34,6 +35,17 @@ bad(struct ctx *c, xmlNodePtr n, const char *attr, const char *msg,
 
 	wk_xml_pos(c->f, n, attr, &line, &col);
 	return wk_err_set(c->err, WK_EINPUT, c->f->path, line, col, msg, arg);
+}
+
+/* True when attribute name of n says "yes". */
+static int
+attr_yes(xmlNodePtr n, const char *name)
+{
+	char *s = wk_xml_attr(n, name);
+	int yes = s != NULL && strcmp(s, "yes") == 0;
+
+	free(s);
+	return yes;
 }
 
 static int
@@ -79,6 +91,16 @@ read_numwords(struct ctx *c, xmlNodePtr parent, struct wk_numword **out,
 		w->fem = wk_xml_attr(n, "fem");
 		w->more = wk_xml_attr(n, "more");
 		w->plural = wk_xml_attr(n, "plural");
+		w->link = wk_xml_attr(n, "link");
+		w->of = wk_xml_attr(n, "of");
+		w->scale = attr_yes(n, "scale");
+		w->drop_one = attr_yes(n, "drop-one");
+		w->glue = attr_yes(n, "glue");
+		w->mult = WK_MASC;
+		if ((val = wk_xml_attr(n, "multiplier")) != NULL &&
+		    strcmp(val, "agree") == 0)
+			w->mult = WK_FEM;
+		free(val);
 		k++;
 		*nout = k;
 		if (w->bare == NULL)
@@ -255,13 +277,21 @@ read_words(struct ctx *c, xmlNodePtr n, char ***out, size_t *nout)
 static enum wk_status
 read_numbers(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
 {
-	char *s = wk_xml_attr(n, "grammar");
-
-	v->grammar = s && strcmp(s, "qu") == 0 ? WK_GRAMMAR_QU : WK_GRAMMAR_ES;
-	free(s);
 	v->suffix_vowel = wk_xml_attr(n, "suffix-vowel");
 	v->suffix_cons = wk_xml_attr(n, "suffix-consonant");
 	return read_numwords(c, n, &v->nums, &v->nnums);
+}
+
+static enum wk_status read_entries(struct ctx *c, struct wk_voice *v,
+    xmlNodePtr n);
+
+static enum wk_status
+read_fractions(struct ctx *c, struct wk_voice *v, xmlNodePtr n)
+{
+	v->partitive = wk_xml_attr(n, "partitive");
+	v->partitive_and = wk_xml_attr(n, "partitive-and");
+	v->partitive_drop = wk_xml_attr(n, "partitive-drop");
+	return read_entries(c, v, n);
 }
 
 static enum wk_status
@@ -475,6 +505,7 @@ static const struct {
 } elem_readers[] = {
 	{ "numbers", read_numbers },
 	{ "ordinals", read_ordinals },
+	{ "fractions", read_fractions },
 	{ "weekdays", read_weekdays },
 	{ "months", read_months },
 	{ "month-abbrs", read_month_abbrs },
@@ -505,10 +536,9 @@ read_voice_xml(struct ctx *c, struct wk_voice *v)
 	if (v->nnums == 0 || v->weekdays[0] == NULL || v->months[0] == NULL)
 		return bad(c, root, NULL, "%s", _("a voice needs <numbers>, "
 		    "<weekdays> and <months>"));
-	if (v->grammar == WK_GRAMMAR_QU &&
-	    (v->suffix_vowel == NULL || v->suffix_cons == NULL))
-		return bad(c, root, NULL, "%s", _("the qu grammar needs "
-		    "suffix-vowel and suffix-consonant on <numbers>"));
+	if ((v->suffix_vowel == NULL) != (v->suffix_cons == NULL))
+		return bad(c, root, NULL, "%s", _("<numbers> needs both "
+		    "suffix-vowel and suffix-consonant, or neither"));
 	return WK_OK;
 }
 
@@ -698,6 +728,9 @@ wk_voice_add_lexicons(struct wk_voice *v, const char *const *dirs,
 		if (v->nlexicon > 0)
 			qsort(v->lexicon, v->nlexicon, sizeof *v->lexicon, cmp_pair);
 	}
+	/* The folders' units, currencies, acronyms and abbreviations. */
+	if (st == WK_OK)
+		st = wk_vocab_add(v, dirs, d, err);
 	return st;
 }
 
@@ -841,6 +874,9 @@ wk_voice_load_file(const char *path, struct wk_voice **out,
 		st = read_genders(v, err);
 	if (st == WK_OK && v->nnouns > 0)
 		qsort(v->nouns, v->nnouns, sizeof *v->nouns, cmp_pair);
+	v->has_gender = v->nnouns > 0 || v->nfem_endings > 0;
+	if (st == WK_OK)
+		st = wk_vocab_load(v, d, err);
 	if (st != WK_OK) {
 		wk_voice_free(v);
 		return st;
@@ -888,6 +924,8 @@ free_nums(struct wk_numword *v, size_t n)
 		free(v[i].fem);
 		free(v[i].more);
 		free(v[i].plural);
+		free(v[i].link);
+		free(v[i].of);
 	}
 	free(v);
 }
@@ -926,6 +964,10 @@ wk_voice_free(struct wk_voice *v)
 	free_nums(v->ords, v->nords);
 	free(v->suffix_vowel);
 	free(v->suffix_cons);
+	free(v->partitive);
+	free(v->partitive_and);
+	free(v->partitive_drop);
+	wk_vocab_free(v->vocab);
 	for (i = 0; i < v->nfractions; i++) {
 		free(v->fractions[i].alone);
 		free(v->fractions[i].masc);

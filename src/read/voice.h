@@ -18,14 +18,24 @@ struct wk_diags;
 
 enum wk_gender { WK_BARE = 0, WK_MASC, WK_FEM };
 
-/* Number grammars implemented in numword.c. */
-enum wk_grammar { WK_GRAMMAR_ES, WK_GRAMMAR_QU };
+struct wk_vocab;
 
 /* A number word and its forms. masc/fem/more are NULL when they are the
- * same as bare; plural is for magnitudes (millón/millones). */
+ * same as bare; plural is for magnitudes (millón/millones). The rest says
+ * how numword.c combines it (voice.xml's <numbers>): a scale multiplies
+ * (mil, millón; Quechua chunka, pachak), link joins it to a smaller word
+ * (treinta y uno), of goes before a noun after it (un millón de soles),
+ * glue writes an ordinal's multiplier onto it (dosmilésimo). */
 struct wk_numword {
 	long value;
 	char *bare, *masc, *fem, *more, *plural;
+	int scale;		/* a multiplier goes before it */
+	int drop_one;		/* 1 x scale is the bare scale word (mil) */
+	enum wk_gender mult;	/* its multiplier's gender: WK_MASC always,
+				 * WK_FEM: agrees with the noun (veintiuna mil) */
+	char *link;		/* between it and a smaller word: "y", or NULL */
+	char *of;		/* before a noun when it ends the numeral */
+	int glue;		/* ordinals: "dos" + "milésimo" in one word */
 };
 
 struct wk_unit {
@@ -78,7 +88,6 @@ struct wk_voice {
 	char *name;		/* for people */
 	char *espeak;		/* espeak-ng voice name */
 	int rate_wpm, pitch;
-	enum wk_grammar grammar;
 	char *path;		/* voice.xml, for messages */
 	char *dir;		/* voices/<lang> */
 
@@ -86,7 +95,14 @@ struct wk_voice {
 	size_t nnums;
 	struct wk_numword *ords;	/* ordinals, sorted by value */
 	size_t nords;
-	char *suffix_vowel, *suffix_cons;	/* Quechua -yuq / -niyuq */
+	char *suffix_vowel, *suffix_cons;	/* on a numeral's last unit
+						 * after other words: -yuq
+						 * / -niyuq (Quechua) */
+	char *partitive;		/* fractions past ten: "avo" (onceavo) */
+	char *partitive_and;		/* "y" inside it: "i" (treintaiunavo) */
+	char *partitive_drop;		/* final letters it drops: "a" */
+	int has_gender;			/* nouns have gender (<nouns>,
+					 * <endings>, gender.txt) */
 
 	struct wk_fraction *fractions;
 	size_t nfractions;
@@ -122,6 +138,8 @@ struct wk_voice {
 	struct wk_prompt *prompts;	/* from prompts/index.txt */
 	size_t nprompts;
 	char *prompts_path;
+	struct wk_vocab *vocab;		/* units, currencies, acronyms, ...
+					 * of text (vocab.h) */
 };
 
 /*

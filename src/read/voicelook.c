@@ -200,7 +200,7 @@ wk_voice_gender(const struct wk_voice *v, const char *s, size_t n)
 	char *w;
 	enum wk_gender g = WK_MASC;
 
-	if (v->grammar != WK_GRAMMAR_ES || n == 0)
+	if (!v->has_gender || n == 0)
 		return WK_BARE;
 	wk_utf8_next(s, &cp);
 	if (wk_is_upper(cp))
@@ -233,7 +233,7 @@ wk_voice_noun(const struct wk_voice *v, const char *s, size_t n)
 	const struct wk_pair *p;
 	char *w;
 
-	if (v->grammar != WK_GRAMMAR_ES || n == 0)
+	if (!v->has_gender || n == 0)
 		return WK_BARE;
 	if ((p = bsearch_fold(v->nouns, v->nnouns, s, n)) != NULL)
 		return noun_gender(p);

@@ -498,3 +498,13 @@ wk_xml_elem(xmlNodePtr n)
 		n = n->next;
 	return n;
 }
+
+char
+wk_decimal_mark_attr(xmlNodePtr n)
+{
+	char *s = wk_xml_attr(n, "decimal-mark");
+	char m = s == NULL ? 0 : strcmp(s, "comma") == 0 ? ',' : '.';
+
+	free(s);
+	return m;
+}

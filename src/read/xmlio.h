@@ -118,6 +118,10 @@ const char *wk_xml_lang(xmlNodePtr n);
  * when ns is NULL). */
 int wk_xml_is(xmlNodePtr n, const char *name);
 
+/* The decimal-mark attribute of n (station, news feed): '.' for "point",
+ * ',' for "comma", 0 when absent. */
+char wk_decimal_mark_attr(xmlNodePtr n);
+
 /* The next element sibling starting at n itself, or NULL. */
 xmlNodePtr wk_xml_elem(xmlNodePtr n);
 

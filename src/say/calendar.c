@@ -1,10 +1,14 @@
 /*
  * Dates and clock times as words: ISO dates (2026-11-29), dates as Peruvian
- * editors write them (29/11/2026, 29/11/26, 29.11.2026, 15/12, 30 nov.,
- * 8 de dic., 29 de noviembre de 2026) and times (06:00, 6 a. m., 8.30
- * a.m., 18:00 horas, a las 10:00 de la mañana). The frames come from the
- * voice's templates; the names from its <weekdays>, <months> and
- * <month-abbrs>; the parts of the day from its <periods>.
+ * editors write them (29/11/2026, 29/11/26, 29.11.2026, el 15/12, 30 nov.,
+ * 8 de dic., 1 enero, 29 de noviembre de 2026, abril 30, nov. 2026, vie. 10
+ * de mayo) and times (06:00, 6 a. m., 8.30 a.m., 18:00 horas, a las 10:00
+ * de la mañana; seis y media). A weekday the editor wrote before a date is
+ * not said again (jueves, 24/12/2026), and a case suffix after a hyphen
+ * (Quechua 06:00-manta) goes on the figure's own words. The frames come
+ * from the voice's templates; the names from its <weekdays>, <months> and
+ * <month-abbrs> and the "weekday-abbrs" list; the parts of the day from
+ * its <periods>.
  */
 
 #include <stdint.h>
@@ -21,10 +25,11 @@
 
 /* Appends the spoken date (with weekday when weekday is true). */
 static void
-wk_say_date(const struct wk_voice *v, int y, int m, int d, int weekday,
+wk_say_date(const struct vs *ps, int y, int m, int d, int weekday, int del,
     struct wk_buf *out)
 {
-	struct vs s = { v, out, NULL, NULL, 0 };
+	const struct wk_voice *v = ps->v;
+	struct vs s = vs_sub(ps, out);
 	struct wk_buf day = WK_BUF_INIT, year = WK_BUF_INIT;
 	struct wk_date dt = { y, m, d };
 	const char *keys[] = { "weekday", "day", "month", "year" };
@@ -36,11 +41,13 @@ wk_say_date(const struct wk_voice *v, int y, int m, int d, int weekday,
 		wk_num_words(v, (unsigned long long)d, WK_BARE, &day);
 	if (y > 0)
 		wk_num_words(v, (unsigned long long)y, WK_BARE, &year);
-	vals[0] = y > 0 ? v->weekdays[wk_date_weekday(dt)] : "";
+	vals[0] = y > 0 && wk_date_valid(y, m, d) ? v->weekdays[wk_date_weekday(dt)]
+	    : "";
 	vals[1] = wk_buf_str(&day);
 	vals[2] = v->months[m - 1];
 	vals[3] = wk_buf_str(&year);
-	vs_template(&s, y <= 0 ? "date-no-year" : weekday ? "date"
+	vs_template(&s, y <= 0 ? "date-no-year" : weekday && *vals[0] ? "date"
+	    : del && *wk_voice_phrase(v, "date-del") ? "date-del"
 	    : "date-no-weekday", keys, vals, 4);
 	vs_drop(&s, &day);
 	vs_drop(&s, &year);
@@ -106,18 +113,85 @@ vs_month_at(const struct vs *s, const char *p, size_t *n)
 	return 0;
 }
 
+/* Whether the editor wrote a weekday right before the date at p (jueves,
+ * 24/12/2026; el jueves 24/12): then it is not said again. */
+static int
+weekday_before(const struct vs *s, const char *p)
+{
+	size_t n;
+	const char *w = vs_prev_word(s, p, &n);
+
+	if (w != NULL && n > 0 && w[n - 1] == ',')
+		n--;
+	if (w != NULL && n > 3 && w[0] == 'e' && w[1] == 'l' && w[2] == ' ')
+		w += 3, n -= 3;
+	return w != NULL && n > 0 && vs_weekday_at(s, w, &(size_t){ 0 }) >= 0 &&
+	    vs_word_len(w) == n;
+}
+
+/* A date said the Quechua way when a case suffix follows it (29/11-kama):
+ * the month first, then the day with the voice's day word and the suffix
+ * (date-suffix phrase), so that it does not land on killapi. */
 static size_t
-say_date_at(struct vs *s, int y, int m, int d, int weekday, size_t len)
+date_suffix(struct vs *s, int m, int d, const char *p)
+{
+	const char *suf;
+	size_t nsuf, n = vs_suffix_at(s, p, &suf, &nsuf);
+	struct wk_buf day = WK_BUF_INIT, sb = WK_BUF_INIT;
+	const char *keys[] = { "day", "month", "suffix" };
+	const char *vals[3];
+
+	if (n == 0 || *wk_voice_phrase(s->v, "date-suffix") == '\0')
+		return 0;
+	wk_num_words(s->v, (unsigned long long)d, WK_BARE, &day);
+	wk_buf_append(&sb, suf, nsuf);
+	vals[0] = wk_buf_str(&day);
+	vals[1] = s->v->months[m - 1];
+	vals[2] = wk_buf_str(&sb);
+	vs_template(s, "date-suffix", keys, vals, 3);
+	vs_drop(s, &day);
+	vs_drop(s, &sb);
+	return n;
+}
+
+static size_t
+say_date_del(struct vs *s, const char *p, int y, int m, int d, int weekday,
+    int del, size_t len)
 {
 	struct wk_buf t = WK_BUF_INIT;
+	size_t n;
 
-	wk_say_date(s->v, y, m, d, weekday, &t);
+	if ((n = date_suffix(s, m, d, p + len)) > 0)
+		return len + n;
+	wk_say_date(s, y, m, d, weekday && !weekday_before(s, p), del, &t);
 	vs_take(s, &t);
 	return len;
 }
 
+static size_t
+say_date_at(struct vs *s, const char *p, int y, int m, int d, int weekday,
+    size_t len)
+{
+	return say_date_del(s, p, y, m, d, weekday, 0, len);
+}
+
+/* Whether the word before p makes a day/month figure a date ("el 1/12",
+ * "hasta el 5/1": the voice's "date-before" list). */
+static int
+date_context(const struct vs *s, const char *p)
+{
+	size_t n;
+	const char *w = vs_prev_word(s, p, &n);
+
+	if (w != NULL && n > 0 && w[n - 1] == ',')
+		n--;
+	return w != NULL && (vs_in_list(s, "date-before", w, n) ||
+	    vs_weekday_at(s, w, &(size_t){ 0 }) >= 0);
+}
+
 /* 29/11/2026, 29-11-2026, 29.11.2026, 29/11/26 and, day and month only,
- * 15/12 (one of them two digits, not a fraction before a unit). */
+ * 15/12 (not a fraction: after a word of "date-before", a day past the
+ * month's number or a leading zero, and no unit after it). */
 static size_t
 date_numeric(struct vs *s, const char *p)
 {
@@ -139,16 +213,17 @@ date_numeric(struct vs *s, const char *p)
 			return 0;
 		if (nc == 2)
 			c += 2000;
-		if (!wk_date_valid(c, b, a))
+		if (a < 1 || a > 31 || b < 1 || b > 12)
 			return 0;
-		return say_date_at(s, c, b, a, 1, k + 1 + nc);
+		return say_date_at(s, p, c, b, a, 1, k + 1 + nc);
 	}
 	/* Day and month alone: only with '/', and not "1/2 kg". */
-	if (sep != '/' || (na < 2 && nb < 2) || !vs_boundary(p + k) ||
-	    vs_unit_at(s, p + k, &ul) != NULL ||
-	    !wk_date_valid(2000, b, a))
+	if (sep != '/' || !vs_boundary(p + k) || (p[k] == '.' &&
+	    vs_is_digit(p[k + 1])) || vs_unit_at(s, p + k, &ul) != NULL ||
+	    !wk_date_valid(2000, b, a) ||
+	    !(date_context(s, p) || a > b || p[0] == '0' || p[na + 1] == '0'))
 		return 0;
-	return say_date_at(s, 0, b, a, 0, k);
+	return say_date_at(s, p, 0, b, a, 0, k);
 }
 
 /* The bytes of a word at p (after one space) that repeats the last word
@@ -222,7 +297,7 @@ say_before_day(struct vs *s, int m, int d, size_t len)
 static size_t
 date_words(struct vs *s, const char *p)
 {
-	int d, m, y = 0;
+	int d, m, y = 0, del = 0;
 	size_t nd, k, ml, sp, n;
 
 	nd = vs_digits(p, 2, &d);
@@ -233,13 +308,7 @@ date_words(struct vs *s, const char *p)
 		return 0;
 	if (vs_word_at(p + k, "de"))
 		k += 2 + vs_skip_space(p + k + 2);
-	else if ((m = vs_month_at(s, p + k, &ml)) == 0 || p[k + ml - 1] != '.')
-		return 0;	/* "30 noviembre" without "de" is not a date */
 	if ((m = vs_month_at(s, p + k, &ml)) == 0 || !wk_date_valid(2000, m, d))
-		return 0;
-	/* A full month name in Spanish reads well as it is written. */
-	if (s->v->grammar == WK_GRAMMAR_ES && p[k + ml - 1] != '.' &&
-	    wk_eq_fold(p + k, ml, s->v->months[m - 1]))
 		return 0;
 	k += ml;
 	sp = vs_skip_space(p + k);
@@ -250,18 +319,39 @@ date_words(struct vs *s, const char *p)
 		sp2 = vs_skip_space(p + k + sp + w);
 		ny = vs_digits(p + k + sp + w + sp2, 4, &y);
 		if (ny == 4 && vs_boundary(p + k + sp + w + sp2 + ny) &&
-		    wk_date_valid(y, m, d))
+		    wk_date_valid(y, m, d)) {
 			k += sp + w + sp2 + ny;
-		else
+			del = w == 3;
+		} else
 			y = 0;
-	}
+	} else if (sp == 1 && vs_digits(p + k + 1, 4, &y) == 4 &&
+	    vs_boundary(p + k + 5) && wk_date_valid(y, m, d)) {
+		k += 5;		/* 10 mayo 1990 */
+	} else
+		y = 0;
 	if ((n = day_word_follows(s, p + k)) > 0 && y == 0)
 		return say_before_day(s, m, d, k);
-	k = say_date_at(s, y, m, d, 0, k);
+	k = say_date_del(s, p, y, m, d, 0, del, k);
 	/* "hasta el 30 nov." ends the sentence with its full stop. */
 	if (p[k - 1] == '.' && p[k + vs_skip_space(p + k)] == '\0')
 		vs_close(s, ".", 1);
 	return k + echo_word(s, p + k);
+}
+
+/* 1990-2-30, 1990-02-30: a year, month and day that make no calendar
+ * date are said as written, without a weekday. */
+static size_t
+date_iso_loose(struct vs *s, const char *p)
+{
+	int y, m, d;
+	size_t ny = vs_digits(p, 4, &y), nm, nd;
+
+	if (ny != 4 || p[4] != '-' || (nm = vs_digits(p + 5, 2, &m)) == 0 ||
+	    p[5 + nm] != '-' || (nd = vs_digits(p + 6 + nm, 2, &d)) == 0 ||
+	    !vs_boundary(p + 6 + nm + nd) || m < 1 || m > 12 || d < 1 || d > 31)
+		return 0;
+	return say_date_at(s, p, y, m, d, wk_date_valid(y, m, d),
+	    6 + nm + nd);
 }
 
 size_t
@@ -272,7 +362,9 @@ vs_try_date(struct vs *s, const char *p)
 
 	if (strnlen(p, 10) == 10 && wk_date_parse_n(p, 10, &dt) == 0 &&
 	    vs_boundary(p + 10))
-		return say_date_at(s, dt.y, dt.m, dt.d, 1, 10);
+		return say_date_at(s, p, dt.y, dt.m, dt.d, 1, 10);
+	if ((n = date_iso_loose(s, p)) > 0)
+		return n;
 	if ((n = date_numeric(s, p)) > 0)
 		return n;
 	return date_words(s, p);
@@ -338,7 +430,14 @@ say_time(struct vs *s, int h, int m, const char *period, const char *id)
 			period = s->v->periods[i].say;
 	wk_num_words(s->v, (unsigned long long)h12, WK_FEM, &hour);
 	if (m > 0) {
-		wk_num_words(s->v, (unsigned long long)m, WK_BARE, &mw);
+		char id2[24];
+
+		/* y media, y cuarto: the voice's words for some minutes. */
+		snprintf(id2, sizeof id2, "minutes-%d", m);
+		if (*wk_voice_word(s->v, id2) != '\0')
+			wk_buf_puts(&mw, wk_voice_word(s->v, id2));
+		else
+			wk_num_words(s->v, (unsigned long long)m, WK_BARE, &mw);
 		vals[3] = wk_buf_str(&mw);
 		wk_template(&min, wk_voice_phrase(s->v, "minutes"), keys + 3,
 		    vals + 3, 1);
@@ -395,6 +494,10 @@ scan_time(const struct vs *s, const char *p, int *h, int *m,
 			return 0;
 	} else if (p[k] != ' ' && p[k] != '.' && p[k] != 'a' && p[k] != 'p')
 		return 0;
+	/* "13.30" is a time where the decimal mark is the comma. */
+	if (k > nh && !colon && s->ctx != NULL && s->ctx->mark == ',' &&
+	    (w = hours_word(p + k)) == 0 && ampm(p + k, &pm) == 0)
+		return k + written_period(s, p + k, period);
 	/* "12 m." is noon in Peru (meridies), not twelve metres. */
 	if (k == nh && *h == 12 && strncmp(p + k, " m.", 3) == 0)
 		return k + 3;
@@ -416,19 +519,70 @@ scan_time(const struct vs *s, const char *p, int *h, int *m,
 	return k;
 }
 
+/* After a time at p: "-", "–" (or, in a voice that says ranges its own
+ * way, "a" and "hasta") and a second time: both said with the voice's
+ * range phrase, the part of the day once for each (Spanish) or left out
+ * (time-in-range: Quechua suqta uramanta chunka urakama). */
+static size_t
+time_range_end(struct vs *s, const char *p, int h, int m, const char *period)
+{
+	size_t sp = vs_skip_space(p), k, n;
+	int h2, m2, fs;
+	const char *period2;
+	int own = !vs_keeps_range_words(s) &&
+	    *wk_voice_phrase(s->v, "time-in-range") != '\0';
+	struct wk_buf fa = WK_BUF_INIT, fb = WK_BUF_INIT;
+	struct vs va = vs_sub(s, &fa), vb = vs_sub(s, &fb);
+	const char *keys[] = { "from", "to" };
+	const char *vals[2];
+
+	if (p[sp] == '-')
+		k = sp + 1;
+	else if (strncmp(p + sp, "\xE2\x80\x93", 3) == 0)
+		k = sp + 3;
+	else if (own && sp == 1 && (vs_word_at(p + 1, "a") ||
+	    vs_word_at(p + 1, "hasta")))
+		k = 1 + vs_word_len(p + 1);
+	else
+		return 0;
+	k += vs_skip_space(p + k);
+	if (!vs_is_digit(p[k]) ||
+	    (n = scan_time(s, p + k, &h2, &m2, &period2, &fs)) == 0)
+		return 0;
+	say_time(&va, h, m, own ? "" : period, own ? "time-in-range" : "time");
+	say_time(&vb, h2, m2, own ? "" : period2, own ? "time-in-range" : "time");
+	vals[0] = wk_buf_str(&fa);
+	vals[1] = wk_buf_str(&fb);
+	vs_template(s, "range", keys, vals, 2);
+	vs_drop(s, &fa);
+	vs_drop(s, &fb);
+	return k + n;
+}
+
 size_t
 vs_try_time(struct vs *s, const char *p)
 {
 	int h, m, fullstop;
-	const char *period;
-	size_t k = scan_time(s, p, &h, &m, &period, &fullstop);
+	const char *period, *suf;
+	size_t k = scan_time(s, p, &h, &m, &period, &fullstop), nsuf, n;
 
 	if (k == 0)
 		return 0;
+	/* 06:00-manta: the suffix goes on the bare time, not on the part of
+	 * the day (never "tutamantamanta"). */
+	if ((n = vs_suffix_at(s, p + k, &suf, &nsuf)) > 0 &&
+	    *wk_voice_phrase(s->v, "time-in-range") != '\0') {
+		say_time(s, h, m, "", "time-in-range");
+		wk_buf_rtrim(s->out);
+		wk_buf_append(s->out, suf, nsuf);
+		return k + n;
+	}
+	if ((n = time_range_end(s, p + k, h, m, period)) > 0)
+		return k + n;
 	say_time(s, h, m, period, "time");
 	if (fullstop)
 		vs_close(s, ".", 1);
-	return k;
+	return k + vs_unknown_after(s, p + k);
 }
 
 size_t
@@ -436,11 +590,139 @@ vs_try_time_bare(struct vs *s, const char *p, struct wk_buf *out)
 {
 	int h, m, fullstop;
 	const char *period;
-	struct vs t = { s->v, out, s->start, NULL, 0 };
+	struct vs t = { s->v, out, s->start, s->ctx };
 	size_t k = scan_time(s, p, &h, &m, &period, &fullstop);
 
 	if (k == 0 || *wk_voice_phrase(s->v, "time-in-range") == '\0')
 		return 0;
 	say_time(&t, h, m, "", "time-in-range");
 	return k;
+}
+
+int
+vs_weekday_at(const struct vs *s, const char *p, size_t *n)
+{
+	size_t wl = vs_word_len(p);
+	const char *lex = wl ? wk_voice_lex(s->v, p, wl) : NULL;
+	int d;
+
+	*n = wl;
+	for (d = 0; wl > 0 && d < 7; d++)
+		if (wk_eq_fold(p, wl, s->v->weekdays[d]) ||
+		    (lex != NULL && strcmp(lex, s->v->weekdays[d]) == 0))
+			return d;
+	return -1;
+}
+
+/* The weekday shortened at p ("vie.", "sáb."), from the voice's
+ * "weekday-abbrs" list (seven entries from Sunday, '|' between forms): its
+ * index and bytes, or -1. */
+static int
+weekday_abbr_at(const struct vs *s, const char *p, size_t *n)
+{
+	size_t wl = vs_word_len(p), i;
+	const char *l = NULL;
+	int d = 0;
+
+	*n = 0;
+	if (wl == 0 || p[wl] != '.')
+		return -1;
+	for (i = 0; i < s->v->ncontexts; i++)
+		if (strcmp(s->v->contexts[i].from, "weekday-abbrs") == 0)
+			l = s->v->contexts[i].to;
+	while (l != NULL && *l != '\0' && d < 7) {
+		size_t k;
+		char one[64];
+
+		l += strspn(l, " \t\n");
+		k = strcspn(l, " \t\n");
+		if (k == 0)
+			break;
+		if (k < sizeof one) {
+			memcpy(one, l, k);
+			one[k] = '\0';
+			if (one_of(p, wl, one)) {
+				*n = wl + 1;
+				return d;
+			}
+		}
+		l += k;
+		d++;
+	}
+	return -1;
+}
+
+/* The bytes of the word after p (one space before it) when the phrase
+ * just said holds it (Quechua "nov. 2026 killapi": killapi once). */
+static size_t
+said_again(const struct vs *s, const char *p, size_t from)
+{
+	const struct wk_buf *o = s->out;
+	size_t wl, i;
+
+	if (p[0] != ' ' || (wl = vs_word_len(p + 1)) < 3)
+		return 0;
+	for (i = from; i + wl <= o->len; i++)
+		if ((i == from || o->data[i - 1] == ' ') &&
+		    strncasecmp(o->data + i, p + 1, wl) == 0 &&
+		    (i + wl == o->len || strchr(" ,.;", o->data[i + wl]) != NULL))
+			return 1 + wl;
+	return 0;
+}
+
+size_t
+vs_try_month_first(struct vs *s, const char *p)
+{
+	size_t ml, k, wl, nd, ny;
+	int m, d, y = 0, wd = -1;
+
+	/* vie. 10 de mayo: the weekday said, the date follows. */
+	if ((wd = weekday_abbr_at(s, p, &wl)) >= 0) {
+		k = wl + vs_skip_space(p + wl);
+		nd = vs_digits(p + k, 2, &d);
+		if (nd == 0 || vs_skip_space(p + k + nd) != 1 ||
+		    !vs_word_at(p + k + nd + 1, "de"))
+			return 0;
+		vs_puts(s, s->v->weekdays[wd]);
+		return wl;
+	}
+	if ((m = vs_month_at(s, p, &ml)) == 0 || vs_skip_space(p + ml) != 1 ||
+	    !vs_is_digit(p[ml + 1]))
+		return 0;
+	/* A short form needs its dot (mar. 10), a full name none. */
+	if (p[ml - 1] != '.' && !wk_eq_fold(p, ml, s->v->months[m - 1]) &&
+	    wk_voice_lex(s->v, p, ml) == NULL)
+		return 0;
+	k = ml + 1;
+	/* nov. 2026, noviembre 2026 */
+	if ((ny = vs_digits(p + k, 4, &y)) == 4 && vs_boundary(p + k + 4) &&
+	    *wk_voice_phrase(s->v, "month-year") != '\0') {
+		struct wk_buf yb = WK_BUF_INIT;
+		const char *keys[] = { "month", "year" };
+		const char *vals[2];
+
+		size_t from = s->out->len;
+
+		wk_num_words(s->v, (unsigned long long)y, WK_BARE, &yb);
+		vals[0] = s->v->months[m - 1];
+		vals[1] = wk_buf_str(&yb);
+		vs_template(s, "month-year", keys, vals, 2);
+		vs_drop(s, &yb);
+		k += 4;
+		return k + said_again(s, p + k, from);
+	}
+	/* abril 30, abr. 22, junio 11 2000 */
+	nd = vs_digits(p + k, 2, &d);
+	if (nd == 0 || vs_is_digit(p[k + nd]) || !vs_boundary(p + k + nd) ||
+	    (p[k + nd] == ':' || p[k + nd] == '.' || p[k + nd] == ',') ||
+	    !wk_date_valid(2000, m, d))
+		return 0;
+	k += nd;
+	y = 0;
+	if (vs_skip_space(p + k) == 1 && vs_digits(p + k + 1, 4, &y) == 4 &&
+	    vs_boundary(p + k + 5) && wk_date_valid(y, m, d))
+		k += 5;
+	else
+		y = 0;
+	return say_date_at(s, p, y, m, d, 0, k);
 }

@@ -352,10 +352,17 @@ enum wk_status
 wk_compose_speak(struct wk_seg *sg, const struct wk_voice *v, const char *text,
     struct wk_err *err)
 {
+	return wk_compose_speak_mark(sg, v, text, 0, err);
+}
+
+enum wk_status
+wk_compose_speak_mark(struct wk_seg *sg, const struct wk_voice *v,
+    const char *text, char mark, struct wk_err *err)
+{
 	struct wk_buf b = WK_BUF_INIT;
 	struct wk_part *p;
 
-	wk_verbalize(v, text, &b);
+	wk_verbalize_mark(v, text, mark, &b, NULL, NULL);
 	if (b.failed) {
 		wk_buf_free(&b);
 		return wk_err_nomem(err);
@@ -481,6 +488,7 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 	const struct wk_voice *tv = v;
 	enum wk_status st;
 	size_t i;
+	char mark;
 
 	if (t == NULL) {
 		if (it->untranslated == WK_UNTR_SKIP || ni->ntexts == 0) {
@@ -514,9 +522,13 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 		if ((st = announce(c, sg, v, tv, err)) != WK_OK)
 			return st;
 	}
-	if (t->headline != NULL && (st = wk_compose_speak(sg, tv, t->headline, err)) != WK_OK)
+	mark = ni->decimal_mark ? ni->decimal_mark : c->station != NULL ?
+	    c->station->decimal_mark : 0;
+	if (t->headline != NULL && (st = wk_compose_speak_mark(sg, tv,
+	    t->headline, mark, err)) != WK_OK)
 		return st;
-	if (t->text != NULL && (st = wk_compose_speak(sg, tv, t->text, err)) != WK_OK)
+	if (t->text != NULL && (st = wk_compose_speak_mark(sg, tv, t->text,
+	    mark, err)) != WK_OK)
 		return st;
 	(*said)++;
 	return WK_OK;
@@ -682,7 +694,9 @@ compose_segment(struct wk_compose *c, const struct wk_bulletin *b,
 				if (strstr(it->text, "{date}") != NULL)
 					cs->date_said = 1;
 				st = t.failed ? wk_err_nomem(err)
-				    : wk_compose_speak(sg, v, wk_buf_str(&t), err);
+				    : wk_compose_speak_mark(sg, v, wk_buf_str(&t),
+				    c->station != NULL ? c->station->decimal_mark : 0,
+				    err);
 				wk_buf_free(&t);
 			}
 			break;

@@ -83,7 +83,7 @@ wk_name_article(struct wk_compose *c, const struct wk_voice *v,
 	uint32_t cp;
 	enum wk_gender g;
 
-	if (v->grammar != WK_GRAMMAR_ES)
+	if (!v->has_gender)
 		return "";
 	if (a != NULL)
 		return strcmp(a, "none") == 0 ? "" : a;

@@ -45,6 +45,10 @@ struct wk_cached *wk_compose_feed(struct wk_compose *c, const char *path,
 /* Verbalizes text in v and adds it to sg as a speech part. */
 enum wk_status wk_compose_speak(struct wk_seg *sg, const struct wk_voice *v,
     const char *text, struct wk_err *err);
+/* The same for text whose decimal mark is declared (verbal.h). */
+enum wk_status wk_compose_speak_mark(struct wk_seg *sg,
+    const struct wk_voice *v, const char *text, char mark,
+    struct wk_err *err);
 /* Expands the voice's template id with keys/vals (wk_compose_template),
  * then speaks it. */
 enum wk_status wk_compose_phrase(struct wk_compose *c, struct wk_seg *sg,

@@ -1,12 +1,14 @@
 /*
- * Figures as words: money (S/ 2.50, US$ 10, S/ 2.3 millones, S/ 2.50 –
- * S/ 3.00 el kg), numbers as typed (1,250.50 or 1.250,50, by the last
- * separator; 21 mil), quantities with their units and the agreement of
- * the noun (veintiún kilos, veintiuna arrobas, un millón de soles),
- * percentages, fractions (1/2 kg, 1 1/2 kg, ½), dash ranges, "x" as
- * "por" and telephone numbers. Dates and times are in calendar.c,
- * ordinals and Roman numerals in ordinal.c, ranges led by words in
- * range.c; the words come from the voice, cardinals from numword.c.
+ * Figures as words: numbers as typed (1,250.50 or 1.250,50 by the last
+ * separator, a lone 1,002 by the declared decimal mark; 1 250 000; 21 mil,
+ * 2,3 millones), with their sign (-, −, –), the thing they count (a unit,
+ * units.c; a currency after them, currency.c; a noun, with agreement:
+ * veintiún kilos, veintiuna arrobas, un millón de soles), percentages,
+ * fractions (1/2 kg, 1 1/2 kg, ½, 3/5, 1/11, 1/1000: medio, un onceavo, un
+ * milésimo), dash ranges, and "x" as "por". Decimals of more than three
+ * digits are read in pairs (tres coma catorce quince). Dates and times are
+ * in calendar.c, ordinals in ordinal.c, ranges led by words in range.c;
+ * cardinals come from numword.c.
  */
 
 #include <stdint.h>
@@ -15,15 +17,13 @@
 #include <strings.h>
 
 #include "base/buf.h"
-#include "base/date.h"
-#include "numword.h"
 #include "base/text.h"
+#include "numword.h"
 #include "verbal.h"
 #include "verbal_priv.h"
 
-#define MAX_GROUPS 8
+#define MAX_GROUPS 9
 
-/* Writes the number words for n into a scratch buffer and appends them. */
 void
 vs_say_num(struct vs *s, unsigned long long n, enum wk_gender g)
 {
@@ -39,47 +39,121 @@ vs_say_num(struct vs *s, unsigned long long n, enum wk_gender g)
 	vs_take(s, &t);
 }
 
-/* Appends the decimal digits: leading zeros one by one ("cero cinco"),
- * then the rest as one number ("cincuenta"). */
-static void
-say_frac(struct vs *s, const char *d, size_t n)
+void
+vs_say_int(struct vs *s, const struct numlit *nl, enum wk_gender g)
 {
-	size_t i = 0;
-	unsigned long long v = 0;
+	struct wk_buf t = WK_BUF_INIT;
 
-	while (i + 1 < n && d[i] == '0') {
-		vs_say_num(s, 0, WK_BARE);
-		i++;
-	}
-	for (; i < n; i++)
-		v = v * 10 + (unsigned long long)(d[i] - '0');
-	vs_say_num(s, v, WK_BARE);
+	if (wk_num_digits(s->v, nl->dig, nl->ndig, g, &t) != 0)
+		wk_digit_words(s->v, nl->dig, nl->ndig, &t);
+	vs_take(s, &t);
 }
 
-/* The number nl as a bare quantity ("dos coma cinco"). */
+/* The decimal digits: up to three, leading zeros one by one ("cero
+ * cinco") and the rest as one number ("cincuenta"); more, in pairs
+ * (catorce quince; cero uno). The last word agrees with g. */
+static void
+say_frac(struct vs *s, const char *d, size_t n, enum wk_gender g)
+{
+	size_t i = 0;
+
+	if (n <= 3) {
+		while (i + 1 < n && d[i] == '0') {
+			vs_say_num(s, 0, WK_BARE);
+			i++;
+		}
+		{
+			struct wk_buf t = WK_BUF_INIT;
+
+			wk_num_digits(s->v, d + i, n - i, g, &t);
+			vs_take(s, &t);
+		}
+		return;
+	}
+	for (; i < n; i += 2) {
+		enum wk_gender lg = i + 2 >= n ? g : WK_BARE;
+
+		if (i + 1 == n || d[i] == '0') {
+			struct wk_buf t = WK_BUF_INIT;
+
+			wk_digit_words(s->v, d + i, 1, &t);
+			vs_take(s, &t);
+			if (i + 1 < n)
+				vs_say_num(s, (unsigned long long)(d[i + 1] - '0'), lg);
+			continue;
+		}
+		vs_say_num(s, (unsigned long long)((d[i] - '0') * 10 +
+		    (d[i + 1] - '0')), lg);
+	}
+}
+
+/* The voice's word for the decimal mark before the word at p: "punto"
+ * before FM (<list id="point-before">), else "coma". */
+static const char *
+point_word(const struct vs *s, const char *p)
+{
+	size_t sp = vs_skip_space(p), wl = vs_word_len(p + sp);
+
+	if (sp <= 1 && wl > 0 && vs_in_list(s, "point-before", p + sp, wl) &&
+	    *wk_voice_word(s->v, "dot") != '\0')
+		return wk_voice_word(s->v, "dot");
+	return wk_voice_word(s->v, "point");
+}
+
+static void
+say_decimal(struct vs *s, const struct numlit *nl, enum wk_gender g,
+    const char *point)
+{
+	vs_say_int(s, nl, g == WK_FEM ? WK_FEM : WK_BARE);
+	vs_puts(s, point);
+	say_frac(s, nl->frac, nl->nfrac, g == WK_FEM ? WK_FEM : WK_BARE);
+}
+
 void
 vs_say_numlit(struct vs *s, const struct numlit *nl, enum wk_gender g)
 {
-	if (nl->nfrac == 0) {
-		vs_say_num(s, nl->ip, g);
+	if (nl->nfrac == 0)
+		vs_say_int(s, nl, g);
+	else
+		say_decimal(s, nl, g, wk_voice_word(s->v, "point"));
+}
+
+static void
+set_digits(struct numlit *nl, const char *d, size_t n)
+{
+	size_t i;
+
+	while (n > 1 && *d == '0') {
+		d++;
+		n--;
+	}
+	if (n > WK_NUM_DIGITS) {
+		nl->ok = 0;
 		return;
 	}
-	vs_say_num(s, nl->ip, WK_BARE);
-	vs_puts(s, wk_voice_word(s->v, "point"));
-	say_frac(s, nl->frac, nl->nfrac);
+	memcpy(nl->dig, d, n);
+	nl->dig[n] = '\0';
+	nl->ndig = n;
+	nl->ip = 0;
+	if (n <= 18)
+		for (i = 0; i < n; i++)
+			nl->ip = nl->ip * 10 + (unsigned long long)(d[i] - '0');
+	nl->ok = 1;
 }
 
 /* Scans digit groups separated by single '.' or ',' and decides what they
  * mean: after the last separator, exactly three digits are thousands (when
  * every group fits: 1,250,000 or 1.250), otherwise that separator is the
- * decimal one (2,50; 1,234.50; 1.234,50; 3.5). Spaces group thousands
- * only (1 250 000; 1 250,50). */
+ * decimal one (2,50; 1,234.50; 1.234,50; 3.5). One separator and three
+ * digits (1,002) is read by the declared decimal mark, or as thousands and
+ * noted as ambiguous. Spaces group thousands only (1 250 000; 1 250,50). */
 void
-vs_scan_num(const char *p, struct numlit *nl)
+vs_scan_num(const struct vs *s, const char *p, struct numlit *nl)
 {
 	const char *g[MAX_GROUPS];
 	size_t gl[MAX_GROUPS], ng = 0, i, k = 0, sp;
-	char sep[MAX_GROUPS];
+	char sep[MAX_GROUPS], dig[MAX_GROUPS * 16];
+	size_t nd = 0;
 
 	memset(nl, 0, sizeof *nl);
 	while (ng < MAX_GROUPS) {
@@ -111,19 +185,24 @@ vs_scan_num(const char *p, struct numlit *nl)
 		if (gl[i] > 15)
 			return;
 	if (ng == 1) {
-		for (i = 0; i < gl[0]; i++)
-			nl->ip = nl->ip * 10 + (unsigned long long)(g[0][i] - '0');
-		nl->ok = nl->ip <= WK_NUM_MAX;
+		set_digits(nl, g[0], gl[0]);
 		return;
 	}
 	{
 		int thousands = gl[ng - 1] == 3 && gl[0] >= 1 && gl[0] <= 3 &&
 		    g[0][0] != '0';
 		size_t last;
+		char mark = s != NULL && s->ctx != NULL ? s->ctx->mark : 0;
 
 		for (i = 1; i < ng && thousands; i++)
 			if (gl[i] != 3 || sep[i - 1] != sep[0])
 				thousands = 0;
+		if (thousands && ng == 2 && sep[0] != ' ') {
+			if (mark == sep[0])
+				thousands = 0;
+			else if (mark == 0)
+				nl->ambiguous = 1;
+		}
 		last = thousands ? ng : ng - 1;
 		/* Thousands groups before a decimal part: all 3 digits, the
 		 * other separator. */
@@ -135,18 +214,15 @@ vs_scan_num(const char *p, struct numlit *nl)
 					return;
 		}
 		for (i = 0; i < last; i++) {
-			size_t j;
-
-			for (j = 0; j < gl[i]; j++)
-				nl->ip = nl->ip * 10 +
-				    (unsigned long long)(g[i][j] - '0');
+			memcpy(dig + nd, g[i], gl[i]);
+			nd += gl[i];
 		}
+		set_digits(nl, dig, nd);
 		if (!thousands) {
 			nl->nfrac = gl[ng - 1] < sizeof nl->frac - 1 ? gl[ng - 1]
 			    : sizeof nl->frac - 1;
 			memcpy(nl->frac, g[ng - 1], nl->nfrac);
 		}
-		nl->ok = nl->ip <= WK_NUM_MAX;
 	}
 }
 
@@ -158,10 +234,7 @@ say_raw_digits(struct vs *s, const char *p, size_t n)
 {
 	size_t i = 0;
 
-	if (s->raw == NULL) {
-		s->raw = p;
-		s->nraw = n;
-	}
+	vs_unsaid(s, p, n, WK_UNSAID_DIGITS);
 	while (i < n) {
 		size_t j = i;
 		struct wk_buf t = WK_BUF_INIT;
@@ -186,74 +259,6 @@ say_raw_digits(struct vs *s, const char *p, size_t n)
 	}
 }
 
-/* Compares a unit's written form with the text at q: '_' in the form
- * stands for one space ("m_s._n._m."). Returns the bytes of text, or 0. */
-static size_t
-written_at(const char *q, const char *w)
-{
-	size_t i = 0, j = 0, sp;
-
-	for (; w[j] != '\0'; j++) {
-		if (w[j] == '_') {
-			if ((sp = vs_skip_space(q + i)) == 0)
-				return 0;
-			i += sp;
-		} else if (q[i] == w[j])
-			i++;
-		else
-			return 0;
-	}
-	return i;
-}
-
-/* A unit written at p (after optional space), followed by a boundary.
- * Sets *len to the bytes it takes, space included. */
-const struct wk_unit *
-vs_unit_at(const struct vs *s, const char *p, size_t *len)
-{
-	size_t sp = vs_skip_space(p), best = 0, i, j;
-	const struct wk_unit *hit = NULL;
-	const char *q = p + sp;
-
-	*len = 0;
-	if (sp > 1)
-		return NULL;
-	/* Longest written form that matches here and ends at a boundary;
-	 * a form that ends in '.' (kg.) ends at the dot. */
-	for (i = 0; i < s->v->nunits; i++) {
-		const struct wk_unit *u = &s->v->units[i];
-
-		for (j = 0; j < u->nwritten; j++) {
-			const char *w = u->written[j];
-			size_t n = written_at(q, w);
-
-			if (n <= best)
-				continue;
-			if (w[strlen(w) - 1] != '.' && !vs_boundary(q + n))
-				continue;
-			best = n;
-			hit = u;
-		}
-	}
-	if (hit == NULL) {
-		size_t wl = vs_word_len(q);
-
-		if (wl > 2 && (hit = wk_voice_unit_written(s->v, q, wl)) != NULL)
-			best = wl;
-	}
-	/* "kg." that ends the sentence leaves its full stop to it. */
-	if (hit != NULL && best > 1 && q[best - 1] == '.') {
-		size_t sp2 = vs_skip_space(q + best);
-		uint32_t cp;
-
-		wk_utf8_next(q + best + sp2, &cp);
-		if (q[best + sp2] == '\0' || (sp2 > 0 && wk_is_upper(cp)))
-			best--;
-	}
-	*len = sp + best;
-	return hit;
-}
-
 /* The gender for a number followed by the text at p, and whether a noun
  * follows at all. */
 enum wk_gender
@@ -273,345 +278,85 @@ vs_next_gender(const struct vs *s, const char *p, int *noun)
 	return g;
 }
 
-/* Says n with its unit: "veintiún kilos", "un millón de soles", "iskay
- * kilu". */
 void
 vs_say_quantity(struct vs *s, const struct numlit *nl, const struct wk_unit *u)
 {
-	vs_say_numlit(s, nl, nl->nfrac ? WK_BARE : u->gender);
-	if (nl->nfrac == 0 && wk_num_takes_of(s->v, nl->ip))
-		vs_puts(s, wk_voice_word(s->v, "of"));
-	vs_puts(s, nl->nfrac == 0 && nl->ip == 1 ? u->one : u->many);
+	const char *of;
+
+	vs_say_numlit(s, nl, nl->nfrac ? (u->gender == WK_FEM ? WK_FEM : WK_BARE)
+	    : u->gender);
+	if (nl->nfrac == 0 && (of = wk_num_of(s->v, nl->dig, nl->ndig)) != NULL)
+		vs_puts(s, of);
+	vs_puts(s, nl->nfrac == 0 && nl->ndig == 1 && nl->dig[0] == '1'
+	    ? u->one : u->many);
 }
 
-void
-vs_say_amount(const struct wk_voice *v, unsigned long long cents,
-    const char *unit, const char *subunit, struct wk_buf *out)
+/* A scale word of the voice after a figure at p ("mil", "millones";
+ * Quechua text's Spanish ones through the lexicon): its power of ten, and
+ * the bytes (with a "de" after it). */
+static int
+magnitude(const struct vs *s, const char *p, size_t *len)
 {
-	struct vs s = { v, out, NULL, NULL, 0 };
-	const struct wk_unit *sol = wk_voice_unit(v, unit);
-	const struct wk_unit *cen = wk_voice_unit(v, subunit);
-	struct wk_buf a = WK_BUF_INIT, b = WK_BUF_INIT;
-	struct vs sa = { v, &a, NULL, NULL, 0 }, sb = { v, &b, NULL, NULL, 0 };
-	unsigned long long whole = cents / 100, c = cents % 100;
-
-	if (sol == NULL || cen == NULL) {
-		vs_say_num(&s, whole, WK_BARE);
-		return;
-	}
-	if (whole > 0 || c == 0) {
-		struct numlit nl = { 0, whole, "", 0, 1 };
-
-		vs_say_quantity(&sa, &nl, sol);
-	}
-	if (c > 0) {
-		struct numlit nl = { 0, c, "", 0, 1 };
-
-		vs_say_quantity(&sb, &nl, cen);
-	}
-	if (a.len > 0 && b.len > 0) {
-		const char *keys[] = { "soles", "cents" };
-		const char *vals[] = { wk_buf_str(&a), wk_buf_str(&b) };
-
-		vs_template(&s, "money", keys, vals, 2);
-	} else
-		vs_puts(&s, a.len > 0 ? wk_buf_str(&a) : wk_buf_str(&b));
-	vs_drop(&s, &a);
-	vs_drop(&s, &b);
-}
-
-/* A word of the voice's <w id="per"> list ("el por" in Quechua, where a
- * price is said per unit first) after white space at p: the bytes up to
- * its end, or 0. */
-static size_t
-per_word(const struct vs *s, const char *p)
-{
-	const char *w = wk_voice_word(s->v, "per");
-	size_t sp = vs_skip_space(p), n;
-
-	if (sp == 0)
-		return 0;
-	for (; *w != '\0'; w += n) {
-		w += strspn(w, " ");
-		n = strcspn(w, " ");
-		if (n > 0 && strncasecmp(p + sp, w, n) == 0 && vs_boundary(p + sp + n))
-			return sp + n;
-	}
-	return 0;
-}
-
-/* The unit an amount is priced by, right after it: "/kg", "x kg", or " por
- * kg" in a voice that lists "por" as a per word. Says the per-unit phrase
- * ("el kilo"; Quechua "huk kilu ..."); otherwise just the amount. */
-static size_t
-per_unit(struct vs *s, const char *p, const char *amount)
-{
-	const struct wk_unit *u;
-	size_t k, ul, sp = vs_skip_space(p);
-	char id[64];
-
-	if (*p == '/' && vs_skip_space(p + 1) == 0)
-		k = 1;
-	else if (sp <= 1 && p[sp] == 'x' && vs_skip_space(p + sp + 1) == 1)
-		k = sp + 1;
-	else
-		k = per_word(s, p);
-	if (k == 0 || (u = vs_unit_at(s, p + k, &ul)) == NULL || ul == 0) {
-		vs_puts(s, amount);
-		return 0;
-	}
-	{
-		const char *keys[] = { "amount", "article", "unit" };
-		const char *vals[] = { amount, wk_voice_word(s->v,
-		    u->gender == WK_FEM ? "article-f" : "article-m"), u->one };
-
-		snprintf(id, sizeof id, "per-unit-%s", u->id);
-		vs_template(s, *wk_voice_phrase(s->v, id) ? id : "per-unit", keys,
-		    vals, 3);
-	}
-	return k + ul;
-}
-
-/* "mil", "millón", "millones" after a figure at p: the factor, and the
- * bytes (with a "de" before a noun, which the grammar says itself). */
-static unsigned long long
-magnitude(const char *p, size_t *len)
-{
-	static const struct {
-		const char *w;
-		unsigned long long f;
-	} mags[] = {
-		{ "mil", 1000 }, { "millones", 1000000 }, { "millón", 1000000 },
-		{ "millon", 1000000 },
-	};
-	size_t sp = vs_skip_space(p), i, n;
+	size_t sp = vs_skip_space(p), wl, i;
+	const char *w, *lex;
 
 	*len = 0;
-	if (sp != 1)
+	if (sp != 1 || (wl = vs_word_len(p + 1)) == 0)
 		return 0;
-	for (i = 0; i < sizeof mags / sizeof mags[0]; i++) {
-		n = strlen(mags[i].w);
-		if (strncasecmp(p + 1, mags[i].w, n) == 0 && vs_boundary(p + 1 + n)) {
-			*len = 1 + n;
-			if (vs_word_at(p + *len + 1, "de") && p[*len] == ' ' &&
-			    p[*len + 3] == ' ')
-				*len += 3;
-			return mags[i].f;
+	w = p + 1;
+	lex = wk_voice_lex(s->v, w, wl);
+	for (i = 0; i < s->v->nnums; i++) {
+		const struct wk_numword *n = &s->v->nums[i];
+		long val = n->value;
+		int k = 0;
+
+		if (!n->scale || n->value < 1000)
+			continue;
+		if (!wk_eq_fold(w, wl, n->bare) && (n->plural == NULL ||
+		    !wk_eq_fold(w, wl, n->plural)) && (lex == NULL ||
+		    strcmp(lex, n->bare) != 0))
+			continue;
+		while (val > 1) {
+			val /= 10;
+			k++;
 		}
+		*len = 1 + wl;
+		if (p[*len] == ' ' && vs_word_at(p + *len + 1, "de") &&
+		    p[*len + 3] == ' ')
+			*len += 3;
+		return k;
+	}
+	/* "millon" without its accent */
+	if (wk_eq_fold(w, wl, "millon")) {
+		*len = 1 + wl;
+		return 6;
 	}
 	return 0;
 }
 
-/* Scales a typed number by a magnitude (2.3 millones -> 2 300 000) when
- * the result is whole; returns 0 when it is not. */
+/* Scales a typed number by 10^k (2.3 millones -> 2 300 000): the result
+ * is whole. */
 static int
-scale(struct numlit *nl, unsigned long long f)
+scale(struct numlit *nl, int k)
 {
-	unsigned long long v = nl->ip, div = 1;
-	size_t i;
+	char d[WK_NUM_DIGITS + 40];
+	size_t n = 0, i;
 
-	for (i = 0; i < nl->nfrac; i++) {
-		v = v * 10 + (unsigned long long)(nl->frac[i] - '0');
-		div *= 10;
-	}
-	if (div > f || f % div != 0 || v > WK_NUM_MAX / (f / div))
+	if ((size_t)k < nl->nfrac || nl->ndig + (size_t)k > WK_NUM_DIGITS)
 		return 0;
-	nl->ip = v * (f / div);
+	memcpy(d, nl->dig, nl->ndig);
+	n = nl->ndig;
+	for (i = 0; i < (size_t)k; i++)
+		d[n++] = i < nl->nfrac ? nl->frac[i] : '0';
 	nl->nfrac = 0;
+	set_digits(nl, d, n);
 	return 1;
 }
 
-/* An amount of money at p (S/ 2.50, S/. 3, US$ 10, $ 5, S/ 2.3 millones):
- * sets *cents and the units; returns the bytes or 0. */
+/* The fraction written at p: "1/2", "3/100" or a vulgar fraction sign
+ * (½ ¼ ¾ ⅓ ⅖ ...); its numerator and denominator. */
 static size_t
-scan_money(const char *p, unsigned long long *cents, const char **unit,
-    const char **sub)
-{
-	size_t k, sp, ml;
-	struct numlit nl;
-	unsigned long long f;
-
-	*unit = "sol";
-	*sub = "centimo";
-	if ((p[0] == 'S' || p[0] == 's') && p[1] == '/')
-		k = p[2] == '.' ? 3 : 2;
-	else if (strncmp(p, "US$", 3) == 0 || p[0] == '$') {
-		k = p[0] == '$' ? 1 : 3;
-		*unit = "dolar";
-		*sub = "centavo";
-	} else
-		return 0;
-	sp = vs_skip_space(p + k);
-	if (!vs_is_digit(p[k + sp]))
-		return 0;
-	k += sp;
-	vs_scan_num(p + k, &nl);
-	if (!nl.ok || nl.ip > WK_NUM_MAX / 100)
-		return 0;
-	k += nl.len;
-	if ((f = magnitude(p + k, &ml)) > 0 && scale(&nl, f)) {
-		k += ml;
-		if (nl.ip > WK_NUM_MAX / 100)
-			return 0;
-	}
-	*cents = nl.ip * 100;
-	if (nl.nfrac == 1)
-		*cents += (unsigned long long)(nl.frac[0] - '0') * 10;
-	else if (nl.nfrac >= 2) {
-		*cents += (unsigned long long)(nl.frac[0] - '0') * 10 +
-		    (unsigned long long)(nl.frac[1] - '0');
-		if (nl.nfrac > 2 && nl.frac[2] >= '5')
-			(*cents)++;
-	}
-	/* "S/ 21 mil soles": the unit written again is not said twice. */
-	return k;
-}
-
-/* After an amount: "-", "–" or the voice's word "to" and a second amount,
- * with or without its symbol (S/ 2.50 – S/ 3.00, S/ 2.50-3.00). Returns
- * the bytes and the second amount in *cents, or 0. */
-static size_t
-money_range_end(const struct vs *s, const char *p, unsigned long long *cents)
-{
-	size_t sp = vs_skip_space(p), k, n;
-	const char *unit, *sub;
-	char sym[8] = "S/ ";
-
-	if (p[sp] == '-')
-		k = sp + 1;
-	else if (strncmp(p + sp, "\xE2\x80\x93", 3) == 0)
-		k = sp + 3;
-	else if (sp == 1 && *wk_voice_word(s->v, "to") != '\0' &&
-	    vs_word_at(p + 1, wk_voice_word(s->v, "to")))
-		k = 1 + strlen(wk_voice_word(s->v, "to"));
-	else
-		return 0;
-	k += vs_skip_space(p + k);
-	if ((n = scan_money(p + k, cents, &unit, &sub)) > 0)
-		return k + n;
-	if (!vs_is_digit(p[k]))
-		return 0;
-	/* The second figure without its symbol: read it as money too. */
-	{
-		struct wk_buf t = WK_BUF_INIT;
-		size_t m;
-
-		wk_buf_puts(&t, sym);
-		wk_buf_append(&t, p + k, strcspn(p + k, " \t\n"));
-		m = t.failed ? 0 : scan_money(wk_buf_str(&t), cents, &unit, &sub);
-		wk_buf_free(&t);
-		if (m <= 3)
-			return 0;
-		return k + m - 3;
-	}
-}
-
-size_t
-vs_try_money(struct vs *s, const char *p)
-{
-	size_t k, r;
-	unsigned long long cents, cents2;
-	struct wk_buf amt = WK_BUF_INIT;
-	const char *unit, *sub;
-
-	if ((k = scan_money(p, &cents, &unit, &sub)) == 0)
-		return 0;
-	if ((r = money_range_end(s, p + k, &cents2)) > 0) {
-		struct wk_buf fa = WK_BUF_INIT, fb = WK_BUF_INIT;
-		const char *keys[] = { "from", "to" };
-		const char *vals[2];
-
-		vs_say_amount(s->v, cents, unit, sub, &fa);
-		vs_say_amount(s->v, cents2, unit, sub, &fb);
-		vals[0] = wk_buf_str(&fa);
-		vals[1] = wk_buf_str(&fb);
-		wk_template(&amt, wk_voice_phrase(s->v, "range"), keys, vals, 2);
-		wk_buf_free(&fa);
-		wk_buf_free(&fb);
-		k += r;
-	} else
-		vs_say_amount(s->v, cents, unit, sub, &amt);
-	/* "S/ 21 mil soles": the currency written again is not said twice. */
-	{
-		size_t ul;
-		const struct wk_unit *u = vs_unit_at(s, p + k, &ul);
-
-		if (u != NULL && strcmp(u->id, unit) == 0)
-			k += ul;
-	}
-	k += per_unit(s, p + k, wk_buf_str(&amt));
-	vs_drop(s, &amt);
-	return k;
-}
-
-/* A telephone number, read digit by digit in its written groups: a
- * Peruvian mobile (nine digits starting with 9, in threes: 966 123 456,
- * 966-123-456) or a landline with its leading 0, nine digits in all
- * (066 312 345, 01-345-6789). Written together (966123456) a number is a
- * telephone only after a word of the voice's "phone" list (Cel., Telf.,
- * WhatsApp); otherwise it stays a cardinal, as the RAE reads numbers. */
-static size_t
-try_phone(struct vs *s, const char *p)
-{
-	size_t i = 0, digits = 0, ng = 1, run = 0, three = 1, pl;
-	const char *prev = vs_prev_word(s, p, &pl);
-	int ctx = prev != NULL && vs_in_list(s, "phone", prev, pl);
-
-	if (*p != '9' && *p != '0' && !ctx)
-		return 0;
-	for (;;) {
-		if (vs_is_digit(p[i])) {
-			digits++;
-			run++;
-			i++;
-			continue;
-		}
-		if ((p[i] == ' ' || p[i] == '-') && ng < 4 && vs_is_digit(p[i + 1])) {
-			three &= run == 3;
-			ng++;
-			run = 0;
-			i++;
-			continue;
-		}
-		break;
-	}
-	three &= run == 3;
-	if (!vs_boundary(p + i))
-		return 0;
-	if (ctx && ng == 1 && digits >= 6 && digits <= 9) {
-		/* Together after "Cel.": in threes from the left (987 654 321;
-		 * a six-digit landline 31 23 45 in twos). */
-		struct wk_buf t = WK_BUF_INIT;
-		size_t j, step = digits % 3 == 0 ? 3 : 2;
-
-		for (j = 0; j < i; j++) {
-			if (j > 0 && j % step == 0)
-				wk_buf_putc(&t, ',');
-			wk_digit_words(s->v, p + j, 1, &t);
-		}
-		vs_take(s, &t);
-		return i;
-	}
-	if (ng < 2 || (*p == '9' && (digits != 9 || ng != 3 || !three)) ||
-	    (*p == '0' && digits != 9) || (*p != '9' && *p != '0'))
-		return 0;
-	{
-		struct wk_buf t = WK_BUF_INIT;
-		size_t j;
-
-		for (j = 0; j < i; j++)
-			if (vs_is_digit(p[j]))
-				wk_digit_words(s->v, p + j, 1, &t);
-			else
-				wk_buf_putc(&t, ',');
-		vs_take(s, &t);
-	}
-	return i;
-}
-
-/* The fraction written at p: "1/2" or a vulgar fraction sign (½ ¼ ¾). */
-static const struct wk_fraction *
-fraction_at(const struct vs *s, const char *p, size_t *len)
+fraction_at(const char *p, unsigned long long *n, unsigned long long *d)
 {
 	static const struct {
 		const char *sign;
@@ -619,65 +364,157 @@ fraction_at(const struct vs *s, const char *p, size_t *len)
 	} signs[] = {
 		{ "\xC2\xBD", 1, 2 }, { "\xC2\xBC", 1, 4 }, { "\xC2\xBE", 3, 4 },
 		{ "\xE2\x85\x93", 1, 3 }, { "\xE2\x85\x94", 2, 3 },
+		{ "\xE2\x85\x95", 1, 5 }, { "\xE2\x85\x96", 2, 5 },
+		{ "\xE2\x85\x97", 3, 5 }, { "\xE2\x85\x98", 4, 5 },
+		{ "\xE2\x85\x99", 1, 6 }, { "\xE2\x85\x9A", 5, 6 },
+		{ "\xE2\x85\x9B", 1, 8 }, { "\xE2\x85\x9C", 3, 8 },
+		{ "\xE2\x85\x9D", 5, 8 }, { "\xE2\x85\x9E", 7, 8 },
+		{ "\xE2\x85\x90", 1, 7 }, { "\xE2\x85\x91", 1, 9 },
+		{ "\xE2\x85\x92", 1, 10 },
 	};
-	size_t i;
+	size_t i, k = 0, j;
 
-	*len = 0;
 	for (i = 0; i < sizeof signs / sizeof signs[0]; i++)
 		if (strncmp(p, signs[i].sign, strlen(signs[i].sign)) == 0) {
-			*len = strlen(signs[i].sign);
-			return wk_voice_fraction(s->v, signs[i].n, signs[i].d);
+			*n = (unsigned long long)signs[i].n;
+			*d = (unsigned long long)signs[i].d;
+			return strlen(signs[i].sign);
 		}
-	if (vs_is_digit(p[0]) && p[1] == '/' && vs_is_digit(p[2]) &&
-	    vs_boundary(p + 3)) {
-		*len = 3;
-		return wk_voice_fraction(s->v, p[0] - '0', p[2] - '0');
+	*n = *d = 0;
+	while (vs_is_digit(p[k]) && k < 6)
+		*n = *n * 10 + (unsigned long long)(p[k++] - '0');
+	if (k == 0 || p[k] != '/' || !vs_is_digit(p[k + 1]) || p[0] == '0')
+		return 0;
+	j = ++k;
+	for (;;) {
+		while (vs_is_digit(p[k]) && k - j < 13)
+			*d = *d * 10 + (unsigned long long)(p[k++] - '0');
+		/* 1/100.000: thousands in the denominator */
+		if (p[k] == '.' && vs_is_digit(p[k + 1]) && vs_is_digit(p[k + 2]) &&
+		    vs_is_digit(p[k + 3]) && !vs_is_digit(p[k + 4])) {
+			k++;
+			continue;
+		}
+		break;
 	}
-	return NULL;
+	if (*d < 2 || vs_is_digit(p[k]) || !vs_boundary(p + k) ||
+	    (p[k] == '/' || p[k] == '.' ? vs_is_digit(p[k + 1]) : 0))
+		return 0;
+	return k;
+}
+
+/* The fraction n/d as words, alone ("un tercio", "dos quintos", "uno
+ * sobre ciento uno"), into out. */
+static void
+fraction_words(struct vs *s, unsigned long long n, unsigned long long d,
+    struct wk_buf *out)
+{
+	const struct wk_fraction *fr = d < 100 && n < 100 ? wk_voice_fraction(s->v,
+	    (int)n, (int)d) : NULL;
+	struct wk_buf part = WK_BUF_INIT, num = WK_BUF_INIT;
+
+	if (fr != NULL) {
+		wk_buf_puts(out, fr->alone);
+		return;
+	}
+	wk_num_words(s->v, n, n == 1 ? WK_MASC : WK_BARE, &num);
+	if (wk_part_words(s->v, d, n > 1, &part) == 0 && num.len > 0) {
+		wk_buf_puts(out, wk_buf_str(&num));
+		wk_buf_putc(out, ' ');
+		wk_buf_puts(out, wk_buf_str(&part));
+	} else {
+		struct wk_buf den = WK_BUF_INIT;
+		const char *keys[] = { "n", "d" };
+		const char *vals[2];
+
+		wk_buf_clear(&num);
+		wk_num_words(s->v, n, WK_BARE, &num);
+		wk_num_words(s->v, d, WK_BARE, &den);
+		vals[0] = wk_buf_str(&num);
+		vals[1] = wk_buf_str(&den);
+		wk_template(out, *wk_voice_phrase(s->v, "fraction-over") ?
+		    wk_voice_phrase(s->v, "fraction-over") : "{n} {d}", keys, vals, 2);
+		wk_buf_free(&den);
+	}
+	if (num.failed || part.failed)
+		out->failed = 1;
+	wk_buf_free(&num);
+	wk_buf_free(&part);
 }
 
 /* A fraction alone or before its unit or noun: 1/2 kg -> medio kilo,
- * ½ arroba -> media arroba, 3/4 -> tres cuartos. */
+ * ½ arroba -> media arroba, 3/5 km -> tres quintos de kilómetro. */
 static size_t
 say_fraction(struct vs *s, const char *p)
 {
-	size_t k, ul;
-	const struct wk_fraction *fr = fraction_at(s, p, &k);
+	unsigned long long fn, fd;
+	size_t k = fraction_at(p, &fn, &fd), ul;
+	const struct wk_fraction *fr;
 	const struct wk_unit *u;
+	struct wk_buf t = WK_BUF_INIT;
 	enum wk_gender g;
 	int noun;
 
-	if (fr == NULL)
+	if (k == 0)
 		return 0;
+	fr = fd < 100 && fn < 100 ? wk_voice_fraction(s->v, (int)fn, (int)fd)
+	    : NULL;
 	if ((u = vs_unit_at(s, p + k, &ul)) != NULL && ul > 0) {
-		vs_puts(s, u->gender == WK_FEM && fr->fem ? fr->fem
-		    : fr->masc ? fr->masc : fr->alone);
+		if (fr != NULL && (fr->masc != NULL || fr->fem != NULL)) {
+			vs_puts(s, u->gender == WK_FEM && fr->fem ? fr->fem
+			    : fr->masc ? fr->masc : fr->alone);
+		} else {
+			fraction_words(s, fn, fd, &t);
+			vs_take(s, &t);
+			vs_puts(s, wk_voice_word(s->v, "of"));
+		}
 		vs_puts(s, u->one);
 		return k + ul;
 	}
 	g = vs_next_gender(s, p + k, &noun);
-	vs_puts(s, g == WK_FEM && fr->fem ? fr->fem : g == WK_MASC &&
-	    fr->masc ? fr->masc : fr->alone);
+	if (fr != NULL && g != WK_BARE && (g == WK_FEM ? fr->fem : fr->masc)) {
+		vs_puts(s, g == WK_FEM ? fr->fem : fr->masc);
+		return k;
+	}
+	fraction_words(s, fn, fd, &t);
+	vs_take(s, &t);
 	return k;
 }
 
-/* A whole number and a fraction before a unit: 1 1/2 kg -> un kilo y
- * medio; 2 ½ @ -> dos arrobas y media. */
+/* A whole number and a fraction: 1 1/2 kg -> un kilo y medio; 2 ½ @ ->
+ * dos arrobas y media; 3 2/100 -> tres y dos centésimos; 3 3/5 m -> tres y
+ * tres quintos de metro. */
 static size_t
 mixed_fraction(struct vs *s, const char *p, const struct numlit *a)
 {
-	size_t sp = vs_skip_space(p), k, ul;
+	size_t sp = vs_skip_space(p), k, ul = 0;
+	unsigned long long fn, fd;
 	const struct wk_fraction *fr;
 	const struct wk_unit *u;
+	struct wk_buf t = WK_BUF_INIT;
 
-	if (a->nfrac != 0 || sp > 1 ||
-	    (fr = fraction_at(s, p + sp, &k)) == NULL || fr->after == NULL ||
-	    (u = vs_unit_at(s, p + sp + k, &ul)) == NULL || ul == 0)
+	if (a->nfrac != 0 || sp != 1 || (k = fraction_at(p + sp, &fn, &fd)) == 0 ||
+	    fn >= fd)
 		return 0;
-	vs_say_quantity(s, a, u);
-	vs_puts(s, u->gender == WK_FEM && fr->after_fem ? fr->after_fem
-	    : fr->after);
-	return sp + k + ul;
+	fr = fd < 100 ? wk_voice_fraction(s->v, (int)fn, (int)fd) : NULL;
+	u = vs_unit_at(s, p + sp + k, &ul);
+	if (u != NULL && ul > 0 && fr != NULL && fr->after != NULL) {
+		vs_say_quantity(s, a, u);
+		vs_puts(s, u->gender == WK_FEM && fr->after_fem ? fr->after_fem
+		    : fr->after);
+		return sp + k + ul;
+	}
+	vs_say_int(s, a, u != NULL && ul > 0 && u->gender == WK_FEM ? WK_FEM
+	    : WK_BARE);
+	vs_puts(s, wk_voice_word(s->v, "and"));
+	fraction_words(s, fn, fd, &t);
+	vs_take(s, &t);
+	if (u != NULL && ul > 0) {
+		vs_puts(s, wk_voice_word(s->v, "of"));
+		vs_puts(s, u->one);
+		return sp + k + ul;
+	}
+	return sp + k;
 }
 
 static size_t
@@ -685,7 +522,7 @@ try_percent(struct vs *s, const char *p, const struct numlit *a)
 {
 	size_t sp = vs_skip_space(p);
 	struct wk_buf tb = WK_BUF_INIT;
-	struct vs t = { s->v, &tb, NULL, NULL, 0 };
+	struct vs t = vs_sub(s, &tb);
 	const char *key = "n", *val;
 
 	if (sp > 1 || p[sp] != '%')
@@ -697,6 +534,23 @@ try_percent(struct vs *s, const char *p, const struct numlit *a)
 	return sp + 1;
 }
 
+/* Whether the figures around a dash at a (the first) and b (the second)
+ * are a sum: "2 + 2 - 1 = 3" is no range. */
+static int
+arithmetic(const struct vs *s, const char *a, const char *b)
+{
+	const char *q = a;
+
+	while (s->start != NULL && q > s->start && q[-1] == ' ')
+		q--;
+	if (s->start != NULL && q > s->start && (q[-1] == '+' || q[-1] == '='))
+		return 1;
+	while (vs_is_digit(*b) || *b == ',' || *b == '.')
+		b++;
+	b += vs_skip_space(b);
+	return *b == '=' || *b == '+';
+}
+
 /* Ranges: 10-12 kg, 10 – 12 soles. */
 static size_t
 try_dash_range(struct vs *s, const char *p, const struct numlit *a)
@@ -704,14 +558,24 @@ try_dash_range(struct vs *s, const char *p, const struct numlit *a)
 	size_t sp = vs_skip_space(p), dl, sp2, end;
 	struct numlit b;
 
-	if (a->nfrac != 0 || (p[sp] != '-' &&
-	    strncmp(p + sp, "\xE2\x80\x93", 3) != 0))
+	if (a->nfrac != 0)
 		return 0;
-	dl = p[sp] == '-' ? 1 : 3;
+	/* "10 a 15 mm" in a voice that says ranges its own way (Quechua:
+	 * chunkamanta chunka pichqayuq milimitrukama). */
+	if (sp == 1 && !vs_keeps_range_words(s) && (vs_word_at(p + 1, "a") ||
+	    vs_word_at(p + 1, "hasta")))
+		dl = vs_word_len(p + 1);
+	else if (p[sp] == '-')
+		dl = 1;
+	else if (strncmp(p + sp, "\xE2\x80\x93", 3) == 0)
+		dl = 3;
+	else
+		return 0;
 	sp2 = vs_skip_space(p + sp + dl);
-	if ((sp != sp2 && dl != 3) || !vs_is_digit(p[sp + dl + sp2]))
+	if ((sp != sp2 && dl != 3) || !vs_is_digit(p[sp + dl + sp2]) ||
+	    arithmetic(s, p - a->len, p + sp + dl + sp2))
 		return 0;
-	vs_scan_num(p + sp + dl + sp2, &b);
+	vs_scan_num(s, p + sp + dl + sp2, &b);
 	if (!b.ok || b.nfrac != 0)
 		return 0;
 	end = sp + dl + sp2 + b.len;
@@ -743,8 +607,8 @@ try_first_of_month(struct vs *s, const char *p, const struct numlit *a,
 	const char *q = p + k + vs_skip_space(p + k);
 	size_t ml;
 
-	if (a->nfrac != 0 || a->ip != 1 || *wk_voice_word(s->v, "day-one") == '\0'
-	    || !vs_word_at(q, "de"))
+	if (a->nfrac != 0 || a->ip != 1 || a->ndig != 1 ||
+	    *wk_voice_word(s->v, "day-one") == '\0' || !vs_word_at(q, "de"))
 		return 0;
 	q += 2 + vs_skip_space(q + 2);
 	if (vs_month_at(s, q, &ml) == 0)
@@ -753,8 +617,26 @@ try_first_of_month(struct vs *s, const char *p, const struct numlit *a,
 	return k;	/* the month follows, read as a word */
 }
 
-/* A number and what it counts: a unit (3 kg), a noun (veintiuna reses,
- * "de" after whole millions) or nothing. */
+/* Letters right after a figure that no table knows and that cannot be read
+ * as a word (180 psi): spelled, and noted for `check`. */
+size_t
+vs_unknown_after(struct vs *s, const char *p)
+{
+	size_t sp = vs_skip_space(p), wl = vs_word_len(p + sp);
+
+	if (sp > 1 || wl < 2 || wl > 4 || !vs_boundary(p + sp + wl) ||
+	    vs_abbr_len(s, p + sp) > 0 ||
+	    wk_voice_lex(s->v, p + sp, wl) != NULL ||
+	    wk_vocab_acronym(s->v->vocab, p + sp, wl) != NULL ||
+	    vs_pronounceable(p + sp, wl))
+		return 0;
+	vs_unsaid(s, p + sp, wl, WK_UNSAID_WORD);
+	vs_spell(s, p + sp, wl);
+	return sp + wl;
+}
+
+/* A number and what it counts: a unit (3 kg), a currency after it (1,50 $),
+ * a noun (veintiuna reses, "de" after whole millions) or nothing. */
 static size_t
 say_counted(struct vs *s, const char *p, const struct numlit *a)
 {
@@ -762,9 +644,10 @@ say_counted(struct vs *s, const char *p, const struct numlit *a)
 	size_t n;
 	enum wk_gender g;
 	int noun;
+	const char *prev, *of;
 
-	const char *prev;
-
+	if ((n = vs_money_after(s, a, p)) > 0)
+		return n;
 	if ((u = vs_unit_at(s, p, &n)) != NULL && n > 0) {
 		vs_say_quantity(s, a, u);
 		return n;
@@ -774,10 +657,24 @@ say_counted(struct vs *s, const char *p, const struct numlit *a)
 	if ((prev = vs_prev_word(s, p - a->len, &n)) != NULL &&
 	    vs_in_list(s, "label", prev, n))
 		g = WK_BARE, noun = 0;
-	vs_say_numlit(s, a, a->nfrac ? WK_BARE : g);
-	if (noun && a->nfrac == 0 && wk_num_takes_of(s->v, a->ip))
-		vs_puts(s, wk_voice_word(s->v, "of"));
-	return 0;
+	if (a->nfrac != 0)
+		say_decimal(s, a, g, point_word(s, p));
+	else
+		vs_say_int(s, a, g);
+	if (noun && a->nfrac == 0 &&
+	    (of = wk_num_of(s->v, a->dig, a->ndig)) != NULL)
+		vs_puts(s, of);
+	return vs_unknown_after(s, p);
+}
+
+/* A currency after the magnitude word at p, with "de" between or not:
+ * 1.2 millones de soles. */
+static int
+money_follows(const struct vs *s, const char *p)
+{
+	size_t ul;
+
+	return vs_currency_at(s, p, 1, &ul) != NULL;
 }
 
 size_t
@@ -785,30 +682,37 @@ vs_try_number(struct vs *s, const char *p, int negative_ok)
 {
 	struct numlit a;
 	size_t k = 0, n, ml;
-	unsigned long long f;
-	int neg = 0;
+	int neg = 0, mk;
 
-	if (*p == '-' && negative_ok && vs_is_digit(p[1])) {
+	if (negative_ok && (k = vs_minus_at(p)) > 0)
 		neg = 1;
-		k = 1;
-	}
 	if (!vs_is_digit(p[k]))
 		return (n = say_fraction(s, p)) > 0 ? n : 0;
-	if (!neg && (n = try_phone(s, p)) > 0)
-		return n;
-	vs_scan_num(p + k, &a);
+	vs_scan_num(s, p + k, &a);
 	if (neg)
 		vs_puts(s, wk_voice_word(s->v, "minus"));
 	if (!a.ok) {
 		say_raw_digits(s, p + k, a.len);
 		return k + a.len;
 	}
+	if (a.ambiguous)
+		vs_unsaid(s, p + k, a.len, WK_UNSAID_AMBIGUOUS);
 	k += a.len;
-	if (!neg && a.nfrac == 0 && a.ip < 10 && p[k] == '/' &&
-	    (n = say_fraction(s, p + k - 1)) > 0)
-		return k - 1 + n;
-	if ((f = magnitude(p + k, &ml)) > 0 && scale(&a, f))
-		k += ml;
+	if (a.nfrac == 0 && a.ndig <= 6 && p[k] == '/' &&
+	    (n = say_fraction(s, p + k - a.len)) > 0)
+		return k - a.len + n;
+	if ((mk = magnitude(s, p + k, &ml)) > 0) {
+		/* Money is said whole (dos millones trescientos mil soles);
+		 * other decimals keep the word (dos coma tres millones). */
+		if (a.nfrac == 0 || money_follows(s, p + k + ml)) {
+			if (scale(&a, mk))
+				k += ml;
+		} else {
+			/* The scale word follows as a word (lexicon: hunu). */
+			vs_say_numlit(s, &a, WK_BARE);
+			return k;
+		}
+	}
 	if ((n = vs_try_ordinal(s, p, &a, k)) > 0 ||
 	    (n = try_first_of_month(s, p, &a, k)) > 0)
 		return n;

@@ -21,7 +21,7 @@
 #include "verbal.h"
 #include "verbal_priv.h"
 
-static int
+int
 vs_say_ordinal(struct vs *s, unsigned long long n, enum wk_gender g)
 {
 	struct wk_buf t = WK_BUF_INIT;
@@ -72,8 +72,13 @@ ordinal_suffix(const char *p, enum wk_gender *g, int *deg)
 	} sfx[] = {
 		{ ".\xC2\xBA", WK_BARE }, { ".\xC2\xAA", WK_FEM },
 		{ "\xC2\xBA", WK_BARE }, { "\xC2\xAA", WK_FEM },
+		{ ".\xE1\xB5\x89\xCA\xB3", WK_MASC },	/* .ᵉʳ */
+		{ "\xE1\xB5\x89\xCA\xB3", WK_MASC },
 		{ ".\xC2\xB0", WK_BARE }, { "\xC2\xB0", WK_BARE },
 		{ "er", WK_MASC }, { "ero", WK_BARE }, { "era", WK_FEM },
+		{ ".er", WK_MASC }, { ".ro", WK_BARE }, { ".ra", WK_FEM },
+		{ ".do", WK_BARE }, { ".da", WK_FEM }, { ".to", WK_BARE },
+		{ ".ta", WK_FEM }, { ".o", WK_BARE }, { ".a", WK_FEM },
 		{ "ro", WK_BARE }, { "ra", WK_FEM }, { "do", WK_BARE },
 		{ "da", WK_FEM }, { "to", WK_BARE }, { "ta", WK_FEM },
 		{ "vo", WK_BARE }, { "va", WK_FEM }, { "mo", WK_BARE },
@@ -107,12 +112,12 @@ degree_is_ordinal(const struct vs *s, const char *num, const char *p)
 		return 0;
 	if (p[0] != ' ' || (wl = vs_word_len(p + 1)) == 0)
 		return 0;
-	if ((wl == 1 && (p[1] == 'C' || p[1] == 'F')) ||
+	if ((wl == 1 && strchr("CFKcfk", p[1]) != NULL) ||
 	    wk_eq_fold(p + 1, wl, "grados") || wk_eq_fold(p + 1, wl, "bajo"))
 		return 0;
 	if (vs_word_at(p + 1, "de"))
 		return vs_month_at(s, p + 4, &ml) > 0;
-	return s->v->grammar != WK_GRAMMAR_ES || noun_after(s, p) != WK_BARE;
+	return !s->v->has_gender || noun_after(s, p) != WK_BARE;
 }
 
 size_t
@@ -152,7 +157,14 @@ roman_value(const char *p, size_t n, int *small)
 	static const unsigned mult[4] = { 1000, 100, 10, 1 };
 	size_t i = 0, d, k;
 	unsigned v = 0;
+	char up[32];
 
+	if (n >= sizeof up)
+		return 0;
+	for (k = 0; k < n; k++)
+		up[k] = (char)(p[k] >= 'a' && p[k] <= 'z' ? p[k] - 32 : p[k]);
+	up[n] = '\0';
+	p = up;
 	*small = 1;
 	for (k = 0; k < n; k++)
 		if (strchr("IVXLCDM", p[k]) == NULL)
@@ -193,8 +205,7 @@ is_name(const struct vs *s, const char *w, size_t n)
 	if (wk_is_upper(cp) || (f = wk_fold(w, n)) == NULL)
 		return 0;
 	/* "La", "El", "En" start a sentence; they are no names. */
-	fn = s->v->grammar == WK_GRAMMAR_ES &&
-	    wk_voice_gender(s->v, f, strlen(f)) == WK_BARE;
+	fn = s->v->has_gender && wk_voice_gender(s->v, f, strlen(f)) == WK_BARE;
 	free(f);
 	return !fn;
 }
@@ -216,6 +227,8 @@ vs_try_roman(struct vs *s, const char *p, size_t n)
 		vs_say_num(s, v, WK_BARE);
 		return n;
 	}
+	if (p[0] >= 'a' && p[0] <= 'z')
+		return 0;	/* small letters: a Roman numeral only after siglo */
 	if (!small || v > 50)
 		return 0;
 	/* Juan Pablo II, Carlos V: ordinal to ten, then cardinal. */
@@ -227,14 +240,15 @@ vs_try_roman(struct vs *s, const char *p, size_t n)
 	}
 	/* III Feria Regional, XXV Aniversario: an ordinal before a noun. */
 	if (p[n] == ' ' && vs_word_len(p + n + 1) > 1 &&
-	    (s->v->grammar != WK_GRAMMAR_ES ||
-	    (g = noun_after(s, p + n)) != WK_BARE)) {
+	    (!s->v->has_gender || (g = noun_after(s, p + n)) != WK_BARE)) {
 		uint32_t cp;
 
 		wk_utf8_next(p + n + 1, &cp);
-		if (s->v->grammar != WK_GRAMMAR_ES && !wk_is_upper(cp))
+		/* Without genders to tell a noun, a lower-case word after
+		 * it needs a numeral of I, V, X, L (XXV raymi; not MIL). */
+		if (!s->v->has_gender && !wk_is_upper(cp) && !small)
 			return 0;
-		g = s->v->grammar == WK_GRAMMAR_ES ? noun_after(s, p + n) : WK_BARE;
+		g = s->v->has_gender ? noun_after(s, p + n) : WK_BARE;
 		if (vs_say_ordinal(s, v, g == WK_FEM ? WK_FEM : WK_MASC) != 0)
 			vs_say_num(s, v, g);
 		return n;

@@ -27,26 +27,32 @@ vs_say_range(struct vs *s, const char *id, const char *const *words,
     const struct numlit *a, const struct numlit *b, const char *p)
 {
 	struct wk_buf fa = WK_BUF_INIT, fb = WK_BUF_INIT;
-	struct vs va = { s->v, &fa, NULL, NULL, 0 }, vb = { s->v, &fb, NULL, NULL, 0 };
+	struct vs va = vs_sub(s, &fa), vb = vs_sub(s, &fb);
 	const char *keys[] = { "from", "to", "open", "close" };
 	const char *vals[4];
 	size_t ul = 0;
-	const struct wk_unit *u = vs_unit_at(s, p, &ul);
+	const struct wk_currency *c = vs_currency_at(s, p, 1, &ul);
+	const struct wk_unit *u = c != NULL ? NULL : vs_unit_at(s, p, &ul);
 	enum wk_gender g;
 	int noun;
 
-	g = u ? u->gender : vs_next_gender(s, p, &noun);
-	if (u != NULL && (strcmp(u->id, "sol") == 0 || strcmp(u->id, "dolar") == 0)
-	    && (a->nfrac > 0 || b->nfrac > 0) && a->nfrac <= 2 && b->nfrac <= 2) {
-		const char *sub = strcmp(u->id, "sol") == 0 ? "centimo" : "centavo";
+	g = u ? u->gender : c ? c->unit.gender : vs_next_gender(s, p, &noun);
+	if (c != NULL && a->nfrac <= 2 && b->nfrac <= 2 && a->ndig < 16 &&
+	    b->ndig < 16) {
+		const struct wk_unit *cu = &c->unit, *sub = c->sub.one ? &c->sub
+		    : NULL;
 		unsigned long long ca = a->ip * 100, cb = b->ip * 100;
 
+		if (c->borrowed) {
+			cu = vs_unit_borrow(s, cu);
+			sub = sub ? vs_unit_borrow(s, sub) : NULL;
+		}
 		ca += a->nfrac ? (unsigned long long)(a->frac[0] - '0') * 10 +
 		    (a->nfrac > 1 ? (unsigned long long)(a->frac[1] - '0') : 0) : 0;
 		cb += b->nfrac ? (unsigned long long)(b->frac[0] - '0') * 10 +
 		    (b->nfrac > 1 ? (unsigned long long)(b->frac[1] - '0') : 0) : 0;
-		vs_say_amount(s->v, ca, u->id, sub, &fa);
-		vs_say_amount(s->v, cb, u->id, sub, &fb);
+		vs_say_amount(s, ca, cu, sub, &fa);
+		vs_say_amount(s, cb, cu, sub, &fb);
 	} else {
 		if (u != NULL && a->nfrac > 0)
 			vs_say_quantity(&va, a, u);
@@ -64,7 +70,7 @@ vs_say_range(struct vs *s, const char *id, const char *const *words,
 	vs_template(s, id, keys, vals, 4);
 	vs_drop(s, &fa);
 	vs_drop(s, &fb);
-	return u != NULL ? ul : 0;
+	return u != NULL || c != NULL ? ul : 0;
 }
 
 /* The closing word paired with the opening word w in the voice's
@@ -96,23 +102,6 @@ range_close(const struct vs *s, const char *w, size_t n, char *buf,
 	return NULL;
 }
 
-/* The weekday named at p in the voice's words (through the lexicon for
- * Spanish names in Quechua text): its index, or -1. */
-static int
-weekday_at(const struct vs *s, const char *p, size_t *n)
-{
-	size_t wl = vs_word_len(p);
-	const char *lex = wl ? wk_voice_lex(s->v, p, wl) : NULL;
-	int d;
-
-	*n = wl;
-	for (d = 0; wl > 0 && d < 7; d++)
-		if (wk_eq_fold(p, wl, s->v->weekdays[d]) ||
-		    (lex != NULL && strcmp(lex, s->v->weekdays[d]) == 0))
-			return d;
-	return -1;
-}
-
 /* "de lunes a viernes" in a voice that says ranges its own way. */
 static size_t
 weekday_range(struct vs *s, const char *p, const char *close, const char *o,
@@ -124,10 +113,10 @@ weekday_range(struct vs *s, const char *p, const char *close, const char *o,
 	const char *vals[4];
 	char open[16];
 
-	if ((d1 = weekday_at(s, p + k, &n1)) < 0 || p[k + n1] != ' ' ||
+	if ((d1 = vs_weekday_at(s, p + k, &n1)) < 0 || p[k + n1] != ' ' ||
 	    !vs_word_at(p + k + n1 + 1, close) || p[k + n1 + 1 + cl] != ' ' ||
-	    (d2 = weekday_at(s, p + k + n1 + cl + 2, &n2)) < 0 ||
-	    s->v->grammar == WK_GRAMMAR_ES || ol >= sizeof open)
+	    (d2 = vs_weekday_at(s, p + k + n1 + cl + 2, &n2)) < 0 ||
+	    vs_keeps_range_words(s) || ol >= sizeof open)
 		return 0;
 	memcpy(open, o, ol);
 	open[ol] = '\0';
@@ -214,17 +203,17 @@ vs_try_word_range(struct vs *s, const char *p)
 	k = ol + 1;
 	if (!vs_is_digit(p[k]))
 		return 0;
-	if (s->v->grammar != WK_GRAMMAR_ES && (n = time_range(s, p, close, k)) > 0)
+	if (!vs_keeps_range_words(s) && (n = time_range(s, p, close, k)) > 0)
 		return n;
-	vs_scan_num(p + k, &a);
+	vs_scan_num(s, p + k, &a);
 	if (!a.ok || p[k + a.len] != ' ' || !vs_word_at(p + k + a.len + 1, close) ||
 	    p[k + a.len + 1 + cl] != ' ' || !vs_is_digit(p[k + a.len + cl + 2]))
 		return 0;
-	vs_scan_num(p + k + a.len + cl + 2, &b);
+	vs_scan_num(s, p + k + a.len + cl + 2, &b);
 	if (!b.ok || !vs_boundary(p + k + a.len + cl + 2 + b.len))
 		return 0;
 	n = k + a.len + cl + 2 + b.len;
-	if (s->v->grammar != WK_GRAMMAR_ES) {
+	if (!vs_keeps_range_words(s)) {
 		size_t d = day_range(s, p, words, &a, &b, n);
 
 		if (d > 0)
@@ -234,8 +223,9 @@ vs_try_word_range(struct vs *s, const char *p)
 	{
 		size_t ul;
 
-		if (a.nfrac > 0 && s->v->grammar == WK_GRAMMAR_ES &&
-		    vs_unit_at(s, p + n, &ul) == NULL)
+		if (a.nfrac > 0 && vs_keeps_range_words(s) &&
+		    vs_unit_at(s, p + n, &ul) == NULL &&
+		    vs_currency_at(s, p + n, 1, &ul) == NULL)
 			return 0;
 	}
 	return n + vs_say_range(s, "range-words", words, &a, &b, p + n);

@@ -1,9 +1,13 @@
 /*
- * The verbalizer's scanner. It walks the text once, left to right; at each
- * token it tries money, dates, clock times and numbers (figures.c), then
- * abbreviations, words (lexicon, units standing alone, acronyms,
- * respelling) and punctuation. Each matcher returns how many bytes it
- * consumed, or 0. The words come from the voice (voice.h).
+ * The verbalizer's scanner. It walks the text once, left to right, and at
+ * the start of each token tries the classes in the order that keeps their
+ * meaning: addresses and e-mails (web.c), money (currency.c), telephones
+ * and identifiers (ident.c), dates and clock times (calendar.c),
+ * abbreviations, ranges led by words (range.c), then figures with what
+ * they count (figures.c, units.c), then words (lexicon, acronyms as the
+ * vocabulary says, units standing alone, Roman numerals, respelling) and
+ * punctuation. Each matcher returns how many bytes it consumed, or 0. The
+ * words come from the voice (voice.h, vocab.h).
  */
 
 #include <stdint.h>
@@ -12,6 +16,7 @@
 #include <strings.h>
 
 #include "base/buf.h"
+#include "base/err.h"
 #include "base/text.h"
 #include "verbal.h"
 #include "verbal_priv.h"
@@ -22,7 +27,7 @@ vs_is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static int
+int
 vs_is_space(uint32_t cp)
 {
 	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
@@ -83,6 +88,61 @@ vs_word_len(const char *p)
 		}
 		return n;
 	}
+}
+
+struct vs
+vs_sub(const struct vs *s, struct wk_buf *out)
+{
+	struct vs t = { s->v, out, NULL, s->ctx };
+
+	return t;
+}
+
+void
+vs_unsaid(struct vs *s, const char *p, size_t n, enum wk_unsaid_kind kind)
+{
+	struct vs_ctx *c = s->ctx;
+	size_t i;
+
+	if (c == NULL || s->start == NULL || p < s->start || n == 0)
+		return;
+	for (i = 0; i < c->nuns; i++)
+		if (c->uns[i].off == (size_t)(p - s->start))
+			return;
+	if (c->nuns == c->capuns) {
+		size_t cap = c->capuns ? c->capuns * 2 : 4;
+		struct wk_unsaid *nv = cap < ((size_t)-1) / sizeof *nv
+		    ? realloc(c->uns, cap * sizeof *nv) : NULL;
+
+		if (nv == NULL) {
+			c->nomem = 1;
+			return;
+		}
+		c->uns = nv;
+		c->capuns = cap;
+	}
+	c->uns[c->nuns].off = (size_t)(p - s->start);
+	c->uns[c->nuns].len = n;
+	c->uns[c->nuns++].kind = kind;
+}
+
+int
+vs_keeps_range_words(const struct vs *s)
+{
+	return strstr(wk_voice_phrase(s->v, "range-words"), "{open}") != NULL;
+}
+
+size_t
+vs_minus_at(const char *p)
+{
+	size_t k = 0;
+
+	if (p[0] == '-')
+		k = 1;
+	else if (strncmp(p, "\xE2\x88\x92", 3) == 0 ||	/* − */
+	    strncmp(p, "\xE2\x80\x93", 3) == 0)		/* – */
+		k = 3;
+	return k > 0 && vs_is_digit(p[k]) ? k : 0;
 }
 
 const char *
@@ -245,24 +305,44 @@ vs_template(struct vs *s, const char *id, const char *const *keys,
 	vs_take(s, &t);
 }
 
-/* Abbreviations (case-sensitive, longest first): Av., Sr., EE. UU. */
+/* The abbreviation at p (case-sensitive, longest first; of two alike the
+ * one read later, a station's, wins): its bytes and *say. */
 static size_t
-try_abbr(struct vs *s, const char *p)
+abbr_at(const struct vs *s, const char *p, const char **say)
 {
 	size_t i, best = 0;
-	const char *say = NULL;
 
+	*say = NULL;
 	for (i = 0; i < s->v->nabbrs; i++) {
 		const char *w = s->v->abbrs[i].from;
 		size_t n = strlen(w);
 
-		if (n > best && strncmp(p, w, n) == 0 &&
-		    (w[n - 1] == '.' || vs_boundary(p + n))) {
+		if (n >= best && n > 0 && strncmp(p, w, n) == 0 &&
+		    (w[n - 1] == '.' || vs_boundary(p + n) ||
+		    (unsigned char)w[n - 1] >= 0x80)) {
 			best = n;
-			say = s->v->abbrs[i].to;
+			*say = s->v->abbrs[i].to;
 		}
 	}
-	if (say == NULL)
+	return best;
+}
+
+size_t
+vs_abbr_len(const struct vs *s, const char *p)
+{
+	const char *say;
+
+	return abbr_at(s, p, &say);
+}
+
+/* Abbreviations: Av., Sr., EE. UU., N.° */
+static size_t
+try_abbr(struct vs *s, const char *p)
+{
+	size_t best;
+	const char *say;
+
+	if ((best = abbr_at(s, p, &say)) == 0)
 		return 0;
 	vs_puts(s, say);
 	/* An abbreviation that ends the text keeps its full stop. */
@@ -271,60 +351,61 @@ try_abbr(struct vs *s, const char *p)
 	return best;
 }
 
-/* Respells one word with the voice's rules, longest match first. */
-static void
-respell(struct vs *s, const char *w, size_t n)
+void
+vs_respell(const struct vs *s, const char *w, size_t n, struct wk_buf *t)
 {
-	struct wk_buf t = WK_BUF_INIT;
-	char *f = wk_fold(w, n);
+	char *f;
 	size_t i = 0, fl, r;
 	uint32_t cp;
 	int cap;
 
-	if (f == NULL) {
-		s->out->failed = 1;
+	if (s->v->nrespell == 0) {
+		wk_buf_append(t, w, n);
+		return;
+	}
+	if ((f = wk_fold(w, n)) == NULL) {
+		t->failed = 1;
 		return;
 	}
 	wk_utf8_next(w, &cp);
 	cap = wk_is_upper(cp);
 	fl = strlen(f);
+	r = t->len;
 	while (i < fl) {
 		const struct wk_pair *best = NULL;
-		size_t bl = 0;
+		size_t bl = 0, k;
 
-		for (r = 0; r < s->v->nrespell; r++) {
-			const struct wk_pair *rule = &s->v->respell[r];
+		for (k = 0; k < s->v->nrespell; k++) {
+			const struct wk_pair *rule = &s->v->respell[k];
 			size_t rl = strlen(rule->from);
 
-			if (rl > bl && (!rule->initial || i == 0) &&
-			    strncmp(f + i, rule->from, rl) == 0) {
+			if (rl > bl && (!rule->initial || i == 0 ||
+			    f[i - 1] == ' ') && strncmp(f + i, rule->from, rl) == 0) {
 				best = rule;
 				bl = rl;
 			}
 		}
 		if (best != NULL) {
-			wk_buf_puts(&t, best->to);
+			wk_buf_puts(t, best->to);
 			i += bl;
 		} else {
-			size_t k = wk_utf8_next(f + i, &cp);
-
-			wk_buf_append(&t, f + i, k);
-			i += k;
+			k = wk_utf8_next(f + i, &cp);
+			wk_buf_append(t, f + i, k ? k : 1);
+			i += k ? k : 1;
 		}
 	}
-	if (cap && t.len > 0 && t.data[0] >= 'a' && t.data[0] <= 'z')
-		t.data[0] = (char)(t.data[0] - 32);
-	vs_take(s, &t);
+	if (cap && t->len > r && t->data[r] >= 'a' && t->data[r] <= 'z')
+		t->data[r] = (char)(t->data[r] - 32);
 	free(f);
 }
 
 static void
 plain_word(struct vs *s, const char *w, size_t n)
 {
-	if (s->v->nrespell > 0)
-		respell(s, w, n);
-	else
-		vs_put(s, w, n);
+	struct wk_buf t = WK_BUF_INIT;
+
+	vs_respell(s, w, n, &t);
+	vs_take(s, &t);
 }
 
 static int
@@ -343,9 +424,9 @@ all_upper(const char *w, size_t n, size_t *letters)
 	return 1;
 }
 
-/* Whether an all-capitals word can be read as a Spanish-like word: it
- * has a vowel, starts with a vowel or one consonant (or a cluster such as
- * pr, bl, ch), and has no run of three consonants (UNSCH, CCA, PNP
+/* Whether a folded word can be read as a Spanish-like word: it has a
+ * vowel, starts with a vowel or one consonant (or a cluster such as pr,
+ * bl, ch), and has no run of three consonants (UNSCH, CCA, PNP, psi
  * cannot; MINSA, UGEL, CIVIL can). */
 static int
 pronounceable(const char *f)
@@ -374,46 +455,74 @@ pronounceable(const char *f)
 	return vowels > 0 && run < 2;
 }
 
-/* Spells the folded word f with the voice's letter names. */
-static void
-spell(struct vs *s, const char *f)
-{
-	size_t j = 0;
-
-	while (f[j] != '\0') {
-		uint32_t cp;
-		size_t k = wk_utf8_next(f + j, &cp), m;
-		const char *name = NULL;
-
-		for (m = 0; m < s->v->nletters; m++)
-			if (strlen(s->v->letters[m].from) == k &&
-			    memcmp(s->v->letters[m].from, f + j, k) == 0)
-				name = s->v->letters[m].to;
-		if (name != NULL)
-			vs_puts(s, name);
-		else
-			vs_put(s, f + j, k);
-		j += k;
-	}
-}
-
-/* An all-capitals word: an acronym read as a word ("Senasa", capital
- * first), spelled (UNSCH, CCA), or an ordinary word in capitals (CIVIL in
- * a headline: "civil"). */
-static void
-do_capitals(struct vs *s, const char *w, size_t n)
+int
+vs_pronounceable(const char *w, size_t n)
 {
 	char *f = wk_fold(w, n);
-	size_t i;
-	int listed = 0;
+	int ok = f != NULL && pronounceable(f);
+
+	free(f);
+	return ok;
+}
+
+void
+vs_spell(struct vs *s, const char *w, size_t n)
+{
+	char *f = wk_fold(w, n);
+	size_t j = 0;
 
 	if (f == NULL) {
 		s->out->failed = 1;
 		return;
 	}
-	for (i = 0; i < s->v->nacronym_words; i++)
-		listed |= wk_eq_fold(w, n, s->v->acronym_words[i]);
-	if (listed) {
+	while (f[j] != '\0') {
+		uint32_t cp;
+		size_t k = wk_utf8_next(f + j, &cp), m;
+		const char *name = NULL;
+
+		if (k == 0)
+			break;
+		for (m = 0; m < s->v->nletters; m++)
+			if (strlen(s->v->letters[m].from) == k &&
+			    memcmp(s->v->letters[m].from, f + j, k) == 0)
+				name = s->v->letters[m].to;
+		if (vs_is_digit(f[j])) {
+			struct wk_buf t = WK_BUF_INIT;
+
+			wk_digit_words(s->v, f + j, 1, &t);
+			vs_take(s, &t);
+		} else if (name != NULL)
+			vs_puts(s, name);
+		else if (wk_is_letter(cp))
+			vs_put(s, f + j, k);
+		j += k;
+	}
+	free(f);
+}
+
+/* An all-capitals word: as the vocabulary says (a word, "Sunarp";
+ * spelled, "u i te"; or its own words), else spelled when it cannot be
+ * read as a word (UNSCH, CCA) and otherwise an ordinary word in capitals
+ * (CIVIL in a headline: "civil"). */
+static void
+do_capitals(struct vs *s, const char *w, size_t n)
+{
+	const struct wk_acronym *a = wk_vocab_acronym(s->v->vocab, w, n);
+	char *f;
+
+	if (a != NULL && a->how == WK_ACR_SAY) {
+		vs_puts(s, a->say);
+		return;
+	}
+	if (a != NULL && a->how == WK_ACR_SPELL) {
+		vs_spell(s, w, n);
+		return;
+	}
+	if ((f = wk_fold(w, n)) == NULL) {
+		s->out->failed = 1;
+		return;
+	}
+	if (a != NULL) {
 		struct wk_buf t = WK_BUF_INIT;
 		uint32_t cp;
 		size_t k = wk_utf8_next(w, &cp);
@@ -422,55 +531,137 @@ do_capitals(struct vs *s, const char *w, size_t n)
 		wk_buf_puts(&t, f + k);
 		plain_word(s, wk_buf_str(&t), t.len);
 		vs_drop(s, &t);
-	} else if (vs_in_list(s, "spell", w, n) || (strlen(f) <= 6 &&
-	    (!pronounceable(f) || s->v->nacronym_words == 0)))
-		spell(s, f);
+	} else if (strlen(f) <= 6 && (!pronounceable(f) ||
+	    s->v->vocab == NULL || s->v->vocab->nacronyms == 0))
+		vs_spell(s, w, n);
 	else
 		plain_word(s, f, strlen(f));
 	free(f);
 }
 
+/* True when the n bytes at w use a letter outside the voice's alphabet
+ * (<list id="alphabet">), as a Spanish loan in Quechua text does. */
+static int
+foreign(const struct vs *s, const char *w, size_t n)
+{
+	const char *l = NULL;
+	size_t i = 0, k;
+	char *f;
+	int out = 0;
+
+	for (k = 0; k < s->v->ncontexts; k++)
+		if (strcmp(s->v->contexts[k].from, "alphabet") == 0)
+			l = s->v->contexts[k].to;
+	if (l == NULL || (f = wk_fold(w, n)) == NULL)
+		return 0;
+	while (f[i] != '\0' && !out) {
+		uint32_t cp;
+		size_t cl = wk_utf8_next(f + i, &cp);
+		const char *q = l;
+
+		if (cl == 0)
+			break;
+		out = 1;
+		while (*q != '\0') {
+			size_t m;
+
+			q += strspn(q, " \t\n");
+			m = strcspn(q, " \t\n");
+			if (m == cl && strncmp(q, f + i, cl) == 0)
+				out = 0;
+			q += m;
+		}
+		i += cl;
+	}
+	free(f);
+	return out;
+}
+
+/* A Spanish plural after a numeral, in a voice that says loans in the
+ * singular (Quechua: pichqa baka, never bakas): the word without the
+ * ending of <list id="loan-plural"> that makes it a listed or foreign
+ * singular, said from the lexicon or respelled. Returns 1 when said. */
+static int
+loan_singular(struct vs *s, const char *w, size_t n)
+{
+	const char *l = NULL, *lex;
+	size_t k;
+
+	for (k = 0; k < s->v->ncontexts; k++)
+		if (strcmp(s->v->contexts[k].from, "loan-plural") == 0)
+			l = s->v->contexts[k].to;
+	if (l == NULL || !foreign(s, w, n))
+		return 0;
+	while (*l != '\0') {
+		size_t m;
+
+		l += strspn(l, " \t\n");
+		m = strcspn(l, " \t\n");
+		if (m > 0 && n > m + 1 && strncasecmp(w + n - m, l, m) == 0) {
+			if ((lex = wk_voice_lex(s->v, w, n - m)) != NULL) {
+				vs_puts(s, lex);
+				return 1;
+			}
+			/* -es only after a consonant (cuyes -> cuy). */
+			if (m == 1 || strchr("aeiouáéíóú", w[n - m - 1]) == NULL) {
+				plain_word(s, w, n - m);
+				return 1;
+			}
+		}
+		l += m;
+	}
+	return 0;
+}
+
+/* True when the word before w asks for a Roman numeral (siglo xix). */
+static int
+roman_context(const struct vs *s, const char *w)
+{
+	size_t pl;
+	const char *prev = vs_prev_word(s, w, &pl);
+
+	size_t i;
+
+	if (prev == NULL || !vs_in_list(s, "roman-cardinal", prev, pl))
+		return 0;
+	/* Small letters only of i v x l c: "siglo xix", never "año mil". */
+	for (i = 0; w[i] >= 'a' && w[i] <= 'z'; i++)
+		if (strchr("ivxlc", w[i]) == NULL)
+			return 0;
+	return 1;
+}
+
 /* Reads the word at w (n bytes; the text goes on after it) and returns the
- * bytes taken: n, or n + 1 for a unit written alone with its dot ("la
- * doc." -> "la docena"). */
+ * bytes taken: n, or more for a unit written alone with its dot ("la
+ * doc." -> "la docena"). after_num: a figure came right before. */
 static size_t
-do_word(struct vs *s, const char *w, size_t n)
+do_word(struct vs *s, const char *w, size_t n, int after_num)
 {
 	const char *lex = wk_voice_lex(s->v, w, n);
-	const struct wk_unit *u;
 	size_t letters, r;
 
 	if (lex != NULL) {
 		vs_puts(s, lex);
 		return n;
 	}
-	/* A unit standing alone: "el kg" -> "el kilo"; "la doc." -> "la
-	 * docena" (the full stop stays when the sentence ends there). */
-	if (w[n] == '.' && (u = wk_voice_unit_written(s->v, w, n + 1)) != NULL) {
-		vs_puts(s, u->one);
-		r = vs_skip_space(w + n + 1);
-		return w[n + 1 + r] == '\0' ? n : n + 1;
-	}
-	if (n >= 2 && (u = wk_voice_unit_written(s->v, w, n)) != NULL &&
-	    !wk_eq_fold(w, n, u->many) && !wk_eq_fold(w, n, u->one)) {
-		vs_puts(s, strlen(u->many) == n && strncmp(w, u->many, n) == 0
-		    ? u->many : u->one);
-		return n;
-	}
-	if (all_upper(w, n, &letters) && (r = vs_try_roman(s, w, n)) > 0)
+	if ((r = vs_try_unit_alone(s, w, n)) > 0)
+		return r;
+	if ((all_upper(w, n, &letters) || roman_context(s, w)) &&
+	    (r = vs_try_roman(s, w, n)) > 0)
 		return r;
 	if (all_upper(w, n, &letters) && letters >= 2) {
 		do_capitals(s, w, n);
 		return n;
 	}
+	if (after_num && loan_singular(s, w, n))
+		return n;
 	plain_word(s, w, n);
 	return n;
 }
 
-/* A case suffix after a hyphen that follows a figure (Quechua 2026-pi,
- * 5-kama): it is written onto the figure's last word. */
-static size_t
-attach_suffix(struct vs *s, const char *p)
+size_t
+vs_suffix_at(const struct vs *s, const char *p, const char **suf,
+    size_t *nsuf)
 {
 	size_t n, i;
 	const char *l = NULL;
@@ -486,13 +677,42 @@ attach_suffix(struct vs *s, const char *p)
 		l += strspn(l, " \t\n");
 		k = strcspn(l, " \t\n");
 		if (k > 0 && k <= n && strncmp(p + 1, l, k) == 0) {
-			wk_buf_rtrim(s->out);
-			wk_buf_append(s->out, p + 1, n);
+			*suf = p + 1;
+			*nsuf = n;
 			return 1 + n;
 		}
 		l += k;
 	}
 	return 0;
+}
+
+/* A case suffix after a hyphen that follows a figure (Quechua 2026-pi,
+ * 5-kama): it is written onto the figure's last word. */
+static size_t
+attach_suffix(struct vs *s, const char *p)
+{
+	const char *suf;
+	size_t nsuf, n = vs_suffix_at(s, p, &suf, &nsuf);
+
+	if (n == 0)
+		return 0;
+	wk_buf_rtrim(s->out);
+	while (s->out->len > 0 && strchr(",.;:", s->out->data[s->out->len - 1]))
+		s->out->data[--s->out->len] = '\0';
+	wk_buf_append(s->out, suf, nsuf);
+	return n;
+}
+
+/* A sign with a name in the voice's <words>, by the word's id. */
+static void
+say_sign(struct vs *s, const char *id, const char *p, size_t cl)
+{
+	const char *w = wk_voice_word(s->v, id);
+
+	if (*w != '\0')
+		vs_puts(s, w);
+	else
+		vs_unsaid(s, p, cl, WK_UNSAID_SYMBOL);
 }
 
 /* Punctuation and symbols. Returns bytes consumed. */
@@ -520,19 +740,22 @@ do_symbol(struct vs *s, const char *p, uint32_t cp, size_t cl)
 		    : " ");
 		break;
 	case '+':
-		vs_puts(s, wk_voice_word(s->v, "plus"));
+		say_sign(s, "plus", p, cl);
+		break;
+	case '=':
+		say_sign(s, "equals", p, cl);
 		break;
 	case '@':
-		vs_puts(s, wk_voice_word(s->v, "at"));
+		say_sign(s, "at", p, cl);
 		break;
 	case '<':	/* in news text: "Precio < 5 soles" (rss.c keeps it) */
-		vs_puts(s, wk_voice_word(s->v, "less-than"));
+		say_sign(s, "less-than", p, cl);
 		break;
 	case '>':
-		vs_puts(s, wk_voice_word(s->v, "more-than"));
+		say_sign(s, "more-than", p, cl);
 		break;
 	case '#':
-		vs_puts(s, wk_voice_word(s->v, "number"));
+		say_sign(s, "number", p, cl);
 		break;
 	case '%': {
 		const char *key = "n", *val = "";
@@ -540,8 +763,13 @@ do_symbol(struct vs *s, const char *p, uint32_t cp, size_t cl)
 		vs_template(s, "percent", &key, &val, 1);
 		break;
 	}
-	case 0xB0:		/* ° alone */
-		vs_puts(s, wk_voice_word(s->v, "degrees"));
+	case 0xB0: case 0xBA:	/* ° alone */
+		say_sign(s, "degrees", p, cl);
+		break;
+	case 0x20AC: case 0xA3: case 0xA5: case '$': case 0xA7: case 0xA4:
+	case 0x20A1: case 0x20A9: case 0x20B9:
+		/* € £ ¥ $ § ¤ ₡ ₩ ₹ with no figure: said as nothing, noted. */
+		vs_unsaid(s, p, cl, WK_UNSAID_SYMBOL);
 		break;
 	default:
 		/* Quotes, slashes, brackets and the rest: a word break. */
@@ -550,34 +778,55 @@ do_symbol(struct vs *s, const char *p, uint32_t cp, size_t cl)
 	return cl;
 }
 
-/* One figure at p, when the scanner is at the start of a token: money,
- * a date, a clock time, an abbreviation or a range led by words. */
+/* One figure at p, when the scanner is at the start of a token: an
+ * address, money, an identifier, a date, a clock time, an abbreviation or
+ * a range led by words. */
 static size_t
 try_figure(struct vs *s, const char *p)
 {
 	size_t n;
 
-	if ((n = vs_try_money(s, p)) > 0 ||
+	if ((n = vs_try_web(s, p)) > 0 ||
+	    (n = vs_try_money(s, p)) > 0 ||
 	    (vs_is_digit(*p) && ((n = vs_try_date(s, p)) > 0 ||
 	    (n = vs_try_time(s, p)) > 0)) ||
+	    (n = vs_try_ident(s, p)) > 0 ||
+	    (n = vs_try_month_first(s, p)) > 0 ||
 	    (n = try_abbr(s, p)) > 0 ||
 	    (n = vs_try_word_range(s, p)) > 0)
 		return n;
 	return 0;
 }
 
-int
-wk_verbalize_check(const struct wk_voice *v, const char *text,
-    struct wk_buf *out, const char **raw, size_t *nraw)
+static void
+free_made(struct vs_ctx *c)
 {
-	struct vs s = { v, out, text, NULL, 0 };
-	const char *p = text;
-	int prev_alnum = 0, figure = 0;
+	size_t i;
 
+	for (i = 0; i < sizeof c->made / sizeof c->made[0]; i++) {
+		free(c->made[i].one);
+		free(c->made[i].many);
+		c->made[i].one = c->made[i].many = NULL;
+	}
+}
+
+int
+wk_verbalize_mark(const struct wk_voice *v, const char *text, char mark,
+    struct wk_buf *out, struct wk_unsaid **uns, size_t *nuns)
+{
+	struct vs_ctx ctx;
+	struct vs s = { v, out, text, &ctx };
+	const char *p = text;
+	int prev_alnum = 0, figure = 0, after_num = 0;
+
+	memset(&ctx, 0, sizeof ctx);
+	ctx.mark = mark;
 	while (*p != '\0') {
 		uint32_t cp;
 		size_t cl = wk_utf8_next(p, &cp), n;
 
+		if (cl == 0)
+			cl = 1;
 		if (vs_is_space(cp)) {
 			p += cl;
 			prev_alnum = figure = 0;
@@ -590,21 +839,31 @@ wk_verbalize_check(const struct wk_voice *v, const char *text,
 		if (!prev_alnum && (n = try_figure(&s, p)) > 0) {
 			p += n;
 			prev_alnum = figure = 1;
+			after_num = 0;
 			continue;
 		}
-		if (vs_is_digit(*p) || (*p == '-' && vs_is_digit(p[1]) && !prev_alnum))
+		if (vs_is_digit(*p) || (!prev_alnum && vs_minus_at(p) > 0))
 			n = vs_try_number(&s, p, !prev_alnum);
 		else	/* ½ kg */
 			n = prev_alnum ? 0 : vs_try_number(&s, p, 0);
 		if (n > 0) {
 			p += n;
-			prev_alnum = figure = 1;
+			prev_alnum = figure = after_num = 1;
 			continue;
 		}
-		figure = 0;
 		if (wk_is_letter(cp)) {
-			p += do_word(&s, p, vs_word_len(p));
+			p += do_word(&s, p, vs_word_len(p), after_num);
 			prev_alnum = 1;
+			figure = after_num = 0;
+			continue;
+		}
+		figure = after_num = 0;
+		/* "2 + 2 - 1 = 3": a minus between figures that are no range. */
+		if (*p == '-' && p[1] == ' ' && vs_is_digit(p[2]) && p > text &&
+		    p[-1] == ' ' && s.out->len > 0) {
+			vs_puts(&s, wk_voice_word(v, "minus"));
+			p++;
+			prev_alnum = 0;
 			continue;
 		}
 		/* A hyphen inside a word or between a word and a number. */
@@ -617,15 +876,51 @@ wk_verbalize_check(const struct wk_voice *v, const char *text,
 		prev_alnum = 0;
 	}
 	wk_buf_rtrim(out);
-	if (raw != NULL) {
-		*raw = s.raw;
-		*nraw = s.nraw;
-	}
+	free_made(&ctx);
+	if (uns != NULL) {
+		*uns = ctx.uns;
+		*nuns = ctx.nuns;
+	} else
+		free(ctx.uns);
+	if (ctx.nomem)
+		out->failed = 1;
 	return out->failed ? -1 : 0;
 }
 
 int
 wk_verbalize(const struct wk_voice *v, const char *text, struct wk_buf *out)
 {
-	return wk_verbalize_check(v, text, out, NULL, NULL);
+	return wk_verbalize_mark(v, text, 0, out, NULL, NULL);
+}
+
+int
+wk_verbal_unsaid(const struct wk_voice *v, const char *text, char mark,
+    struct wk_unsaid **uns, size_t *nuns)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	int rc = wk_verbalize_mark(v, text, mark, &b, uns, nuns);
+
+	wk_buf_free(&b);
+	return rc;
+}
+
+const char *
+wk_unsaid_message(const struct wk_unsaid *u)
+{
+	switch (u->kind) {
+	case WK_UNSAID_DIGITS:
+		return N_("'%.*s' can only be read digit by digit; write the "
+		    "figure as it should be said");
+	case WK_UNSAID_AMBIGUOUS:
+		return N_("'%.*s' is read as thousands; if the mark is a "
+		    "decimal one, declare decimal-mark=\"comma\" or \"point\" "
+		    "on the feed or the station");
+	case WK_UNSAID_WORD:
+		return N_("don't know how to say '%.*s' (it is spelled); add "
+		    "it to the station's lexicon or units");
+	case WK_UNSAID_SYMBOL:
+	default:
+		return N_("don't know how to say '%.*s' (it is left out); "
+		    "write it as words");
+	}
 }

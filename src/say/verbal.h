@@ -1,36 +1,69 @@
 #ifndef WK_VERBAL_H
 #define WK_VERBAL_H
 /*
- * The verbalizer: written text in, words to speak out. Prices (S/ 2.50,
- * S/ 3.20/kg), quantities with units (21 @, 200 t), percentages, dates
- * (2026-11-29, 29/11/2026), times (06:00, 3 p. m.), ordinals, ranges,
- * abbreviations, acronyms and symbols all become words of the voice's
- * language, with Spanish agreement (veintiún kilos, veintiuna arrobas) or
- * Quechua suffixes (chunka hukniyuq). Words go through the voice's lexicon
- * and, for voices with respelling rules, are respelled. No digit, currency
- * or unit symbol survives.
+ * The verbalizer: written text in, words to speak out. It reads the token
+ * classes of text normalization (cardinals, decimals, money with the
+ * currency before or after, measures with prefixes, powers and per-units,
+ * dates, times, telephones and identifiers, ordinals, fractions, acronyms,
+ * addresses and e-mails, abbreviations) by the voice's data, with Spanish
+ * agreement (veintiún kilos, veintiuna arrobas) or Quechua suffixes (chunka
+ * hukniyuq). Words go through the voice's lexicon and, for voices with
+ * respelling rules, are respelled. No digit, currency or unit symbol
+ * survives: what it cannot understand it says neutrally (letter by letter,
+ * digit by digit) and reports, so that `check` can name it.
  */
+
+#include <stddef.h>
 
 #include "read/voice.h"
 
 struct wk_buf;
 
+/* Why a token was said neutrally. */
+enum wk_unsaid_kind {
+	WK_UNSAID_DIGITS,	/* a figure read digit by digit */
+	WK_UNSAID_AMBIGUOUS,	/* 1,002 or 1.002: thousands, by default */
+	WK_UNSAID_WORD,		/* letters after a figure that are no unit
+				 * (180 psi): spelled */
+	WK_UNSAID_SYMBOL,	/* a sign the voice has no word for */
+};
+
+/* A token of a text said neutrally: its bytes in the text. */
+struct wk_unsaid {
+	size_t off, len;
+	enum wk_unsaid_kind kind;
+};
+
 /*
  * Appends the spoken form of the UTF-8 text to out, one line in, one line
  * out (newlines become spaces). Text that is not valid UTF-8 is read with
- * U+FFFD dropped. Returns 0, or -1 when out ran out of memory.
+ * U+FFFD dropped. A figure with one separator and three digits after it
+ * (1,002) is read as thousands. Returns 0, or -1 when out ran out of
+ * memory.
  */
 int wk_verbalize(const struct wk_voice *v, const char *text,
     struct wk_buf *out);
 
 /*
- * The same, and *raw (when raw is not NULL) is set to the first figure of
- * text that could only be read digit by digit (an over-long number, a
- * number with separators that make no sense), *nraw to its bytes; NULL
- * when every figure was read as a figure. For `check`.
+ * The same, with the text's decimal mark as its feed or station declares
+ * it ('.' or ','; 0: not declared, the rule above), and, when uns is not
+ * NULL, *uns set to a malloc'd array of the *nuns tokens said neutrally
+ * (free it; NULL when there are none). Returns 0, or -1 when out of memory.
  */
-int wk_verbalize_check(const struct wk_voice *v, const char *text,
-    struct wk_buf *out, const char **raw, size_t *nraw);
+int wk_verbalize_mark(const struct wk_voice *v, const char *text, char mark,
+    struct wk_buf *out, struct wk_unsaid **uns, size_t *nuns);
+
+/*
+ * The tokens of text that voice v could not say as they mean, for `check`
+ * and `preview`: *uns as for wk_verbalize_mark. Returns 0, or -1 when out
+ * of memory.
+ */
+int wk_verbal_unsaid(const struct wk_voice *v, const char *text, char mark,
+    struct wk_unsaid **uns, size_t *nuns);
+
+/* The message for an unsaid token u of text (English, for _()), with one
+ * %.*s for the token. */
+const char *wk_unsaid_message(const struct wk_unsaid *u);
 
 /*
  * Expands a phrase template: each {key} is replaced by the value paired
