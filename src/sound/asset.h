@@ -27,6 +27,8 @@ struct wk_asset {
 	double lufs;		/* loudness as `channels` channels (a clip
 				 * under a second measured repeated to one);
 				 * -HUGE_VAL for silence */
+	unsigned long long replaced;	/* samples that were not finite
+					 * numbers, made silence (clip.h) */
 	int fd;			/* float frames, read with wk_asset_read */
 };
 

@@ -192,8 +192,7 @@ clip(struct wk_renderer *r, struct wk_spool *sp, const char *path,
 	    err)) != WK_OK)
 		return st;
 	ref = voice_lufs(r, lang);
-	return append_asset(r, sp, as, isfinite(as->lufs) ?
-	    wk_db_to_lin(fmax(-30, fmin(20, ref - as->lufs))) : 1.0, path, err);
+	return append_asset(r, sp, as, wk_match_gain(ref, as->lufs), path, err);
 }
 
 /* Join of a recording and the audio around it, in ms: an equal-power
@@ -227,8 +226,7 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 	    &as, err)) != WK_OK)
 		return st;
 	bed_lufs = as->lufs;
-	full = isfinite(bed_lufs) && isfinite(sp->lufs) ?
-	    wk_db_to_lin(fmax(-30, fmin(20, sp->lufs - bed_lufs))) : 1.0;
+	full = wk_match_gain(sp->lufs, bed_lufs);
 	duck = full * wk_db_to_lin(-bed->duck_db);
 	if ((st = wk_spool_new(sp->rate_hz, sp->channels, &mx, err)) != WK_OK)
 		goto out;

@@ -364,8 +364,7 @@ replace(struct wk_splicer *s, struct wk_assets *assets, struct wk_spool *sp,
 		ref = cv->voice_lufs;	/* words it did not say: the voice */
 	/* Speech is written to every channel: BS.1770 adds their power. */
 	ref += 10 * log10(s->p.channels);
-	gain = isfinite(ref) ? (float)wk_db_to_lin(fmax(-30, fmin(20,
-	    ref - lufs))) : 1.0f;
+	gain = (float)wk_match_gain(ref, lufs);
 	if ((st = hush(s, sp, f, err)) != WK_OK ||
 	    (st = take(s, assets, p, &pcm, &from, &to, err)) != WK_OK)
 		return st;
