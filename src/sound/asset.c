@@ -71,6 +71,12 @@ wk_assets_free(struct wk_assets *a)
 	free(a);
 }
 
+struct wk_cache *
+wk_assets_cache(const struct wk_assets *a)
+{
+	return a->cache;
+}
+
 void
 wk_assets_counts(const struct wk_assets *a, size_t *prepared, size_t *reused)
 {

@@ -44,6 +44,9 @@ enum wk_status wk_assets_get(struct wk_assets *a, const char *path,
     int rate_hz, int channels, const struct wk_asset **out,
     struct wk_err *err);
 
+/* The cache a's assets are kept in, or NULL. */
+struct wk_cache *wk_assets_cache(const struct wk_assets *a);
+
 /* Reads up to n frames from frame `at` into buf; returns how many (0 at
  * the end, -1 on a read error). */
 long wk_asset_read(const struct wk_asset *as, unsigned long long at,
