@@ -147,11 +147,40 @@ parse_record(const char *s, int *verdict, struct wk_voicematch *rec,
 	    *verdict <= WK_VM_PITCH ? 0 : -1;
 }
 
+/* The refused prompts of one check, for the one line the run's summary
+ * gives them (causes.c keys other warnings by message: each file's would
+ * be a line of its own). */
+struct refused {
+	struct wk_buf names;	/* the first few, by file name */
+	size_t n;
+};
+
+#define NAMES 5
+
+/* A warning that p cannot be used, for why; attributed to v's index as a
+ * whole, so that the summary counts it in the voice's line. */
+static void
+refuse(struct wk_diags *d, const struct wk_voice *v, const struct wk_prompt *p,
+    const char *why, struct refused *r)
+{
+	const char *base = strrchr(p->path, '/');
+	size_t n = d != NULL ? d->n : 0;
+
+	wk_diag(d, WK_WARNING, v->prompts_path, p->line, 1,
+	    _("recorded prompt %s cannot be used (%s); its words are "
+	    "synthesized"), p->path, why);
+	if (d != NULL && d->n > n)
+		wk_diag_set_cause(d, d->n - 1, WK_CAUSE_OTHER, v->prompts_path);
+	if (r->n++ < NAMES)
+		wk_buf_printf(&r->names, "%s%s", r->n > 1 ? ", " : "",
+		    base != NULL ? base + 1 : p->path);
+}
+
 /* Says what became of p: a note when it matches, else a warning. */
 static void
 tell(struct wk_diags *d, const struct wk_voice *v, const struct wk_prompt *p,
     int verdict, const struct wk_voicematch *rec,
-    const struct wk_voicematch *voice)
+    const struct wk_voicematch *voice, struct refused *r)
 {
 	char why[320];
 
@@ -198,9 +227,7 @@ tell(struct wk_diags *d, const struct wk_voice *v, const struct wk_prompt *p,
 		    WK_VOICEMATCH_MAX_SEMITONES);
 		break;
 	}
-	wk_diag(d, WK_WARNING, v->prompts_path, p->line, 1,
-	    _("recorded prompt %s cannot be used (%s); its words are "
-	    "synthesized"), p->path, why);
+	refuse(d, v, p, why, r);
 }
 
 /* Measures p and the voice saying its words; the verdict, or -1 with err
@@ -250,6 +277,7 @@ wk_prompts_vet(struct wk_voice *v, struct wk_synth *synth,
 {
 	struct wk_voicematch rec, voice;
 	struct wk_err err, e2;
+	struct refused r = { WK_BUF_INIT, 0 };
 	char rbuf[256];
 	size_t k;
 	int oom = 0;
@@ -276,7 +304,7 @@ wk_prompts_vet(struct wk_voice *v, struct wk_synth *synth,
 		    &voice) == 0) {
 			free(words);
 			p->vetted = verdict == WK_VM_MATCH ? 1 : -1;
-			tell(d, v, p, verdict, &rec, &voice);
+			tell(d, v, p, verdict, &rec, &voice, &r);
 			continue;
 		}
 		verdict = judge(v, p, synth, words, &rec, &voice, &keep, &err);
@@ -286,19 +314,26 @@ wk_prompts_vet(struct wk_voice *v, struct wk_synth *synth,
 			continue;
 		}
 		if (verdict < 0) {
-			wk_diag(d, WK_WARNING, v->prompts_path, p->line, 1,
-			    _("recorded prompt %s cannot be used (%s); its words "
-			    "are synthesized"), p->path, err.msg);
+			refuse(d, v, p, err.msg, &r);
 			continue;
 		}
 		p->vetted = verdict == WK_VM_MATCH ? 1 : -1;
-		tell(d, v, p, verdict, &rec, &voice);
+		tell(d, v, p, verdict, &rec, &voice, &r);
 		if (cache != NULL && keep) {
 			record_of(verdict, &rec, &voice, rbuf, sizeof rbuf);
 			if (wk_cache_put_record(cache, key, rbuf, &e2) != WK_OK)
 				wk_diag(d, WK_WARNING, NULL, 0, 0, "%s", e2.msg);
 		}
 	}
+	if (r.n > NAMES)
+		wk_buf_printf(&r.names, _(" and %zu more"), r.n - NAMES);
+	if (r.n > 0)
+		wk_diag(d, WK_WARNING, v->prompts_path, 0, 0,
+		    _("%zu recorded prompt(s) of voice '%s' cannot be used, "
+		    "and their words are synthesized: %s (`willakuy preview` "
+		    "says why for each)"), r.n, v->lang,
+		    r.names.failed ? "" : wk_buf_str(&r.names));
+	wk_buf_free(&r.names);
 	if (oom)
 		wk_diag(d, WK_WARNING, v->prompts_path, 0, 0, "%s",
 		    _("out of memory: recorded prompts that could not be "
