@@ -32,11 +32,30 @@
 #define TONE_FRAMES 0.5		/* a recording this much made of them */
 #define VOICED_FRAMES 0.1	/* speech is voiced more than this */
 
-/* In-place radix-2 FFT of n complex values (n a power of two). */
+/* The tables of a frame's spectrum: the Hann window and the FFT's
+ * twiddle factors, FRAME and FRAME / 2 values. */
+struct tables {
+	double win[FRAME], cos_[FRAME / 2], sin_[FRAME / 2];
+};
+
 static void
-fft(double *re, double *im, size_t n)
+tables_init(struct tables *t)
 {
-	size_t i, j, k, len;
+	size_t i;
+
+	for (i = 0; i < FRAME; i++)
+		t->win[i] = 0.5 - 0.5 * cos(2 * M_PI * (double)i / FRAME);
+	for (i = 0; i < FRAME / 2; i++) {
+		t->cos_[i] = cos(-2 * M_PI * (double)i / FRAME);
+		t->sin_[i] = sin(-2 * M_PI * (double)i / FRAME);
+	}
+}
+
+/* In-place radix-2 FFT of FRAME complex values. */
+static void
+fft(double *re, double *im, const struct tables *t)
+{
+	size_t i, j, k, len, n = FRAME;
 
 	for (i = 1, j = 0; i < n; i++) {
 		size_t bit = n >> 1;
@@ -55,11 +74,11 @@ fft(double *re, double *im, size_t n)
 		}
 	}
 	for (len = 2; len <= n; len <<= 1) {
-		double a = -2 * M_PI / (double)len;
+		size_t step = n / len;
 
 		for (i = 0; i < n; i += len)
 			for (k = 0; k < len / 2; k++) {
-				double wr = cos(a * (double)k), wi = sin(a * (double)k);
+				double wr = t->cos_[k * step], wi = t->sin_[k * step];
 				double *xr = re + i + k, *xi = im + i + k;
 				double *yr = xr + len / 2, *yi = xi + len / 2;
 				double tr = *yr * wr - *yi * wi, ti = *yr * wi + *yi * wr;
@@ -75,16 +94,16 @@ fft(double *re, double *im, size_t n)
 /* The share of frame x's power (FRAME samples) that its strongest sine
  * holds. */
 static double
-tone_share(const float *x, double *re, double *im)
+tone_share(const float *x, double *re, double *im, const struct tables *t)
 {
 	double total = 0, peak = 0, p;
 	size_t i, k, top = 0;
 
 	for (i = 0; i < FRAME; i++) {
-		re[i] = x[i] * (0.5 - 0.5 * cos(2 * M_PI * (double)i / FRAME));
+		re[i] = x[i] * t->win[i];
 		im[i] = 0;
 	}
-	fft(re, im, FRAME);
+	fft(re, im, t);
 	for (k = 0; k <= FRAME / 2; k++) {
 		re[k] = re[k] * re[k] + im[k] * im[k];	/* power */
 		total += re[k];
@@ -112,13 +131,22 @@ yin(const float *x, size_t w, size_t tmin, size_t tmax, double *d)
 
 	d[0] = 1;
 	for (t = 1; t <= tmax; t++) {
-		double s = 0;
+		const float *y = x + t;
+		float s0 = 0, s1 = 0, s2 = 0, s3 = 0;	/* four, for speed */
+		double s;
 
-		for (j = 0; j < w; j++) {
-			double e = (double)x[j] - (double)x[j + t];
+		for (j = 0; j + 4 <= w; j += 4) {
+			float e0 = x[j] - y[j], e1 = x[j + 1] - y[j + 1];
+			float e2 = x[j + 2] - y[j + 2], e3 = x[j + 3] - y[j + 3];
 
-			s += e * e;
+			s0 += e0 * e0;
+			s1 += e1 * e1;
+			s2 += e2 * e2;
+			s3 += e3 * e3;
 		}
+		for (; j < w; j++)
+			s0 += (x[j] - y[j]) * (x[j] - y[j]);
+		s = (double)s0 + s1 + s2 + s3;
 		cum += s;
 		d[t] = cum > 0 ? s * (double)t / cum : 1;
 	}
@@ -188,6 +216,7 @@ wk_voicematch_measure(const float *pcm, size_t nframes, int rate_hz,
 	size_t from, to;
 	double r, peak = 0, emax = 0, floor_, *f0 = NULL, *d = NULL;
 	double *re = NULL, *im = NULL, *en = NULL, *h = NULL;
+	struct tables *tb = NULL;
 	float *x = NULL;
 	int rc = -1;
 
@@ -226,8 +255,10 @@ wk_voicematch_measure(const float *pcm, size_t nframes, int rate_hz,
 	    (d = calloc(tmax + 1, sizeof *d)) == NULL ||
 	    (re = calloc(FRAME, sizeof *re)) == NULL ||
 	    (im = calloc(FRAME, sizeof *im)) == NULL ||
-	    (h = calloc(8 * k + 1, sizeof *h)) == NULL)
+	    (h = calloc(8 * k + 1, sizeof *h)) == NULL ||
+	    (tb = malloc(sizeof *tb)) == NULL)
 		goto out;
+	tables_init(tb);
 	/* At most 10 kHz, a frame holds YIN's window and longest period. */
 	assert(r <= RATE_HZ && w + tmax <= FRAME);
 	if (k > 1)
@@ -251,7 +282,7 @@ wk_voicematch_measure(const float *pcm, size_t nframes, int rate_hz,
 		    en[i] < pow(10, SILENCE_DBFS / 10.0))
 			continue;
 		active++;
-		if (tone_share(fr, re, im) >= TONE_SHARE)
+		if (tone_share(fr, re, im, tb) >= TONE_SHARE)
 			tonal++;
 		/* The window of YIN in the middle of the frame. */
 		period = yin(fr + (FRAME - w - tmax) / 2, w, tmin, tmax, d);
@@ -276,6 +307,7 @@ out:
 	free(re);
 	free(im);
 	free(h);
+	free(tb);
 	return rc;
 }
 

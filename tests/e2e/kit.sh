@@ -101,7 +101,7 @@ ch=$(dec "$TMP/h/$DATE/kit-es/01-sc.mp3" 44100 | python3 tests/e2e/pitch.py 4410
 awk -v k="$ch" -v s="$cs" 'BEGIN { exit !(k <= 1.5 * s + 1) }' || die "a click at a join: jump ratio $ch (synthesis alone $cs)"
 echo "joins: $1, jump ratio $ch"
 # The shipped Quechua examples (voices/qu/prompts, espeak-ng's female
-# variant: 180-248 Hz against the voice's 78-106 Hz for the same words)
+# variant: 179-248 Hz against the voice's 84-105 Hz for the same words)
 # are another speaker: each of the 20 is refused with a warning naming it,
 # none is spliced, and the segment is the voice alone, as without them.
 sed 's/languages="es"/languages="qu"/' "$TMP/b.xml" >"$TMP/bq.xml"
