@@ -14,6 +14,7 @@ T = {
 "the recording is %.0f dB quieter than the voice saying the same words; record it again closer to the microphone": "la grabación está %.0f dB más baja que la voz diciendo las mismas palabras; grábela de nuevo más cerca del micrófono",
 "its pitch is %.0f Hz and the voice says the same words at %.0f Hz, %.1f semitones apart (at most %.0f): another speaker; record it in the station's voice, or bring the voice's pitch closer in voice.xml": "su tono es de %.0f Hz y la voz dice las mismas palabras a %.0f Hz, a %.1f semitonos de distancia (como máximo %.0f): es otro locutor; grábela con la voz de la emisora o acerque el tono de la voz en voice.xml",
 " and %zu more": " y %zu más",
+"the recording is a steady buzz or hum at %.0f Hz (its pitch does not move), not speech": "la grabación es un zumbido continuo de %.0f Hz (su tono no cambia), no una voz",
 "%zu recorded prompt(s) of voice '%s' cannot be used, and their words are synthesized: %s (`willakuy preview` says why for each)": "no se pueden usar %zu grabación(es) de la voz '%s', y sus palabras se sintetizan: %s (`willakuy preview` dice por qué en cada caso)",
 "out of memory: recorded prompts that could not be checked against the voice are not used; their words are synthesized": "memoria agotada: no se usan las grabaciones que no se pudieron comparar con la voz; sus palabras se sintetizan",
 }

@@ -24,7 +24,7 @@
 
 /* Part of the key of a verdict: raise it when voicematch.c measures or
  * judges differently. */
-#define VET_VERSION "1"
+#define VET_VERSION "2"
 
 /* Audio gathered whole. */
 struct pcm {
@@ -124,15 +124,16 @@ vet_key(const struct wk_voice *v, const struct wk_prompt *p,
 	wk_buf_free(&b);
 }
 
-#define RECORD "voicematch %d %lf %lf %lf %lf %lf %zu %lf %lf"
+#define RECORD "voicematch %d %lf %lf %lf %lf %lf %lf %zu %lf %lf"
 
 static void
 record_of(int verdict, const struct wk_voicematch *rec,
     const struct wk_voicematch *voice, char *out, size_t size)
 {
-	snprintf(out, size, "voicematch %d %.2f %.2f %.4f %.4f %.2f %zu %.2f "
-	    "%.2f", verdict, rec->peak_db, rec->lufs, rec->voiced, rec->tonal,
-	    rec->f0_hz, rec->nvoiced, voice->lufs, voice->f0_hz);
+	snprintf(out, size, "voicematch %d %.2f %.2f %.4f %.4f %.2f %.3f %zu "
+	    "%.2f %.2f", verdict, rec->peak_db, rec->lufs, rec->voiced,
+	    rec->tonal, rec->f0_hz, rec->f0_spread, rec->nvoiced, voice->lufs,
+	    voice->f0_hz);
 }
 
 static int
@@ -142,8 +143,9 @@ parse_record(const char *s, int *verdict, struct wk_voicematch *rec,
 	memset(rec, 0, sizeof *rec);
 	memset(voice, 0, sizeof *voice);
 	return sscanf(s, RECORD, verdict, &rec->peak_db, &rec->lufs,
-	    &rec->voiced, &rec->tonal, &rec->f0_hz, &rec->nvoiced,
-	    &voice->lufs, &voice->f0_hz) == 9 && *verdict >= WK_VM_MATCH &&
+	    &rec->voiced, &rec->tonal, &rec->f0_hz, &rec->f0_spread,
+	    &rec->nvoiced, &voice->lufs, &voice->f0_hz) == 10 &&
+	    *verdict >= WK_VM_MATCH &&
 	    *verdict <= WK_VM_PITCH ? 0 : -1;
 }
 
@@ -207,6 +209,11 @@ tell(struct wk_diags *d, const struct wk_voice *v, const struct wk_prompt *p,
 	case WK_VM_TONE:
 		snprintf(why, sizeof why, _("the recording is a steady tone (%.0f "
 		    "%% of it), not speech"), 100 * rec->tonal);
+		break;
+	case WK_VM_STEADY:
+		snprintf(why, sizeof why, _("the recording is a steady buzz or "
+		    "hum at %.0f Hz (its pitch does not move), not speech"),
+		    rec->f0_hz);
 		break;
 	case WK_VM_NOSPEECH:
 		snprintf(why, sizeof why, _("the recording is not speech: only "

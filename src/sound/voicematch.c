@@ -31,6 +31,8 @@
 #define TONE_SHARE 0.9		/* a frame that holds this in one sine */
 #define TONE_FRAMES 0.5		/* a recording this much made of them */
 #define VOICED_FRAMES 0.1	/* speech is voiced more than this */
+#define STEADY_ST 0.1		/* a pitch moving less than this, semitones */
+#define STEADY_FRAMES 10	/* over at least this many voiced frames */
 
 /* The tables of a frame's spectrum: the Hann window and the FFT's
  * twiddle factors, FRAME and FRAME / 2 values. */
@@ -297,6 +299,8 @@ wk_voicematch_measure(const float *pcm, size_t nframes, int rate_hz,
 	if (out->nvoiced >= WK_VOICEMATCH_MIN_VOICED) {
 		qsort(f0, out->nvoiced, sizeof *f0, by_value);
 		out->f0_hz = f0[out->nvoiced / 2];
+		out->f0_spread = 12 * log2(f0[out->nvoiced * 3 / 4] /
+		    f0[out->nvoiced / 4]);
 	}
 	rc = 0;
 out:
@@ -329,6 +333,8 @@ wk_voicematch_judge(const struct wk_voicematch *rec,
 		return WK_VM_SILENT;
 	if (rec->tonal >= TONE_FRAMES)
 		return WK_VM_TONE;
+	if (rec->nvoiced >= STEADY_FRAMES && rec->f0_spread < STEADY_ST)
+		return WK_VM_STEADY;
 	if (rec->nvoiced < WK_VOICEMATCH_MIN_VOICED ||
 	    rec->voiced < VOICED_FRAMES)
 		return WK_VM_NOSPEECH;

@@ -3,9 +3,10 @@
 /*
  * Does a recording sound like the voice? What a piece of mono audio is
  * measured by: its level, whether it is one steady tone, how much of it
- * is voiced and its median pitch (voicematch.c). A recorded prompt is
- * judged against the voice saying the same words: silence, a tone, noise,
- * a take too quiet to be matched, or another speaker's pitch is refused.
+ * is voiced, its median pitch and how much that moves (voicematch.c). A
+ * recorded prompt is judged against the voice saying the same words:
+ * silence, a tone, a buzz, noise, a take too quiet to be matched, or
+ * another speaker's pitch is refused.
  */
 
 #include <stddef.h>
@@ -27,6 +28,8 @@ struct wk_voicematch {
 	double tonal;		/* share of those frames that are one sine */
 	double f0_hz;		/* median pitch of the voiced frames; 0 when
 				 * fewer than WK_VOICEMATCH_MIN_VOICED */
+	double f0_spread;	/* how far it moves: the interquartile range of
+				 * the voiced frames' pitch, in semitones */
 	size_t nvoiced;		/* voiced frames (10 ms apart) */
 };
 
@@ -44,6 +47,9 @@ enum wk_voicematch_verdict {
 	WK_VM_MATCH,		/* it does */
 	WK_VM_SILENT,		/* no sound over -60 dBFS */
 	WK_VM_TONE,		/* half of it or more is one steady sine */
+	WK_VM_STEADY,		/* a pitch that does not move: a buzz, a hum
+				 * (a voice's moves by half a semitone and more
+				 * even in one word) */
 	WK_VM_NOSPEECH,		/* hardly voiced: noise, clicks, hum */
 	WK_VM_QUIET,		/* more than WK_MATCH_MAX_BOOST_DB under the
 				 * voice: matching it would leave it low */

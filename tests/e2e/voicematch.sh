@@ -1,8 +1,9 @@
 # Recorded prompts are the station's voice or nothing (issue 24 item 3,
 # issue 26 item 6). A take of "allin punchaw" that is silence (a muted
-# microphone), a 1 kHz tone, white noise, a good take 35 dB too quiet, or
-# another speaker (espeak-ng's female variant, as the shipped examples)
-# is refused with a warning that names the file and why, and the voice
+# microphone), a 1 kHz tone, a 100 Hz buzz (at the voice's own pitch),
+# white noise, a good take 35 dB too quiet, or another speaker (espeak-ng's
+# female variant, as the shipped examples) is refused with a warning that
+# names the file and why, and the voice
 # says the words: the segment is as long as without the take, as voiced,
 # and has no frame at a woman's pitch or the tone's (before, the silence
 # was spliced and the words vanished, the tone and the woman were aired).
@@ -39,6 +40,7 @@ take() {	# name: makes the take of that name as allin-punchaw.wav
 	silent) sox -q -n -r 22050 "$TMP/t.wav" synth 0.8 whitenoise vol 0.0003 ;;
 	tone) sox -q -n -r 16000 "$TMP/t.wav" synth 0.8 sine 1000 vol 0.5 ;;
 	noise) sox -q -n -r 44100 "$TMP/t.wav" synth 0.8 whitenoise vol 0.3 ;;
+	buzz) sox -q -n -r 22050 "$TMP/t.wav" synth 0.8 sawtooth 100 vol 0.3 ;;
 	quiet) espeak-ng -v qu -s 140 -p 48 -w "$TMP/e.wav" "allin punchaw," &&
 	    sox -q "$TMP/e.wav" "$TMP/t.wav" vol -35dB ;;
 	female) espeak-ng -v qu+f3 -s 125 -p 60 -w "$TMP/t.wav" "allin punchaw," ;;
@@ -46,13 +48,14 @@ take() {	# name: makes the take of that name as allin-punchaw.wav
 	esac || die "making the $1 take"
 	mv "$TMP/t.wav" "$P/allin-punchaw.wav"
 }
-for t in silent tone noise quiet female; do
+for t in silent tone buzz noise quiet female; do
 	take $t
 	"$WK" build -c "$ST" -d "$DATE" -o "$TMP/$t" "$TMP/p.xml" 2>"$TMP/err.txt" ||
 	    { cat "$TMP/err.txt" >&2; die "$t: build failed"; }
 	case $t in
 	silent) why="the recording is silent: its loudest sound is at -[0-9]+ dBFS" ;;
 	tone) why="the recording is a steady tone \([0-9]+ % of it\), not speech" ;;
+	buzz) why="the recording is a steady buzz or hum at 100 Hz \(its pitch does not move\), not speech" ;;
 	noise) why="the recording is not speech: only [0-9]+ % of it is voiced" ;;
 	quiet) why="the recording is 3[0-9] dB quieter than the voice saying the same words" ;;
 	female) why="its pitch is [0-9]+ Hz and the voice says the same words at [0-9]+ Hz, [0-9.]+ semitones apart \(at most 7\): another speaker" ;;
@@ -93,4 +96,4 @@ grep_err "allin-punchaw.wav is missing; those words will be synthesized"
 f=$TMP/gone/$DATE/p-qu/01-a.mp3
 awk -v a="$(duration "$f")" -v b="$ref_len" 'BEGIN { exit !(a < b + 0.1 && b < a + 0.1) }' ||
     die "without the take: $(duration "$f") s, $ref_len s alone"
-echo "voicematch: silence, tone, noise, a quiet take and another speaker refused; the voice's own take spliced ($(duration "$TMP/match/$DATE/p-qu/01-a.mp3") s, alone $ref_len s)"
+echo "voicematch: silence, tone, buzz, noise, a quiet take and another speaker refused; the voice's own take spliced ($(duration "$TMP/match/$DATE/p-qu/01-a.mp3") s, alone $ref_len s)"

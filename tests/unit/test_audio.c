@@ -334,12 +334,13 @@ test_match_gain(void **state)
 	}
 }
 
-enum sig { SIL, SINE, NOISE, VOWEL };
+enum sig { SIL, SINE, NOISE, VOWEL, BUZZ };
 
 /*
  * ms of a test signal at rate: silence, a sine at f0, white noise, or a
  * vowel: a pulse train gliding from 1.1 to 0.9 times f0 (median f0)
- * through two formants (700 and 1200 Hz), as a voice's; peak at peak_db.
+ * through two formants (700 and 1200 Hz), as a voice's, or a buzz: the
+ * same at a steady f0; peak at peak_db.
  */
 static float *
 signal(enum sig kind, double f0, double peak_db, int rate, double ms,
@@ -370,7 +371,9 @@ signal(enum sig kind, double f0, double peak_db, int rate, double ms,
 			v = (double)((seed >> 8) & 0xFFFF) / 32768.0 - 1;
 			break;
 		case VOWEL:
-			phase += f0 * (1.1 - 0.2 * (double)i / (double)*n) / rate;
+		case BUZZ:
+			phase += f0 * (kind == BUZZ ? 1 :
+			    1.1 - 0.2 * (double)i / (double)*n) / rate;
 			if (phase >= 1) {
 				phase -= 1;
 				v = 1;
@@ -411,6 +414,8 @@ test_voicematch(void **state)
 		{ SINE, 150, -10, 48000, 1500, WK_VM_TONE, 0 },
 		{ SINE, 300, -10, 22050, 30000, WK_VM_TONE, 0 },
 		{ NOISE, 0, -6, 44100, 800, WK_VM_NOSPEECH, 0 },
+		{ BUZZ, 100, -6, 44100, 800, WK_VM_STEADY, 100 },
+		{ BUZZ, 50, -6, 16000, 800, WK_VM_STEADY, 50 },
 		{ VOWEL, 100, -3, 22050, 600, WK_VM_MATCH, 100 },
 		{ VOWEL, 100, -20, 8000, 600, WK_VM_MATCH, 100 },
 		{ VOWEL, 120, -6, 44100, 300, WK_VM_MATCH, 120 },
