@@ -1,9 +1,11 @@
 #!/bin/sh
 # Makes an example kit of recorded prompts for one language: the takes
 # `willakuy kit` lists for the example price bulletin, "recorded" with
-# espeak-ng at a higher pitch (a female variant), so that the kit is
-# audibly distinct from the synthesized voice. A station records the same
-# index.txt with its own announcer instead.
+# espeak-ng in the voice itself at a higher pitch (KIT_PITCH above the
+# voice's, default 24: about 4.5 semitones), so that the kit can be told
+# from the synthesized voice and is still the same speaker (willakuy
+# refuses a take more than 7 semitones off the voice: another speaker). A
+# station records the same index.txt with its own announcer instead.
 #   examples/kit/make-kit.sh LANG OUTDIR [WILLAKUY]
 # writes OUTDIR/LANG/index.txt and its WAV files (22.05 kHz mono).
 set -eu
@@ -12,7 +14,7 @@ lang=$1 out=$2 wk=${3:-./willakuy}
     bulletins/precios-manana.xml >/dev/null
 cd "$out/$lang"
 set -- $(sed -n 's/^# espeak: //p' index.txt)
-voice=$1 rate=$2
+voice=$1 rate=$2 pitch=$(( $3 + ${KIT_PITCH:-24} ))
 tmp=$(mktemp /tmp/wk-kit.XXXXXX)
 trap 'rm -f "$tmp"' EXIT
 while IFS=: read -r file words; do
@@ -20,6 +22,6 @@ while IFS=: read -r file words; do
 	# A list-final take ends with a full stop (falling voice), the others
 	# with a comma (the list goes on).
 	case "$file" in *.final.*) p=. ;; *) p=, ;; esac
-	espeak-ng -v "$voice+f3" -s "$rate" -p 85 -w "$tmp" "${words# }$p"
+	espeak-ng -v "$voice" -s "$rate" -p "$pitch" -w "$tmp" "${words# }$p"
 	sox -q "$tmp" -r 22050 "$file" silence 1 0.01 -45d reverse silence 1 0.01 -45d reverse
 done <index.txt

@@ -510,6 +510,16 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 		const struct wk_segment *sg = &b->segs[i];
 
 		check_say_figures(c, b, sg);
+		if (sg->bed.path != NULL) {	/* read as clips are */
+			struct wk_clip *cl;
+			struct wk_err e;
+
+			if (wk_clip_open(sg->bed.path, &cl, &e) != WK_OK)
+				wk_diag(c->d, WK_ERROR, b->path, sg->bed.pos.line,
+				    sg->bed.pos.col, _("bed %s: %s"), sg->bed.path,
+				    e.msg);
+			wk_clip_close(cl);
+		}
 		for (j = 0; j < sg->nitems; j++) {
 			const struct wk_item *it = &sg->items[j];
 

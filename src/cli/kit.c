@@ -346,7 +346,8 @@ write_kit(struct kit *k, const char *lang, const char *outdir, FILE *out,
 		    "a list (falling voice).\n# Then copy the folder to "
 		    "voices/%s/prompts/. Missing files are synthesized.\n"),
 		    lang, lang);
-		fprintf(idx, "# espeak: %s %d\n", k->v->espeak, k->v->rate_wpm);
+		fprintf(idx, "# espeak: %s %d %d\n", k->v->espeak, k->v->rate_wpm,
+		    k->v->pitch);
 	}
 	for (j = 0; j < 2; j++) {
 		FILE *f = j == 0 ? out : scr;

@@ -18,6 +18,7 @@
 #include "preview.h"
 #include "read/site.h"
 #include "read/station.h"
+#include "sound/prompts.h"
 #include "sound/synth.h"
 #include "read/voice.h"
 #include "say/verbal.h"
@@ -205,7 +206,7 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 	struct wk_synth *synth = NULL;
 	struct wk_err e2;
 	enum wk_status st;
-	size_t i;
+	size_t i, k;
 
 	memset(&comp, 0, sizeof comp);
 	if ((st = wk_site_open(station_path, 0, d, &site, err)) != WK_OK ||
@@ -233,9 +234,13 @@ wk_preview(const char *path, const char *lang, const char *station_path,
 
 		if (lang != NULL && strcmp(lang, b->langs[i]) != 0)
 			continue;
-		if ((st = wk_compose(&comp, b, b->langs[i], &s, err)) == WK_OK)
+		if ((st = wk_compose(&comp, b, b->langs[i], &s, err)) == WK_OK) {
+			/* Refused recordings say nothing (prompts.h). */
+			for (k = 0; synth != NULL && k < site->voices.n; k++)
+				wk_prompts_vet(site->voices.v[k], synth, NULL, d);
 			print_script(s, &site->voices, synth,
 			    site->station->segment_pause_ms, out);
+		}
 		wk_script_free(s);
 	}
 out:

@@ -1,10 +1,14 @@
 /*
  * The libsndfile wrapper. Clips are read in chunks of at most 4096 frames,
- * converted to float and to the channel count the caller wants.
+ * converted to float and to the channel count the caller wants. A file of
+ * float or double samples is read through once when opened: one NaN or
+ * infinite sample would make every sample after it in the mix, the
+ * loudness and the encoder's input NaN, and the bulletin silent.
  */
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -21,7 +25,48 @@ struct wk_clip {
 	SF_INFO info;
 	char *path;
 	float *buf;		/* CHUNK frames of the file's channels */
+	unsigned long long replaced;	/* samples not finite, read as 0 */
 };
+
+/* For a file of float or double samples, whether every sample is a
+ * finite number within WK_CLIP_MAX_PEAK_DBFS; reads the file through and
+ * back to its start. WK_EINPUT with the reason. */
+static enum wk_status
+scan(struct wk_clip *c, const char *path, struct wk_err *err)
+{
+	int sub = c->info.format & SF_FORMAT_SUBMASK;
+	unsigned long long bad = 0;
+	double peak = 0, max = pow(10, WK_CLIP_MAX_PEAK_DBFS / 20.0);
+	sf_count_t got;
+	size_t i, n;
+
+	if (sub != SF_FORMAT_FLOAT && sub != SF_FORMAT_DOUBLE)
+		return WK_OK;
+	while ((got = sf_readf_float(c->sf, c->buf, CHUNK)) > 0) {
+		n = (size_t)got * (size_t)c->info.channels;
+		for (i = 0; i < n; i++)
+			if (!isfinite(c->buf[i]))
+				bad++;
+			else if (fabs(c->buf[i]) > peak)
+				peak = fabs(c->buf[i]);
+	}
+	if (sf_error(c->sf) != SF_ERR_NO_ERROR || sf_seek(c->sf, 0, SEEK_SET) != 0)
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("cannot read this clip as audio: %s (use WAV, FLAC or Ogg)"),
+		    sf_strerror(c->sf));
+	if (bad > 0)
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("%llu of the clip's samples are not numbers (NaN or "
+		    "infinite): the file is damaged; export it again from the "
+		    "audio editor"), bad);
+	if (peak > max)
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("the clip's samples reach %+.0f dBFS, more than %+d dBFS: "
+		    "no recording is that loud, the file is damaged; export it "
+		    "again from the audio editor"), 20 * log10(peak),
+		    WK_CLIP_MAX_PEAK_DBFS);
+	return WK_OK;
+}
 
 enum wk_status
 wk_clip_open(const char *path, struct wk_clip **out, struct wk_err *err)
@@ -93,6 +138,10 @@ wk_clip_open(const char *path, struct wk_clip **out, struct wk_err *err)
 		wk_clip_close(c);
 		return wk_err_nomem(err);
 	}
+	if (scan(c, path, err) != WK_OK) {
+		wk_clip_close(c);
+		return WK_EINPUT;
+	}
 	*out = c;
 	return WK_OK;
 }
@@ -137,6 +186,11 @@ wk_clip_read(struct wk_clip *c, float *out, size_t n, int channels,
 		    sf_strerror(c->sf));
 		return -1;
 	}
+	for (i = 0; i < (size_t)got * (size_t)ch; i++)
+		if (!isfinite(c->buf[i])) {
+			c->buf[i] = 0;
+			c->replaced++;
+		}
 	for (i = 0; i < (size_t)got; i++) {
 		const float *f = c->buf + i * (size_t)ch;
 
@@ -152,4 +206,10 @@ wk_clip_read(struct wk_clip *c, float *out, size_t n, int channels,
 		}
 	}
 	return (long)got;
+}
+
+unsigned long long
+wk_clip_replaced(const struct wk_clip *c)
+{
+	return c->replaced;
 }

@@ -827,6 +827,7 @@ read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 		pr->words = w;
 		pr->nwords = nw;
 		pr->line = lineno;
+		pr->vetted = 0;
 		colon[0] = '\0';
 		while (colon > a && (colon[-1] == ' ' || colon[-1] == '\t'))
 			*--colon = '\0';

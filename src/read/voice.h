@@ -66,6 +66,9 @@ struct wk_prompt {
 	char **words;		/* folded, without punctuation */
 	size_t nwords;
 	int line;		/* in the index, for messages */
+	int vetted;		/* 0: not yet checked against the voice
+				 * (sound/prompts.h); 1: it matches; -1:
+				 * refused, its words are synthesized */
 };
 
 struct wk_period {

@@ -46,7 +46,7 @@ wk_prompt_match(const struct wk_voice *v, char *const *words,
 		const struct wk_prompt *p = &v->prompts[k];
 		int fit;
 
-		if (p->nwords == 0 || p->nwords > n - i ||
+		if (p->nwords == 0 || p->vetted < 0 || p->nwords > n - i ||
 		    (best && p->nwords < best->nwords))
 			continue;
 		for (j = 0; j < p->nwords; j++)
@@ -161,11 +161,12 @@ wk_word_ms(const struct wk_voice *v, const char *w)
 	return letters * 10000u / (unsigned)rate;
 }
 
-/* The recording can be read: only then does it say its words. */
+/* The recording can be read and was not refused as another voice's
+ * (sound/prompts.h): only then does it say its words. */
 static int
 usable(const struct wk_prompt *p)
 {
-	return access(p->path, R_OK) == 0;
+	return p->vetted >= 0 && access(p->path, R_OK) == 0;
 }
 
 static int
@@ -275,6 +276,19 @@ wk_coverage_free(struct wk_coverage *cov)
 	memset(cov, 0, sizeof *cov);
 }
 
+/* True when v has a recorded prompt not refused as another voice's
+ * (sound/prompts.h): a voice whose every take was refused has none. */
+static int
+live_prompts(const struct wk_voice *v)
+{
+	size_t k;
+
+	for (k = 0; k < v->nprompts; k++)
+		if (v->prompts[k].vetted >= 0)
+			return 1;
+	return 0;
+}
+
 /* True when a voice that speaks in sg has recorded prompts. */
 static int
 has_prompts(const struct wk_seg *sg, struct wk_voiceset *vs)
@@ -286,7 +300,7 @@ has_prompts(const struct wk_seg *sg, struct wk_voiceset *vs)
 	for (i = 0; i < sg->nparts; i++)
 		if (sg->parts[i].kind == WK_PART_SPEECH &&
 		    (v = wk_voiceset_get(vs, sg->parts[i].lang, NULL, &e)) &&
-		    v->nprompts > 0)
+		    live_prompts(v))
 			return 1;
 	return 0;
 }
@@ -314,16 +328,9 @@ void
 wk_coverage_print(const struct wk_seg *sg, struct wk_voiceset *vs, FILE *out)
 {
 	struct wk_coverage cov;
-	struct wk_err e;
-	struct wk_voice *v;
 	size_t i;
-	int any = 0;
+	int any = has_prompts(sg, vs);
 
-	for (i = 0; i < sg->nparts && !any; i++)
-		if (sg->parts[i].kind == WK_PART_SPEECH &&
-		    (v = wk_voiceset_get(vs, sg->parts[i].lang, NULL, &e)) &&
-		    v->nprompts > 0)
-			any = 1;
 	if (!any || wk_coverage_seg(sg, vs, &cov) != 0 || cov.total_ms == 0) {
 		if (any)
 			wk_coverage_free(&cov);

@@ -19,7 +19,8 @@ struct wk_seg;
 struct wk_script;
 
 /* The prompt that says the most words from words[i] (folded words, n of
- * them; final[j] is 1 when word j ends a sentence), or NULL. */
+ * them; final[j] is 1 when word j ends a sentence), or NULL. A prompt
+ * refused as another voice's (wk_prompt.vetted < 0) says nothing. */
 const struct wk_prompt *wk_prompt_match(const struct wk_voice *v,
     char *const *words, const unsigned char *final, size_t n, size_t i);
 
@@ -42,8 +43,9 @@ void wk_words_free(struct wk_words *w);
 unsigned wk_word_ms(const struct wk_voice *v, const char *w);
 
 /* The share of sg's spoken time that recordings say: *recorded_ms of
- * *spoken_ms (estimated). 1 when a voice of sg has recorded prompts, else
- * 0 (both set to 0); -1 out of memory. For the day's report. */
+ * *spoken_ms (estimated). 1 when a voice of sg has recorded prompts not
+ * refused as another voice's (wk_prompt.vetted), else 0 (both set to 0);
+ * -1 out of memory. For the day's report. */
 int wk_coverage_ms(const struct wk_seg *sg, struct wk_voiceset *vs,
     unsigned *recorded_ms, unsigned *spoken_ms);
 

@@ -71,6 +71,12 @@ wk_assets_free(struct wk_assets *a)
 	free(a);
 }
 
+struct wk_cache *
+wk_assets_cache(const struct wk_assets *a)
+{
+	return a->cache;
+}
+
 void
 wk_assets_counts(const struct wk_assets *a, size_t *prepared, size_t *reused)
 {
@@ -192,6 +198,7 @@ prepare(const char *path, int rate_hz, int channels, FILE *f,
 	as->rate_hz = rate_hz;
 	as->channels = channels;
 	as->lufs = wk_meter_lufs(m);
+	as->replaced = wk_clip_replaced(c);
 	goto out;
 write_failed:
 	st = wk_err_set(err, WK_EIO, NULL, 0, 0,
@@ -211,14 +218,15 @@ from_cache(struct wk_assets *a, const wk_key key, int rate_hz, int channels,
     struct wk_asset *as)
 {
 	char rec[128];
-	unsigned long long frames;
+	unsigned long long frames, replaced;
 	double lufs;
 	struct stat fs;
 	FILE *f;
 
 	if (a->cache == NULL || !wk_cache_get(a->cache, key, &f, rec, sizeof rec))
 		return NULL;
-	if (sscanf(rec, "asset frames %llu lufs %lf", &frames, &lufs) != 2 ||
+	if (sscanf(rec, "asset frames %llu lufs %lf replaced %llu", &frames,
+	    &lufs, &replaced) != 3 ||
 	    fstat(fileno(f), &fs) != 0 || (unsigned long long)fs.st_size !=
 	    frames * (unsigned long long)channels * sizeof(float)) {
 		fclose(f);
@@ -228,6 +236,7 @@ from_cache(struct wk_assets *a, const wk_key key, int rate_hz, int channels,
 	as->rate_hz = rate_hz;
 	as->channels = channels;
 	as->lufs = lufs;
+	as->replaced = replaced;
 	return f;
 }
 
@@ -256,8 +265,9 @@ make(struct wk_assets *a, const char *path, const wk_key key, int rate_hz,
 	if (a->cache != NULL) {
 		char rec[128];
 
-		snprintf(rec, sizeof rec, "asset frames %llu lufs %.6f",
-		    (unsigned long long)as->frames, as->lufs);
+		snprintf(rec, sizeof rec, "asset frames %llu lufs %.6f replaced "
+		    "%llu", (unsigned long long)as->frames, as->lufs,
+		    as->replaced);
 		if (wk_cache_put(a->cache, key, f, rec, &e2) != WK_OK)
 			wk_diag(a->d, WK_WARNING, NULL, 0, 0, "%s", e2.msg);
 	}
@@ -323,6 +333,12 @@ wk_assets_get(struct wk_assets *a, const char *path, int rate_hz,
 		    _("clip prepared once for the run: decoded, resampled to "
 		    "%d Hz, %.1f LUFS"), rate_hz, e->as.lufs);
 	}
+	/* Said each run that uses it, prepared now or before. */
+	if (e->as.replaced > 0)
+		wk_diag(a->d, WK_WARNING, path, 0, 0, _("%llu of the clip's "
+		    "samples were not numbers (NaN or infinite) and are played "
+		    "as silence: the file is damaged; export it again"),
+		    e->as.replaced);
 	e->as.fd = fileno(e->f);
 	a->v[a->n++] = e;
 	*out = &e->as;

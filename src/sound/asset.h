@@ -27,6 +27,8 @@ struct wk_asset {
 	double lufs;		/* loudness as `channels` channels (a clip
 				 * under a second measured repeated to one);
 				 * -HUGE_VAL for silence */
+	unsigned long long replaced;	/* samples that were not finite
+					 * numbers, made silence (clip.h) */
 	int fd;			/* float frames, read with wk_asset_read */
 };
 
@@ -41,6 +43,9 @@ void wk_assets_free(struct wk_assets *a);
 enum wk_status wk_assets_get(struct wk_assets *a, const char *path,
     int rate_hz, int channels, const struct wk_asset **out,
     struct wk_err *err);
+
+/* The cache a's assets are kept in, or NULL. */
+struct wk_cache *wk_assets_cache(const struct wk_assets *a);
 
 /* Reads up to n frames from frame `at` into buf; returns how many (0 at
  * the end, -1 on a read error). */

@@ -12,7 +12,7 @@
 
 /* Part of every cache key: raise it when a change to the audio stages
  * changes what they produce from the same input. */
-#define WK_AUDIO_VERSION "5"
+#define WK_AUDIO_VERSION "6"
 
 /* Receives n frames of PCM; returns 0 to go on, non-zero to stop. */
 typedef int (*wk_pcm_fn)(void *ud, const float *pcm, size_t nframes);

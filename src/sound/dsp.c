@@ -27,6 +27,14 @@ wk_lin_to_db(double lin)
 	return lin > 0 ? 20.0 * log10(lin) : -HUGE_VAL;
 }
 
+double
+wk_match_gain(double ref_lufs, double lufs)
+{
+	if (!isfinite(ref_lufs) || !isfinite(lufs))
+		return 1.0;
+	return wk_db_to_lin(fmin(WK_MATCH_MAX_BOOST_DB, ref_lufs - lufs));
+}
+
 struct wk_resampler {
 	soxr_t soxr;
 	int channels;

@@ -62,6 +62,16 @@ size_t wk_limiter_latency(const struct wk_limiter *l);
 unsigned long long wk_limiter_run(struct wk_limiter *l, const float *in,
     size_t n, float *out);
 
+/* The most a clip, bed or recording is raised to match the voice: a
+ * nearly silent one is not pushed up into its own noise. It is lowered as
+ * far as it needs, whatever its level (a float clip may peak far over
+ * 0 dBFS). */
+#define WK_MATCH_MAX_BOOST_DB 20
+
+/* The linear gain that brings audio of loudness lufs to ref_lufs (both
+ * LUFS), within the rule above; 1 when either is not finite (silence). */
+double wk_match_gain(double ref_lufs, double lufs);
+
 /* Decibels to a linear factor and back. */
 double wk_db_to_lin(double db);
 double wk_lin_to_db(double lin);

@@ -25,6 +25,7 @@
 #include "dsp.h"
 #include "encode.h"
 #include "oggopus.h"
+#include "prompts.h"
 #include "render.h"
 #include "splice.h"
 #include "spool.h"
@@ -139,6 +140,8 @@ speak(struct wk_renderer *r, struct wk_spool *sp, const char *lang,
 
 	if (v == NULL)
 		return err->status;
+	if (v->nprompts > 0)	/* done already when the key was made */
+		wk_prompts_vet(v, r->synth, wk_assets_cache(r->assets), r->d);
 	if (v->nprompts > 0 && (st = wk_splice(r->splicer, r->assets, sp, v,
 	    text, &done, err)) != WK_OK)
 		return st;
@@ -192,8 +195,7 @@ clip(struct wk_renderer *r, struct wk_spool *sp, const char *path,
 	    err)) != WK_OK)
 		return st;
 	ref = voice_lufs(r, lang);
-	return append_asset(r, sp, as, isfinite(as->lufs) ?
-	    wk_db_to_lin(fmax(-30, fmin(20, ref - as->lufs))) : 1.0, path, err);
+	return append_asset(r, sp, as, wk_match_gain(ref, as->lufs), path, err);
 }
 
 /* Join of a recording and the audio around it, in ms: an equal-power
@@ -227,8 +229,7 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 	    &as, err)) != WK_OK)
 		return st;
 	bed_lufs = as->lufs;
-	full = isfinite(bed_lufs) && isfinite(sp->lufs) ?
-	    wk_db_to_lin(fmax(-30, fmin(20, sp->lufs - bed_lufs))) : 1.0;
+	full = wk_match_gain(sp->lufs, bed_lufs);
 	duck = full * wk_db_to_lin(-bed->duck_db);
 	if ((st = wk_spool_new(sp->rate_hz, sp->channels, &mx, err)) != WK_OK)
 		goto out;
@@ -394,9 +395,17 @@ wk_render_key(struct wk_renderer *r, const struct wk_seg *sg, wk_key key)
 			    v ? v->espeak : "?", v ? v->rate_wpm : 0,
 			    v ? v->pitch : 0, pt->text);
 			if (v != NULL && v->nprompts > 0) {
+				/* Recordings are checked against the voice
+				 * before any segment is looked up: a
+				 * refused one is not spliced. */
+				wk_prompts_vet(v, r->synth,
+				    wk_assets_cache(r->assets), r->d);
 				file_sig(&b, v->prompts_path);
-				for (k = 0; k < v->nprompts; k++)
+				for (k = 0; k < v->nprompts; k++) {
 					file_sig(&b, v->prompts[k].path);
+					if (v->prompts[k].vetted < 0)
+						wk_buf_puts(&b, "refused\n");
+				}
 			}
 			break;
 		case WK_PART_PAUSE:

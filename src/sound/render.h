@@ -47,7 +47,10 @@ enum wk_status wk_render_segment(struct wk_renderer *r,
 
 /* The cache key of sg's encoded audio: everything rendering and mastering
  * make it from (its words and voices, recordings, clips and bed, the
- * audio settings, the program's and espeak-ng's versions). */
+ * audio settings, the program's and espeak-ng's versions). The recordings
+ * of sg's voices are checked against the voice first, once a run
+ * (prompts.h: a refused one is never spliced), so that the key says which
+ * are heard; the warnings go to the renderer's diagnostics. */
 void wk_render_key(struct wk_renderer *r, const struct wk_seg *sg,
     wk_key key);
 

@@ -15,6 +15,7 @@
 #include "calib.h"
 #include "say/coverage.h"
 #include "dsp.h"
+#include "prompts.h"
 #include "splice.h"
 #include "spool.h"
 #include "synth.h"
@@ -24,9 +25,6 @@
  * speech, 10 MB of samples); a longer one is synthesized as it comes,
  * without recordings. */
 #define SPLICE_MAX_TEXT 2048
-/* Longest recorded prompt read, in seconds: prompts are words and
- * phrases, read whole into memory to be trimmed. */
-#define PROMPT_MAX_S 30
 /* Level, below a piece's peak, under which its ends are silence. */
 #define PROMPT_SILENCE_DB 40
 /* A word espeak-ng did not say a start for. */
@@ -207,11 +205,11 @@ take(struct wk_splicer *s, struct wk_assets *assets, const struct wk_prompt *p,
 	if ((st = wk_assets_get(assets, p->path, s->p.rate_hz, s->p.channels,
 	    &as, err)) != WK_OK)
 		return st;
-	cap = (size_t)s->p.rate_hz * PROMPT_MAX_S;
+	cap = (size_t)s->p.rate_hz * WK_PROMPT_MAX_S;
 	if (as->frames > cap)
 		return wk_err_set(err, WK_EAUDIO, p->path, 0, 0,
 		    _("the recording is longer than %d s; a prompt is a word "
-		    "or a phrase"), PROMPT_MAX_S);
+		    "or a phrase"), WK_PROMPT_MAX_S);
 	if (as->frames < cap)
 		cap = as->frames > 0 ? (size_t)as->frames : 1;
 	if ((*pcm = malloc(wk_items(cap, s->p.channels) * sizeof **pcm)) == NULL)
@@ -364,8 +362,7 @@ replace(struct wk_splicer *s, struct wk_assets *assets, struct wk_spool *sp,
 		ref = cv->voice_lufs;	/* words it did not say: the voice */
 	/* Speech is written to every channel: BS.1770 adds their power. */
 	ref += 10 * log10(s->p.channels);
-	gain = isfinite(ref) ? (float)wk_db_to_lin(fmax(-30, fmin(20,
-	    ref - lufs))) : 1.0f;
+	gain = (float)wk_match_gain(ref, lufs);
 	if ((st = hush(s, sp, f, err)) != WK_OK ||
 	    (st = take(s, assets, p, &pcm, &from, &to, err)) != WK_OK)
 		return st;

@@ -3,7 +3,9 @@
  * over the ceiling and leaves quiet audio alone; the meter reads a known
  * sine correctly, and so does the measure of short pieces; the resampler keeps duration; LAME's frames assemble
  * into a file whose Xing frame counts them; ID3 tags have the right
- * layout and UTF-16 text.
+ * layout and UTF-16 text; clips are matched to the voice at any level;
+ * the voice check tells a voiced signal's pitch and refuses silence,
+ * tones, noise, a take too quiet and another pitch.
  */
 
 #include <math.h>
@@ -22,6 +24,7 @@
 #include "publish/mp3file.h"
 #include "sound/master.h"
 #include "sound/render.h"
+#include "sound/voicematch.h"
 
 #define RATE 44100
 
@@ -306,6 +309,159 @@ test_assemble(void **state)
 	fclose(out);
 }
 
+/* A clip, bed or take is turned down as far as it needs, whatever its
+ * level, and up by at most WK_MATCH_MAX_BOOST_DB. */
+static void
+test_match_gain(void **state)
+{
+	static const struct {
+		double ref, lufs, want_db;	/* want_db 0: unity */
+	} t[] = {
+		{ -20, -20, 0 }, { -20, -10, -10 }, { -20, 10, -30 },
+		{ -20, 25, -45 }, { -20, 200, -220 }, { -20, -35, 15 },
+		{ -20, -60, WK_MATCH_MAX_BOOST_DB }, { -20, -HUGE_VAL, 0 },
+		{ -HUGE_VAL, -20, 0 }, { NAN, -20, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		double g = wk_lin_to_db(wk_match_gain(t[i].ref, t[i].lufs));
+
+		if (fabs(g - t[i].want_db) > 1e-9)
+			fail_msg("case %zu: %g LUFS to %g LUFS: %g dB, want %g dB",
+			    i, t[i].lufs, t[i].ref, g, t[i].want_db);
+	}
+}
+
+enum sig { SIL, SINE, NOISE, VOWEL, BUZZ };
+
+/*
+ * ms of a test signal at rate: silence, a sine at f0, white noise, or a
+ * vowel: a pulse train gliding from 1.1 to 0.9 times f0 (median f0)
+ * through two formants (700 and 1200 Hz), as a voice's, or a buzz: the
+ * same at a steady f0; peak at peak_db.
+ */
+static float *
+signal(enum sig kind, double f0, double peak_db, int rate, double ms,
+    size_t *n)
+{
+	float *x;
+	double phase = 0, y1 = 0, y2 = 0, z1 = 0, z2 = 0, peak = 0;
+	double r1 = exp(-M_PI * 100 / rate), r2 = exp(-M_PI * 120 / rate);
+	double c1 = 2 * r1 * cos(2 * M_PI * 700 / rate);
+	double c2 = 2 * r2 * cos(2 * M_PI * 1200 / rate);
+	unsigned seed = 1;
+	size_t i;
+
+	*n = (size_t)(ms * rate / 1000);
+	if ((x = calloc(*n, sizeof *x)) == NULL)
+		return NULL;
+	for (i = 0; i < *n; i++) {
+		double t = (double)i / rate, v = 0, y, z;
+
+		switch (kind) {
+		case SIL:
+			break;
+		case SINE:
+			v = sin(2 * M_PI * f0 * t);
+			break;
+		case NOISE:
+			seed = seed * 1103515245 + 12345;
+			v = (double)((seed >> 8) & 0xFFFF) / 32768.0 - 1;
+			break;
+		case VOWEL:
+		case BUZZ:
+			phase += f0 * (kind == BUZZ ? 1 :
+			    1.1 - 0.2 * (double)i / (double)*n) / rate;
+			if (phase >= 1) {
+				phase -= 1;
+				v = 1;
+			}
+			y = v + c1 * y1 - r1 * r1 * y2;
+			y2 = y1;
+			y1 = y;
+			z = y + c2 * z1 - r2 * r2 * z2;
+			z2 = z1;
+			z1 = z;
+			v = z;
+			break;
+		}
+		x[i] = (float)v;
+		peak = fabs(v) > peak ? fabs(v) : peak;
+	}
+	for (i = 0; peak > 0 && i < *n; i++)
+		x[i] = (float)(x[i] / peak * wk_db_to_lin(peak_db));
+	return x;
+}
+
+/* Each signal measured, and judged against a vowel at 100 Hz (the voice
+ * saying the same words, at the synthesizer's rate). */
+static void
+test_voicematch(void **state)
+{
+	static const struct {
+		enum sig kind;
+		double f0, peak_db;
+		int rate;
+		double ms;
+		enum wk_voicematch_verdict want;
+		double want_f0;		/* 0: not checked */
+	} t[] = {
+		{ SIL, 0, 0, 44100, 800, WK_VM_SILENT, 0 },
+		{ NOISE, 0, -70, 22050, 800, WK_VM_SILENT, 0 },
+		{ SINE, 1000, -6, 16000, 800, WK_VM_TONE, 0 },
+		{ SINE, 150, -10, 48000, 1500, WK_VM_TONE, 0 },
+		{ SINE, 300, -10, 22050, 30000, WK_VM_TONE, 0 },
+		{ NOISE, 0, -6, 44100, 800, WK_VM_NOSPEECH, 0 },
+		{ BUZZ, 100, -6, 44100, 800, WK_VM_STEADY, 100 },
+		{ BUZZ, 50, -6, 16000, 800, WK_VM_STEADY, 50 },
+		{ VOWEL, 100, -3, 22050, 600, WK_VM_MATCH, 100 },
+		{ VOWEL, 100, -20, 8000, 600, WK_VM_MATCH, 100 },
+		{ VOWEL, 120, -6, 44100, 300, WK_VM_MATCH, 120 },
+		{ VOWEL, 140, -6, 48000, 900, WK_VM_MATCH, 140 },
+		{ VOWEL, 75, -6, 96000, 700, WK_VM_MATCH, 75 },
+		{ VOWEL, 160, -6, 44100, 600, WK_VM_PITCH, 160 },
+		{ VOWEL, 220, -6, 44100, 600, WK_VM_PITCH, 220 },
+		{ VOWEL, 60, -6, 22050, 600, WK_VM_PITCH, 60 },
+		{ VOWEL, 200, -6, 11025, 600, WK_VM_PITCH, 200 },
+		{ VOWEL, 100, -45, 44100, 600, WK_VM_QUIET, 100 },
+	};
+	struct wk_voicematch voice, rec;
+	size_t i, n;
+	float *x;
+
+	(void)state;
+	x = signal(VOWEL, 100, -6, 22050, 800, &n);
+	assert_non_null(x);
+	assert_int_equal(wk_voicematch_measure(x, n, 22050, &voice), 0);
+	free(x);
+	assert_float_equal(voice.f0_hz, 100, 2);
+	assert_true(voice.voiced > 0.9 && voice.tonal < 0.1);
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		enum wk_voicematch_verdict v;
+
+		x = signal(t[i].kind, t[i].f0, t[i].peak_db, t[i].rate, t[i].ms, &n);
+		assert_non_null(x);
+		assert_int_equal(wk_voicematch_measure(x, n, t[i].rate, &rec), 0);
+		free(x);
+		v = wk_voicematch_judge(&rec, &voice);
+		if (v != t[i].want || (t[i].want_f0 > 0 &&
+		    fabs(rec.f0_hz / t[i].want_f0 - 1) > 0.03))
+			fail_msg("case %zu: verdict %d (want %d), %.1f Hz (want "
+			    "%.0f), peak %.1f dBFS, %.1f LUFS, voiced %.2f, tonal "
+			    "%.2f", i, v, t[i].want, rec.f0_hz, t[i].want_f0,
+			    rec.peak_db, rec.lufs, rec.voiced, rec.tonal);
+	}
+	/* Semitones: an octave up is 12, half the frequency -12. */
+	rec.f0_hz = 200;
+	assert_float_equal(wk_voicematch_semitones(&rec, &voice), 12, 0.5);
+	rec.f0_hz = 50;
+	assert_float_equal(wk_voicematch_semitones(&rec, &voice), -12, 0.5);
+	rec.f0_hz = 0;
+	assert_float_equal(wk_voicematch_semitones(&rec, &voice), 0, 0);
+}
+
 int
 main(void)
 {
@@ -317,6 +473,8 @@ main(void)
 		cmocka_unit_test(test_frame_len),
 		cmocka_unit_test(test_id3),
 		cmocka_unit_test(test_assemble),
+		cmocka_unit_test(test_match_gain),
+		cmocka_unit_test(test_voicematch),
 	};
 
 	return cmocka_run_group_tests_name("audio", tests, NULL, NULL);
