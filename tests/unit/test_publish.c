@@ -67,6 +67,19 @@ hidden(const char *dir)
 	return n;
 }
 
+/* Opens path for a run on 2026-11-29, waiting wait_s for the lock. */
+static enum wk_status
+open_out(const char *path, unsigned wait_s, struct wk_outdir **o,
+    struct wk_err *err)
+{
+	struct wk_outdir_opts op;
+
+	memset(&op, 0, sizeof op);
+	op.date = "2026-11-29";
+	op.wait_s = wait_s;
+	return wk_outdir_open(path, &op, NULL, o, err);
+}
+
 static void
 publish(const char *version, int commit)
 {
@@ -75,7 +88,7 @@ publish(const char *version, int commit)
 	struct wk_err err;
 	FILE *f;
 
-	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, 0, &o, &err),
+	assert_int_equal(open_out(at("out"), 0, &o, &err),
 	    WK_OK);
 	assert_int_equal(wk_pub_begin(o, "b-es", &p, &err), WK_OK);
 	f = wk_pub_create(p, "b-es/01-a.mp3", &err);
@@ -159,7 +172,7 @@ test_journal_replay(void **state)
 	fputs("partial", f);
 	fclose(f);
 	assert_string_equal(slurp(at("out/2026-11-29/b-es.mp3")), "three");
-	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, 0, &o, &err), WK_OK);
+	assert_int_equal(open_out(at("out"), 0, &o, &err), WK_OK);
 	assert_string_equal(slurp(at("out/2026-11-29/b-es.mp3")), "four");
 	assert_string_equal(slurp(at("out/2026-11-29/b-es/01-a.mp3")), "four");
 	assert_string_equal(slurp(at("out/2026-11-29/b-es.txt")), "three");
@@ -178,12 +191,12 @@ test_lock(void **state)
 	int status;
 
 	(void)state;
-	assert_int_equal(wk_outdir_open(at("out"), "2026-11-29", 0, 0, &o, &err), WK_OK);
+	assert_int_equal(open_out(at("out"), 0, &o, &err), WK_OK);
 	/* flock is per open file: a second process must wait, then give up. */
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		enum wk_status st = wk_outdir_open(at("out"), "2026-11-29", 1, 0, &o2,
+		enum wk_status st = open_out(at("out"), 1, &o2,
 		    &err);
 
 		_exit(st == WK_ELOCK && strstr(err.msg, "another willakuy run") ? 0 : 1);
@@ -203,7 +216,7 @@ test_readonly(void **state)
 	if (geteuid() == 0)
 		skip();	/* root writes anywhere; the e2e test covers it */
 	assert_int_equal(mkdir(at("ro"), 0555), 0);
-	assert_int_equal(wk_outdir_open(at("ro/out"), "2026-11-29", 0, 0, &o, &err),
+	assert_int_equal(open_out(at("ro/out"), 0, &o, &err),
 	    WK_EIO);
 	assert_non_null(strstr(err.msg, "cannot create folder"));
 }
