@@ -216,10 +216,15 @@ check_item(const struct wk_bulletin *b, const struct wk_item *it,
 	} else if (it->kind == WK_ITEM_CLIP) {
 		struct wk_clip *cl = NULL;
 		struct wk_err e;
+		size_t n = d != NULL ? d->n : 0;
 
 		if (wk_clip_open(it->path, &cl, &e) != WK_OK) {
 			wk_diag(d, WK_ERROR, b->path, it->pos.line, it->pos.col,
 			    _("clip %s: %s"), it->path, e.msg);
+			/* The clip's problem: one cause with what build
+			 * says of it when it leaves the clip out. */
+			if (d != NULL && d->n > n)
+				wk_diag_set_cause(d, n, WK_CAUSE_CLIP, it->path);
 			errors++;
 		}
 		wk_clip_close(cl);

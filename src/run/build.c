@@ -255,6 +255,7 @@ bulletin_rules(struct wk_run *r, const struct wk_bulletin *b)
 		wk_rules_bulletin(b, r->stns[k].site, &one);
 		for (i = 0; i < one.n; i++) {
 			const struct wk_diag *g = &one.v[i];
+			size_t n = r->d->n;
 
 			if (said(&all, g))
 				continue;
@@ -262,6 +263,9 @@ bulletin_rules(struct wk_run *r, const struct wk_bulletin *b)
 			    g->msg);
 			wk_diag(r->d, g->sev, g->file, g->line, g->col, "%s",
 			    g->msg);
+			if (g->cause != 0 && r->d->n > n)
+				wk_diag_set_cause(r->d, n, g->cause,
+				    g->cause_file);
 		}
 		wk_diags_free(&one);
 	}
