@@ -492,8 +492,8 @@ too_far(const struct opts *o, struct wk_date today)
 }
 
 /* The lines of the summary that are printed even with -q, for cron's
- * mail: a date that goes to air later, a latest/ taken back from a date
- * after today. */
+ * mail: a date that goes to air later, a date earlier than latest/'s, a
+ * latest/ taken back from a date after today. */
 static void
 date_lines(const struct wk_build_opts *bo, const struct wk_build_result *res,
     struct wk_buf *out)
@@ -506,6 +506,10 @@ date_lines(const struct wk_build_opts *bo, const struct wk_build_result *res,
 		wk_buf_printf(out, _("willakuy: built for %s, goes to air on that "
 		    "date: latest/ and the podcast feeds keep today's (%s) "
 		    "until the first run on or after %s\n"), d, t, d);
+	if (res->later[0] != '\0')
+		wk_buf_printf(out, _("willakuy: built for %s; latest/ keeps the "
+		    "bulletins of %s, a later date (latest/ only moves "
+		    "forward)\n"), d, res->later);
 	if (res->unpinned[0] != '\0')
 		wk_buf_printf(out, _("willakuy: latest/ held the bulletins of %s, "
 		    "a date after today (%s): it now holds those of %s (was the "
@@ -579,7 +583,7 @@ cmd_build(struct opts *o, int argc, char **argv)
 	 * taken back from one still to come, a line says so, even with -q:
 	 * cron mails it. */
 	if (res.failed > 0 || rc == EXIT_FALLBACK || res.future ||
-	    res.unpinned[0] != '\0' ||
+	    res.unpinned[0] != '\0' || res.later[0] != '\0' ||
 	    o->verbose || (!o->quiet && isatty(STDOUT_FILENO))) {
 		struct wk_buf sum = WK_BUF_INIT;
 

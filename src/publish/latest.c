@@ -63,6 +63,7 @@ struct wk_latest {
 	int future;		/* ... since the run's date is after today */
 	char unpinned[11];	/* the date after today latest/ held, moved
 				 * back by this run; "" */
+	char later[11];		/* the later date latest/ is kept at; "" */
 	int broken;		/* out of memory while recording */
 };
 
@@ -345,6 +346,7 @@ wk_latest_open(struct wk_outdir *o, struct wk_diags *d, struct wk_latest **out,
 	    S_ISDIR(st.st_mode)) {
 		/* A later date whose folder is gone was a mistake undone. */
 		l->held = 1;
+		snprintf(l->later, sizeof l->later, "%s", date);
 		wk_outdir_hold_latest(o);
 		wk_diag(d, WK_NOTE, NULL, 0, 0,
 		    _("latest/ holds the bulletins of %s, later than %s: it is "
@@ -395,6 +397,12 @@ const char *
 wk_latest_unpinned(const struct wk_latest *l)
 {
 	return l != NULL && l->unpinned[0] != '\0' ? l->unpinned : NULL;
+}
+
+const char *
+wk_latest_later(const struct wk_latest *l)
+{
+	return l != NULL && l->later[0] != '\0' ? l->later : NULL;
 }
 
 static void

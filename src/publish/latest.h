@@ -57,6 +57,10 @@ int wk_latest_future(const struct wk_latest *l);
  * from, or NULL. */
 const char *wk_latest_unpinned(const struct wk_latest *l);
 
+/* The later date (not after today) latest/ is left at, since the run's
+ * date is earlier, or NULL. */
+const char *wk_latest_later(const struct wk_latest *l);
+
 /* What the run did: bulletin-language name (BULLETIN-LANG) of bulletin
  * file path was built and published, or could not be; a bulletin file
  * that could not be read (its bulletin-languages are those the manifest

@@ -414,12 +414,15 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	    "bulletins or stations"), prepared, reused, r.shared);
 	for (i = 0; i < r.nstns; i++) {
 		const char *back = wk_latest_unpinned(r.stns[i].latest);
+		const char *later = wk_latest_later(r.stns[i].latest);
 
 		wk_latest_settle(r.stns[i].latest, r.stns[i].station,
 		    &r.stns[i].params, d);
 		res->future |= wk_latest_future(r.stns[i].latest);
 		if (back != NULL)
 			snprintf(res->unpinned, sizeof res->unpinned, "%s", back);
+		if (later != NULL)
+			snprintf(res->later, sizeof res->later, "%s", later);
 	}
 	for (i = 0; i < r.nstns; i++)
 		if (r.stns[i].report != NULL)

@@ -56,6 +56,9 @@ struct wk_build_result {
 					 * latest/ held and this run took it
 					 * back from (a clock set wrong), or
 					 * "" */
+	char later[11];			/* the later date a station's latest/
+					 * stays at (the date is earlier), or
+					 * "" */
 };
 
 /* Runs the build. Returns WK_OK when it could run at all (then res says
