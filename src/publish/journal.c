@@ -1,7 +1,7 @@
 /*
  * The publication journal (journal.h). DAY/.<name>.journal holds a magic
  * line, then "run\t<id>", "dir\t<staging>\t<final>", "file\t<tmp>\t<final>",
- * "latest\t<tmp>\t<final>" and "drop\t<name>\t<device>:<inode>", every
+ * "latest\t<tmp>\t<final>" and "drop\t<name>\t<identity>", every
  * name a single component of the date folder (latest/ for "latest" and
  * "drop" lines). Replaying is safe at any point: a temporary whose name is
  * gone was moved already; the segment folder carries a .willakuy-run
@@ -241,18 +241,28 @@ undo(const struct wk_journal *j, int dayfd, int latestfd)
 	fsync(dayfd);
 }
 
-/* Removes name from dfd while it is the file ident ("DEVICE:INODE", as
+int
+wk_journal_ident(const struct stat *st, char *out, size_t cap)
+{
+	int n = snprintf(out, cap, "%llu:%llu:%lld:%ld",
+	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+	    (long long)st->st_ctim.tv_sec, (long)st->st_ctim.tv_nsec);
+
+	return n > 0 && (size_t)n < cap ? 0 : -1;
+}
+
+/* Removes name from dfd while it is the file ident (wk_journal_ident, as
  * lstat sees it) names; 0 when it is gone or is another file. */
 static int
 drop(int dfd, const char *name, const char *ident)
 {
 	struct stat st;
-	char now[64];
+	char now[96];
 
 	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
 		return errno == ENOENT ? 0 : -1;
-	snprintf(now, sizeof now, "%llu:%llu", (unsigned long long)st.st_dev,
-	    (unsigned long long)st.st_ino);
+	if (wk_journal_ident(&st, now, sizeof now) != 0)
+		return 0;
 	if (strcmp(now, ident) != 0 || S_ISDIR(st.st_mode))
 		return 0;
 	return unlinkat(dfd, name, 0) == 0 || errno == ENOENT ? 0 : -1;

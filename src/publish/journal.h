@@ -20,10 +20,17 @@ enum wk_jkind {
 	WK_JDIR,	/* staging folder -> segment folder (one step) */
 	WK_JFILE,	/* temporary -> final, in the date folder */
 	WK_JLATEST,	/* temporary -> final, in latest/ */
-	WK_JDROP	/* a file of latest/ removed: its name, and
-			 * "DEVICE:INODE" of the file removed (a file put there
-			 * since is left) */
+	WK_JDROP	/* a file of latest/ removed: its name, and its
+			 * identity (wk_journal_ident): a file put there since
+			 * is left */
 };
+
+struct stat;
+
+/* The identity of the file whose lstat is st, as a drop line names it:
+ * "DEVICE:INODE:CTIME" (a new file on a reused inode has another change
+ * time). 0, or -1 when out is too small. */
+int wk_journal_ident(const struct stat *st, char *out, size_t cap);
 
 struct wk_journal;
 

@@ -619,7 +619,7 @@ plan_drops(struct wk_latest *l, struct plan *pl, char **entries,
 	int lfd = wk_outdir_latestfd(l->o), any = 0;
 	size_t i, k = strlen(name);
 	struct stat st;
-	char id[64];
+	char id[96];
 
 	for (i = 0; entries[i] != NULL; i++) {
 		if (!file_of(entries[i], name) ||
@@ -627,9 +627,8 @@ plan_drops(struct wk_latest *l, struct plan *pl, char **entries,
 		    fstatat(lfd, entries[i], &st, AT_SYMLINK_NOFOLLOW) != 0 ||
 		    S_ISDIR(st.st_mode))
 			continue;
-		snprintf(id, sizeof id, "%llu:%llu",
-		    (unsigned long long)st.st_dev, (unsigned long long)st.st_ino);
-		if (wk_journal_add(pl->j, WK_JDROP, entries[i], id) != 0)
+		if (wk_journal_ident(&st, id, sizeof id) != 0 ||
+		    wk_journal_add(pl->j, WK_JDROP, entries[i], id) != 0)
 			pl->broken = 1;
 		any = 1;
 	}
