@@ -239,7 +239,7 @@ parse(int argc, char **argv, struct opts *o)
 				char opt[3] = { '-', (char)c, '\0' };
 
 				usage_error(_("this option does not apply here: %s"),
-				    opt);
+				    c == 'F' ? "--future" : opt);
 			} else
 				usage(stderr, current);
 			return EXIT_USAGE;

@@ -6,9 +6,10 @@
  * "drop" lines). Replaying is safe at any point: a temporary whose name is
  * gone was moved already; the segment folder carries a .willakuy-run
  * marker with the run id, which tells whether the swap happened; a file
- * dropped is removed only while it is the very file the journal names. A journal is trusted only when it is a plain file of the
- * running user with the magic line and nothing but plain names; others
- * are left alone.
+ * dropped is removed only while it is the very file the journal names. A
+ * journal is trusted only when it is a plain file of the running user
+ * with the magic line and nothing but plain names (the one hidden name it
+ * may move to is latest/'s manifest); others are left alone.
  */
 
 #include <dirent.h>

@@ -29,7 +29,8 @@
 struct wk_outdir {
 	char *path, *day, *latest, *date, *today;
 	int fd, dayfd, latestfd, lockfd;
-	int hold_latest;	/* latest/ holds a later date: left alone */
+	int hold_latest;	/* latest/ holds a later date, or the date
+				 * is after today: left alone */
 	struct wk_manifest_ops mf;	/* latest.c's, or all NULL */
 };
 
