@@ -106,7 +106,8 @@ grep_err "31/11/2026"
 # check and build apply one set of rules: every error check finds in a
 # bulletin, build reports in the same words and exits non-zero, though it
 # publishes the rest. A segment without its Quechua text, an unknown
-# xml:lang, market, product and network, a clip that is not there.
+# xml:lang, market, product and network, a clip and a bed that are not
+# there.
 cp -r "$TOP/bulletins/clips" "$TMP/clips"
 sed "s|<feeds dir=\"feeds\"/>|<feeds dir=\"$TOP/examples/feeds\"/><cache size-mb=\"0\"/>|" examples/station.xml >"$TMP/st.xml"
 cat >"$TMP/rules.xml" <<'X'
@@ -118,11 +119,13 @@ cat >"$TMP/rules.xml" <<'X'
   <segment id="p"><prices feed="precios-{date}.xml" market="nery-garcia" products="papa-rosada"/></segment>
   <segment id="n"><news feed="noticias-{date}.xml" network="agrario"/></segment>
   <segment id="c"><clip src="clips/no-hay.flac"/><say xml:lang="es">Chau.</say><say xml:lang="qu">Tupananchikkama.</say></segment>
+  <segment id="bien"><prices feed="precios-{date}.xml" market="santa-clara"/></segment>
+  <segment id="fondo"><bed src="clips/no-hay-fondo.flac"/><say xml:lang="es">Con fondo.</say><say xml:lang="qu">Takiwan.</say></segment>
 </bulletin>
 X
 expect_rc 3 "$WK" check -c "$TMP/st.xml" -d "$DATE" "$TMP/rules.xml"
 grep ': error: ' "$TMP/err.txt" | sed 's/^willakuy: //' >"$TMP/check-errors.txt"
-[ "$(wc -l <"$TMP/check-errors.txt")" = 6 ] || die "check found: $(cat "$TMP/check-errors.txt")"
+[ "$(wc -l <"$TMP/check-errors.txt")" = 7 ] || die "check found: $(cat "$TMP/check-errors.txt")"
 grep -q "solo-es' says nothing in 'qu'" "$TMP/check-errors.txt" || die "check: no error for the segment without Quechua"
 "$WK" build -c "$TMP/st.xml" -d "$DATE" -o "$TMP/o" "$TMP/rules.xml" >"$TMP/out.txt" 2>"$TMP/err.txt"
 rc=$?
