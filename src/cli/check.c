@@ -22,6 +22,7 @@
 #include "lint.h"
 #include "base/paths.h"
 #include "read/plausible.h"
+#include "read/rules.h"
 #include "read/site.h"
 #include "read/station.h"
 #include "base/text.h"
@@ -89,16 +90,7 @@ static void
 unknown_id(struct ctx *c, const char *file, struct wk_pos pos,
     const char *what, const char *id, const struct wk_entry *v, size_t n)
 {
-	const char *near = wk_entry_closest(v, n, id);
-
-	if (near != NULL)
-		wk_diag(c->d, WK_ERROR, file, pos.line, pos.col,
-		    _("unknown %s '%s'; did you mean '%s'? (the known ones are in "
-		    "voices/catalog.xml)"), what, id, near);
-	else
-		wk_diag(c->d, WK_ERROR, file, pos.line, pos.col,
-		    _("unknown %s '%s'; add it to voices/catalog.xml or use a "
-		    "known id"), what, id);
+	wk_rules_unknown_id(c->d, file, pos, what, id, v, n);
 }
 
 static void
@@ -493,68 +485,28 @@ check_news(struct ctx *c, const struct wk_news *nw)
 	}
 }
 
+/* A bulletin: the rules build applies too (read/rules.h), then what
+ * only check warns about. */
 static void
 check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 {
-	size_t i, j, k;
+	size_t i, j;
 
-	for (k = 0; k < b->nlangs; k++) {
-		struct wk_err e;
-
-		if (wk_site_voice(c->site, b->langs[k], c->d, &e) == NULL)
-			wk_diag(c->d, WK_ERROR, b->path, b->pos.line, b->pos.col,
-			    _("language '%s': %s"), b->langs[k], e.msg);
-	}
-	wk_lint_bulletin(b, c->d);
+	wk_rules_bulletin(b, c->site, c->d);
+	wk_lint_dates(b, c->d);
 	for (i = 0; i < b->nsegs; i++) {
 		const struct wk_segment *sg = &b->segs[i];
 
 		check_say_figures(c, b, sg);
-		if (sg->bed.path != NULL) {	/* read as clips are */
-			struct wk_clip *cl;
-			struct wk_err e;
-
-			if (wk_clip_open(sg->bed.path, &cl, &e) != WK_OK)
-				wk_diag(c->d, WK_ERROR, b->path, sg->bed.pos.line,
-				    sg->bed.pos.col, _("bed %s: %s"), sg->bed.path,
-				    e.msg);
-			wk_clip_close(cl);
-		}
 		for (j = 0; j < sg->nitems; j++) {
 			const struct wk_item *it = &sg->items[j];
 
-			if (it->kind == WK_ITEM_SAY)
+			if (it->kind == WK_ITEM_SAY) {
 				check_digits(c, b->path, it->pos, it->lang, it->text,
 				    0);
-			if (it->kind == WK_ITEM_PRICES) {
-				if (wk_entry_find(c->cat->markets, c->cat->nmarkets,
-				    it->market) == NULL)
-					unknown_id(c, b->path, it->market_pos,
-					    _("market"), it->market, c->cat->markets,
-					    c->cat->nmarkets);
-				for (k = 0; k < it->nproducts; k++)
-					if (wk_entry_find(c->cat->products,
-					    c->cat->nproducts, it->products[k]) == NULL)
-						unknown_id(c, b->path, it->products_pos,
-						    _("product"), it->products[k],
-						    c->cat->products, c->cat->nproducts);
-			} else if (it->kind == WK_ITEM_NEWS && it->network != NULL &&
-			    wk_entry_find(c->cat->networks, c->cat->nnetworks,
-			    it->network) == NULL)
-				unknown_id(c, b->path, it->pos, _("network"),
-				    it->network, c->cat->networks, c->cat->nnetworks);
-			else if (it->kind == WK_ITEM_CLIP) {
-				struct wk_clip *cl;
-				struct wk_err e;
-
-				if (wk_clip_open(it->path, &cl, &e) != WK_OK)
-					wk_diag(c->d, WK_ERROR, b->path, it->pos.line,
-					    it->pos.col, _("clip %s: %s"), it->path,
-					    e.msg);
-				wk_clip_close(cl);
-			} else if (it->kind == WK_ITEM_SAY)
 				check_spelling(c, b->path, it->pos, it->lang,
 				    it->text);
+			}
 		}
 	}
 }

@@ -2,8 +2,8 @@
 #define WK_LINT_H
 /*
  * Checks of a bulletin that `check` (and `preview`) run after reading it:
- * spoken content in every language, known xml:lang values, readable dates
- * in <say> text.
+ * the rules that need no station (read/rules.h: spoken content in every
+ * language, known xml:lang values), readable dates in <say> text.
  */
 
 #include <stddef.h>
@@ -13,20 +13,16 @@
 struct wk_bulletin;
 
 /*
- * Adds to d: an error for each segment that says nothing in one of the
- * bulletin's languages (unless it has speech="optional"), an error for each
- * xml:lang that names no language willakuy has a voice for (with a
- * suggestion), a warning for a text in a language the bulletin does not
- * list, and a warning for each date in <say> text that names no day or can
- * be read two ways.
+ * Adds to d what wk_rules_bulletin finds without a station (an error for
+ * each segment that says nothing in one of the bulletin's languages, for
+ * each xml:lang that names no language; a warning for a text in a
+ * language the bulletin does not list), then wk_lint_dates'.
  */
 void wk_lint_bulletin(const struct wk_bulletin *b, struct wk_diags *d);
 
-/* The code that the language name or tag lang was probably meant to be
- * ("quechua" -> "qu", "es-PE" -> "es", "qi" -> "qu" when "qu" is known),
- * or NULL. known lists the codes to pick from. */
-const char *wk_lint_suggest_lang(const char *lang, char *const *known,
-    size_t nknown);
+/* Adds to d a warning for each date in <say> text that names no day or
+ * can be read two ways. */
+void wk_lint_dates(const struct wk_bulletin *b, struct wk_diags *d);
 
 enum wk_lint_date {
 	WK_LINT_NOT_DATE,	/* not written as a date at all */

@@ -38,6 +38,10 @@
 #define WK_VERSION "0"
 #endif
 
+/* How far after today -d may go without --future: a month of
+ * bulletins prepared ahead, not a mistyped year. */
+#define WK_MAX_AHEAD_DAYS 31
+
 /* Most stations (-c) in one build. */
 #define WK_MAX_STATIONS 64
 #define WK_MAX_STATIONS_S "64"
@@ -58,10 +62,10 @@ enum {
 static const struct cmd {
 	const char *name, *synopsis, *what, *opts;
 } cmds[] = {
-	{ "build", "willakuy build [-qv] [-c STATION.xml]... [-d YYYY-MM-DD] "
-	    "[-j JOBS] [-o OUTDIR] [-w SECONDS] BULLETIN.xml...",
+	{ "build", "willakuy build [-qv] [-c STATION.xml]... [-d YYYY-MM-DD "
+	    "[--future]] [-j JOBS] [-o OUTDIR] [-w SECONDS] BULLETIN.xml...",
 	    N_("make the MP3 segments, playlist and transcript of each bulletin "
-	    "in OUTDIR/YYYY-MM-DD/"), "cdjoqvw" },
+	    "in OUTDIR/YYYY-MM-DD/"), "cdFjoqvw" },
 	{ "check", "willakuy check [-qv] [-c STATION.xml] [-d YYYY-MM-DD] "
 	    "FILE.xml...",
 	    N_("validate bulletin, feed, station, voice or catalogue files"),
@@ -90,6 +94,7 @@ static const struct cmd {
  * parse their own, market_cli.c), sorted by long name. */
 static const struct option options[] = {
 	{ "date", required_argument, NULL, 'd' },
+	{ "future", no_argument, NULL, 'F' },	/* long only */
 	{ "help", no_argument, NULL, 'h' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "lang", required_argument, NULL, 'l' },
@@ -105,6 +110,7 @@ static const struct option options[] = {
 /* Help for each option, in the order of options[]. */
 static const char *const option_help[][2] = {
 	{ "-d, --date=YYYY-MM-DD", N_("broadcast date (default: today)") },
+	{ "    --future", N_("build for a date more than 31 days after today") },
 	{ "-h, --help", N_("show this help") },
 	{ "-j, --jobs=JOBS", N_("encoder threads (default: the number of cores)") },
 	{ "-l, --lang=LANG", N_("language: es or qu") },
@@ -167,8 +173,9 @@ struct opts {
 	char *stations[WK_MAX_STATIONS];	/* every -c, for build */
 	size_t nstations;
 	struct wk_date date;
+	const char *date_arg;			/* -d as given, or NULL */
 	long jobs, wait_s;
-	int quiet, verbose;
+	int quiet, verbose, future;
 };
 
 static int
@@ -232,7 +239,7 @@ parse(int argc, char **argv, struct opts *o)
 				char opt[3] = { '-', (char)c, '\0' };
 
 				usage_error(_("this option does not apply here: %s"),
-				    opt);
+				    c == 'F' ? "--future" : opt);
 			} else
 				usage(stderr, current);
 			return EXIT_USAGE;
@@ -249,6 +256,10 @@ parse(int argc, char **argv, struct opts *o)
 			if (wk_date_parse(optarg, &o->date) != 0)
 				return usage_error(_("-d wants a date as YYYY-MM-DD, "
 				    "not '%s'"), optarg);
+			o->date_arg = optarg;
+			break;
+		case 'F':
+			o->future = 1;
 			break;
 		case 'h':
 			help(current);
@@ -458,6 +469,53 @@ cmd_kit(struct opts *o, int argc, char **argv)
 	return finish_stdout(st, &d, &err);
 }
 
+/* A date more than WK_MAX_AHEAD_DAYS after today is a mistyped year or a
+ * clock set wrong, unless --future says it is meant: EXIT_USAGE, said. */
+static int
+too_far(const struct opts *o, struct wk_date today)
+{
+	long ahead = wk_date_days(o->date) - wk_date_days(today);
+	char a[11], t[11];
+
+	if (ahead <= WK_MAX_AHEAD_DAYS || o->future)
+		return 0;
+	wk_date_format(o->date, a);
+	wk_date_format(today, t);
+	fputs("willakuy: ", stderr);
+	fprintf(stderr, _("-d %s is %ld days after today (%s, the machine's "
+	    "date in its time zone, TZ): a mistyped year, or a clock set "
+	    "wrong? Nothing was built. Give a date at most %d days ahead, or "
+	    "add --future to build for that date anyway"), o->date_arg ?
+	    o->date_arg : a, ahead, t, WK_MAX_AHEAD_DAYS);
+	fputc('\n', stderr);
+	return EXIT_USAGE;
+}
+
+/* The lines of the summary that are printed even with -q, for cron's
+ * mail: a date that goes to air later, a date earlier than latest/'s, a
+ * latest/ taken back from a date after today. */
+static void
+date_lines(const struct wk_build_opts *bo, const struct wk_build_result *res,
+    struct wk_buf *out)
+{
+	char d[11], t[11];
+
+	wk_date_format(bo->date, d);
+	wk_date_format(bo->today, t);
+	if (res->future)
+		wk_buf_printf(out, _("willakuy: built for %s, goes to air on that "
+		    "date: latest/ and the podcast feeds keep today's (%s) "
+		    "until the first run on or after %s\n"), d, t, d);
+	if (res->later[0] != '\0')
+		wk_buf_printf(out, _("willakuy: built for %s; latest/ keeps the "
+		    "bulletins of %s, a later date (latest/ only moves "
+		    "forward)\n"), d, res->later);
+	if (res->unpinned[0] != '\0')
+		wk_buf_printf(out, _("willakuy: latest/ held the bulletins of %s, "
+		    "a date after today (%s): it now holds those of %s (was the "
+		    "clock set wrong, or -d mistyped?)\n"), res->unpinned, t, d);
+}
+
 /* The progress line of build on a terminal: the segment being rendered. */
 static void
 progress(const char *bulletin, const char *lang, size_t done, size_t total,
@@ -487,6 +545,9 @@ cmd_build(struct opts *o, int argc, char **argv)
 	memset(&bo, 0, sizeof bo);
 	bo.outdir = o->outdir ? o->outdir : "out";
 	bo.date = o->date;
+	bo.today = wk_date_today();
+	if ((rc = too_far(o, bo.today)) != 0)
+		return rc;
 	bo.stations = o->stations;
 	bo.nstations = o->nstations;
 	bo.bulletins = argv + optind;
@@ -518,13 +579,20 @@ cmd_build(struct opts *o, int argc, char **argv)
 	else
 		rc = 0;
 	/* What went wrong, one line per cause; -v has listed every
-	 * diagnostic as it came. */
-	if (res.failed > 0 || rc == EXIT_FALLBACK ||
+	 * diagnostic as it came. When latest/ waits for the date, or was
+	 * taken back from one still to come, a line says so, even with -q:
+	 * cron mails it. */
+	if (res.failed > 0 || rc == EXIT_FALLBACK || res.future ||
+	    res.unpinned[0] != '\0' || res.later[0] != '\0' ||
 	    o->verbose || (!o->quiet && isatty(STDOUT_FILENO))) {
 		struct wk_buf sum = WK_BUF_INIT;
 
-		wk_causes_summary(bo.causes, &d, res.failed, res.with_fallbacks,
-		    res.built - res.with_fallbacks, "willakuy: ", &sum);
+		if (res.failed > 0 || rc == EXIT_FALLBACK || o->verbose ||
+		    (!o->quiet && isatty(STDOUT_FILENO)))
+			wk_causes_summary(bo.causes, &d, res.failed,
+			    res.with_fallbacks, res.built - res.with_fallbacks,
+			    "willakuy: ", &sum);
+		date_lines(&bo, &res, &sum);
 		if (o->verbose)
 			wk_buf_printf(&sum, _("willakuy: %zu bulletin file(s) "
 			    "published (%.0f s of audio), %zu with fallbacks, %zu "

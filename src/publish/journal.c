@@ -1,13 +1,15 @@
 /*
  * The publication journal (journal.h). DAY/.<name>.journal holds a magic
- * line, then "run\t<id>", "dir\t<staging>\t<final>", "file\t<tmp>\t<final>"
- * and "latest\t<tmp>\t<final>", every name a single component of the date
- * folder (latest/ for "latest" lines). Replaying is safe at any point: a
- * temporary whose name is gone was moved already; the segment folder
- * carries a .willakuy-run marker with the run id, which tells whether the
- * swap happened. A journal is trusted only when it is a plain file of the
- * running user with the magic line and nothing but plain names; others
- * are left alone.
+ * line, then "run\t<id>", "dir\t<staging>\t<final>", "file\t<tmp>\t<final>",
+ * "latest\t<tmp>\t<final>" and "drop\t<name>\t<identity>", every
+ * name a single component of the date folder (latest/ for "latest" and
+ * "drop" lines). Replaying is safe at any point: a temporary whose name is
+ * gone was moved already; the segment folder carries a .willakuy-run
+ * marker with the run id, which tells whether the swap happened; a file
+ * dropped is removed only while it is the very file the journal names. A
+ * journal is trusted only when it is a plain file of the running user
+ * with the magic line and nothing but plain names (the one hidden name it
+ * may move to is latest/'s manifest); others are left alone.
  */
 
 #include <dirent.h>
@@ -99,7 +101,8 @@ wk_journal_is_temp(const char *name)
 	    strstr(name, ".new.") != NULL);
 }
 
-static const char *const kinds[] = { "dir", "file", "latest" };
+static const char *const kinds[] = { "dir", "file", "latest", "drop" };
+#define NKINDS (sizeof kinds / sizeof kinds[0])
 
 static char *
 journal_name(const char *name)
@@ -234,9 +237,36 @@ undo(const struct wk_journal *j, int dayfd, int latestfd)
 			wk_safe_remove_dir(dayfd, j->v[i].from);
 		else if (j->v[i].kind == WK_JFILE)
 			unlinkat(dayfd, j->v[i].from, 0);
-		else if (latestfd >= 0)
+		else if (j->v[i].kind == WK_JLATEST && latestfd >= 0)
 			unlinkat(latestfd, j->v[i].from, 0);
 	fsync(dayfd);
+}
+
+int
+wk_journal_ident(const struct stat *st, char *out, size_t cap)
+{
+	int n = snprintf(out, cap, "%llu:%llu:%lld:%ld",
+	    (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+	    (long long)st->st_ctim.tv_sec, (long)st->st_ctim.tv_nsec);
+
+	return n > 0 && (size_t)n < cap ? 0 : -1;
+}
+
+/* Removes name from dfd while it is the file ident (wk_journal_ident, as
+ * lstat sees it) names; 0 when it is gone or is another file. */
+static int
+drop(int dfd, const char *name, const char *ident)
+{
+	struct stat st;
+	char now[96];
+
+	if (fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (wk_journal_ident(&st, now, sizeof now) != 0)
+		return 0;
+	if (strcmp(now, ident) != 0 || S_ISDIR(st.st_mode))
+		return 0;
+	return unlinkat(dfd, name, 0) == 0 || errno == ENOENT ? 0 : -1;
 }
 
 int
@@ -249,9 +279,19 @@ wk_journal_run(const struct wk_journal *j, int dayfd, int latestfd,
 	for (i = 0; i < j->n; i++) {
 		const struct move *m = &j->v[i];
 		char *p = NULL, *mark;
-		int dfd = m->kind == WK_JLATEST ? latestfd : dayfd;
+		int dfd = m->kind == WK_JLATEST || m->kind == WK_JDROP ?
+		    latestfd : dayfd;
 
-		if (m->kind == WK_JDIR) {
+		if (m->kind == WK_JDROP) {
+			if (dfd >= 0 && drop(dfd, m->from, m->to) != 0) {
+				if (rc == 0)
+					wk_err_set(err, WK_EIO, day, 0, 0,
+					    _("cannot remove latest/%s: %s (the next "
+					    "run will finish)"), m->from,
+					    strerror(errno));
+				rc = -1;
+			}
+		} else if (m->kind == WK_JDIR) {
 			mark = read_marker(dayfd, m->to);
 			if (mark == NULL || strcmp(mark, j->run) != 0) {
 				int e = is_dir(dayfd, m->from) ? 0 : ENOENT;
@@ -295,13 +335,18 @@ wk_journal_run(const struct wk_journal *j, int dayfd, int latestfd,
 	return rc;
 }
 
-/* A name that may stand in a journal line of this kind. */
+/* A name that may stand in a journal line of this kind: a temporary of
+ * ours moved to a final name (in latest/, the manifest's too), or a final
+ * name of latest/ dropped with its identity. */
 static int
 valid(enum wk_jkind kind, const char *from, const char *to)
 {
-	(void)kind;
-	return wk_safe_plain(from) && wk_safe_plain(to) &&
-	    wk_journal_is_temp(from) && to[0] != '.';
+	if (!wk_safe_plain(from) || !wk_safe_plain(to))
+		return 0;
+	if (kind == WK_JDROP)
+		return from[0] != '.' && strspn(to, "0123456789:") == strlen(to);
+	return wk_journal_is_temp(from) && (to[0] != '.' ||
+	    (kind == WK_JLATEST && strcmp(to, WK_LATEST_MANIFEST) == 0));
 }
 
 /* Reads the journal name in dayfd; NULL unless it is one of ours. */
@@ -351,9 +396,9 @@ load(int dayfd, const char *name)
 			break;
 		}
 		*b++ = '\0';
-		for (k = 0; k < 3 && strcmp(line, kinds[k]) != 0; k++)
+		for (k = 0; k < (int)NKINDS && strcmp(line, kinds[k]) != 0; k++)
 			;
-		ok = k < 3 && valid((enum wk_jkind)k, a, b) &&
+		ok = k < (int)NKINDS && valid((enum wk_jkind)k, a, b) &&
 		    wk_journal_add(j, (enum wk_jkind)k, a, b) == 0;
 	}
 	if (j->run[0] == '\0')

@@ -1,11 +1,14 @@
 /*
- * latest/ settled after a run (see latest.h): the manifest read and
- * written, the stale files of bulletin-languages removed, the station's
- * clip put in place of a failed bulletin. Every name below OUTDIR is
- * reached from the output folder's descriptors with O_NOFOLLOW or
- * AT_SYMLINK_NOFOLLOW; a link planted in latest/ is removed or replaced,
- * never followed. Temporaries are ".NAME.tmp.<random>", which the next run
- * removes if this one is killed.
+ * latest/ kept true (see latest.h): the manifest read at the start of a
+ * run, given to each publication that moves a file of latest/ (publish.c
+ * puts both in place with one journal), and at the end the run's outcome
+ * settled in one journal too: stale files of bulletin-languages removed,
+ * the station's clip put in place of a failed bulletin, a file built
+ * earlier for the date put back, and the manifest that says so. Every
+ * name below OUTDIR is reached from the output folder's descriptors with
+ * O_NOFOLLOW or AT_SYMLINK_NOFOLLOW; a link planted in latest/ is removed
+ * or replaced, never followed. Temporaries are ".NAME.tmp.<random>",
+ * which the next run removes if this one is killed.
  */
 
 #include <assert.h>
@@ -21,13 +24,14 @@
 
 #include "base/buf.h"
 #include "failclip.h"
+#include "journal.h"
 #include "latest.h"
 #include "base/paths.h"
 #include "publish.h"
 #include "base/safedir.h"
 #include "read/station.h"
 
-#define MANIFEST ".willakuy-latest"
+#define MANIFEST WK_LATEST_MANIFEST
 #define MAGIC "willakuy-latest 1"
 #define MANIFEST_MAX (1 << 20)
 
@@ -49,10 +53,17 @@ struct recs {
 struct wk_latest {
 	struct wk_outdir *o;
 	struct recs old;	/* from the manifest */
+	struct recs cur;	/* what the manifest says now: old, then what
+				 * each publication of the run moved */
 	struct recs now;	/* this run's outcomes (BUILT or FAILED) */
+	char *src;		/* the bulletin file published next */
 	char **failed_files;	/* bulletin files that could not be read */
 	size_t nfailed_files;
-	int held;		/* latest/ is a later date's: left alone */
+	int held;		/* latest/ is left alone */
+	int future;		/* ... since the run's date is after today */
+	char unpinned[11];	/* the date after today latest/ held, moved
+				 * back by this run; "" */
+	char later[11];		/* the later date latest/ is kept at; "" */
 	int broken;		/* out of memory while recording */
 };
 
@@ -215,28 +226,135 @@ read_manifest(struct wk_latest *l, struct wk_diags *d, char date[11])
 	free(text);
 }
 
+/* The manifest's text: the date the run settles for, then each record
+ * of v, extra (when not NULL) in place of v's record of its name. */
+static char *
+manifest_text(struct wk_latest *l, const struct recs *v, const struct rec *extra)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	size_t i;
+	int put = 0;
+
+	wk_buf_printf(&b, "%s %s\n", MAGIC, wk_outdir_date(l->o));
+	for (i = 0; i <= v->n; i++) {
+		const struct rec *e = i < v->n ? &v->v[i] : NULL;
+
+		if (extra != NULL && ((e != NULL && strcmp(e->name,
+		    extra->name) == 0) || (e == NULL && !put))) {
+			e = extra;
+			put = 1;
+		}
+		if (e != NULL)
+			wk_buf_printf(&b, "%s\t%s\t%s\t%s\n", e->name, e->date,
+			    e->kind == CLIP ? "clip" : "built", e->src);
+	}
+	return wk_buf_steal(&b);
+}
+
+/* NAME of a base NAME.mp3 (malloc'd), or NULL. */
+static char *
+name_of(const char *base)
+{
+	size_t n = strlen(base);
+
+	if (n < 5 || strcmp(base + n - 4, ".mp3") != 0)
+		return NULL;
+	return strndup(base, n - 4);
+}
+
+/* publish.c's question: the manifest once latest/base is the date's. */
+static char *
+ops_text(void *arg, const char *base)
+{
+	struct wk_latest *l = arg;
+	struct rec e;
+	const struct rec *was;
+	char *text;
+
+	if ((e.name = name_of(base)) == NULL)
+		return NULL;
+	was = recs_find(&l->cur, e.name);
+	e.src = l->src ? l->src : was ? was->src : "";
+	snprintf(e.date, sizeof e.date, "%s", wk_outdir_date(l->o));
+	e.kind = BUILT;
+	text = manifest_text(l, &l->cur, &e);
+	free(e.name);
+	return text;
+}
+
+/* ... and its news: latest/base is the date's now. */
+static void
+ops_moved(void *arg, const char *base)
+{
+	struct wk_latest *l = arg;
+	const struct rec *was;
+	char *name = name_of(base), *src;
+
+	if (name == NULL) {
+		l->broken = 1;
+		return;
+	}
+	was = recs_find(&l->cur, name);
+	src = strdup(l->src ? l->src : was ? was->src : "");
+	if (src == NULL || recs_put(&l->cur, name, src, wk_outdir_date(l->o),
+	    BUILT) != 0)
+		l->broken = 1;
+	free(src);
+	free(name);
+}
+
 enum wk_status
 wk_latest_open(struct wk_outdir *o, struct wk_diags *d, struct wk_latest **out,
     struct wk_err *err)
 {
+	const char *run = wk_outdir_date(o), *today = wk_outdir_today(o);
+	struct wk_manifest_ops ops = { ops_text, ops_moved, NULL };
 	struct wk_latest *l;
 	struct stat st;
 	char date[11];
+	size_t i;
 
 	if ((*out = l = calloc(1, sizeof *l)) == NULL)
 		return wk_err_nomem(err);
 	l->o = o;
 	read_manifest(l, d, date);
-	/* A later date whose folder is gone was a mistake undone. */
-	if (date[0] != '\0' && strcmp(date, wk_outdir_date(o)) > 0 &&
+	for (i = 0; i < l->old.n; i++)
+		if (recs_put(&l->cur, l->old.v[i].name, l->old.v[i].src,
+		    l->old.v[i].date, l->old.v[i].kind) != 0)
+			l->broken = 1;
+	if (strcmp(run, today) > 0) {
+		/* Not on the air yet: the next run on or after the date
+		 * moves latest/ (and the feeds). */
+		l->held = l->future = 1;
+		wk_outdir_hold_latest(o);
+		wk_diag(d, WK_NOTE, NULL, 0, 0,
+		    _("built for %s, after today (%s): latest/, its page and "
+		    "playlist and the podcast feeds stay as they are until that "
+		    "date; the first run on or after it puts these bulletins "
+		    "there"), run, today);
+	} else if (date[0] != '\0' && strcmp(date, today) > 0) {
+		/* A clock set wrong, or -d mistyped, by a run that moved
+		 * latest/ to a date not yet come: today's run takes it back. */
+		snprintf(l->unpinned, sizeof l->unpinned, "%s", date);
+		wk_diag(d, WK_WARNING, wk_outdir_latest(o), 0, 0,
+		    _("latest/ held the bulletins of %s, a date after today "
+		    "(%s): a clock set wrong, or a mistyped -d, when they were "
+		    "built. It now holds those of %s; the folder %s stays, "
+		    "remove it if it was a mistake"), date, today, run, date);
+	} else if (date[0] != '\0' && strcmp(date, run) > 0 &&
 	    fstatat(wk_outdir_fd(o), date, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
 	    S_ISDIR(st.st_mode)) {
+		/* A later date whose folder is gone was a mistake undone. */
 		l->held = 1;
+		snprintf(l->later, sizeof l->later, "%s", date);
 		wk_outdir_hold_latest(o);
 		wk_diag(d, WK_NOTE, NULL, 0, 0,
 		    _("latest/ holds the bulletins of %s, later than %s: it is "
-		    "left as it is (latest/ only moves forward)"), date,
-		    wk_outdir_date(o));
+		    "left as it is (latest/ only moves forward)"), date, run);
+	}
+	if (!l->held) {
+		ops.arg = l;
+		wk_outdir_set_manifest(o, &ops);
 	}
 	return WK_OK;
 }
@@ -248,12 +366,43 @@ wk_latest_free(struct wk_latest *l)
 
 	if (l == NULL)
 		return;
+	wk_outdir_set_manifest(l->o, NULL);
 	recs_free(&l->old);
+	recs_free(&l->cur);
 	recs_free(&l->now);
+	free(l->src);
 	for (i = 0; i < l->nfailed_files; i++)
 		free(l->failed_files[i]);
 	free(l->failed_files);
 	free(l);
+}
+
+void
+wk_latest_source(struct wk_latest *l, const char *path)
+{
+	if (l == NULL)
+		return;
+	free(l->src);
+	if ((l->src = canon(path)) == NULL)
+		l->broken = 1;
+}
+
+int
+wk_latest_future(const struct wk_latest *l)
+{
+	return l != NULL && l->future;
+}
+
+const char *
+wk_latest_unpinned(const struct wk_latest *l)
+{
+	return l != NULL && l->unpinned[0] != '\0' ? l->unpinned : NULL;
+}
+
+const char *
+wk_latest_later(const struct wk_latest *l)
+{
+	return l != NULL && l->later[0] != '\0' ? l->later : NULL;
 }
 
 static void
@@ -431,15 +580,46 @@ gather(struct wk_latest *l, char **entries, struct recs *names)
 	return rc;
 }
 
-/* Removes latest/NAME.* (NAME.mp3 too unless keep_mp3); 1 if anything
- * was. A link is removed itself; a folder is left. */
-static int
-remove_files(struct wk_latest *l, char **entries, const char *name,
-    int keep_mp3)
+/* What the end of the run does to latest/, written down before it is
+ * done: one journal (DAY/.latest.journal, journal.h) with every file put
+ * in place, every file removed and the manifest, so that a run killed
+ * half way leaves latest/ and its manifest agreeing once the next run
+ * finishes it. */
+struct plan {
+	struct wk_journal *j;
+	char **tmps;		/* temporaries made in latest/ */
+	size_t ntmps;
+	int broken;		/* out of memory, or a temporary not made */
+};
+
+/* Adds a move of the temporary tmp (now the plan's) to latest/to. */
+static void
+plan_move(struct plan *pl, char *tmp, const char *to)
 {
-	int lfd = wk_outdir_latestfd(l->o), removed = 0;
+	char **v = realloc(pl->tmps, (pl->ntmps + 1) * sizeof *v);
+
+	if (v == NULL) {
+		pl->broken = 1;
+		free(tmp);
+		return;
+	}
+	pl->tmps = v;
+	v[pl->ntmps++] = tmp;
+	if (wk_journal_add(pl->j, WK_JLATEST, tmp, to) != 0)
+		pl->broken = 1;
+}
+
+/* Plans the removal of latest/NAME.* (NAME.mp3 too unless keep_mp3); 1
+ * if there is anything to remove. A link is removed itself; a folder is
+ * left. */
+static int
+plan_drops(struct wk_latest *l, struct plan *pl, char **entries,
+    const char *name, int keep_mp3)
+{
+	int lfd = wk_outdir_latestfd(l->o), any = 0;
 	size_t i, k = strlen(name);
 	struct stat st;
+	char id[96];
 
 	for (i = 0; entries[i] != NULL; i++) {
 		if (!file_of(entries[i], name) ||
@@ -447,10 +627,51 @@ remove_files(struct wk_latest *l, char **entries, const char *name,
 		    fstatat(lfd, entries[i], &st, AT_SYMLINK_NOFOLLOW) != 0 ||
 		    S_ISDIR(st.st_mode))
 			continue;
-		if (unlinkat(lfd, entries[i], 0) == 0)
-			removed = 1;
+		if (wk_journal_ident(&st, id, sizeof id) != 0 ||
+		    wk_journal_add(pl->j, WK_JDROP, entries[i], id) != 0)
+			pl->broken = 1;
+		any = 1;
 	}
-	return removed;
+	return any;
+}
+
+/* 1 when latest/base is the date folder's base: the same file (a hard
+ * link), or a copy of it byte for byte. */
+static int
+same_file(struct wk_latest *l, const char *base)
+{
+	int dfd = wk_outdir_dayfd(l->o), lfd = wk_outdir_latestfd(l->o);
+	int a = -1, b = -1, same = 0;
+	struct stat sa, sb;
+	char x[1 << 14], y[1 << 14];
+	ssize_t n, m;
+
+	if (fstatat(dfd, base, &sa, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    fstatat(lfd, base, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
+	    !S_ISREG(sa.st_mode) || !S_ISREG(sb.st_mode) ||
+	    sa.st_size != sb.st_size)
+		return 0;
+	if (sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)
+		return 1;
+	if ((a = wk_safe_open_read(dfd, base)) < 0 ||
+	    (b = wk_safe_open_read(lfd, base)) < 0)
+		goto out;
+	for (;;) {
+		n = read(a, x, sizeof x);
+		m = n > 0 ? read(b, y, (size_t)n) : 0;
+		if (n < 0 || m != n || memcmp(x, y, (size_t)n) != 0)
+			break;
+		if (n == 0) {
+			same = 1;
+			break;
+		}
+	}
+out:
+	if (a >= 0)
+		close(a);
+	if (b >= 0)
+		close(b);
+	return same;
 }
 
 /* Is the failed bulletin-language's bulletin among the unreadable files? */
@@ -502,22 +723,23 @@ clip_file(struct clip *c, const struct wk_station *s,
 	return c->f;
 }
 
-/* Puts a copy of the clip as latest/NAME.mp3 (a temporary, then renamed
- * over whatever was there). 0, or -1 with errno. */
+/* Writes a copy of the clip as a temporary of latest/ for NAME.mp3;
+ * *tmp gets its name. 0, or -1 with errno. */
 static int
-place_clip(struct wk_latest *l, FILE *clip, const char *name)
+clip_tmp(struct wk_latest *l, FILE *clip, const char *name, char **tmp)
 {
 	int lfd = wk_outdir_latestfd(l->o), fd, rc = 0;
-	struct wk_buf pre = WK_BUF_INIT, fin = WK_BUF_INIT;
-	char buf[1 << 15], *tmp = NULL;
+	struct wk_buf pre = WK_BUF_INIT;
+	char buf[1 << 15];
 	size_t n;
 
+	*tmp = NULL;
 	wk_buf_printf(&pre, ".%s.mp3.tmp.", name);
-	wk_buf_printf(&fin, "%s.mp3", name);
-	if (pre.failed || fin.failed) {
+	if (pre.failed) {
 		errno = ENOMEM;
-		rc = -1;
-	} else if ((fd = wk_safe_create(lfd, wk_buf_str(&pre), "", &tmp)) < 0)
+		return -1;
+	}
+	if ((fd = wk_safe_create(lfd, wk_buf_str(&pre), "", tmp)) < 0)
 		rc = -1;
 	else {
 		rewind(clip);
@@ -527,43 +749,50 @@ place_clip(struct wk_latest *l, FILE *clip, const char *name)
 			rc = -1;
 		if (close(fd) != 0)
 			rc = -1;
-		if (rc == 0 && renameat(lfd, tmp, lfd, wk_buf_str(&fin)) != 0)
-			rc = -1;
-		if (rc != 0)
-			unlinkat(lfd, tmp, 0);
+		if (rc != 0) {
+			unlinkat(lfd, *tmp, 0);
+			free(*tmp);
+			*tmp = NULL;
+		}
 	}
-	free(tmp);
 	wk_buf_free(&pre);
-	wk_buf_free(&fin);
 	return rc;
 }
 
-/* Writes the manifest of the records in v (wk_safe_replace). */
+/* Writes the manifest of the records in v as a temporary of latest/ and
+ * plans its move. 0, or -1 with errno. */
 static int
-write_manifest(struct wk_latest *l, const struct recs *v)
+plan_manifest(struct wk_latest *l, struct plan *pl, const struct recs *v)
 {
-	struct wk_buf b = WK_BUF_INIT;
-	size_t i;
-	int rc;
+	char *text = manifest_text(l, v, NULL), *tmp = NULL;
+	int fd, rc = 0;
 
-	wk_buf_printf(&b, "%s %s\n", MAGIC, wk_outdir_date(l->o));
-	for (i = 0; i < v->n; i++)
-		wk_buf_printf(&b, "%s\t%s\t%s\t%s\n", v->v[i].name, v->v[i].date,
-		    v->v[i].kind == CLIP ? "clip" : "built", v->v[i].src);
-	if (b.failed) {
+	if (text == NULL) {
 		errno = ENOMEM;
 		return -1;
 	}
-	rc = wk_safe_replace(wk_outdir_latestfd(l->o), MANIFEST, b.data, b.len);
-	wk_buf_free(&b);
+	if ((fd = wk_safe_create(wk_outdir_latestfd(l->o), MANIFEST ".tmp.",
+	    "", &tmp)) < 0)
+		rc = -1;
+	else {
+		rc = wk_safe_write_all(fd, text, strlen(text));
+		if (close(fd) != 0)
+			rc = -1;
+		if (rc != 0) {
+			unlinkat(wk_outdir_latestfd(l->o), tmp, 0);
+			free(tmp);
+		} else
+			plan_move(pl, tmp, MANIFEST);
+	}
+	free(text);
 	return rc;
 }
 
-/* What becomes of one bulletin-language; its record (if latest/ keeps
- * something of it) is added to keep. -1 when out of memory. */
+/* What becomes of one bulletin-language: planned in pl, its record (if
+ * latest/ keeps something of it) added to keep. -1 when out of memory. */
 static int
-settle_one(struct wk_latest *l, char **entries, const char *name,
-    struct clip *clip, const struct wk_station *s,
+settle_one(struct wk_latest *l, struct plan *pl, char **entries,
+    const char *name, struct clip *clip, const struct wk_station *s,
     const struct wk_audio_params *p, struct wk_diags *d, struct recs *keep)
 {
 	const char *date = wk_outdir_date(l->o);
@@ -573,6 +802,7 @@ settle_one(struct wk_latest *l, char **entries, const char *name,
 	struct wk_buf mp3 = WK_BUF_INIT;
 	struct stat st;
 	int built_today, failed, rc = 0;
+	char *tmp;
 	FILE *f;
 
 	wk_buf_printf(&mp3, "%s.mp3", name);
@@ -584,12 +814,30 @@ settle_one(struct wk_latest *l, char **entries, const char *name,
 			rc = recs_put(keep, name, old->src, old->date, old->kind);
 		goto out;
 	}
-	/* Published for the date by this run, or by an earlier one today. */
+	/* Published for the date by this run, or by an earlier one. */
 	built_today = (now != NULL && now->kind == BUILT) ||
 	    (fstatat(wk_outdir_dayfd(l->o), wk_buf_str(&mp3), &st,
 	    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode));
 	failed = (now != NULL && now->kind == FAILED) || file_failed(l, old);
 	if (built_today) {
+		/* latest/ gets the date's file, if it has another: built
+		 * when the date was still to come, or put back. */
+		if (!same_file(l, wk_buf_str(&mp3))) {
+			if (wk_outdir_link_latest(l->o, wk_buf_str(&mp3),
+			    &tmp) != 0) {
+				wk_diag(d, WK_ERROR, wk_outdir_latest(l->o), 0, 0,
+				    _("cannot put %s of %s in latest/: %s"),
+				    wk_buf_str(&mp3), date, strerror(errno));
+				if (old != NULL)
+					rc = recs_put(keep, name, old->src,
+					    old->date, old->kind);
+				goto out;
+			}
+			plan_move(pl, tmp, wk_buf_str(&mp3));
+			wk_diag(d, WK_NOTE, NULL, 0, 0,
+			    _("latest/%s: the one built for %s"),
+			    wk_buf_str(&mp3), date);
+		}
 		rc = recs_put(keep, name, src, date, BUILT);
 		goto out;
 	}
@@ -597,14 +845,15 @@ settle_one(struct wk_latest *l, char **entries, const char *name,
 	    fstatat(wk_outdir_latestfd(l->o), wk_buf_str(&mp3), &st,
 	    AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)) {
 		/* The clip put in place earlier today stays. */
-		remove_files(l, entries, name, 1);
+		plan_drops(l, pl, entries, name, 1);
 		rc = recs_put(keep, name, src, date, CLIP);
 		goto out;
 	}
 	if (failed && s->on_failure == WK_LATEST_CLIP &&
 	    (f = clip_file(clip, s, p, d)) != NULL) {
-		remove_files(l, entries, name, 1);
-		if (place_clip(l, f, name) == 0) {
+		if (clip_tmp(l, f, name, &tmp) == 0) {
+			plan_drops(l, pl, entries, name, 1);
+			plan_move(pl, tmp, wk_buf_str(&mp3));
 			wk_diag(d, WK_NOTE, NULL, 0, 0,
 			    _("latest/%s.mp3: the station's clip %s, since %s "
 			    "could not be built for %s"), name, s->failure_clip,
@@ -616,7 +865,7 @@ settle_one(struct wk_latest *l, char **entries, const char *name,
 		    _("cannot put the station's clip as %s.mp3: %s; latest/ "
 		    "keeps nothing for %s"), name, strerror(errno), name);
 	}
-	if (remove_files(l, entries, name, 0))
+	if (plan_drops(l, pl, entries, name, 0))
 		wk_diag(d, WK_NOTE, NULL, 0, 0,
 		    _("latest/%s.*: removed, %s was not built for %s"), name,
 		    name, date);
@@ -625,35 +874,85 @@ out:
 	return rc;
 }
 
+/* Runs the plan: the journal written in the date folder, its moves made,
+ * the journal removed. 0 when done; -1 (err set) when the journal could
+ * not be written, and nothing was done; -2 (err set) when some move is
+ * not done yet: the journal stays, with its temporaries, for the next
+ * run to finish. */
+static int
+plan_run(struct wk_latest *l, struct plan *pl, struct wk_err *err)
+{
+	struct wk_outdir *o = l->o;
+	int rc;
+
+	if (wk_journal_write(pl->j, wk_outdir_dayfd(o), wk_outdir_day(o),
+	    "latest", err) != WK_OK)
+		return -1;
+	rc = wk_journal_run(pl->j, wk_outdir_dayfd(o), wk_outdir_latestfd(o),
+	    wk_outdir_day(o), err);
+	if (rc >= 0)
+		wk_journal_remove(wk_outdir_dayfd(o), "latest");
+	return rc == 0 ? 0 : -2;
+}
+
 void
 wk_latest_settle(struct wk_latest *l, const struct wk_station *s,
     const struct wk_audio_params *p, struct wk_diags *d)
 {
 	struct recs names = { NULL, 0 }, keep = { NULL, 0 };
 	struct clip clip = { NULL, 0 };
-	char **entries = NULL;
+	struct plan pl = { NULL, NULL, 0, 0 };
+	struct wk_err err;
+	char **entries = NULL, r[17], run[40];
 	size_t i;
 	int rc = 0;
 
 	if (l == NULL || l->held)
 		return;
+	wk_random_hex(r);
+	snprintf(run, sizeof run, "latest-%ld-%s", (long)getpid(), r);
 	if (l->broken || (entries = list_latest(l)) == NULL ||
-	    gather(l, entries, &names) != 0) {
+	    gather(l, entries, &names) != 0 ||
+	    (pl.j = wk_journal_new(run)) == NULL) {
 		wk_diag(d, WK_ERROR, wk_outdir_latest(l->o), 0, 0, "%s",
 		    _("latest/ could not be checked (out of memory, or it cannot "
 		    "be read): it may still hold bulletins of an earlier day"));
 		goto out;
 	}
 	for (i = 0; i < names.n && rc == 0; i++)
-		rc = settle_one(l, entries, names.v[i].name, &clip, s, p, d, &keep);
-	if (rc != 0)
+		rc = settle_one(l, &pl, entries, names.v[i].name, &clip, s, p, d,
+		    &keep);
+	if (rc != 0 || pl.broken) {
 		wk_diag(d, WK_ERROR, wk_outdir_latest(l->o), 0, 0, "%s",
 		    _("latest/ could not be settled (out of memory): it may still "
 		    "hold bulletins of an earlier day"));
-	else if (write_manifest(l, &keep) != 0)
-		wk_diag(d, WK_WARNING, wk_outdir_latest(l->o), 0, 0,
-		    _("cannot write %s: %s"), MANIFEST, strerror(errno));
+		goto out;
+	}
+	if (plan_manifest(l, &pl, &keep) != 0 || pl.broken) {
+		wk_diag(d, WK_ERROR, wk_outdir_latest(l->o), 0, 0,
+		    _("cannot write %s: %s; latest/ is left as it was"), MANIFEST,
+		    strerror(errno));
+		goto out;
+	}
+	memset(&err, 0, sizeof err);
+	if ((rc = plan_run(l, &pl, &err)) != 0)
+		wk_diag(d, WK_ERROR, err.file[0] ? err.file :
+		    wk_outdir_latest(l->o), 0, 0, "%s", err.msg);
+	if (rc != -1) {
+		/* Moved, or the journal's for the next run to move. */
+		for (i = 0; i < pl.ntmps; i++)
+			free(pl.tmps[i]);
+		pl.ntmps = 0;
+	}
 out:
+	/* Temporaries of a plan not carried out (the journal's undone ones
+	 * are gone already). */
+	for (i = 0; i < pl.ntmps; i++) {
+		unlinkat(wk_outdir_latestfd(l->o), pl.tmps[i], 0);
+		free(pl.tmps[i]);
+	}
+	free(pl.tmps);
+	wk_journal_free(pl.j);
 	if (clip.f != NULL)
 		fclose(clip.f);
 	free_list(entries);

@@ -41,6 +41,7 @@ struct wk_playout {
 	const struct wk_station *st;
 	char *outdir;
 	char date[11];
+	char today[11];		/* no episode after it */
 	struct pub *v;
 	size_t n;
 };
@@ -53,7 +54,7 @@ struct item {
 
 struct wk_playout *
 wk_playout_new(const struct wk_station *station, const char *outdir,
-    struct wk_date date)
+    struct wk_date date, struct wk_date today)
 {
 	struct wk_playout *p = calloc(1, sizeof *p);
 
@@ -63,6 +64,7 @@ wk_playout_new(const struct wk_station *station, const char *outdir,
 	}
 	p->st = station;
 	wk_date_format(date, p->date);
+	wk_date_format(today.y > 0 ? today : date, p->today);
 	return p;
 }
 
@@ -188,10 +190,10 @@ newest_first(const void *a, const void *b)
 	return strcmp(*(char *const *)b, *(char *const *)a);
 }
 
-/* The dated folders of fd (YYYY-MM-DD, real folders), newest first;
- * *n of them. */
+/* The dated folders of fd (YYYY-MM-DD, real folders) up to today (a
+ * date still to come is not on the air), newest first; *n of them. */
 static char **
-list_days(int fd, size_t *n)
+list_days(int fd, const char *today, size_t *n)
 {
 	char **v = NULL, **t;
 	struct dirent *e;
@@ -209,6 +211,7 @@ list_days(int fd, size_t *n)
 	}
 	while ((e = readdir(d)) != NULL) {
 		if (strlen(e->d_name) != 10 || wk_date_parse(e->d_name, &dt) != 0 ||
+		    strcmp(e->d_name, today) > 0 ||
 		    fstatat(fd, e->d_name, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
 		    !S_ISDIR(sb.st_mode))
 			continue;
@@ -617,7 +620,7 @@ wk_playout_finish(struct wk_playout *p, struct wk_diags *d)
 		    _("cannot open the folder"), strerror(errno));
 		return;
 	}
-	days = list_days(fd, &ndays);
+	days = list_days(fd, p->today, &ndays);
 	/* A note (-v), not a warning: a station that plays from latest/
 	 * needs no URL, and cron would mail it every day. The feed itself
 	 * says so too. */
@@ -632,7 +635,9 @@ wk_playout_finish(struct wk_playout *p, struct wk_diags *d)
 	for (k = 0; feedfd >= 0 && k < p->n; k++)
 		if (write_feed(p, k, fd, feedfd, days, ndays, &err) != WK_OK)
 			wk_diag_err(d, &err);
-	if (write_latest(p, fd, days, ndays, &err) != WK_OK)
+	/* latest/ waits for the date, and so do its page and playlist. */
+	if (strcmp(p->date, p->today) <= 0 &&
+	    write_latest(p, fd, days, ndays, &err) != WK_OK)
 		wk_diag_err(d, &err);
 	if (p->st->hook_command != NULL) {
 		if ((abs = realpath(p->outdir, NULL)) == NULL)

@@ -4,10 +4,12 @@
  * What a run does for playout systems and listeners once its bulletins
  * are published and retention has run: the podcast feed of every
  * bulletin-language it published (OUTDIR/podcast/NAME.xml, an episode per
- * dated folder that holds NAME.mp3), the page latest/index.html with a
- * player per bulletin in latest/ and latest/latest.m3u, then the station's
- * <hook> once per bulletin-language published, with its files' paths in
- * the environment (notify.c runs it).
+ * dated folder that holds NAME.mp3, up to today: a date still to come is
+ * not on the air yet), the page latest/index.html with a player per
+ * bulletin in latest/ and latest/latest.m3u (left as they are by a run
+ * for a date after today, like latest/), then the station's <hook> once
+ * per bulletin-language published, with its files' paths in the
+ * environment (notify.c runs it).
  */
 
 #include "base/date.h"
@@ -17,10 +19,11 @@ struct wk_playout;
 struct wk_script;
 struct wk_station;
 
-/* A run's list for outdir on date; station is borrowed and must outlive
- * it. NULL when out of memory. */
+/* A run's list for outdir on date, today being the machine's date in its
+ * time zone; station is borrowed and must outlive it. NULL when out of
+ * memory. */
 struct wk_playout *wk_playout_new(const struct wk_station *station,
-    const char *outdir, struct wk_date date);
+    const char *outdir, struct wk_date date, struct wk_date today);
 void wk_playout_free(struct wk_playout *p);
 
 /* Notes that the bulletin-language of s was published, its feed in

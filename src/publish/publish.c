@@ -27,10 +27,17 @@
 #include "base/safedir.h"
 
 struct wk_outdir {
-	char *path, *day, *latest, *date;
+	char *path, *day, *latest, *date, *today;
 	int fd, dayfd, latestfd, lockfd;
-	int hold_latest;	/* latest/ holds a later date: left alone */
+	int hold_latest;	/* latest/ holds a later date, or the date
+				 * is after today: left alone */
+	struct wk_manifest_ops mf;	/* latest.c's, or all NULL */
 };
+
+/* OUTDIR/OWNER names the station an output folder belongs to. */
+#define OWNER ".willakuy-station"
+#define OWNER_MAGIC "willakuy-station 1"
+#define OWNER_MAX 4096
 
 struct entry {
 	char *tmp, *final;	/* names in the date folder, or in staging */
@@ -188,6 +195,101 @@ lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 	return WK_OK;
 }
 
+/* 1 when OUTDIR holds something of an earlier run: latest/ or a date
+ * folder. */
+static int
+used_before(int fd)
+{
+	int k = dup(fd), found = 0;
+	DIR *d = k >= 0 ? fdopendir(k) : NULL;
+	struct dirent *e;
+
+	if (d == NULL) {
+		if (k >= 0)
+			close(k);
+		return 0;
+	}
+	rewinddir(d);	/* the duplicate shares the offset */
+	while (!found && (e = readdir(d)) != NULL)
+		found = strcmp(e->d_name, "latest") == 0 ||
+		    wk_safe_is_date(e->d_name);
+	closedir(d);
+	return found;
+}
+
+/* The station OUTDIR/OWNER names, read without following a link: 0 and
+ * id[] set; 1 when there is no record; -1 when OWNER is not willakuy's (a
+ * link, not a plain file, not our text). */
+static int
+read_owner(struct wk_outdir *o, char *id, size_t cap)
+{
+	int fd = wk_safe_open_read(o->fd, OWNER);
+	char buf[OWNER_MAX + 1], *nl;
+	size_t k = strlen(OWNER_MAGIC), len = 0;
+	ssize_t n;
+
+	if (fd < 0)
+		return errno == ENOENT ? 1 : -1;
+	while (len < OWNER_MAX &&
+	    (n = read(fd, buf + len, OWNER_MAX - len)) > 0)
+		len += (size_t)n;
+	close(fd);
+	buf[len] = '\0';
+	if (strncmp(buf, OWNER_MAGIC "\n", k + 1) != 0 ||
+	    (nl = strchr(buf + k + 1, '\n')) == NULL ||
+	    (size_t)(nl - (buf + k + 1)) >= cap || nl == buf + k + 1)
+		return -1;
+	memcpy(id, buf + k + 1, (size_t)(nl - (buf + k + 1)));
+	id[nl - (buf + k + 1)] = '\0';
+	return 0;
+}
+
+/* One output folder, one station: OWNER is checked, or written at the
+ * first run. */
+static enum wk_status
+check_station(struct wk_outdir *o, const char *station, struct wk_diags *d,
+    struct wk_err *err)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	char id[256];
+	int rc, before;
+
+	if (station == NULL)
+		return WK_OK;
+	if ((rc = read_owner(o, id, sizeof id)) == 0) {
+		if (strcmp(id, station) == 0)
+			return WK_OK;
+		return wk_err_set(err, WK_EUSAGE, o->path, 0, 0,
+		    _("this output folder belongs to station '%s' (%s), not to "
+		    "'%s': a run of '%s' would replace its latest/, podcast "
+		    "feeds and report. Give each station an output folder of its "
+		    "own (-o), or build both in one run (one -c each: every "
+		    "station then gets OUTDIR/<station id>/)"), id, OWNER,
+		    station, station);
+	}
+	if (rc < 0)
+		return wk_err_set(err, WK_EIO, o->path, 0, 0,
+		    _("%s is not willakuy's record of the station this folder "
+		    "belongs to (a link, not a plain file, or not its text): "
+		    "remove it, and the next run records its station"), OWNER);
+	before = used_before(o->fd);
+	wk_buf_printf(&b, "%s\n%s\n", OWNER_MAGIC, station);
+	if (b.failed) {
+		wk_buf_free(&b);
+		return wk_err_nomem(err);
+	}
+	rc = wk_safe_replace(o->fd, OWNER, b.data, b.len);
+	wk_buf_free(&b);
+	if (rc != 0)
+		return io_err(err, o->path, OWNER, _("cannot write"));
+	if (before)
+		wk_diag(d, WK_NOTE, o->path, 0, 0,
+		    _("this output folder had no record of its station: it now "
+		    "belongs to '%s' (%s); a run of another station into it is "
+		    "refused"), station, OWNER);
+	return WK_OK;
+}
+
 /* SIGTERM and SIGINT during a commit wait for it to end. Signal handlers
  * are the process's, so their state is kept here for every station. */
 static volatile sig_atomic_t in_commit, pending;
@@ -240,9 +342,10 @@ end_commit(void)
 }
 
 enum wk_status
-wk_outdir_open(const char *path, const char *date, unsigned wait_s,
-    int shared, struct wk_outdir **out, struct wk_err *err)
+wk_outdir_open(const char *path, const struct wk_outdir_opts *op,
+    struct wk_diags *d, struct wk_outdir **out, struct wk_err *err)
 {
+	const char *date = op->date;
 	struct wk_outdir *o;
 	enum wk_status st;
 
@@ -253,13 +356,15 @@ wk_outdir_open(const char *path, const char *date, unsigned wait_s,
 	if (strpbrk(path, "\t\n") != NULL)
 		return wk_err_set(err, WK_EUSAGE, NULL, 0, 0, "%s",
 		    _("the output folder's name may not contain tabs or newlines"));
-	if (!wk_safe_plain(date))
+	if (!wk_safe_is_date(date) ||
+	    (op->today != NULL && !wk_safe_is_date(op->today)))
 		return wk_err_set(err, WK_EUSAGE, NULL, 0, 0, "%s",
-		    _("the date may not contain '/'"));
+		    _("the date must be written YYYY-MM-DD"));
 	if ((o = calloc(1, sizeof *o)) == NULL)
 		return wk_err_nomem(err);
 	o->fd = o->dayfd = o->latestfd = o->lockfd = -1;
 	if ((o->path = strdup(path)) == NULL || (o->date = strdup(date)) == NULL ||
+	    (o->today = strdup(op->today ? op->today : date)) == NULL ||
 	    (o->day = wk_path_join(path, date)) == NULL ||
 	    (o->latest = wk_path_join(path, "latest")) == NULL) {
 		wk_outdir_close(o);
@@ -271,8 +376,9 @@ wk_outdir_open(const char *path, const char *date, unsigned wait_s,
 		st = io_err(err, path, NULL, _("cannot open folder"));
 		goto fail;
 	}
-	if ((st = check_owner(o, shared, err)) != WK_OK ||
-	    (st = lock(o, wait_s, err)) != WK_OK)
+	if ((st = check_owner(o, op->shared, err)) != WK_OK ||
+	    (st = lock(o, op->wait_s, err)) != WK_OK ||
+	    (st = check_station(o, op->station, d, err)) != WK_OK)
 		goto fail;
 	if ((o->dayfd = subdir(o->fd, path, date, err)) < 0 ||
 	    (o->latestfd = subdir(o->fd, path, "latest", err)) < 0) {
@@ -305,6 +411,7 @@ wk_outdir_close(struct wk_outdir *o)
 		close(o->fd);
 	free(o->path);
 	free(o->date);
+	free(o->today);
 	free(o->day);
 	free(o->latest);
 	free(o);
@@ -344,6 +451,21 @@ const char *
 wk_outdir_date(const struct wk_outdir *o)
 {
 	return o->date;
+}
+
+const char *
+wk_outdir_today(const struct wk_outdir *o)
+{
+	return o->today;
+}
+
+void
+wk_outdir_set_manifest(struct wk_outdir *o, const struct wk_manifest_ops *ops)
+{
+	if (ops != NULL)
+		o->mf = *ops;
+	else
+		memset(&o->mf, 0, sizeof o->mf);
 }
 
 void
@@ -556,7 +678,8 @@ pub_free(struct wk_pub *p)
 }
 
 /* latest/ only moves forward: a later date folder that has its own copy
- * of base keeps latest/base. */
+ * of base keeps latest/base, unless it is after today (not on the air
+ * yet). */
 static int
 newer_exists(struct wk_outdir *o, const char *base)
 {
@@ -575,7 +698,8 @@ newer_exists(struct wk_outdir *o, const char *base)
 		int dfd;
 
 		if (!wk_safe_is_date(e->d_name) ||
-		    strcmp(e->d_name, o->date) <= 0)
+		    strcmp(e->d_name, o->date) <= 0 ||
+		    strcmp(e->d_name, o->today) > 0)
 			continue;
 		dfd = openat(o->fd, e->d_name, O_RDONLY | O_DIRECTORY |
 		    O_NOFOLLOW | O_CLOEXEC);
@@ -593,6 +717,15 @@ int
 wk_outdir_newer(struct wk_outdir *o, const char *base)
 {
 	return newer_exists(o, base);
+}
+
+static int latest_tmp(struct wk_outdir *o, const char *src, const char *base,
+    char **ltmp);
+
+int
+wk_outdir_link_latest(struct wk_outdir *o, const char *name, char **tmp)
+{
+	return latest_tmp(o, name, name, tmp);
 }
 
 /* Copies name in sfd to a new temporary in dfd (latest/ on another file
@@ -661,13 +794,47 @@ latest_tmp(struct wk_outdir *o, const char *src, const char *base,
 	return rc;
 }
 
+/* Writes the manifest latest.c gives for latest/base into a new temporary
+ * of latest/, synced; *mtmp gets its name. */
+static enum wk_status
+manifest_tmp(struct wk_outdir *o, const char *base, char **mtmp,
+    struct wk_err *err)
+{
+	char *text = o->mf.text(o->mf.arg, base);
+	int fd, bad;
+
+	*mtmp = NULL;
+	if (text == NULL)
+		return wk_err_nomem(err);
+	/* .willakuy-latest.tmp.<random>, removed by the next run if this
+	 * one is killed before the journal names it. */
+	if ((fd = create_tmp(o->latestfd, WK_LATEST_MANIFEST + 1, "tmp",
+	    mtmp)) < 0) {
+		free(text);
+		return io_err(err, o->latest, WK_LATEST_MANIFEST,
+		    _("cannot create"));
+	}
+	bad = wk_safe_write_all(fd, text, strlen(text)) != 0;
+	if (close(fd) != 0)
+		bad = 1;
+	free(text);
+	if (bad) {
+		unlinkat(o->latestfd, *mtmp, 0);
+		free(*mtmp);
+		*mtmp = NULL;
+		return io_err(err, o->latest, WK_LATEST_MANIFEST,
+		    _("cannot write"));
+	}
+	return WK_OK;
+}
+
 enum wk_status
 wk_pub_commit(struct wk_pub *p, const char *rel_latest, struct wk_err *err)
 {
 	struct wk_outdir *o = p->o;
 	struct wk_journal *j = NULL;
 	const char *src = NULL, *base = NULL;
-	char *ltmp = NULL;
+	char *ltmp = NULL, *mtmp = NULL;
 	enum wk_status st = WK_OK;
 	size_t i;
 	int rc;
@@ -695,6 +862,10 @@ wk_pub_commit(struct wk_pub *p, const char *rel_latest, struct wk_err *err)
 			st = io_err(err, o->latest, base, _("cannot create"));
 			goto fail;
 		}
+		/* The manifest that says so, in the same journal. */
+		if (ltmp != NULL && o->mf.text != NULL &&
+		    (st = manifest_tmp(o, base, &mtmp, err)) != WK_OK)
+			goto fail;
 	}
 	if ((j = wk_journal_new(p->runid)) == NULL ||
 	    wk_journal_add(j, WK_JDIR, p->staging, p->name) != 0) {
@@ -713,6 +884,9 @@ wk_pub_commit(struct wk_pub *p, const char *rel_latest, struct wk_err *err)
 	if (st == WK_OK && ltmp != NULL &&
 	    wk_journal_add(j, WK_JLATEST, ltmp, base) != 0)
 		st = wk_err_nomem(err);
+	if (st == WK_OK && mtmp != NULL &&
+	    wk_journal_add(j, WK_JLATEST, mtmp, WK_LATEST_MANIFEST) != 0)
+		st = wk_err_nomem(err);
 	if (st != WK_OK)
 		goto fail;
 	if ((st = wk_journal_write(j, o->dayfd, o->day, p->name, err)) != WK_OK)
@@ -722,16 +896,22 @@ wk_pub_commit(struct wk_pub *p, const char *rel_latest, struct wk_err *err)
 	rc = wk_journal_run(j, o->dayfd, o->latestfd, o->day, err);
 	if (rc >= 0)
 		wk_journal_remove(o->dayfd, p->name);
+	if (rc == 0 && mtmp != NULL && o->mf.moved != NULL)
+		o->mf.moved(o->mf.arg, base);
 	st = rc == 0 ? WK_OK : WK_EIO;
 	wk_journal_free(j);
 	free(ltmp);
+	free(mtmp);
 	pub_free(p);
 	end_commit();
 	return st;
 fail:
 	if (ltmp != NULL)
 		unlinkat(o->latestfd, ltmp, 0);
+	if (mtmp != NULL)
+		unlinkat(o->latestfd, mtmp, 0);
 	free(ltmp);
+	free(mtmp);
 	wk_journal_free(j);
 	wk_pub_abort(p);
 	end_commit();

@@ -15,21 +15,38 @@
 
 #include "base/err.h"
 
+struct wk_diags;
 struct wk_outdir;
 struct wk_pub;
 
+/* How a run opens its output folder. */
+struct wk_outdir_opts {
+	const char *date;	/* the broadcast date, YYYY-MM-DD */
+	const char *today;	/* the machine's date in its time zone (TZ),
+				 * YYYY-MM-DD: a date folder after it is not
+				 * on the air yet; NULL: the date */
+	const char *station;	/* the id of the station the folder belongs
+				 * to; NULL: not checked (tests) */
+	unsigned wait_s;	/* how long to wait for the lock */
+	int shared;		/* <output shared="yes">: others may write */
+};
+
 /*
- * Opens path for a run on date (YYYY-MM-DD): creates it, its date folder
- * and latest/, takes its lock (waiting up to wait_s seconds, then
+ * Opens path for a run on op->date: creates it, its date folder and
+ * latest/, takes its lock (waiting up to op->wait_s seconds, then
  * WK_ELOCK), completes any publication left unfinished and removes
  * temporary files left by killed runs. WK_EIO when it cannot be written,
  * or when another user owns it or may write into it (they could plant
- * links) and shared is 0. Nothing below path is reached through a link
- * willakuy did not make. Until wk_outdir_close, SIGTERM and SIGINT that
- * arrive during wk_pub_commit end the process only after it.
+ * links) and op->shared is 0. An output folder belongs to one station:
+ * OUTDIR/.willakuy-station names it, written at its first run (an OUTDIR
+ * of willakuy's from before, without one, is adopted with a note in d);
+ * a run of another station is refused (WK_EUSAGE, err names both).
+ * Nothing below path is reached through a link willakuy did not make.
+ * Until wk_outdir_close, SIGTERM and SIGINT that arrive during
+ * wk_pub_commit end the process only after it.
  */
-enum wk_status wk_outdir_open(const char *path, const char *date,
-    unsigned wait_s, int shared, struct wk_outdir **out, struct wk_err *err);
+enum wk_status wk_outdir_open(const char *path, const struct wk_outdir_opts *op,
+    struct wk_diags *d, struct wk_outdir **out, struct wk_err *err);
 void wk_outdir_close(struct wk_outdir *o);
 
 /* OUTDIR/YYYY-MM-DD and OUTDIR/latest. */
@@ -37,18 +54,42 @@ const char *wk_outdir_day(const struct wk_outdir *o);
 const char *wk_outdir_latest(const struct wk_outdir *o);
 
 /* For latest.c: the descriptors of OUTDIR, its date folder and latest/
- * (the output folder's own, not to be closed), and the run's date. */
+ * (the output folder's own, not to be closed), the run's date and
+ * today's. */
 int wk_outdir_fd(const struct wk_outdir *o);
 int wk_outdir_dayfd(const struct wk_outdir *o);
 int wk_outdir_latestfd(const struct wk_outdir *o);
 const char *wk_outdir_date(const struct wk_outdir *o);
+const char *wk_outdir_today(const struct wk_outdir *o);
 
-/* 1 when a date folder later than the run's holds its own base (a file
- * name): latest/base is then that date's business. */
+/* 1 when a date folder later than the run's, but not after today, holds
+ * its own base (a file name): latest/base is then that date's business.
+ * A date folder after today is not on the air yet and counts for
+ * nothing. */
 int wk_outdir_newer(struct wk_outdir *o, const char *base);
 
+/* Puts a new name in latest/ for the date folder's file name (a hard
+ * link, or a copy when latest/ is on another file system): a temporary
+ * ".NAME.tmp.<random>" whose name *tmp gets (caller frees), for a journal
+ * to move in place. 0, or -1 with errno. */
+int wk_outdir_link_latest(struct wk_outdir *o, const char *name, char **tmp);
+
+/* latest/'s manifest (latest.h) is written in the same commit as the
+ * files it describes. latest.c tells how: text returns what the manifest
+ * must say once latest/base is the run's date's file (malloc'd; NULL when
+ * out of memory), and moved is told once it is. Without it (NULL), a
+ * commit leaves the manifest as it is. */
+struct wk_manifest_ops {
+	char *(*text)(void *arg, const char *base);
+	void (*moved)(void *arg, const char *base);
+	void *arg;
+};
+void wk_outdir_set_manifest(struct wk_outdir *o,
+    const struct wk_manifest_ops *ops);
+
 /* From now on wk_pub_commit leaves latest/ alone: it holds a later date
- * than the run's (latest/ only moves forward). */
+ * than the run's (latest/ only moves forward), or the run's date is after
+ * today (not on the air yet). */
 void wk_outdir_hold_latest(struct wk_outdir *o);
 /* 1 once it was held. */
 int wk_outdir_latest_held(const struct wk_outdir *o);
@@ -72,9 +113,12 @@ enum wk_status wk_pub_close(struct wk_pub *p, FILE *f, struct wk_err *err);
 
 /* Puts every file in place as described above; rel_latest, when not NULL,
  * is also published as OUTDIR/latest/<its name> unless a later date folder
- * has its own or latest/ is held (latest/ only moves forward). When the segment folder cannot
- * be swapped the whole publication is undone and the previous files stay
- * (WK_EIO). Frees p. */
+ * (not after today) has its own or latest/ is held (latest/ only moves
+ * forward), together with latest/'s manifest (wk_outdir_set_manifest):
+ * one journal holds every move, so a run killed at any point leaves them
+ * all done or none, and the next run finishes them. When the segment
+ * folder cannot be swapped the whole publication is undone and the
+ * previous files stay (WK_EIO). Frees p. */
 enum wk_status wk_pub_commit(struct wk_pub *p, const char *rel_latest,
     struct wk_err *err);
 

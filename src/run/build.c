@@ -27,6 +27,7 @@
 #include "publish/report.h"
 #include "publish/retention.h"
 #include "read/bulletin.h"
+#include "read/rules.h"
 #include "read/site.h"
 #include "read/station.h"
 #include "say/compose.h"
@@ -68,20 +69,26 @@ static enum wk_status
 start_station(struct wk_run *r, struct wk_stn *t, int own_folder,
     struct wk_err *err)
 {
+	struct wk_outdir_opts op;
 	enum wk_status st;
 
 	t->dir = own_folder ? wk_path_join(r->o->outdir, t->station->id)
 	    : strdup(r->o->outdir);
 	if (t->dir == NULL)
 		return wk_err_nomem(err);
-	st = wk_outdir_open(t->dir, r->date, r->o->lock_wait_s,
-	    t->station->output_shared, &t->out, err);
+	memset(&op, 0, sizeof op);
+	op.date = r->date;
+	op.today = r->today;
+	op.station = t->station->id;
+	op.wait_s = r->o->lock_wait_s;
+	op.shared = t->station->output_shared;
+	st = wk_outdir_open(t->dir, &op, r->d, &t->out, err);
 	if (st == WK_OK)
 		st = wk_latest_open(t->out, r->d, &t->latest, err);
 	if (st != WK_OK)
 		return st;
-	if ((t->playout = wk_playout_new(t->station, t->dir, r->o->date)) ==
-	    NULL)
+	if ((t->playout = wk_playout_new(t->station, t->dir, r->o->date,
+	    r->o->today)) == NULL)
 		return wk_err_nomem(err);
 	if ((st = wk_renderer_new(&t->params, r->synth, &t->site->voices,
 	    &t->calib, r->d, &t->renderer, err)) != WK_OK ||
@@ -217,6 +224,54 @@ same_id(struct wk_run *r, const struct wk_bulletin *b, char *const *ids,
 	return 0;
 }
 
+/* 1 when d holds a diagnostic like g. */
+static int
+said(const struct wk_diags *d, const struct wk_diag *g)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].sev == g->sev && d->v[i].line == g->line &&
+		    d->v[i].col == g->col && strcmp(d->v[i].msg, g->msg) == 0 &&
+		    (d->v[i].file == NULL) == (g->file == NULL) &&
+		    (g->file == NULL || strcmp(d->v[i].file, g->file) == 0))
+			return 1;
+	return 0;
+}
+
+/* The rules of bulletin b for each station of the run (read/rules.h), as
+ * check applies them: what check calls an error is one here too, in the
+ * same words (the run then exits non-zero), though the rest of b is
+ * still built. Stations that find the same say it once. */
+static void
+bulletin_rules(struct wk_run *r, const struct wk_bulletin *b)
+{
+	struct wk_diags all, one;
+	size_t i, k;
+
+	wk_diags_init(&all, NULL);
+	for (k = 0; k < r->nstns; k++) {
+		wk_diags_init(&one, NULL);
+		wk_rules_bulletin(b, r->stns[k].site, &one);
+		for (i = 0; i < one.n; i++) {
+			const struct wk_diag *g = &one.v[i];
+			size_t n = r->d->n;
+
+			if (said(&all, g))
+				continue;
+			wk_diag(&all, g->sev, g->file, g->line, g->col, "%s",
+			    g->msg);
+			wk_diag(r->d, g->sev, g->file, g->line, g->col, "%s",
+			    g->msg);
+			if (g->cause != 0 && r->d->n > n)
+				wk_diag_set_cause(r->d, n, g->cause,
+				    g->cause_file);
+		}
+		wk_diags_free(&one);
+	}
+	wk_diags_free(&all);
+}
+
 /* Builds every bulletin for every station with several units in flight:
  * the next unit is composed and rendered while earlier ones are encoded.
  * With several stations a bulletin's first unit renders nearly all of
@@ -258,6 +313,7 @@ build_all(struct wk_run *r, struct wk_build_result *res)
 		}
 		if (ids != NULL)	/* without memory, unchecked: as before */
 			ids[i] = strdup(b->id);
+		bulletin_rules(r, b);
 		for (k = 0; k < r->nstns; k++) {
 			struct wk_bunit *cur = wk_unit_start(r, b, k + 1 == r->nstns,
 			    &r->stns[k], res);
@@ -311,6 +367,8 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	r.o = o;
 	r.d = d;
 	wk_date_format(o->date, r.date);
+	/* Without a today (a caller of its own), the date is today. */
+	wk_date_format(o->today.y > 0 ? o->today : o->date, r.today);
 	r.nstns = o->nstations > 0 ? o->nstations : 1;
 	if ((r.stns = calloc(r.nstns, sizeof *r.stns)) == NULL ||
 	    (r.feeds = wk_feedcache_new()) == NULL) {
@@ -354,16 +412,27 @@ wk_build(const struct wk_build_opts *o, struct wk_diags *d,
 	wk_diag(d, WK_NOTE, NULL, 0, 0, _("shared work: %zu clip(s) prepared, "
 	    "%zu use(s) of a prepared clip, %zu segment(s) shared between "
 	    "bulletins or stations"), prepared, reused, r.shared);
-	for (i = 0; i < r.nstns; i++)
+	for (i = 0; i < r.nstns; i++) {
+		const char *back = wk_latest_unpinned(r.stns[i].latest);
+		const char *later = wk_latest_later(r.stns[i].latest);
+
 		wk_latest_settle(r.stns[i].latest, r.stns[i].station,
 		    &r.stns[i].params, d);
+		res->future |= wk_latest_future(r.stns[i].latest);
+		if (back != NULL)
+			snprintf(res->unpinned, sizeof res->unpinned, "%s", back);
+		if (later != NULL)
+			snprintf(res->later, sizeof res->later, "%s", later);
+	}
 	for (i = 0; i < r.nstns; i++)
 		if (r.stns[i].report != NULL)
 			wk_report_write(r.stns[i].report, r.stns[i].out, d,
 			    o->causes, wk_feedcache_history(r.feeds));
 	for (i = 0; i < r.nstns; i++) {
-		wk_retention_apply(r.stns[i].dir, o->date,
-		    r.stns[i].station->retention_days, d);
+		/* Never from a date after today: a mistyped year would
+		 * remove the whole archive. */
+		wk_retention_apply(r.stns[i].dir, strcmp(r.date, r.today) > 0 ?
+		    o->today : o->date, r.stns[i].station->retention_days, d);
 		/* After latest/ settled and old days went: feeds, the
 		 * latest/ page and playlist, the hooks. */
 		wk_playout_finish(r.stns[i].playout, d);

@@ -22,6 +22,11 @@ struct wk_diags;
 struct wk_build_opts {
 	const char *outdir;		/* -o */
 	struct wk_date date;		/* -d */
+	struct wk_date today;		/* the machine's date in its time zone
+					 * (TZ): a date after it does not go to
+					 * latest/ nor the feeds yet, and
+					 * retention counts from the earlier
+					 * of the two */
 	char *const *stations;		/* -c, each; none: the default */
 	size_t nstations;		/* with more than one, each station
 					 * builds into OUTDIR/<station id>/ */
@@ -45,6 +50,15 @@ struct wk_build_result {
 	size_t failed;			/* bulletin-languages not published */
 	enum wk_status worst;		/* the most serious failure */
 	double audio_s;			/* seconds of audio published */
+	int future;			/* the date is after today: latest/ and
+					 * the feeds wait for it */
+	char unpinned[11];		/* a date after today that a station's
+					 * latest/ held and this run took it
+					 * back from (a clock set wrong), or
+					 * "" */
+	char later[11];			/* the later date a station's latest/
+					 * stays at (the date is earlier), or
+					 * "" */
 };
 
 /* Runs the build. Returns WK_OK when it could run at all (then res says

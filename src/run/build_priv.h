@@ -99,6 +99,7 @@ struct wk_run {
 	pthread_mutex_t mu;		/* guards every unit's `left` */
 	pthread_cond_t cv;
 	char date[11];
+	char today[11];
 };
 
 /* One language of a bulletin on its way through the stages. */

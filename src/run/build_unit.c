@@ -477,6 +477,7 @@ wk_unit_finish(struct wk_run *r, struct wk_bunit *u,
 	while (u->left > 0)
 		pthread_cond_wait(&r->cv, &r->mu);
 	pthread_mutex_unlock(&r->mu);
+	wk_latest_source(u->stn->latest, u->b->path);
 	for (i = 0; i < u->b->nlangs; i++) {
 		worst = wk_worse(worst, publish_lang(r, u, i, res));
 		wk_jobs_free(u->l[i].jobs, u->l[i].s ? u->l[i].s->nsegs : 0);

@@ -81,7 +81,7 @@ w.writeframes(bytes(f)); w.close()
 P
 cat >"$TMP/k.xml" <<X
 <bulletin id="k" languages="es">
-  <segment id="clics"><clip src="$TMP/clicks.wav"/></segment>
+  <segment id="clics" speech="optional"><clip src="$TMP/clicks.wav"/></segment>
 </bulletin>
 X
 "$WK" build -c "$TOP/examples/station.xml" -d "$DATE" -o "$TMP/k" "$TMP/k.xml" 2>"$TMP/k.err" ||

@@ -102,3 +102,71 @@ grep_err "fig.xml:2:[0-9]+: warning: segment .a.: the figures of the .qu. text .
 grep_err "31/11/2026"
 "$WK" preview -d 2026-11-29 -l es "$TMP/fig.xml" >"$TMP/out.txt" 2>"$TMP/err.txt"
 grep_err "31/11/2026"
+
+# check and build apply one set of rules: every error check finds in a
+# bulletin, build reports in the same words and exits non-zero, though it
+# publishes the rest. A segment without its Quechua text, an unknown
+# xml:lang, market, product and network, a clip and a bed that are not
+# there.
+cp -r "$TOP/bulletins/clips" "$TMP/clips"
+sed "s|<feeds dir=\"feeds\"/>|<feeds dir=\"$TOP/examples/feeds\"/><cache size-mb=\"0\"/>|" examples/station.xml >"$TMP/st.xml"
+cat >"$TMP/rules.xml" <<'X'
+<bulletin id="reglas" languages="es qu">
+  <segment id="a"><say xml:lang="es">Buenos días.</say><say xml:lang="qu">Allin punchaw.</say></segment>
+  <segment id="solo-es"><say xml:lang="es">Solo en castellano.</say></segment>
+  <segment id="lengua"><say xml:lang="es">Hola.</say><say xml:lang="qu">Allin.</say><say xml:lang="quechua">Allin.</say></segment>
+  <segment id="m"><prices feed="precios-{date}.xml" market="nery-garsia"/></segment>
+  <segment id="p"><prices feed="precios-{date}.xml" market="nery-garcia" products="papa-rosada"/></segment>
+  <segment id="n"><news feed="noticias-{date}.xml" network="agrario"/></segment>
+  <segment id="c"><clip src="clips/no-hay.flac"/><say xml:lang="es">Chau.</say><say xml:lang="qu">Tupananchikkama.</say></segment>
+  <segment id="bien"><prices feed="precios-{date}.xml" market="santa-clara"/></segment>
+  <segment id="fondo"><bed src="clips/no-hay-fondo.flac"/><say xml:lang="es">Con fondo.</say><say xml:lang="qu">Takiwan.</say></segment>
+</bulletin>
+X
+expect_rc 3 "$WK" check -c "$TMP/st.xml" -d "$DATE" "$TMP/rules.xml"
+grep ': error: ' "$TMP/err.txt" | sed 's/^willakuy: //' >"$TMP/check-errors.txt"
+[ "$(wc -l <"$TMP/check-errors.txt")" = 7 ] || die "check found: $(cat "$TMP/check-errors.txt")"
+grep -q "solo-es' says nothing in 'qu'" "$TMP/check-errors.txt" || die "check: no error for the segment without Quechua"
+"$WK" build -c "$TMP/st.xml" -d "$DATE" -o "$TMP/o" "$TMP/rules.xml" >"$TMP/out.txt" 2>"$TMP/err.txt"
+rc=$?
+[ $rc -ne 0 ] || die "build exits 0 on a bulletin check calls wrong"
+while read -r line; do
+	grep -qF -- "$line" "$TMP/err.txt" || { cat "$TMP/err.txt"; die "build does not say: $line"; }
+done <"$TMP/check-errors.txt"
+[ -s "$TMP/o/$DATE/reglas-qu.mp3" ] && [ -s "$TMP/o/$DATE/reglas-es.mp3" ] || die "the rest was not published"
+# With -q, as cron runs it: a non-zero exit and the segment named.
+printf '<bulletin id="q" languages="es qu"><segment id="a"><say xml:lang="es">Hola.</say><say xml:lang="qu">Allin.</say></segment><segment id="b"><say xml:lang="es">Solo en castellano.</say></segment></bulletin>\n' >"$TMP/q.xml"
+expect_rc 3 "$WK" check -c "$TMP/st.xml" "$TMP/q.xml"
+want=$(grep -o "q.xml:1:[0-9]*: error: segment 'b' says nothing in 'qu'.*" "$TMP/err.txt")
+[ -n "$want" ] || die "check: no error for q.xml"
+expect_rc 1 "$WK" build -q -c "$TMP/st.xml" -d "$DATE" -o "$TMP/o" "$TMP/q.xml"
+grep -qF -- "$want" "$TMP/err.txt" || { cat "$TMP/err.txt"; die "build -q does not say: $want"; }
+# The same bulletin mended: both say nothing.
+sed 's|Solo en castellano.</say>|Solo en castellano.</say><say xml:lang="qu">Kastillanulla.</say>|' "$TMP/q.xml" >"$TMP/q2.xml"
+expect_rc 0 "$WK" check -c "$TMP/st.xml" "$TMP/q2.xml"
+expect_rc 0 "$WK" build -q -c "$TMP/st.xml" -d "$DATE" -o "$TMP/o" "$TMP/q2.xml"
+
+# check -c reads the station's own catalogue as build -c does: a product
+# of its own is known to both, and unknown without -c.
+mkdir -p "$TMP/own/voices"
+sed "s|<feeds dir=\"feeds\"/>|<feeds dir=\"$TMP/own\"/><cache size-mb=\"0\"/>|" examples/station.xml >"$TMP/own/st.xml"
+cat >"$TMP/own/voices/catalog.xml" <<'X'
+<catalog>
+  <product id="mashwa" family="tuberculos"><name xml:lang="es">mashwa</name><name xml:lang="qu">mashwa</name></product>
+</catalog>
+X
+cat >"$TMP/own/precios-$DATE.xml" <<X
+<prices date="$DATE" currency="PEN">
+  <market id="nery-garcia" name="Mercado Nery García Zárate" town="Huamanga">
+    <price product="mashwa" unit="kg" value="6.50" previous="6.50"/>
+  </market>
+</prices>
+X
+cat >"$TMP/own/b.xml" <<'X'
+<bulletin id="mashwa" languages="es"><segment id="m"><prices feed="precios-{date}.xml" market="nery-garcia" products="mashwa"/></segment></bulletin>
+X
+expect_rc 0 "$WK" check -c "$TMP/own/st.xml" -d "$DATE" "$TMP/own/precios-$DATE.xml" "$TMP/own/b.xml"
+expect_rc 3 "$WK" check -d "$DATE" "$TMP/own/b.xml"
+grep_err "unknown product 'mashwa'"
+expect_rc 0 "$WK" build -q -c "$TMP/own/st.xml" -d "$DATE" -o "$TMP/own/o" "$TMP/own/b.xml"
+grep -q "mashwa" "$TMP/own/o/$DATE/mashwa-es.txt" || die "build -c: $(cat "$TMP/own/o/$DATE/mashwa-es.txt")"

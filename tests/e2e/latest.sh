@@ -61,6 +61,7 @@ before=$(state $O)
 # A run for an earlier date (with c, which latest/ lacks) leaves it alone.
 expect_rc 0 run st.xml $O $D1 a.xml c.xml
 [ "$(state $O)" = "$before" ] || die "an earlier date changed latest/: $(state $O)"
+grep_err "^willakuy: built for $D1; latest/ keeps the bulletins of $D3, a later date"
 # b no longer built on day 4: gone; the files of day 4's a are there.
 expect_rc 0 run st.xml $O 2026-11-30 a.xml
 [ "$(bulletins $O/latest)" = "a-es.mp3" ] || die "day 4: latest/ holds $(ls $O/latest)"

@@ -32,6 +32,15 @@ for b in a b; do
 X
 done
 printf '<station id="s" name="Radio Prueba"><feeds dir="."/></station>\n' >st.xml
+# The station's own markets, in its own catalogue (check and build both
+# refuse a market the catalogue does not know).
+mkdir voices
+cat >voices/catalog.xml <<'X'
+<catalog>
+  <market id="mercado-a" town="Huanta"><name xml:lang="es">Mercado Uno</name><name xml:lang="qu">Huk qatu</name></market>
+  <market id="mercado-b" town="Tambo"><name xml:lang="es">Mercado Dos</name><name xml:lang="qu">Iskay qatu</name></market>
+</catalog>
+X
 run() { "$WK" build -v -c st.xml -d $DATE -o $O a.xml b.xml; }
 # ident NAME: inode and change time of each of NAME's files, and latest/'s.
 ident() {

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "cli/lint.h"
+#include "read/rules.h"
 
 static void
 test_dates(void **state)
@@ -73,7 +74,7 @@ test_suggest(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-		const char *got = wk_lint_suggest_lang(rows[i].in, known, 2);
+		const char *got = wk_rules_suggest_lang(rows[i].in, known, 2);
 
 		if ((got == NULL) != (rows[i].want == NULL) ||
 		    (got != NULL && strcmp(got, rows[i].want) != 0)) {
