@@ -57,8 +57,8 @@ void wk_site_free(struct wk_site *s);
 
 /* The voice of bulletins in lang (voices/<lang>/, with the site's
  * lexicons on top and the site's recordings, wk_voice_add_prompts), loaded
- * once; NULL with err set when there is none or
- * it cannot be read (its problems also in d). */
+ * once; NULL with err set when there is none or it cannot be read (its
+ * problems also in d). */
 struct wk_voice *wk_site_voice(struct wk_site *s, const char *lang,
     struct wk_diags *d, struct wk_err *err);
 
