@@ -97,8 +97,8 @@ want e "Neri E" 0
 # "mercado" beside its file (made without its low end, as kit.sh's, so
 # that band.py finds it), radio-a has none. Built together, in either
 # order, f's "Mercado Nery." has the take spliced and a's is the voice
-# alone; and a's built after f's into the same output folder (its cache)
-# takes nothing of f's: the segment key holds the recordings.
+# alone; and a built after f with f's segment cache takes nothing of f's:
+# the segment key holds the recordings.
 station f
 mkdir -p f/voices/es/prompts
 printf 'mercado.wav: mercado\n' >f/voices/es/prompts/index.txt
@@ -118,13 +118,16 @@ for run in af fa; do
 	awk -v f="$fs" -v a="$as" 'BEGIN { exit !(f >= 0.3 && a <= 0.05) }' ||
 	    die "$run: the take in $fs of f's voiced frames and $as of a's"
 done
+# An output folder is one station's; its cache, copied, serves another.
 "$WK" build -q -c f/f.xml -d "$DATE" -o one dia.xml >"$TMP/out.txt" 2>"$TMP/err.txt"
 [ $? -le 1 ] || { cat "$TMP/err.txt"; die "build f failed"; }
-"$WK" build -q -c a/a.xml -d "$DATE" -o one dia.xml >"$TMP/out.txt" 2>"$TMP/err.txt"
+mkdir two && cp -r one/.cache two/ || die "copying the cache"
+"$WK" build -v -c a/a.xml -d "$DATE" -o two dia.xml >"$TMP/out.txt" 2>"$TMP/err.txt"
 [ $? -le 1 ] || { cat "$TMP/err.txt"; die "build a after f failed"; }
-as=$(band "one/$DATE/dia-es/02-mercado.mp3")
-awk -v a="$as" 'BEGIN { exit !(a <= 0.05) }' || die "a after f in one folder: $as of its frames from f's take"
-echo "recordings: f's take in $fs of its frames, a's $as, together and after f in one cache"
+grep -q "calibration taken from the cache" "$TMP/err.txt" || die "a did not read f's cache: the test would show nothing"
+as=$(band "two/$DATE/dia-es/02-mercado.mp3")
+awk -v a="$as" 'BEGIN { exit !(a <= 0.05) }' || die "a after f, with f's cache: $as of its frames from f's take"
+echo "recordings: f's take in $fs of its frames, a's $as, together and after f with its cache"
 
 # check -c reads the station's map, as build -c does.
 expect_rc 0 "$WK" check -c b/b.xml -d "$DATE" "feeds/rss-$DATE.xml"
