@@ -55,8 +55,10 @@ pot:
 	python3 po/make-es.py po/willakuy.pot po/es.po
 
 # Example kits of recorded prompts (espeak-ng at a higher pitch) for the
-# example price bulletin, in build/kit/<lang>/: copy one to
-# voices/<lang>/prompts/ to hear it. Generated, not shipped: 7 MB a language.
+# example price bulletin, in build/kit/<lang>/prompts/, laid out as a
+# station's own folder: `WILLAKUY_LOCAL=build/kit ./willakuy build ...` to
+# hear them. Generated, never shipped (7 MB a language): only a station's
+# own recordings are spliced.
 kit-examples: willakuy
 	examples/kit/make-kit.sh es build/kit ./willakuy
 	examples/kit/make-kit.sh qu build/kit ./willakuy

@@ -592,6 +592,9 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 			    WK_OK)
 				st = wk_voice_add_lexicons(v, (const char *const *)
 				    c.site->dirs, d, &err);
+			if (st == WK_OK)	/* the station's recordings */
+				st = wk_voice_add_prompts(v, (const char *const *)
+				    c.site->dirs, d, &err);
 			wk_voice_free(v);
 		} else if (strcmp(root, "catalog") == 0) {
 			struct wk_catalog *ct;

@@ -33,6 +33,8 @@ struct piece {
 
 struct kit {
 	const struct wk_voice *v;
+	char *home;		/* where the station keeps this voice's
+				 * recordings: FOLDER/LANG/prompts/ */
 	char **dict;		/* known phrases, folded */
 	size_t ndict;
 	struct piece *p;
@@ -343,9 +345,10 @@ write_kit(struct kit *k, const char *lang, const char *outdir, FILE *out,
 		    "kit`: \"file: the exact words it says\".\n# Record each line "
 		    "in your announcer's voice (WAV, FLAC or Ogg) under its file "
 		    "name, in\n# this folder; a .final take is said at the end of "
-		    "a list (falling voice).\n# Then copy the folder to "
-		    "voices/%s/prompts/. Missing files are synthesized.\n"),
-		    lang, lang);
+		    "a list (falling voice).\n# Then copy the folder, this index "
+		    "with it, to %s\n# (the station's own folder: no other "
+		    "recording is ever spliced). Missing files are synthesized.\n"),
+		    lang, k->home);
 		fprintf(idx, "# espeak: %s %d %d\n", k->v->espeak, k->v->rate_wpm,
 		    k->v->pitch);
 	}
@@ -355,8 +358,11 @@ write_kit(struct kit *k, const char *lang, const char *outdir, FILE *out,
 		if (f == NULL)
 			continue;
 		fprintf(f, _("# Recording script, %s (%s): %zu takes, %u s of "
-		    "speech in these bulletins\n# seconds  file  position  "
-		    "words\n"), lang, k->v->name, n, (total + 500) / 1000);
+		    "speech in these bulletins\n"), lang, k->v->name, n,
+		    (total + 500) / 1000);
+		fprintf(f, _("# The takes and their index.txt go in %s\n"),
+		    k->home);
+		fprintf(f, "%s", _("# seconds  file  position  words\n"));
 		for (i = 0; i < n; i++)
 			fprintf(f, "%6.1f  %s  %s  %s\n", e[i].ms / 1000.0,
 			    e[i].file, e[i].pos, e[i].words);
@@ -380,6 +386,7 @@ kit_free(struct kit *k)
 {
 	size_t i;
 
+	free(k->home);
 	for (i = 0; i < k->ndict; i++)
 		free(k->dict[i]);
 	for (i = 0; i < k->np; i++)
@@ -388,14 +395,17 @@ kit_free(struct kit *k)
 	free(k->p);
 }
 
-/* Builds and writes the kit of one language. */
+/* Builds and writes the kit of one language, for the station's folder
+ * home (local.h): its recordings go in home/LANG/prompts/ (voice.h). */
 static enum wk_status
 one_lang(struct wk_compose *c, struct wk_bulletin **bs, int nb,
-    const char *lang, const char *outdir, FILE *out, struct wk_err *err)
+    const char *lang, const char *home, const char *outdir, FILE *out,
+    struct wk_err *err)
 {
 	struct kit k;
 	const struct wk_style *style;
 	struct wk_voice *v;
+	struct wk_buf rel = WK_BUF_INIT;
 	enum wk_status st = WK_OK;
 	size_t i, j;
 	int bi;
@@ -404,6 +414,11 @@ one_lang(struct wk_compose *c, struct wk_bulletin **bs, int nb,
 	if ((v = wk_site_voice(c->site, lang, c->d, err)) == NULL)
 		return err->status;
 	k.v = v;
+	wk_buf_printf(&rel, "%s/prompts/", lang);
+	k.home = rel.failed ? NULL : wk_path_join(home, wk_buf_str(&rel));
+	wk_buf_free(&rel);
+	if (k.home == NULL)
+		return wk_err_nomem(err);
 	for (i = 0; i < c->cat->nproducts; i++)
 		dict_add(&k, wk_entry_name(&c->cat->products[i], lang));
 	for (i = 0; i < c->cat->nmarkets; i++)
@@ -452,7 +467,7 @@ wk_kit(char *const *paths, int n, const char *lang, const char *station_path,
 	struct wk_site *site = NULL;
 	struct wk_bulletin **bs = NULL;
 	struct wk_compose comp;
-	const char *langs[16];
+	const char *langs[16], *home;
 	size_t nl = 0, i;
 	enum wk_status st;
 	int bi;
@@ -485,8 +500,19 @@ wk_kit(char *const *paths, int n, const char *lang, const char *station_path,
 	}
 	if ((st = wk_compose_open(&comp, site, date, NULL, d, err)) != WK_OK)
 		goto out;
+	/* A station's recordings go beside its file (the last of its
+	 * folders); the default station's in the system's folder. */
+	for (i = 0; site->dirs[i] != NULL; i++)
+		;
+	if (i == 0) {		/* no folder at all: WILLAKUY_LOCAL="" */
+		st = wk_err_set(err, WK_EUSAGE, NULL, 0, 0, "%s", _("the "
+		    "station has no folder of its own for recordings: give its "
+		    "file with -c, or set WILLAKUY_LOCAL to a folder"));
+		goto out;
+	}
+	home = site->dirs[station_path != NULL ? i - 1 : 0];
 	for (i = 0; i < nl && st == WK_OK; i++)
-		st = one_lang(&comp, bs, n, langs[i], outdir, out, err);
+		st = one_lang(&comp, bs, n, langs[i], home, outdir, out, err);
 out:
 	wk_compose_close(&comp);
 	for (bi = 0; bs != NULL && bi < n; bi++)

@@ -118,6 +118,24 @@ clip_ms(const char *path)
 	return ms;
 }
 
+/* "# recordings: ..." for the voice of lang when the station has a kit
+ * for it (voice.h: only its own folders' are read), with the takes
+ * refused as not the voice's. */
+static void
+kit_line(struct wk_voiceset *vs, const char *lang, FILE *out)
+{
+	struct wk_err e;
+	struct wk_voice *v = wk_voiceset_get(vs, lang, NULL, &e);
+	size_t k, refused = 0;
+
+	if (v == NULL || v->nprompts == 0)
+		return;
+	for (k = 0; k < v->nprompts; k++)
+		refused += v->prompts[k].vetted < 0;
+	fprintf(out, _("# recordings: %zu takes of %s, %zu refused\n"),
+	    v->nprompts, v->prompts_path, refused);
+}
+
 static void
 print_script(const struct wk_script *s, struct wk_voiceset *vs,
     struct wk_synth *synth, unsigned seg_pause_ms, FILE *out)
@@ -126,6 +144,7 @@ print_script(const struct wk_script *s, struct wk_voiceset *vs,
 	unsigned total = 0;
 
 	fprintf(out, "# %s (%s): %s\n", s->bulletin, s->lang, s->title);
+	kit_line(vs, s->lang, out);
 	for (i = 0; i < s->nsegs; i++) {
 		const struct wk_seg *sg = &s->segs[i];
 		unsigned ms = 0;

@@ -4,9 +4,11 @@
  * A station's own vocabulary, kept apart from the shipped data so that
  * `make install` never overwrites it and `make uninstall` never deletes it:
  * folders laid out like the shipped voices/ (catalog.xml, LANG/lexicon.txt)
- * that are read on top of it. They are $WILLAKUY_LOCAL (when set) or
- * /etc/willakuy/voices, then voices/ beside the station file; a later
- * folder's entries win over an earlier one's and over the shipped ones.
+ * that are read on top of it, and the station's recordings
+ * (LANG/prompts/index.txt, voice.h), which nothing shipped has. They are
+ * $WILLAKUY_LOCAL (when set) or /etc/willakuy/voices, then voices/ beside
+ * the station file; a later folder's entries win over an earlier one's
+ * and over the shipped ones.
  * Each station has its list (the site's, site.h); nothing here is kept
  * between calls.
  */

@@ -5,10 +5,11 @@
  * vocabulary folders (local.h), its catalogue (the shipped one with its
  * own on top), the maps from feed categories to networks (its own, then
  * the catalogue's), the folders its feeds may be quoted from in messages,
- * and its voices (each with its own lexicons on top). Whatever works for
- * a station is handed its site, as curl hands a transfer its
- * OperationConfig: no module keeps a station's settings anywhere else, so
- * the stations of one run cannot see each other's words.
+ * and its voices (each with its own lexicons and recordings on top).
+ * Whatever works for a station is handed its site, as curl hands a
+ * transfer its OperationConfig: no module keeps a station's settings
+ * anywhere else, so the stations of one run cannot see each other's words
+ * nor hear each other's recordings.
  */
 
 #include <stddef.h>
@@ -55,8 +56,9 @@ enum wk_status wk_site_open(const char *path, unsigned flags,
 void wk_site_free(struct wk_site *s);
 
 /* The voice of bulletins in lang (voices/<lang>/, with the site's
- * lexicons on top), loaded once; NULL with err set when there is none or
- * it cannot be read (its problems also in d). */
+ * lexicons on top and the site's recordings, wk_voice_add_prompts), loaded
+ * once; NULL with err set when there is none or it cannot be read (its
+ * problems also in d). */
 struct wk_voice *wk_site_voice(struct wk_site *s, const char *lang,
     struct wk_diags *d, struct wk_err *err);
 

@@ -4,12 +4,16 @@
  * 639-2 code, the fallback language and the number words with the rules
  * that combine them), lexicon.txt ("word = respelling" lines; the same
  * file from each of a station's own folders goes on top when asked,
- * local.h), the vocabulary files of text (vocab.h), gender.txt when present (noun genders) and prompts/index.txt
- * when present (recorded prompts). Out comes a struct wk_voice with sorted
- * tables for the verbalizer; the lookups are in voicelook.c. libxml2 is
- * used through xmlio.h. A voice set loads each voice of a station once.
+ * local.h), the vocabulary files of text (vocab.h) and gender.txt when
+ * present (noun genders). Out comes a struct wk_voice with sorted tables
+ * for the verbalizer; the lookups are in voicelook.c. libxml2 is used
+ * through xmlio.h. Recorded prompts are never the shipped voice's: they
+ * come from a station's own folder (LANG/prompts/index.txt). A voice set
+ * loads each voice of a station once, with the station's lexicons and
+ * recordings.
  */
 
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -762,8 +766,9 @@ wk_prompt_word(const char *s, size_t n)
 	return wk_fold(s + a, b - a);
 }
 
-/* Reads prompts/index.txt: "file: the exact words it says" per line. A
- * listed file that is missing is a warning: the words are synthesized. */
+/* Reads the index at v->prompts_path: "file: the exact words it says"
+ * per line, each file beside it. A listed file that is missing is a
+ * warning: the words are synthesized. */
 static enum wk_status
 read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 {
@@ -772,11 +777,9 @@ read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 	int lineno = 0;
 	enum wk_status st = WK_OK;
 
-	if ((v->prompts_path = wk_path_join(v->dir, "prompts/index.txt")) == NULL)
-		return wk_err_nomem(err);
 	if ((fp = fopen(v->prompts_path, "r")) == NULL)
-		return errno == ENOENT ? WK_OK : wk_err_set(err, WK_EINPUT,
-		    v->prompts_path, 0, 0, _("cannot open: %s"), strerror(errno));
+		return wk_err_set(err, WK_EINPUT, v->prompts_path, 0, 0,
+		    _("cannot open: %s"), strerror(errno));
 	if ((dir = wk_path_dir(v->prompts_path)) == NULL) {
 		fclose(fp);
 		return wk_err_nomem(err);
@@ -840,9 +843,45 @@ read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 			    _("prompt file %s is missing; those words will be "
 			    "synthesized"), a);
 	}
+	if (st == WK_OK && ferror(fp))
+		st = wk_err_set(err, WK_EINPUT, v->prompts_path, 0, 0,
+		    _("cannot read: %s"), strerror(errno));
 	fclose(fp);
 	free(dir);
 	return st;
+}
+
+enum wk_status
+wk_voice_add_prompts(struct wk_voice *v, const char *const *dirs,
+    struct wk_diags *d, struct wk_err *err)
+{
+	const char *const *dir;
+	char *kit = NULL;
+
+	assert(v->nprompts == 0 && v->prompts_path == NULL);
+	/* The last folder with a kit for the language has the whole say:
+	 * the takes of one announcer, never mixed with another folder's. */
+	for (dir = dirs; dir != NULL && *dir != NULL; dir++) {
+		struct wk_buf rel = WK_BUF_INIT;
+		char *path;
+
+		wk_buf_printf(&rel, "%s/prompts/index.txt", v->lang);
+		path = rel.failed ? NULL : wk_path_join(*dir, wk_buf_str(&rel));
+		wk_buf_free(&rel);
+		if (path == NULL) {
+			free(kit);
+			return wk_err_nomem(err);
+		}
+		if (access(path, F_OK) == 0) {
+			free(kit);
+			kit = path;
+		} else
+			free(path);
+	}
+	if (kit == NULL)
+		return WK_OK;
+	v->prompts_path = kit;
+	return read_prompts(v, d, err);
 }
 
 enum wk_status
@@ -869,8 +908,6 @@ wk_voice_load_file(const char *path, struct wk_voice **out,
 	wk_xml_free(&f);
 	if (st == WK_OK)
 		st = read_lexicon(v, d, err);
-	if (st == WK_OK)
-		st = read_prompts(v, d, err);
 	if (st == WK_OK)
 		st = read_genders(v, err);
 	if (st == WK_OK && v->nnouns > 0)
@@ -1029,7 +1066,8 @@ wk_voiceset_get(struct wk_voiceset *set, const char *lang,
 	}
 	if (wk_voice_load(lang, &v, d, err) != WK_OK)
 		return NULL;
-	if (wk_voice_add_lexicons(v, set->local, d, err) != WK_OK) {
+	if (wk_voice_add_lexicons(v, set->local, d, err) != WK_OK ||
+	    wk_voice_add_prompts(v, set->local, d, err) != WK_OK) {
 		wk_voice_free(v);
 		return NULL;
 	}

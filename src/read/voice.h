@@ -138,9 +138,10 @@ struct wk_voice {
 	struct wk_pair *lexicon;	/* folded word -> respelling, sorted */
 	size_t nlexicon;
 	char *lexicon_path;
-	struct wk_prompt *prompts;	/* from prompts/index.txt */
+	struct wk_prompt *prompts;	/* the station's recordings
+					 * (wk_voice_add_prompts) */
 	size_t nprompts;
-	char *prompts_path;
+	char *prompts_path;		/* their index, or NULL: none */
 	struct wk_vocab *vocab;		/* units, currencies, acronyms, ...
 					 * of text (vocab.h) */
 };
@@ -164,10 +165,25 @@ enum wk_status wk_voice_load_file(const char *path, struct wk_voice **out,
 enum wk_status wk_voice_add_lexicons(struct wk_voice *v,
     const char *const *dirs, struct wk_diags *d, struct wk_err *err);
 
+/*
+ * Gives v the recorded prompts of a station: LANG/prompts/index.txt
+ * ("file: the exact words it says" per line, each file beside it) of the
+ * LAST folder of dirs (NULL-terminated; NULL: none) that has one. A kit
+ * is one announcer's takes, so folders are not merged: a station's own
+ * folder replaces the system's kit whole. The shipped voice has none:
+ * without such a folder v keeps no prompts. v must have none yet. A
+ * listed file that is missing is a warning in d; an index that cannot be
+ * read or has a bad line is an error (WK_EINPUT, file:line in err), v then
+ * holding the prompts read before it (wk_voice_free them all).
+ */
+enum wk_status wk_voice_add_prompts(struct wk_voice *v,
+    const char *const *dirs, struct wk_diags *d, struct wk_err *err);
+
 void wk_voice_free(struct wk_voice *v);
 
 /* The voices of one station (a site's, site.h), loaded on first use, each
- * with the lexicons of local on top. A zeroed set has no local folders. */
+ * with the lexicons and recorded prompts of local (wk_voice_add_prompts).
+ * A zeroed set has no local folders, so no recordings. */
 struct wk_voiceset {
 	struct wk_voice *v[16];
 	size_t n;

@@ -7,11 +7,6 @@
 # date of the others, all in Spanish under a Spanish locale; the page
 # loads in headless Chromium and a screenshot is taken.
 . "$(dirname "$0")/lib.sh"
-# The Quechua examples shipped in voices/qu/prompts are another speaker's
-# and refused with a warning (voicematch.sh): this day is about others.
-mkdir -p "$TMP/data" && cp -r "$TOP/voices" "$TOP/bulletins" "$TMP/data/" &&
-    ln -s "$TOP/locale" "$TMP/data/locale" && rm -r "$TMP/data/voices/qu/prompts" || die "copy"
-export WILLAKUY_DATA="$TMP/data"
 command -v chromium >/dev/null || die "chromium is not installed (make deps-check installs it)"
 DAY=2026-11-30
 mkdir -p "$TMP/feeds"

@@ -2,7 +2,7 @@
 # issue 26 item 6). A take of "allin punchaw" that is silence (a muted
 # microphone), a 1 kHz tone, a 100 Hz buzz (at the voice's own pitch),
 # white noise, a good take 35 dB too quiet, or another speaker (espeak-ng's
-# female variant, as the shipped examples) is refused with a warning that
+# female variant, as the examples once shipped) is refused with a warning that
 # names the file and why, and the voice
 # says the words: the segment is as long as without the take, as voiced,
 # and has no frame at a woman's pitch or the tone's (before, the silence
@@ -11,13 +11,9 @@
 # a little higher) is spliced, and preview and the report count it; a
 # refused one is not counted.
 . "$(dirname "$0")/lib.sh"
-DATA="$TMP/data"
-mkdir -p "$DATA/bulletins"
-cp -r "$TOP/voices" "$DATA/"
-cp -r "$TOP/bulletins/schema" "$DATA/bulletins/"
-export WILLAKUY_DATA="$DATA"
-P="$DATA/voices/qu/prompts"
-rm -rf "$P"
+# The takes are the station's own: in its system folder (WILLAKUY_LOCAL).
+export WILLAKUY_LOCAL="$TMP/local"
+P="$WILLAKUY_LOCAL/qu/prompts"
 cat >"$TMP/p.xml" <<X
 <bulletin id="p" languages="qu">
   <segment id="a"><say xml:lang="qu">Allin punchaw, Wanta llaqta. Kunanqa musuq willakuykunatam uyarisunchik.</say></segment>

@@ -1,8 +1,9 @@
 /*
  * A station's site (read/site.h) and the pure readers under it: language
  * ranges and the voice that reads a tag, category maps and the network of
- * an RSS item, vocabulary folders, and two sites open at once that keep
- * their own lexicons, category maps and catalogues.
+ * an RSS item, vocabulary folders and the recordings found in them, and
+ * two sites open at once that keep their own lexicons, category maps and
+ * catalogues.
  */
 
 #include <setjmp.h>
@@ -192,6 +193,105 @@ test_two_sites(void **state)
 	wk_diags_free(&d);
 }
 
+/* A voice's recordings come from the station's folders only (issue 24):
+ * the last folder with LANG/prompts/index.txt gives the whole kit, each
+ * file resolved beside its index; the shipped voice has none. */
+static void
+test_prompts(void **state)
+{
+	static const struct {
+		const char *files;	/* "path=text;..." under the row's folder */
+		int ndirs;		/* folders sys, own (0: none given) */
+		enum wk_status st;
+		size_t n;		/* prompts */
+		const char *from;	/* the index read, under the row's folder */
+		int warnings;
+	} rows[] = {
+		{ "", 0, WK_OK, 0, NULL, 0 },
+		{ "", 2, WK_OK, 0, NULL, 0 },
+		{ "sys/qu/prompts/index.txt=# kit\na.wav: allin punchaw\nb.wav: sulis\n;"
+		  "sys/qu/prompts/a.wav=x;sys/qu/prompts/b.wav=x", 2, WK_OK, 2,
+		  "sys/qu/prompts/index.txt", 0 },
+		/* Both: the station's own wins whole (b is not taken from sys,
+		 * whose index is not even read: its missing files go unsaid). */
+		{ "sys/qu/prompts/index.txt=a.wav: allin punchaw\nb.wav: sulis\n;"
+		  "own/qu/prompts/index.txt=c.wav: huk\n;own/qu/prompts/c.wav=x",
+		  2, WK_OK, 1, "own/qu/prompts/index.txt", 0 },
+		/* A prompts folder without an index, or another language's kit,
+		 * is no kit for qu. */
+		{ "sys/qu/prompts/index.txt=a.wav: huk\n;sys/qu/prompts/a.wav=x;"
+		  "own/qu/prompts/a.wav=x;own/es/prompts/index.txt=a.wav: uno\n",
+		  2, WK_OK, 1, "sys/qu/prompts/index.txt", 0 },
+		/* A missing file: a warning, the prompt kept (its words are
+		 * synthesized when it is vetted). */
+		{ "own/qu/prompts/index.txt=a.wav: huk\n", 2, WK_OK, 1,
+		  "own/qu/prompts/index.txt", 1 },
+		{ "own/qu/prompts/index.txt=\n# no colon:\nhuk\n", 2, WK_EINPUT, 0,
+		  "own/qu/prompts/index.txt", 0 },
+		{ "own/qu/prompts/index.txt=a.wav:\n", 2, WK_EINPUT, 0,
+		  "own/qu/prompts/index.txt", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+		char row[32], buf[512], *f, *save = NULL, want[1024];
+		char sys[128], own[128];
+		const char *dirs[3];
+		struct wk_voice *v = NULL;
+		struct wk_diags d;
+		struct wk_err err;
+		enum wk_status st;
+
+		snprintf(row, sizeof row, "prompts%zu", i);
+		snprintf(buf, sizeof buf, "%s", rows[i].files);
+		for (f = strtok_r(buf, ";", &save); f != NULL;
+		    f = strtok_r(NULL, ";", &save)) {
+			char name[600], *eq = strchr(f, '=');	/* put's buffer */
+
+			assert_non_null(eq);
+			*eq = '\0';
+			snprintf(name, sizeof name, "%s/%s", row, f);
+			put(name, eq + 1);
+		}
+		snprintf(sys, sizeof sys, "%s/%s/sys", dir, row);
+		snprintf(own, sizeof own, "%s/%s/own", dir, row);
+		dirs[0] = sys;
+		dirs[1] = own;
+		dirs[2] = NULL;
+		wk_diags_init(&d, NULL);
+		assert_int_equal(wk_voice_load("qu", &v, &d, &err), WK_OK);
+		assert_int_equal(v->nprompts, 0);	/* nothing shipped */
+		st = wk_voice_add_prompts(v, rows[i].ndirs ? dirs : NULL, &d,
+		    &err);
+		snprintf(want, sizeof want, "%s/%s/%s", dir, row,
+		    rows[i].from ? rows[i].from : "");
+		if (st != rows[i].st || (st == WK_OK && v->nprompts != rows[i].n) ||
+		    (int)d.nwarnings != rows[i].warnings ||
+		    (rows[i].from == NULL) != (v->prompts_path == NULL) ||
+		    (rows[i].from != NULL && strcmp(v->prompts_path, want) != 0))
+			fail_msg("row %zu: status %d (want %d), %zu prompts (want "
+			    "%zu), %zu warnings (want %d), index %s (want %s)", i,
+			    st, rows[i].st, v->nprompts, rows[i].n, d.nwarnings,
+			    rows[i].warnings, v->prompts_path ? v->prompts_path
+			    : "none", rows[i].from ? want : "none");
+		if (st == WK_EINPUT && (strcmp(err.file, want) != 0 ||
+		    err.line < 1))
+			fail_msg("row %zu: error at %s:%d, want %s", i, err.file,
+			    err.line, want);
+		/* Each file beside the index it is listed in. */
+		if (st == WK_OK && v->nprompts > 0) {
+			char *slash = strrchr(want, '/');
+
+			assert_non_null(slash);
+			assert_int_equal(strncmp(v->prompts[0].path, want,
+			    (size_t)(slash - want + 1)), 0);
+		}
+		wk_voice_free(v);
+		wk_diags_free(&d);
+	}
+}
+
 /* The voice that reads a tag: the one whose accepted ranges match best. */
 static void
 test_voice_for(void **state)
@@ -256,6 +356,7 @@ main(void)
 		cmocka_unit_test(test_local_dirs),
 		cmocka_unit_test(test_two_sites),
 		cmocka_unit_test(test_voice_for),
+		cmocka_unit_test(test_prompts),
 		cmocka_unit_test(test_open_fails),
 	};
 	char cmd[600];
