@@ -115,6 +115,31 @@ check_date(struct ctx *c, const char *file, struct wk_pos pos,
 		    b);
 }
 
+/* The unit id of v that s means or is a misspelling of ("kilo", "Kg",
+ * "kgr" for kg), or NULL. */
+static const char *
+unit_near(const struct wk_voice *v, const char *s)
+{
+	const struct wk_unit *u = wk_voice_unit_written(v, s, strlen(s));
+	const char *best = NULL;
+	unsigned bd = 255, d;
+	size_t i, j;
+
+	if (u != NULL)
+		return u->id;
+	for (i = 0; i < v->nunits; i++)
+		for (j = 0; j <= v->units[i].nwritten; j++) {
+			const char *w = j == 0 ? v->units[i].id
+			    : v->units[i].written[j - 1];
+
+			if ((d = wk_edit_distance(s, w)) < bd) {
+				bd = d;
+				best = v->units[i].id;
+			}
+		}
+	return bd <= (strlen(s) > 4 ? 2u : 1u) ? best : NULL;
+}
+
 /* The first voice that has no unit id, or NULL when all have it. */
 static const struct wk_voice *
 lacks_unit(struct ctx *c, const char *id)
@@ -177,7 +202,14 @@ check_prices(struct ctx *c, const struct wk_prices *p)
 			    pr->product) == NULL)
 				unknown_id(c, p->path, pr->product_pos, _("product"),
 				    pr->product, c->cat->products, c->cat->nproducts);
-			if ((v = lacks_unit(c, pr->unit)) != NULL)
+			if ((v = lacks_unit(c, pr->unit)) != NULL &&
+			    unit_near(v, pr->unit) != NULL)
+				wk_diag(c->d, WK_ERROR, p->path, pr->unit_pos.line,
+				    pr->unit_pos.col, _("unknown unit '%s'; did you "
+				    "mean '%s'? (feeds write the units of "
+				    "voices/%s/voice.xml by their id)"), pr->unit,
+				    unit_near(v, pr->unit), v->lang);
+			else if (v != NULL)
 				wk_diag(c->d, WK_ERROR, p->path, pr->unit_pos.line,
 				    pr->unit_pos.col, _("unknown unit '%s'; use one "
 				    "of the units in voices/%s/voice.xml (kg, qq, "
@@ -560,6 +592,8 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 
 		/* The user named it: its lines may be quoted. */
 		wk_err_trust_excerpt(paths[i]);
+		/* Each file's diagnostics in the order of their lines. */
+		wk_diags_hold(d);
 		root_name(paths[i], root, sizeof root);
 		if (root[0] == '\0' && wk_csv_is_sheet(paths[i]))
 			wk_diag(d, WK_ERROR, paths[i], 0, 0, "%s", _("a "
@@ -610,6 +644,7 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 		if (st != WK_OK && (err.status != WK_EINPUT || d->nerrors == before ||
 		    err.line > 0 || err.file[0] != '\0'))
 			wk_diag_err(d, &err);
+		wk_diags_release(d);
 		if (st == WK_ENOMEM)
 			nomem = 1;
 		before = d->nerrors;

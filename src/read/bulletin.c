@@ -370,10 +370,10 @@ wk_bulletin_load(const char *path, struct wk_bulletin **out,
 		return wk_err_nomem(err);
 	}
 	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
+	/* A problem the reader stops at does not hide the others. */
 	if (st == WK_OK)
-		st = read_bulletin(&f, b, err);
-	if (st == WK_OK)
-		st = wk_xml_validate(&f, "bulletin", d, err);
+		st = wk_xml_finish(&f, "bulletin", read_bulletin(&f, b, err), d,
+		    err);
 	wk_xml_free(&f);
 	if (st != WK_OK) {
 		wk_bulletin_free(b);

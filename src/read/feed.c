@@ -480,8 +480,12 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 		leave_out(n, _("this market is left out, and its segments say "
 		    "their fallback phrase"), d, err);
 	}
-	st = wk_xml_validate(&f, "prices", d, err);
+	st = WK_OK;
 out:
+	/* The schema checks what is kept; a problem of the whole file (its
+	 * date, its root) does not hide the others. */
+	if (f.doc != NULL && (st == WK_OK || st == WK_EINPUT))
+		st = wk_xml_finish(&f, "prices", st, d, err);
 	free(kept.slot);
 	wk_xml_free(&f);
 	if (st != WK_OK) {
@@ -637,7 +641,7 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 
 	pos(f, f->root, "date", &nw->date_pos);
 	if ((st = date_attr(f, f->root, "date", &nw->date, err)) != WK_OK)
-		return st;
+		return wk_xml_finish(f, "news", st, d, err);
 	nw->has_date = 1;
 	for (n = wk_xml_elem(f->root->children); n; n = wk_xml_elem(n->next))
 		cap++;
@@ -677,7 +681,7 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 		    "read"), d, err);
 	}
 	free(kept.slot);
-	return wk_xml_validate(f, "news", d, err);
+	return wk_xml_finish(f, "news", WK_OK, d, err);
 }
 
 enum wk_status

@@ -435,10 +435,10 @@ wk_station_load(const char *path, struct wk_station **out,
 		return wk_err_nomem(err);
 	}
 	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
+	/* A problem the reader stops at does not hide the others. */
 	if (st == WK_OK)
-		st = read_station(&f, s, err);
-	if (st == WK_OK)
-		st = wk_xml_validate(&f, "station", d, err);
+		st = wk_xml_finish(&f, "station", read_station(&f, s, err), d,
+		    err);
 	wk_xml_free(&f);
 	if (st != WK_OK) {
 		wk_station_free(s);
