@@ -335,6 +335,7 @@ wk_err_set(struct wk_err *e, enum wk_status st, const char *file, int line,
 	va_end(ap);
 	wk_escape_line(msg, e->msg, sizeof e->msg, 0);
 	e->kind = wk_err_kind(fmt, e->msg);
+	e->listed = 0;
 	return st;
 }
 
@@ -344,15 +345,20 @@ wk_err_nomem(struct wk_err *e)
 	return wk_err_set(e, WK_ENOMEM, NULL, 0, 0, "%s", _("out of memory"));
 }
 
-/* One kind of diagnostic in one file (see WK_DIAG_CAP). */
+/* One kind of diagnostic in one file (see WK_DIAG_CAP). Past the cap, a
+ * summary diagnostic ("and 299 950 more...") is kept in d->v in their
+ * place, its count kept up to date, so that whoever reads d (the run's
+ * summary by cause, the notify text) sees it too. */
 struct wk_diag_group {
 	uint64_t key;		/* 0: an empty slot */
 	size_t shown;		/* kept (and printed) */
-	size_t more;		/* only counted, not yet summed up */
-	size_t last;		/* during wk_diags_release */
-	enum wk_severity sev;
-	char *file, *sample;	/* the first one's file and message */
+	size_t more;		/* only counted */
+	size_t summary;		/* its summary in d->v, or (size_t)-1 */
+	char *sample;		/* the last one shown, cut */
 };
+
+/* Room for a summary's message, rewritten as its count grows. */
+#define SUMMARY_BYTES 512
 
 void
 wk_diags_init(struct wk_diags *d, FILE *out)
@@ -370,13 +376,14 @@ group_key(const char *file, unsigned kind)
 	return h ? h : 1;
 }
 
-/* The group of key in d, added when absent; NULL when out of memory. */
+/* The group of key in d, or NULL; added when add is set (NULL when out of
+ * memory). */
 static struct wk_diag_group *
-group_of(struct wk_diags *d, uint64_t key)
+group_of(struct wk_diags *d, uint64_t key, int add)
 {
 	size_t i;
 
-	if (2 * (d->ngroups + 1) > d->groups_cap) {
+	if (add && 2 * (d->ngroups + 1) > d->groups_cap) {
 		size_t cap = d->groups_cap ? 2 * d->groups_cap : 64, j;
 		struct wk_diag_group *v = calloc(cap, sizeof *v);
 
@@ -394,11 +401,16 @@ group_of(struct wk_diags *d, uint64_t key)
 		d->groups = v;
 		d->groups_cap = cap;
 	}
+	if (d->groups_cap == 0)
+		return NULL;
 	for (i = key & (d->groups_cap - 1); d->groups[i].key != 0;
 	    i = (i + 1) & (d->groups_cap - 1))
 		if (d->groups[i].key == key)
 			return &d->groups[i];
+	if (!add)
+		return NULL;
 	d->groups[i].key = key;
+	d->groups[i].summary = (size_t)-1;
 	d->ngroups++;
 	return &d->groups[i];
 }
@@ -419,26 +431,32 @@ grouped(size_t v, char *out, size_t cap)
 	out[o] = '\0';
 }
 
-/* Prints g's summary line, once. */
+/* Writes the summary of group gr into diagnostic g. */
 static void
-sum_up(struct wk_diags *d, struct wk_diag_group *g)
+summarize(struct wk_diag *g, const struct wk_diag_group *gr)
 {
-	char num[40], msg[1024];
+	char num[40];
 
-	if (g->more == 0)
-		return;
-	grouped(g->more, num, sizeof num);
-	if (d->out != NULL && (g->sev != WK_NOTE || d->verbose)) {
-		snprintf(msg, sizeof msg, g->sev == WK_ERROR ?
-		    ngettext("and %s more error like this one, not shown: %s",
-		    "and %s more errors like this one, not shown: %s", g->more) :
-		    ngettext("and %s more warning like this one, not shown: %s",
-		    "and %s more warnings like this one, not shown: %s", g->more),
-		    num, g->sample ? g->sample : "");
-		wk_diag_print(d->out, g->sev == WK_NOTE ? WK_NOTE : g->sev,
-		    g->file, 0, 0, msg);
-	}
-	g->more = 0;
+	grouped(gr->more, num, sizeof num);
+	snprintf(g->msg, SUMMARY_BYTES, g->sev == WK_ERROR ?
+	    ngettext("and %s more error like this one, not shown: %s",
+	    "and %s more errors like this one, not shown: %s", gr->more) :
+	    g->sev == WK_WARNING ?
+	    ngettext("and %s more warning like this one, not shown: %s",
+	    "and %s more warnings like this one, not shown: %s", gr->more) :
+	    ngettext("and %s more note like this one, not shown: %s",
+	    "and %s more notes like this one, not shown: %s", gr->more),
+	    num, gr->sample ? gr->sample : "");
+}
+
+/* Prints diagnostic g of d when d prints (a summary once, at the end). */
+static void
+print_one(struct wk_diags *d, struct wk_diag *g)
+{
+	if (d->out != NULL && (g->sev != WK_NOTE || d->verbose) &&
+	    !g->printed)
+		wk_diag_print(d->out, g->sev, g->file, g->line, g->col, g->msg);
+	g->printed = 1;
 }
 
 void
@@ -446,11 +464,11 @@ wk_diags_flush(struct wk_diags *d)
 {
 	size_t i;
 
-	if (d == NULL || d->groups == NULL)
+	if (d == NULL)
 		return;
-	for (i = 0; i < d->groups_cap; i++)
-		if (d->groups[i].key != 0)
-			sum_up(d, &d->groups[i]);
+	for (i = 0; i < d->n; i++)
+		if (d->v[i].group != 0)
+			print_one(d, &d->v[i]);
 }
 
 void
@@ -471,10 +489,8 @@ wk_diags_free(struct wk_diags *d)
 	free(d->v);
 	d->v = NULL;
 	d->n = d->cap = 0;
-	for (i = 0; i < d->groups_cap; i++) {
-		free(d->groups[i].file);
+	for (i = 0; i < d->groups_cap; i++)
 		free(d->groups[i].sample);
-	}
 	free(d->groups);
 	d->groups = NULL;
 	d->ngroups = d->groups_cap = 0;
@@ -546,11 +562,53 @@ wk_diag_print(FILE *out, enum wk_severity sev, const char *file, int line,
 		print_context(out, file, line, col);
 }
 
+/* A new slot at the end of d->v, or NULL when out of memory. */
+static struct wk_diag *
+slot(struct wk_diags *d)
+{
+	struct wk_diag *v;
+
+	if (d->n == d->cap) {
+		size_t cap = d->cap ? d->cap * 2 : 16;
+
+		if ((v = realloc(d->v, cap * sizeof *v)) == NULL)
+			return NULL;
+		d->v = v;
+		d->cap = cap;
+	}
+	memset(&d->v[d->n], 0, sizeof d->v[d->n]);
+	return &d->v[d->n];
+}
+
+/* Counts a diagnostic of gr past the cap: its summary is made the first
+ * time, its count rewritten every time. */
+static void
+count_more(struct wk_diags *d, struct wk_diag_group *gr, uint64_t key,
+    enum wk_severity sev, const char *file)
+{
+	struct wk_diag *g;
+
+	gr->more++;
+	if (gr->summary == (size_t)-1) {
+		if ((g = slot(d)) == NULL)
+			return;
+		g->sev = sev;
+		g->group = key;
+		g->file = strdup(file);
+		if ((g->msg = malloc(SUMMARY_BYTES)) == NULL) {
+			free(g->file);
+			return;
+		}
+		gr->summary = d->n++;
+	}
+	summarize(&d->v[gr->summary], gr);
+}
+
 static void
 add(struct wk_diags *d, enum wk_severity sev, const char *file, int line,
     int col, const char *raw, unsigned kind)
 {
-	struct wk_diag *v, *g;
+	struct wk_diag *g;
 	char msg[1024];
 
 	if (d == NULL)
@@ -560,63 +618,53 @@ add(struct wk_diags *d, enum wk_severity sev, const char *file, int line,
 	else if (sev == WK_WARNING)
 		d->nwarnings++;
 	wk_escape_line(raw, msg, sizeof msg, 0);
-	/* Places in a file: at most WK_DIAG_CAP of a kind. */
+	d->dropped = 1;
+	/* Places in a file: at most WK_DIAG_CAP of a kind are kept. */
 	if (file != NULL && *file != '\0' && line > 0) {
-		struct wk_diag_group *gr = group_of(d, group_key(file, kind));
+		uint64_t key = group_key(file, kind);
+		struct wk_diag_group *gr = group_of(d, key, 1);
 
 		if (gr != NULL && gr->shown >= WK_DIAG_CAP) {
-			gr->more++;
-			d->dropped = 1;
+			count_more(d, gr, key, sev, file);
 			return;
 		}
-		if (gr != NULL && (gr->shown++ == 0 ||
-		    gr->shown == WK_DIAG_CAP)) {
+		if (gr != NULL && ++gr->shown == WK_DIAG_CAP) {
 			char cut[160];
+			size_t k = sizeof cut - 4;
 
-			gr->sev = sev;
 			memcpy(cut, msg, sizeof cut - 1);
 			cut[sizeof cut - 1] = '\0';
 			if (strlen(msg) >= sizeof cut) {
-				size_t k = sizeof cut - 4;
-
 				while (k > 0 && (cut[k] & 0xC0) == 0x80)
 					k--;
 				memcpy(cut + k, "...", 4);
 			}
-			/* The file of the first, the words of the last shown:
-			 * the one the summary follows. */
-			if (gr->file == NULL)
-				gr->file = strdup(file);
 			free(gr->sample);
 			gr->sample = strdup(cut);
 		}
 	}
-	if (d->out != NULL && !d->held && (sev != WK_NOTE || d->verbose))
-		wk_diag_print(d->out, sev, file, line, col, msg);
-	d->dropped = 1;
-	if (d->n == d->cap) {
-		size_t cap = d->cap ? d->cap * 2 : 16;
-
-		if ((v = realloc(d->v, cap * sizeof *v)) == NULL)
-			return;
-		d->v = v;
-		d->cap = cap;
+	if ((g = slot(d)) == NULL) {
+		/* Not kept, but still said. */
+		if (d->out != NULL && !d->held && (sev != WK_NOTE || d->verbose))
+			wk_diag_print(d->out, sev, file, line, col, msg);
+		return;
 	}
-	g = &d->v[d->n];
 	g->sev = sev;
 	g->line = line;
 	g->col = col;
 	g->kind = kind;
-	g->cause = 0;
-	g->cause_file = NULL;
 	g->file = (file != NULL && *file != '\0') ? strdup(file) : NULL;
 	g->msg = strdup(msg);
 	if (g->msg == NULL) {
 		free(g->file);
+		if (d->out != NULL && !d->held && (sev != WK_NOTE || d->verbose))
+			wk_diag_print(d->out, sev, file, line, col, msg);
 		return;
 	}
 	d->n++;
 	d->dropped = 0;
+	if (!d->held)
+		print_one(d, g);
 }
 
 void
@@ -636,18 +684,11 @@ int
 wk_diags_capped(struct wk_diags *d, const char *file, const char *fmt)
 {
 	struct wk_diag_group *gr;
-	size_t i;
-	uint64_t key;
 
-	if (d == NULL || file == NULL || d->groups_cap == 0 ||
-	    strcmp(fmt, "%s") == 0)
+	if (d == NULL || file == NULL || strcmp(fmt, "%s") == 0)
 		return 0;
-	key = group_key(file, wk_err_kind(fmt, NULL));
-	for (i = key & (d->groups_cap - 1); (gr = &d->groups[i])->key != 0;
-	    i = (i + 1) & (d->groups_cap - 1))
-		if (gr->key == key)
-			return gr->shown >= WK_DIAG_CAP;
-	return 0;
+	gr = group_of(d, group_key(file, wk_err_kind(fmt, NULL)), 0);
+	return gr != NULL && gr->shown >= WK_DIAG_CAP;
 }
 
 void
@@ -681,7 +722,7 @@ wk_diags_hold(struct wk_diags *d)
 }
 
 /* The order of wk_diags_release: the file's rank (the order files came
- * in), then line (unknown last), column and arrival. */
+ * in), then line (unknown and summaries last), column and arrival. */
 struct held {
 	size_t rank, idx;
 	const struct wk_diag *g;
@@ -738,31 +779,17 @@ wk_diags_release(struct wk_diags *d)
 		for (i = 0; i < n; i++)
 			sorted[i] = *h[i].g;
 		memcpy(d->v + d->held_from, sorted, n * sizeof *sorted);
-	}
-	/* Each kind's summary goes after its last diagnostic shown. */
-	for (i = n; i-- > 0;) {
-		struct wk_diag *g = &d->v[d->held_from + i];
-		struct wk_diag_group *gr;
+		/* The summaries moved: their groups follow them. */
+		for (i = d->held_from; i < d->n; i++) {
+			struct wk_diag_group *gr;
 
-		if (g->file != NULL && g->line > 0 && d->groups != NULL &&
-		    (gr = group_of(d, group_key(g->file, g->kind))) != NULL &&
-		    gr->more > 0 && gr->last == 0)
-			gr->last = i + 1;
-	}
-	for (i = 0; i < n; i++) {
-		struct wk_diag *g = &d->v[d->held_from + i];
-		struct wk_diag_group *gr;
-
-		if (d->out != NULL && (g->sev != WK_NOTE || d->verbose))
-			wk_diag_print(d->out, g->sev, g->file, g->line, g->col,
-			    g->msg);
-		if (g->file != NULL && g->line > 0 && d->groups != NULL &&
-		    (gr = group_of(d, group_key(g->file, g->kind))) != NULL &&
-		    gr->last == i + 1) {
-			gr->last = 0;
-			sum_up(d, gr);
+			if (d->v[i].group != 0 &&
+			    (gr = group_of(d, d->v[i].group, 0)) != NULL)
+				gr->summary = i;
 		}
 	}
+	for (i = d->held_from; i < d->n; i++)
+		print_one(d, &d->v[i]);
 	free(h);
 	free(sorted);
 }

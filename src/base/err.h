@@ -9,6 +9,7 @@
  */
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <libintl.h>
 
@@ -32,6 +33,8 @@ struct wk_err {
 	int line, col;		/* 1-based; 0 when unknown */
 	char msg[1024];		/* one line: see wk_escape_line */
 	unsigned kind;		/* the message's pattern, for wk_diag_err */
+	int listed;		/* it only counts problems already added to a
+				 * wk_diags one by one (a reader sets it) */
 };
 
 /*
@@ -92,6 +95,9 @@ struct wk_diag {
 	int line, col;
 	char *msg;
 	unsigned kind;		/* wk_err_kind of its message */
+	uint64_t group;		/* a summary of diagnostics not shown (the
+				 * kind and file it counts), else 0 */
+	int printed;
 	enum wk_cause_kind cause;	/* what it is attributed to */
 	char *cause_file;	/* the file at fault, or NULL */
 };
@@ -133,13 +139,13 @@ void wk_diags_free(struct wk_diags *d);
 void wk_diags_hold(struct wk_diags *d);
 
 /* Prints the diagnostics held since wk_diags_hold, each file's in the
- * order of their position in it (files in the order they first came), a
- * kind's summary line ("and 299 950 more like this one") after its last
- * one shown. */
+ * order of their position in it (files in the order they first came), the
+ * summaries ("and 299 950 more errors like this one") last. */
 void wk_diags_release(struct wk_diags *d);
 
-/* Prints the summary line of every kind with diagnostics not shown that
- * has not had one yet. */
+/* Prints the summary of every kind with diagnostics not shown that has not
+ * been printed yet. A summary is kept in d->v like a diagnostic (its group
+ * set, not counted in nerrors), its count kept up to date. */
 void wk_diags_flush(struct wk_diags *d);
 
 /* Adds one diagnostic; file may be NULL; d NULL drops it. Never fails: on

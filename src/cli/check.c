@@ -193,8 +193,8 @@ check_prices(struct ctx *c, const struct wk_prices *p)
 		if (wk_entry_find(c->cat->markets, c->cat->nmarkets, m->id) == NULL)
 			wk_diag(c->d, WK_WARNING, p->path, m->pos.line, m->pos.col,
 			    _("market '%s' is not in voices/catalog.xml; its name "
-			    "is read as the feed writes it, in every language"),
-			    m->id);
+			    "is read as the feed writes it, in every language: "
+			    "\"%s\""), m->id, m->name);
 		for (j = 0; j < m->nprices; j++) {
 			const struct wk_price *pr = &m->prices[j];
 
@@ -641,7 +641,8 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 				check_bulletin(&c, b);
 			wk_bulletin_free(b);
 		}
-		if (st != WK_OK && (err.status != WK_EINPUT || d->nerrors == before ||
+		if (st != WK_OK && !(err.listed && d->nerrors > before) &&
+		    (err.status != WK_EINPUT || d->nerrors == before ||
 		    err.line > 0 || err.file[0] != '\0'))
 			wk_diag_err(d, &err);
 		wk_diags_release(d);

@@ -10,6 +10,7 @@
 #include "bulletin.h"
 #include "base/paths.h"
 #include "base/text.h"
+#include "rngoutline.h"
 #include "xmlio.h"
 
 int
@@ -121,6 +122,8 @@ static enum wk_status
 read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
     struct wk_item *it, struct wk_err *err)
 {
+	static const char *const items[] = { "say", "prices", "news",
+	    "trends", "compare", "clip", "pause", "bed", NULL };
 	enum wk_status st = WK_OK;
 	char *s;
 
@@ -178,7 +181,11 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 			return wk_xml_err(f, n, NULL, err, "%s",
 			    _("<pause> needs ms=\"...\" (milliseconds)"));
 		st = uint_attr(f, n, "ms", 10000, &it->pause_ms, err);
-	} else
+	} else if (wk_rng_nearest((const char *)n->name, items) != NULL)
+		st = wk_xml_err(f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+		    (const char *)n->name, "segment",
+		    wk_rng_nearest((const char *)n->name, items));
+	else
 		st = wk_xml_err(f, n, NULL, err,
 		    _("unexpected <%s> in <segment>; use say, prices, news, "
 		    "trends, compare, clip or pause"), (const char *)n->name);
@@ -275,6 +282,7 @@ read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 static enum wk_status
 read_bulletin(struct wk_xmlfile *f, struct wk_bulletin *b, struct wk_err *err)
 {
+	static const char *const parts[] = { "title", "segment", NULL };
 	xmlNodePtr n;
 	size_t cap = 0, i, j;
 	enum wk_status st;
@@ -343,7 +351,11 @@ read_bulletin(struct wk_xmlfile *f, struct wk_bulletin *b, struct wk_err *err)
 					return wk_xml_err(f, n, "id", err,
 					    _("segment '%s' appears twice (also at "
 					    "line %d)"), sg->id, b->segs[i].pos.line);
-		} else
+		} else if (wk_rng_nearest((const char *)n->name, parts) != NULL)
+			return wk_xml_err(f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)n->name, "bulletin",
+			    wk_rng_nearest((const char *)n->name, parts));
+		else
 			return wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <bulletin>; use <title> and "
 			    "<segment>"), (const char *)n->name);

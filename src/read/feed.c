@@ -16,6 +16,7 @@
 
 #include "base/hash.h"
 #include "feed.h"
+#include "rngoutline.h"
 #include "rss.h"
 #include "xmlio.h"
 
@@ -166,6 +167,12 @@ only_attrs(const struct wk_xmlfile *f, xmlNodePtr n, const char *const *names,
 			if (a->ns == NULL &&
 			    xmlStrcmp(a->name, BAD_CAST names[i]) == 0)
 				break;
+		if (names[i] == NULL && wk_rng_nearest((const char *)a->name,
+		    names) != NULL)
+			return wk_xml_err(f, n, (const char *)a->name, err,
+			    _("<%s> has no attribute '%s'; did you mean '%s'?"),
+			    (const char *)n->name, (const char *)a->name,
+			    wk_rng_nearest((const char *)a->name, names));
 		if (names[i] == NULL)
 			return wk_xml_err(f, n, (const char *)a->name, err,
 			    _("<%s> has no attribute '%s'; remove it or check "
@@ -287,6 +294,7 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 {
 	static const char *const attrs[] = { "product", "unit", "value",
 	    "previous", "confirmed", NULL };
+	static const char *const price[] = { "price", NULL };
 	enum wk_status st;
 	char *conf;
 
@@ -295,6 +303,10 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 	pos(f, k, "product", &p->product_pos);
 	pos(f, k, "unit", &p->unit_pos);
 	pos(f, k, "value", &p->value_pos);
+	if (!wk_xml_is(k, "price") && wk_rng_nearest((const char *)k->name,
+	    price) != NULL)
+		return wk_xml_err(f, k, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+		    (const char *)k->name, "market", "price");
 	if (!wk_xml_is(k, "price"))
 		return wk_xml_err(f, k, NULL, err,
 		    _("unexpected <%s> in <market>; only <price> goes here"),
@@ -413,6 +425,7 @@ enum wk_status
 wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
     struct wk_err *err)
 {
+	static const char *const market[] = { "market", NULL };
 	struct wk_xmlfile f;
 	struct wk_prices *p;
 	xmlNodePtr n, next;
@@ -458,7 +471,11 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 		long i = -1;
 
 		next = wk_xml_elem(n->next);
-		if (!wk_xml_is(n, "market"))
+		if (!wk_xml_is(n, "market") && wk_rng_nearest(
+		    (const char *)n->name, market) != NULL)
+			st = wk_xml_err(&f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)n->name, "prices", "market");
+		else if (!wk_xml_is(n, "market"))
 			st = wk_xml_err(&f, n, NULL, err,
 			    _("unexpected <%s> in <prices>; only <market> goes "
 			    "here"), (const char *)n->name);
@@ -568,6 +585,7 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 	static const char *const attrs[] = { "id", "network", "date",
 	    "expires", NULL };
 	static const char *const none[] = { NULL };
+	static const char *const texts[] = { "headline", "text", NULL };
 
 	pos(f, n, NULL, &it->pos);
 	pos(f, n, "network", &it->network_pos);
@@ -593,6 +611,11 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 		struct wk_news_text *t;
 		char **slot;
 
+		if (!wk_xml_is(k, "headline") && !wk_xml_is(k, "text") &&
+		    wk_rng_nearest((const char *)k->name, texts) != NULL)
+			return wk_xml_err(f, k, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)k->name, "item",
+			    wk_rng_nearest((const char *)k->name, texts));
 		if (!wk_xml_is(k, "headline") && !wk_xml_is(k, "text"))
 			return wk_xml_err(f, k, NULL, err,
 			    _("unexpected <%s> in <item>; use <headline> and "
@@ -634,6 +657,7 @@ static enum wk_status
 read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
     struct wk_err *err)
 {
+	static const char *const item[] = { "item", NULL };
 	xmlNodePtr n, next;
 	size_t cap = 0;
 	struct seen kept = { NULL, 0 };
@@ -655,7 +679,11 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 		long i = -1;
 
 		next = wk_xml_elem(n->next);
-		if (!wk_xml_is(n, "item"))
+		if (!wk_xml_is(n, "item") && wk_rng_nearest((const char *)n->name,
+		    item) != NULL)
+			st = wk_xml_err(f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)n->name, "news", "item");
+		else if (!wk_xml_is(n, "item"))
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <news>; only <item> goes here"),
 			    (const char *)n->name);

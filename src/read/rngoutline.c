@@ -552,6 +552,21 @@ wk_rng_near_value(const struct wk_rng_attr *a, const char *value)
 }
 
 const char *
+wk_rng_nearest(const char *name, const char *const *cands)
+{
+	const char *best = NULL;
+	unsigned bd = 255, d;
+	size_t i;
+
+	for (i = 0; cands[i] != NULL; i++)
+		if ((d = near(name, cands[i])) < bd) {
+			bd = d;
+			best = cands[i];
+		}
+	return best;
+}
+
+const char *
 wk_rng_parent_of(const struct wk_rng *r, const char *name,
     const struct wk_rng_elem *not)
 {

@@ -65,6 +65,10 @@ const char *wk_rng_near_kid(const struct wk_rng_elem *e, const char *name);
 const char *wk_rng_near_attr(const struct wk_rng_elem *e, const char *name);
 const char *wk_rng_near_value(const struct wk_rng_attr *a, const char *value);
 
+/* The name among the NULL-terminated cands closest to name, by the same
+ * rule, or NULL: for the readers' own "did you mean". */
+const char *wk_rng_nearest(const char *name, const char *const *cands);
+
 /* The name of an element that may hold an element named name, other than
  * not (for "<bed> goes in <segment>"), or NULL. */
 const char *wk_rng_parent_of(const struct wk_rng *r, const char *name,

@@ -115,7 +115,13 @@ on_parse_error(void *data, xmlErrorPtr e)
 			snprintf(msg, sizeof msg, _("the value of %s= opened here has "
 			    "no closing quote, so it runs on to line %d: put the quote "
 			    "back at the end of the value"), name, at);
-	} else {
+	} else if (e->domain == XML_FROM_PARSER && (e->code ==
+	    XML_ERR_NAME_REQUIRED || e->code == XML_ERR_SPACE_REQUIRED ||
+	    e->code == XML_ERR_GT_REQUIRED) && off < f->srclen &&
+	    f->src[off] == '<')
+		snprintf(msg, sizeof msg, "%s", _("a '>' is missing before this "
+		    "'<': the tag before it is not closed"));
+	else {
 		wk_xmlmsg_say(e, msg, sizeof msg);
 		if ((e->code == XML_ERR_ATTRIBUTE_REDEFINED ||
 		    e->code == XML_ERR_ATTRIBUTE_WITHOUT_VALUE ||

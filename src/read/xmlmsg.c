@@ -42,6 +42,8 @@ static const struct row parse_rows[] = {
 	{ XML_ERR_NOT_WELL_BALANCED, NULL, N_("the elements are not closed in "
 	    "the order they were opened") },
 	/* Start and end tags. */
+	{ XML_ERR_TAG_NAME_MISMATCH, "unparsable", N_("a closing tag has no "
+	    "name: write </{1}> to close <{1}>, opened at line {n}") },
 	{ XML_ERR_TAG_NAME_MISMATCH, NULL, N_("<{1}>, opened at line {n}, is "
 	    "closed here with </{2}>: close elements in the reverse order they "
 	    "were opened, and check which tag is misspelt or left open") },

@@ -463,14 +463,16 @@ wk_xmlpos_open_quote(const struct wk_xmlfile *f, size_t off, size_t *qoff,
 		size_t vlen;
 		int runs;
 
-		if (q == (size_t)-1)
+		/* A value that opens after the error is not its cause; one
+		 * that never closes, or takes in a line break and a tag, is. */
+		if (q == (size_t)-1 || q >= off)
 			continue;
-		vlen = (e < off ? e : off) - (q + 1);
-		runs = e >= off || memchr(v, '\n', vlen) != NULL ||
-		    memchr(v, '<', vlen) != NULL;
+		vlen = (e < f->srclen ? e : f->srclen) - (q + 1);
+		runs = e >= f->srclen || (memchr(v, '\n', vlen) != NULL &&
+		    memchr(v, '<', vlen) != NULL);
 		/* "papa-amarilla unit=": the next attribute's name and '='. */
 		tail = NULL;
-		if (!runs && vlen > 1 && v[vlen - 1] == '=') {
+		if (vlen > 1 && v[vlen - 1] == '=') {
 			k = vlen - 1;
 			while (k > 0 && name_char(v[k - 1]))
 				k--;
@@ -482,7 +484,7 @@ wk_xmlpos_open_quote(const struct wk_xmlfile *f, size_t off, size_t *qoff,
 		*qoff = q;
 		snprintf(name, cap, "%.*s", (int)(al < cap ? al : cap - 1), s + an);
 		next[0] = '\0';
-		if (tail != NULL)
+		if (!runs)
 			snprintf(next, ncap, "%.*s", (int)(v + vlen - 1 - tail),
 			    tail);
 		return 1;

@@ -53,7 +53,9 @@ enum what {
 	W_ANYATTR,	/* (mark) some attribute of it had a problem */
 	W_TEXT,		/* text where none goes */
 	W_CONTENT,	/* what it holds */
-	W_PRUNED,	/* (mark) one of its children was pruned */
+	W_PRUNED,	/* (mark) one of its children was pruned or had a
+			 * problem: libxml2's word on its content is then a
+			 * consequence */
 	W_OTHER,
 };
 
@@ -138,6 +140,9 @@ mark(struct vstate *vs, xmlNodePtr n, enum what w, const char *attr)
 	vs->nmarks++;
 	if (w == W_ATTR || w == W_ATTRS)
 		mark(vs, n, W_ANYATTR, NULL);
+	if (w != W_ANYATTR && w != W_PRUNED && w != W_OTHER && n != NULL &&
+	    n->parent != NULL && n->parent->type == XML_ELEMENT_NODE)
+		mark(vs, n->parent, W_PRUNED, NULL);
 }
 
 /* True when a problem (n, w, attr) says nothing new. */
@@ -145,8 +150,20 @@ static int
 covered(const struct vstate *vs, xmlNodePtr n, enum what w, const char *attr)
 {
 	return marked(vs, n, W_ELEM, NULL) || marked(vs, n, w, attr) ||
-	    (w == W_ATTRS && marked(vs, n, W_ANYATTR, NULL)) ||
+	    ((w == W_ATTRS || w == W_ELEM) && marked(vs, n, W_ANYATTR, NULL)) ||
 	    ((w == W_CONTENT || w == W_TEXT) && marked(vs, n, W_PRUNED, NULL));
+}
+
+/* True for the errors libxml2 raises about what an element holds as a
+ * whole: taken after the others of their round, which may explain them. */
+static int
+about_content(int code)
+{
+	return code == XML_RELAXNG_ERR_NOELEM ||
+	    code == XML_RELAXNG_ERR_CONTENTVALID ||
+	    code == XML_RELAXNG_ERR_INTERSEQ ||
+	    code == XML_RELAXNG_ERR_INTERNODATA ||
+	    code == XML_RELAXNG_ERR_NOTELEM;
 }
 
 /* Reports a problem of n (its attribute attr when not NULL). */
@@ -296,6 +313,95 @@ bad_value(const struct wk_rng_attr *a, const char *v, char *word, size_t cap)
 	return NULL;
 }
 
+/* True when v has the form of a value of type (an XML Schema datatype, or
+ * a define of common.rng); unknown types pass (libxml2 checks them). */
+static int
+well_typed(const char *type, const char *v)
+{
+	size_t i, n = strlen(v), digits = 0, run = 0;
+	int point = 0;
+
+	if (type == NULL)
+		return 1;
+	if (strcmp(type, "nonNegativeInteger") == 0 ||
+	    strcmp(type, "positiveInteger") == 0 ||
+	    strcmp(type, "integer") == 0) {
+		i = (v[0] == '+' || (v[0] == '-' && type[0] == 'i')) ? 1 : 0;
+		for (; i < n; i++)
+			if (v[i] < '0' || v[i] > '9')
+				return 0;
+			else if (v[i] != '0' || digits > 0)
+				digits++;
+		return n > (v[0] == '+' || v[0] == '-') && (type[0] != 'p' ||
+		    digits > 0);
+	}
+	if (strcmp(type, "decimal") == 0) {
+		for (i = (v[0] == '+' || v[0] == '-'); i < n; i++)
+			if (v[i] == '.' && !point)
+				point = 1;
+			else if (v[i] < '0' || v[i] > '9')
+				return 0;
+			else
+				digits++;
+		return digits > 0;
+	}
+	if (strcmp(type, "language") == 0) {
+		/* [a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})* */
+		for (i = 0; i <= n; i++)
+			if (i == n || v[i] == '-') {
+				if (run == 0 || run > 8)
+					return 0;
+				run = 0;
+				point = 1;
+			} else if ((v[i] >= 'a' && v[i] <= 'z') ||
+			    (v[i] >= 'A' && v[i] <= 'Z') ||
+			    (point && v[i] >= '0' && v[i] <= '9'))
+				run++;
+			else
+				return 0;
+		return 1;
+	}
+	if (strcmp(type, "id") == 0) {
+		for (i = 0; i < n; i++)
+			if (!((v[i] >= 'a' && v[i] <= 'z') ||
+			    (v[i] >= '0' && v[i] <= '9') || (v[i] == '-' && i > 0)))
+				return 0;
+		return n > 0 && n <= 64;
+	}
+	if (strcmp(type, "date") == 0)
+		return n == 10 && v[4] == '-' && v[7] == '-' &&
+		    strspn(v, "0123456789") == 4 && strspn(v + 5, "0123456789") ==
+		    2 && strspn(v + 8, "0123456789") == 2;
+	return 1;
+}
+
+/* The first word of v (all of it when a is not a list) that is not of a's
+ * type, copied into word; NULL when all are. */
+static const char *
+ill_typed(const struct wk_rng_attr *a, const char *v, char *word, size_t cap)
+{
+	while (*v != '\0') {
+		size_t k;
+
+		if (a->list) {
+			while (*v == ' ' || *v == '\t' || *v == '\n' || *v == '\r')
+				v++;
+			k = strcspn(v, " \t\r\n");
+			if (k == 0)
+				break;
+		} else
+			k = strlen(v);
+		if (k >= cap)
+			k = cap - 1;
+		memcpy(word, v, k);
+		word[k] = '\0';
+		if (!well_typed(a->type, word))
+			return word;
+		v += k;
+	}
+	return NULL;
+}
+
 /* Our own pass: every element, in document order, along the outline p. */
 static void
 walk(struct vstate *vs, xmlNodePtr n, const struct wk_rng_elem *p)
@@ -336,6 +442,24 @@ walk(struct vstate *vs, xmlNodePtr n, const struct wk_rng_elem *p)
 			mark(vs, n, W_ATTR, q);
 			xmlRemoveProp(a);
 			continue;
+		}
+		if (pa != NULL && pa->values == NULL && pa->type != NULL &&
+		    wk_xmlmsg_type(pa->type) != NULL) {
+			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+			const char *w = v ? ill_typed(pa, (const char *)v, word,
+			    sizeof word) : NULL;
+
+			if (w != NULL && !covered(vs, n, W_ATTR, q)) {
+				if (pa->list)
+					report(vs, n, q, 0, _("in %s=\"...\", '%s' must "
+					    "be %s"), q, w, wk_xmlmsg_type(pa->type));
+				else
+					report(vs, n, q, 0, _("%s=\"%s\" must be %s"), q,
+					    w, wk_xmlmsg_type(pa->type));
+			}
+			if (w != NULL)
+				mark(vs, n, W_ATTR, q);
+			xmlFree(v);
 		}
 		if (pa != NULL && pa->values != NULL) {
 			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
@@ -489,13 +613,36 @@ attr_with_value(xmlNodePtr n, const char *v, char *buf, size_t cap)
 
 	for (a = n->properties; v != NULL && a != NULL; a = a->next) {
 		xmlChar *s = xmlNodeGetContent((xmlNodePtr)a);
-		int same = s != NULL && strcmp((const char *)s, v) == 0;
+		const char *w = s != NULL ? strstr((const char *)s, v) : NULL;
+		size_t k = strlen(v);
+		/* The whole value, or one word of a list. */
+		int same = w != NULL && k > 0 && (w == (const char *)s ||
+		    w[-1] == ' ' || w[-1] == '\t' || w[-1] == '\n') &&
+		    (w[k] == '\0' || w[k] == ' ' || w[k] == '\t' ||
+		    w[k] == '\n');
 
 		xmlFree(s);
 		if (same)
 			return qname((xmlNodePtr)a, buf, cap);
 	}
 	return NULL;
+}
+
+/* The last element named name under root, in document order (the one
+ * too many, when libxml2 names it without pointing at it). */
+static xmlNodePtr
+last_named(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr k, found = NULL, x;
+
+	if (n->type != XML_ELEMENT_NODE)
+		return NULL;
+	if (xmlStrcmp(n->name, BAD_CAST name) == 0)
+		found = n;
+	for (k = n->children; k != NULL; k = k->next)
+		if ((x = last_named(k, name)) != NULL)
+			found = x;
+	return found;
 }
 
 /* Reports libxml2's error v unless it says nothing new; returns 1 when it
@@ -515,6 +662,21 @@ take(struct vstate *vs, struct verr *v, xmlNodePtr root)
 	}
 	if (n != NULL && n->type != XML_ELEMENT_NODE)
 		n = NULL;
+	if (n == NULL && v->str1 != NULL && (v->code ==
+	    XML_RELAXNG_ERR_INTEREXTRA || v->code == XML_RELAXNG_ERR_ELEMWRONG))
+		n = last_named(root, v->str1);
+	/* libxml2 points at the child it was looking at when it says its
+	 * parent (named in str1) failed. */
+	if (n != NULL && v->str1 != NULL && n->parent != NULL &&
+	    n->parent->type == XML_ELEMENT_NODE &&
+	    xmlStrcmp(n->name, BAD_CAST v->str1) != 0 &&
+	    xmlStrcmp(n->parent->name, BAD_CAST v->str1) == 0 &&
+	    (v->code == XML_RELAXNG_ERR_ATTRVALID ||
+	    v->code == XML_RELAXNG_ERR_CONTENTVALID ||
+	    v->code == XML_RELAXNG_ERR_EXTRACONTENT ||
+	    v->code == XML_RELAXNG_ERR_ELEMNOTEMPTY ||
+	    v->code == XML_RELAXNG_ERR_TEXTWRONG))
+		n = n->parent;
 	switch (v->code) {
 	case XML_RELAXNG_ERR_INVALIDATTR:
 		w = W_ATTR;
@@ -556,10 +718,16 @@ take(struct vstate *vs, struct verr *v, xmlNodePtr root)
 	if (n != NULL && covered(vs, n, w, attr))
 		return 0;
 	p = outline_of(vs, n);
-	if (w == W_ATTR && v->code == XML_RELAXNG_ERR_TYPEVAL &&
-	    (t = wk_xmlmsg_type(wk_rng_attr(p, attr) != NULL &&
-	    wk_rng_attr(p, attr)->type != NULL ? wk_rng_attr(p, attr)->type
-	    : v->str1)) != NULL)
+	t = w == W_ATTR && (v->code == XML_RELAXNG_ERR_TYPEVAL ||
+	    v->code == XML_RELAXNG_ERR_LISTEXTRA) ? wk_xmlmsg_type(
+	    wk_rng_attr(p, attr) != NULL && wk_rng_attr(p, attr)->type != NULL
+	    ? wk_rng_attr(p, attr)->type : v->str1) : NULL;
+	if (t != NULL && wk_rng_attr(p, attr) != NULL &&
+	    wk_rng_attr(p, attr)->list)
+		report(vs, n, attr, v->line, _("in %s=\"...\", '%s' must be %s"),
+		    attr, v->code == XML_RELAXNG_ERR_TYPEVAL ? v->str2 : v->str1,
+		    t);
+	else if (t != NULL)
 		report(vs, n, attr, v->line, _("%s=\"%s\" must be %s"), attr,
 		    v->str2, t);
 	else if (w == W_ATTR && v->code == XML_RELAXNG_ERR_INVALIDATTR &&
@@ -579,7 +747,7 @@ take(struct vstate *vs, struct verr *v, xmlNodePtr root)
 
 		kid_names(p, &b);
 		report(vs, n, NULL, v->line, _("<%s> lacks an element it needs "
-		    "(it holds %s)"), (const char *)n->name,
+		    "(it may hold %s)"), (const char *)n->name,
 		    b.len && !b.failed ? wk_buf_str(&b) : "-");
 		wk_buf_free(&b);
 	} else {
@@ -745,7 +913,11 @@ validate(struct wk_xmlfile *f, const char *name, struct wk_diags *d,
 		xmlRelaxNGFreeValidCtxt(vc);
 		again = 0;
 		for (i = 0; i < vs.nerrs; i++)
-			again |= take(&vs, &vs.errs[i], f->root);
+			if (!about_content(vs.errs[i].code))
+				again |= take(&vs, &vs.errs[i], f->root);
+		for (i = 0; i < vs.nerrs; i++)
+			if (about_content(vs.errs[i].code))
+				again |= take(&vs, &vs.errs[i], f->root);
 		if (rc != 0 && vs.nerrs == 0 && vs.nreported == 0)
 			report(&vs, f->root, NULL, 0, "%s",
 			    _("this does not follow the file's format"));
@@ -771,10 +943,13 @@ validate(struct wk_xmlfile *f, const char *name, struct wk_diags *d,
 			*err = first;
 		return WK_EINPUT;
 	}
-	return wk_err_set(err, WK_EINPUT, f->path, 0, 0, ngettext(
+	wk_err_set(err, WK_EINPUT, f->path, 0, 0, ngettext(
 	    "%zu problem with what the file holds (listed with their lines)",
 	    "%zu problems with what the file holds (listed with their lines)",
 	    vs.nreported), vs.nreported);
+	if (err != NULL)
+		err->listed = 1;
+	return WK_EINPUT;
 }
 
 enum wk_status
