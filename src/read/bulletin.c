@@ -182,7 +182,8 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 			    _("<pause> needs ms=\"...\" (milliseconds)"));
 		st = uint_attr(f, n, "ms", 10000, &it->pause_ms, err);
 	} else if (wk_rng_nearest((const char *)n->name, items) != NULL)
-		st = wk_xml_err(f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+		st = wk_xml_err(f, n, NULL, err,
+		    _("unexpected <%s> in <%s>; did you mean <%s>?"),
 		    (const char *)n->name, "segment",
 		    wk_rng_nearest((const char *)n->name, items));
 	else
@@ -352,7 +353,8 @@ read_bulletin(struct wk_xmlfile *f, struct wk_bulletin *b, struct wk_err *err)
 					    _("segment '%s' appears twice (also at "
 					    "line %d)"), sg->id, b->segs[i].pos.line);
 		} else if (wk_rng_nearest((const char *)n->name, parts) != NULL)
-			return wk_xml_err(f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			return wk_xml_err(f, n, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
 			    (const char *)n->name, "bulletin",
 			    wk_rng_nearest((const char *)n->name, parts));
 		else

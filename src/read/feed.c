@@ -305,7 +305,8 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 	pos(f, k, "value", &p->value_pos);
 	if (!wk_xml_is(k, "price") && wk_rng_nearest((const char *)k->name,
 	    price) != NULL)
-		return wk_xml_err(f, k, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+		return wk_xml_err(f, k, NULL, err,
+		    _("unexpected <%s> in <%s>; did you mean <%s>?"),
 		    (const char *)k->name, "market", "price");
 	if (!wk_xml_is(k, "price"))
 		return wk_xml_err(f, k, NULL, err,
@@ -473,7 +474,8 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 		next = wk_xml_elem(n->next);
 		if (!wk_xml_is(n, "market") && wk_rng_nearest(
 		    (const char *)n->name, market) != NULL)
-			st = wk_xml_err(&f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			st = wk_xml_err(&f, n, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
 			    (const char *)n->name, "prices", "market");
 		else if (!wk_xml_is(n, "market"))
 			st = wk_xml_err(&f, n, NULL, err,
@@ -613,7 +615,8 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 
 		if (!wk_xml_is(k, "headline") && !wk_xml_is(k, "text") &&
 		    wk_rng_nearest((const char *)k->name, texts) != NULL)
-			return wk_xml_err(f, k, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			return wk_xml_err(f, k, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
 			    (const char *)k->name, "item",
 			    wk_rng_nearest((const char *)k->name, texts));
 		if (!wk_xml_is(k, "headline") && !wk_xml_is(k, "text"))
@@ -681,7 +684,8 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 		next = wk_xml_elem(n->next);
 		if (!wk_xml_is(n, "item") && wk_rng_nearest((const char *)n->name,
 		    item) != NULL)
-			st = wk_xml_err(f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			st = wk_xml_err(f, n, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
 			    (const char *)n->name, "news", "item");
 		else if (!wk_xml_is(n, "item"))
 			st = wk_xml_err(f, n, NULL, err,

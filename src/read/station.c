@@ -394,7 +394,8 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			if (s->history_db == NULL)
 				st = wk_err_nomem(err);
 		} else if (wk_rng_nearest((const char *)n->name, parts) != NULL)
-			st = wk_xml_err(f, n, NULL, err, _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			st = wk_xml_err(f, n, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
 			    (const char *)n->name, "station",
 			    wk_rng_nearest((const char *)n->name, parts));
 		else

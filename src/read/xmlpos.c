@@ -459,7 +459,7 @@ wk_xmlpos_open_quote(const struct wk_xmlfile *f, size_t off, size_t *qoff,
 	for (i = lt + 1; i < f->srclen && name_char(s[i]); i++)
 		;
 	while (next_attr(f, &i, &an, &al, &q, &e)) {
-		const char *v = s + q + 1, *tail;
+		const char *v, *tail;
 		size_t vlen;
 		int runs;
 
@@ -467,6 +467,7 @@ wk_xmlpos_open_quote(const struct wk_xmlfile *f, size_t off, size_t *qoff,
 		 * that never closes, or takes in a line break and a tag, is. */
 		if (q == (size_t)-1 || q >= off)
 			continue;
+		v = s + q + 1;
 		vlen = (e < f->srclen ? e : f->srclen) - (q + 1);
 		runs = e >= f->srclen || (memchr(v, '\n', vlen) != NULL &&
 		    memchr(v, '<', vlen) != NULL);
