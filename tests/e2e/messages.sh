@@ -257,4 +257,28 @@ within "$wall" 0 30 || die "check of 300 000 unknown products took $wall s"
     die "expected 50 unknown products shown and one count"
 grep_err "big.xml: error: and 299 950 more errors like this one, not shown: unknown product 'producto-49'"
 [ "$(wc -l <"$TMP/err.txt")" -lt 200 ] || die "too many lines for the big feed"
+# 9. build -v and -q count the same way: 2 000 unreadable prices in a feed
+# a bulletin reads give 50 messages and one count, not 2 000 lines.
+mkdir -p "$TMP/st9/feeds"
+cp examples/station.xml "$TMP/st9/"
+python3 - "$TMP/st9/feeds/precios-$DATE.xml" <<'X'
+import sys
+out = ['<prices date="2026-11-29"><market id="nery-garcia" name="M">'
+       '<price product="papa-amarilla" unit="kg" value="2.50"/>']
+out += ['<price product="p%d" unit="kg" value="x%d"/>' % (i, i) for i in range(2000)]
+out.append('</market></prices>\n')
+open(sys.argv[1], 'w').write(''.join(out))
+X
+printf '<bulletin id="corto" languages="es">\n  <segment id="a"><prices feed="precios-{date}.xml" market="nery-garcia" products="papa-amarilla"/></segment>\n</bulletin>\n' >"$TMP/st9/corto.xml"
+# (-v lists them as they come, then the summary by cause again.)
+for flag in -v -q; do
+	"$WK" build $flag -c "$TMP/st9/station.xml" -d "$DATE" -o "$TMP/out9" "$TMP/st9/corto.xml" \
+	    >/dev/null 2>"$TMP/err.txt"
+	want=51
+	[ "$flag" = -v ] && want=102
+	[ "$(grep -c "^willakuy: .*is not a price in soles" "$TMP/err.txt")" -eq "$want" ] ||
+	    { head -c 3000 "$TMP/err.txt" >&2; die "build $flag: expected 50 unreadable prices and one count"; }
+	grep_err "precios-$DATE.xml: error: and 1 950 more errors like this one, not shown: value=\"x49\""
+done
+
 echo "messages: 300 000 unknown products checked in ${cpu} s (${wall} s wall), peak RSS $rss KB; $n libxml2 families in Spanish"
