@@ -543,6 +543,42 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 	}
 }
 
+struct refs {
+	struct ctx *c;
+	const char *path;
+};
+
+static void
+check_ref(void *arg, const struct wk_bulletin_ref *r)
+{
+	struct refs *rs = arg;
+	struct ctx *c = rs->c;
+
+	if (strcmp(r->what, "market") == 0 &&
+	    wk_entry_find(c->cat->markets, c->cat->nmarkets, r->id) == NULL)
+		unknown_id(c, rs->path, r->pos, _("market"), r->id,
+		    c->cat->markets, c->cat->nmarkets);
+	else if (strcmp(r->what, "product") == 0 &&
+	    wk_entry_find(c->cat->products, c->cat->nproducts, r->id) == NULL)
+		unknown_id(c, rs->path, r->pos, _("product"), r->id,
+		    c->cat->products, c->cat->nproducts);
+	else if (strcmp(r->what, "network") == 0 &&
+	    wk_entry_find(c->cat->networks, c->cat->nnetworks, r->id) == NULL)
+		unknown_id(c, rs->path, r->pos, _("network"), r->id,
+		    c->cat->networks, c->cat->nnetworks);
+}
+
+/* The catalogue ids of a bulletin that did not load: its other problems
+ * do not hide an unknown market or product. */
+static void
+check_refs(struct ctx *c, const char *path)
+{
+	struct refs rs = { c, path };
+	struct wk_err e;
+
+	wk_bulletin_refs(path, check_ref, &rs, &e);
+}
+
 /* The clip that replaces a failed bulletin in latest/ (failclip.c) must be
  * readable audio: a run finds out only when a bulletin has failed. */
 static void
@@ -639,6 +675,8 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 
 			if ((st = wk_bulletin_load(paths[i], &b, d, &err)) == WK_OK)
 				check_bulletin(&c, b);
+			else if (st == WK_EINPUT && strcmp(root, "bulletin") == 0)
+				check_refs(&c, paths[i]);
 			wk_bulletin_free(b);
 		}
 		if (st != WK_OK && !(err.listed && d->nerrors > before) &&

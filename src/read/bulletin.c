@@ -447,3 +447,55 @@ wk_bulletin_title(const struct wk_bulletin *b, const char *lang)
 			return b->titles[i];
 	return b->ntitles > 0 ? b->titles[0] : b->id;
 }
+
+enum wk_status
+wk_bulletin_refs(const char *path,
+    void (*fn)(void *arg, const struct wk_bulletin_ref *ref), void *arg,
+    struct wk_err *err)
+{
+	struct wk_xmlfile f;
+	struct wk_bulletin_ref r;
+	xmlNodePtr sg, n;
+	enum wk_status st;
+
+	if ((st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err)) != WK_OK)
+		goto out;
+	for (sg = wk_xml_elem(f.root->children); sg; sg = wk_xml_elem(sg->next))
+		for (n = wk_xml_elem(sg->children); n && wk_xml_is(sg, "segment");
+		    n = wk_xml_elem(n->next)) {
+			char *v, **w = NULL;
+			size_t nw = 0, i;
+
+			if (wk_xml_is(n, "prices") &&
+			    (v = wk_xml_attr(n, "market")) != NULL) {
+				r.what = "market";
+				r.id = v;
+				pos(&f, n, "market", &r.pos);
+				fn(arg, &r);
+				free(v);
+			}
+			if (wk_xml_is(n, "prices") &&
+			    (v = wk_xml_attr(n, "products")) != NULL) {
+				w = wk_split_words(v, &nw);
+				free(v);
+			}
+			for (i = 0; w != NULL && i < nw; i++) {
+				r.what = "product";
+				r.id = w[i];
+				pos(&f, n, "products", &r.pos);
+				fn(arg, &r);
+			}
+			wk_free_words(w, nw);
+			if (wk_xml_is(n, "news") &&
+			    (v = wk_xml_attr(n, "network")) != NULL) {
+				r.what = "network";
+				r.id = v;
+				pos(&f, n, NULL, &r.pos);
+				fn(arg, &r);
+				free(v);
+			}
+		}
+out:
+	wk_xml_free(&f);
+	return st;
+}

@@ -60,6 +60,14 @@ grep_err "b5.xml:18:45: error: untranslated=\"anounce\": did you mean \"announce
 # The caret under the attribute's value, not under the element.
 caret_at 9 47
 caret_at 14 32
+# A catalogue mistake is not hidden by the others either.
+sed 's|markte="nery-garcia"/>|markte="x"/><prices feed="p.xml" market="santa-klara" products="papa-amarila cuy"/>|' \
+    "$TMP/b5.xml" >"$TMP/b7.xml"
+expect_rc 3 "$WK" check -d "$DATE" "$TMP/b7.xml"
+[ "$(positions b7.xml | tr '\n' ' ')" = "6:16 9:47 9:80 9:103 12:5 14:32 18:45 " ] ||
+    { cat "$TMP/err.txt" >&2; die "the bulletin's seven mistakes, in order"; }
+grep_err "b7.xml:9:80: error: unknown market 'santa-klara'; did you mean 'santa-clara'\?"
+grep_err "b7.xml:9:103: error: unknown product 'papa-amarila'; did you mean 'papa-amarilla'\?"
 es "$WK" check -d "$DATE" "$TMP/b5.xml" 2>"$TMP/err.txt"
 grep_err "<prices> no tiene el atributo 'markte'; ¿quiso decir 'market'\?"
 grep_err "<sya> no es un elemento de <segment>; ¿quiso decir <say>\?"
