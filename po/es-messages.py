@@ -152,7 +152,6 @@ T = {
 "in %s=\\\"...\\\", '%s' must be %s": "en %s=\\\"...\\\", '%s' debe ser %s",
 "a closing tag has no name: write </{1}> to close <{1}>, opened at line {n}": "una etiqueta de cierre no tiene nombre: escriba </{1}> para cerrar <{1}>, abierto en la línea {n}",
 "a '>' is missing before this '<': the tag before it is not closed": "falta un '>' antes de este '<': la etiqueta anterior no está cerrada",
-"and %s more note like this one, not shown: %s": ("y %s nota más como esta, no mostrada: %s", "y %s notas más como esta, no mostradas: %s"),
 "and %s more error like this one, not shown: %s": ("y %s error más como este, no mostrado: %s", "y %s errores más como este, no mostrados: %s"),
 "and %s more warning like this one, not shown: %s": ("y %s aviso más como este, no mostrado: %s", "y %s avisos más como este, no mostrados: %s"),
 "%zu problem with what the file holds (listed with their lines)": ("%zu problema con lo que contiene el archivo (listado con su línea)", "%zu problemas con lo que contiene el archivo (listados con sus líneas)"),

@@ -441,11 +441,8 @@ summarize(struct wk_diag *g, const struct wk_diag_group *gr)
 	snprintf(g->msg, SUMMARY_BYTES, g->sev == WK_ERROR ?
 	    ngettext("and %s more error like this one, not shown: %s",
 	    "and %s more errors like this one, not shown: %s", gr->more) :
-	    g->sev == WK_WARNING ?
 	    ngettext("and %s more warning like this one, not shown: %s",
-	    "and %s more warnings like this one, not shown: %s", gr->more) :
-	    ngettext("and %s more note like this one, not shown: %s",
-	    "and %s more notes like this one, not shown: %s", gr->more),
+	    "and %s more warnings like this one, not shown: %s", gr->more),
 	    num, gr->sample ? gr->sample : "");
 }
 
@@ -619,8 +616,10 @@ add(struct wk_diags *d, enum wk_severity sev, const char *file, int line,
 		d->nwarnings++;
 	wk_escape_line(raw, msg, sizeof msg, 0);
 	d->dropped = 1;
-	/* Places in a file: at most WK_DIAG_CAP of a kind are kept. */
-	if (file != NULL && *file != '\0' && line > 0) {
+	/* Problems at places in a file: at most WK_DIAG_CAP of a kind are
+	 * kept. Notes (-v) are all listed: one per recorded prompt, segment
+	 * or clip, they do not grow with a feed. */
+	if (file != NULL && *file != '\0' && line > 0 && sev != WK_NOTE) {
 		uint64_t key = group_key(file, kind);
 		struct wk_diag_group *gr = group_of(d, key, 1);
 

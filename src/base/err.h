@@ -102,15 +102,16 @@ struct wk_diag {
 	char *cause_file;	/* the file at fault, or NULL */
 };
 
-/* Diagnostics of one kind (wk_err_kind) shown for one file; the others
- * are counted and summed up in one line. */
+/* Errors or warnings of one kind (wk_err_kind) shown for one file; the
+ * others are counted and summed up in one line. Notes are not capped. */
 #define WK_DIAG_CAP 50
 
 /*
  * A list of diagnostics. When out is not NULL each one is also printed there
  * as it arrives, compiler style, with the offending source line and a caret.
- * verbose decides whether notes are printed. Of the diagnostics of one file
- * that share a kind, the first WK_DIAG_CAP are shown and kept; the rest are
+ * verbose decides whether notes are printed. Of the errors and warnings
+ * at places in one file that share a kind, the first WK_DIAG_CAP are shown
+ * and kept; the rest are
  * counted (nerrors, nwarnings) and summed up by wk_diags_flush, so that a
  * file with 300 000 unknown products costs 50 messages, not 300 000.
  */
