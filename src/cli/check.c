@@ -115,6 +115,31 @@ check_date(struct ctx *c, const char *file, struct wk_pos pos,
 		    b);
 }
 
+/* The unit id of v that s means or is a misspelling of ("kilo", "Kg",
+ * "kgr" for kg), or NULL. */
+static const char *
+unit_near(const struct wk_voice *v, const char *s)
+{
+	const struct wk_unit *u = wk_voice_unit_written(v, s, strlen(s));
+	const char *best = NULL;
+	unsigned bd = 255, d;
+	size_t i, j;
+
+	if (u != NULL)
+		return u->id;
+	for (i = 0; i < v->nunits; i++)
+		for (j = 0; j <= v->units[i].nwritten; j++) {
+			const char *w = j == 0 ? v->units[i].id
+			    : v->units[i].written[j - 1];
+
+			if ((d = wk_edit_distance(s, w)) < bd) {
+				bd = d;
+				best = v->units[i].id;
+			}
+		}
+	return bd <= (strlen(s) > 4 ? 2u : 1u) ? best : NULL;
+}
+
 /* The first voice that has no unit id, or NULL when all have it. */
 static const struct wk_voice *
 lacks_unit(struct ctx *c, const char *id)
@@ -168,8 +193,8 @@ check_prices(struct ctx *c, const struct wk_prices *p)
 		if (wk_entry_find(c->cat->markets, c->cat->nmarkets, m->id) == NULL)
 			wk_diag(c->d, WK_WARNING, p->path, m->pos.line, m->pos.col,
 			    _("market '%s' is not in voices/catalog.xml; its name "
-			    "is read as the feed writes it, in every language"),
-			    m->id);
+			    "is read as the feed writes it, in every language: "
+			    "\"%s\""), m->id, m->name);
 		for (j = 0; j < m->nprices; j++) {
 			const struct wk_price *pr = &m->prices[j];
 
@@ -177,7 +202,14 @@ check_prices(struct ctx *c, const struct wk_prices *p)
 			    pr->product) == NULL)
 				unknown_id(c, p->path, pr->product_pos, _("product"),
 				    pr->product, c->cat->products, c->cat->nproducts);
-			if ((v = lacks_unit(c, pr->unit)) != NULL)
+			if ((v = lacks_unit(c, pr->unit)) != NULL &&
+			    unit_near(v, pr->unit) != NULL)
+				wk_diag(c->d, WK_ERROR, p->path, pr->unit_pos.line,
+				    pr->unit_pos.col, _("unknown unit '%s'; did you "
+				    "mean '%s'? (feeds write the units of "
+				    "voices/%s/voice.xml by their id)"), pr->unit,
+				    unit_near(v, pr->unit), v->lang);
+			else if (v != NULL)
 				wk_diag(c->d, WK_ERROR, p->path, pr->unit_pos.line,
 				    pr->unit_pos.col, _("unknown unit '%s'; use one "
 				    "of the units in voices/%s/voice.xml (kg, qq, "
@@ -511,6 +543,42 @@ check_bulletin(struct ctx *c, const struct wk_bulletin *b)
 	}
 }
 
+struct refs {
+	struct ctx *c;
+	const char *path;
+};
+
+static void
+check_ref(void *arg, const struct wk_bulletin_ref *r)
+{
+	struct refs *rs = arg;
+	struct ctx *c = rs->c;
+
+	if (strcmp(r->what, "market") == 0 &&
+	    wk_entry_find(c->cat->markets, c->cat->nmarkets, r->id) == NULL)
+		unknown_id(c, rs->path, r->pos, _("market"), r->id,
+		    c->cat->markets, c->cat->nmarkets);
+	else if (strcmp(r->what, "product") == 0 &&
+	    wk_entry_find(c->cat->products, c->cat->nproducts, r->id) == NULL)
+		unknown_id(c, rs->path, r->pos, _("product"), r->id,
+		    c->cat->products, c->cat->nproducts);
+	else if (strcmp(r->what, "network") == 0 &&
+	    wk_entry_find(c->cat->networks, c->cat->nnetworks, r->id) == NULL)
+		unknown_id(c, rs->path, r->pos, _("network"), r->id,
+		    c->cat->networks, c->cat->nnetworks);
+}
+
+/* The catalogue ids of a bulletin that did not load: its other problems
+ * do not hide an unknown market or product. */
+static void
+check_refs(struct ctx *c, const char *path)
+{
+	struct refs rs = { c, path };
+	struct wk_err e;
+
+	wk_bulletin_refs(path, check_ref, &rs, &e);
+}
+
 /* The clip that replaces a failed bulletin in latest/ (failclip.c) must be
  * readable audio: a run finds out only when a bulletin has failed. */
 static void
@@ -560,6 +628,8 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 
 		/* The user named it: its lines may be quoted. */
 		wk_err_trust_excerpt(paths[i]);
+		/* Each file's diagnostics in the order of their lines. */
+		wk_diags_hold(d);
 		root_name(paths[i], root, sizeof root);
 		if (root[0] == '\0' && wk_csv_is_sheet(paths[i]))
 			wk_diag(d, WK_ERROR, paths[i], 0, 0, "%s", _("a "
@@ -608,11 +678,15 @@ wk_check_files(char *const *paths, size_t n, const char *station,
 
 			if ((st = wk_bulletin_load(paths[i], &b, d, &err)) == WK_OK)
 				check_bulletin(&c, b);
+			else if (st == WK_EINPUT && strcmp(root, "bulletin") == 0)
+				check_refs(&c, paths[i]);
 			wk_bulletin_free(b);
 		}
-		if (st != WK_OK && (err.status != WK_EINPUT || d->nerrors == before ||
+		if (st != WK_OK && !(err.listed && d->nerrors > before) &&
+		    (err.status != WK_EINPUT || d->nerrors == before ||
 		    err.line > 0 || err.file[0] != '\0'))
 			wk_diag_err(d, &err);
+		wk_diags_release(d);
 		if (st == WK_ENOMEM)
 			nomem = 1;
 		before = d->nerrors;

@@ -28,6 +28,7 @@
 #include "run/notify.h"
 #include "market_cli.h"
 #include "base/paths.h"
+#include "read/rngoutline.h"
 #include "read/site.h"
 #include "read/station.h"
 #include "say/verbal.h"
@@ -209,6 +210,28 @@ usage_error(const char *fmt, const char *arg)
 	fprintf(stderr, fmt, arg);
 	fputc('\n', stderr);
 	usage(stderr, current);
+	return EXIT_USAGE;
+}
+
+/* "willakuy buidl": the command meant, when one is near enough. */
+static int
+unknown_command(const char *cmd)
+{
+	const char *best = NULL;
+	unsigned bd = 255, d;
+	size_t i;
+
+	for (i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
+		if ((d = wk_rng_distance(cmd, cmds[i].name)) < bd) {
+			bd = d;
+			best = cmds[i].name;
+		}
+	if (best == NULL || bd > (strlen(cmd) > 4 ? 2u : 1u))
+		return usage_error(_("unknown command '%s'"), cmd);
+	fputs("willakuy: ", stderr);
+	fprintf(stderr, _("unknown command '%s'; did you mean %s?"), cmd, best);
+	fputc('\n', stderr);
+	usage(stderr, NULL);
 	return EXIT_USAGE;
 }
 
@@ -668,7 +691,7 @@ main(int argc, char **argv)
 		if (strcmp(cmd, cmds[i].name) == 0)
 			current = &cmds[i];
 	if (current == NULL)
-		return usage_error(_("unknown command '%s'"), cmd);
+		return unknown_command(cmd);
 	argc--;
 	argv++;
 	if (current->opts == NULL)

@@ -166,7 +166,7 @@ print_script(const struct wk_script *s, struct wk_voiceset *vs,
 		fprintf(out, "\n## %02zu %s  (~%u s)\n", i + 1, sg->id,
 		    (ms + 500) / 1000);
 		if (sg->note != NULL)
-			fprintf(out, "   note: %s\n", sg->note);
+			fprintf(out, _("   note: %s\n"), sg->note);
 		wk_coverage_print(sg, vs, out);	/* recorded prompts */
 		fputc('\n', out);
 		for (j = 0; j < sg->nparts; j++) {
@@ -177,12 +177,12 @@ print_script(const struct wk_script *s, struct wk_voiceset *vs,
 				    strcmp(p->lang, s->lang) ? p->lang : "",
 				    strcmp(p->lang, s->lang) ? "] " : "", p->text);
 			else if (p->kind == WK_PART_PAUSE)
-				fprintf(out, "  (pause %u ms)\n", p->pause_ms);
+				fprintf(out, _("  (pause %u ms)\n"), p->pause_ms);
 			else
-				fprintf(out, "  (clip %s)\n", p->path);
+				fprintf(out, _("  (clip %s)\n"), p->path);
 		}
 	}
-	fprintf(out, "\n# total ~%u min %02u s\n\n", total / 60000,
+	fprintf(out, _("\n# total ~%u min %02u s\n\n"), total / 60000,
 	    (total / 1000) % 60);
 }
 

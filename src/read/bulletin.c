@@ -10,6 +10,7 @@
 #include "bulletin.h"
 #include "base/paths.h"
 #include "base/text.h"
+#include "rngoutline.h"
 #include "xmlio.h"
 
 int
@@ -121,6 +122,8 @@ static enum wk_status
 read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
     struct wk_item *it, struct wk_err *err)
 {
+	static const char *const items[] = { "say", "prices", "news",
+	    "trends", "compare", "clip", "pause", "bed", NULL };
 	enum wk_status st = WK_OK;
 	char *s;
 
@@ -178,7 +181,12 @@ read_item(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 			return wk_xml_err(f, n, NULL, err, "%s",
 			    _("<pause> needs ms=\"...\" (milliseconds)"));
 		st = uint_attr(f, n, "ms", 10000, &it->pause_ms, err);
-	} else
+	} else if (wk_rng_nearest((const char *)n->name, items) != NULL)
+		st = wk_xml_err(f, n, NULL, err,
+		    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+		    (const char *)n->name, "segment",
+		    wk_rng_nearest((const char *)n->name, items));
+	else
 		st = wk_xml_err(f, n, NULL, err,
 		    _("unexpected <%s> in <segment>; use say, prices, news, "
 		    "trends, compare, clip or pause"), (const char *)n->name);
@@ -275,6 +283,7 @@ read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 static enum wk_status
 read_bulletin(struct wk_xmlfile *f, struct wk_bulletin *b, struct wk_err *err)
 {
+	static const char *const parts[] = { "title", "segment", NULL };
 	xmlNodePtr n;
 	size_t cap = 0, i, j;
 	enum wk_status st;
@@ -343,7 +352,12 @@ read_bulletin(struct wk_xmlfile *f, struct wk_bulletin *b, struct wk_err *err)
 					return wk_xml_err(f, n, "id", err,
 					    _("segment '%s' appears twice (also at "
 					    "line %d)"), sg->id, b->segs[i].pos.line);
-		} else
+		} else if (wk_rng_nearest((const char *)n->name, parts) != NULL)
+			return wk_xml_err(f, n, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)n->name, "bulletin",
+			    wk_rng_nearest((const char *)n->name, parts));
+		else
 			return wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <bulletin>; use <title> and "
 			    "<segment>"), (const char *)n->name);
@@ -370,10 +384,10 @@ wk_bulletin_load(const char *path, struct wk_bulletin **out,
 		return wk_err_nomem(err);
 	}
 	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
+	/* A problem the reader stops at does not hide the others. */
 	if (st == WK_OK)
-		st = read_bulletin(&f, b, err);
-	if (st == WK_OK)
-		st = wk_xml_validate(&f, "bulletin", d, err);
+		st = wk_xml_finish(&f, "bulletin", read_bulletin(&f, b, err), d,
+		    err);
 	wk_xml_free(&f);
 	if (st != WK_OK) {
 		wk_bulletin_free(b);
@@ -432,4 +446,56 @@ wk_bulletin_title(const struct wk_bulletin *b, const char *lang)
 		if (strcmp(b->title_langs[i], lang) == 0)
 			return b->titles[i];
 	return b->ntitles > 0 ? b->titles[0] : b->id;
+}
+
+enum wk_status
+wk_bulletin_refs(const char *path,
+    void (*fn)(void *arg, const struct wk_bulletin_ref *ref), void *arg,
+    struct wk_err *err)
+{
+	struct wk_xmlfile f;
+	struct wk_bulletin_ref r;
+	xmlNodePtr sg, n;
+	enum wk_status st;
+
+	if ((st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err)) != WK_OK)
+		goto out;
+	for (sg = wk_xml_elem(f.root->children); sg; sg = wk_xml_elem(sg->next))
+		for (n = wk_xml_elem(sg->children); n && wk_xml_is(sg, "segment");
+		    n = wk_xml_elem(n->next)) {
+			char *v, **w = NULL;
+			size_t nw = 0, i;
+
+			if (wk_xml_is(n, "prices") &&
+			    (v = wk_xml_attr(n, "market")) != NULL) {
+				r.what = "market";
+				r.id = v;
+				pos(&f, n, "market", &r.pos);
+				fn(arg, &r);
+				free(v);
+			}
+			if (wk_xml_is(n, "prices") &&
+			    (v = wk_xml_attr(n, "products")) != NULL) {
+				w = wk_split_words(v, &nw);
+				free(v);
+			}
+			for (i = 0; w != NULL && i < nw; i++) {
+				r.what = "product";
+				r.id = w[i];
+				pos(&f, n, "products", &r.pos);
+				fn(arg, &r);
+			}
+			wk_free_words(w, nw);
+			if (wk_xml_is(n, "news") &&
+			    (v = wk_xml_attr(n, "network")) != NULL) {
+				r.what = "network";
+				r.id = v;
+				pos(&f, n, NULL, &r.pos);
+				fn(arg, &r);
+				free(v);
+			}
+		}
+out:
+	wk_xml_free(&f);
+	return st;
 }

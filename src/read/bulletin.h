@@ -79,6 +79,24 @@ enum wk_status wk_bulletin_load(const char *path, struct wk_bulletin **out,
     struct wk_diags *d, struct wk_err *err);
 void wk_bulletin_free(struct wk_bulletin *b);
 
+/* One catalogue id a bulletin names: a <prices> market or product, a
+ * <news> network. */
+struct wk_bulletin_ref {
+	const char *what;	/* "market", "product" or "network" */
+	const char *id;
+	struct wk_pos pos;
+};
+
+/*
+ * Calls fn(arg, ref) for each catalogue id the bulletin at path names,
+ * reading only those attributes, in document order: so that check reports
+ * unknown ids with the other problems of a bulletin that does not load.
+ * Returns WK_OK, or the status of reading the file (err says why).
+ */
+enum wk_status wk_bulletin_refs(const char *path,
+    void (*fn)(void *arg, const struct wk_bulletin_ref *ref), void *arg,
+    struct wk_err *err);
+
 /* The title in lang, else the first title, else the id. */
 const char *wk_bulletin_title(const struct wk_bulletin *b, const char *lang);
 

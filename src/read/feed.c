@@ -16,6 +16,7 @@
 
 #include "base/hash.h"
 #include "feed.h"
+#include "rngoutline.h"
 #include "rss.h"
 #include "xmlio.h"
 
@@ -166,6 +167,12 @@ only_attrs(const struct wk_xmlfile *f, xmlNodePtr n, const char *const *names,
 			if (a->ns == NULL &&
 			    xmlStrcmp(a->name, BAD_CAST names[i]) == 0)
 				break;
+		if (names[i] == NULL && wk_rng_nearest((const char *)a->name,
+		    names) != NULL)
+			return wk_xml_err(f, n, (const char *)a->name, err,
+			    _("<%s> has no attribute '%s'; did you mean '%s'?"),
+			    (const char *)n->name, (const char *)a->name,
+			    wk_rng_nearest((const char *)a->name, names));
 		if (names[i] == NULL)
 			return wk_xml_err(f, n, (const char *)a->name, err,
 			    _("<%s> has no attribute '%s'; remove it or check "
@@ -287,6 +294,7 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 {
 	static const char *const attrs[] = { "product", "unit", "value",
 	    "previous", "confirmed", NULL };
+	static const char *const price[] = { "price", NULL };
 	enum wk_status st;
 	char *conf;
 
@@ -295,6 +303,11 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 	pos(f, k, "product", &p->product_pos);
 	pos(f, k, "unit", &p->unit_pos);
 	pos(f, k, "value", &p->value_pos);
+	if (!wk_xml_is(k, "price") && wk_rng_nearest((const char *)k->name,
+	    price) != NULL)
+		return wk_xml_err(f, k, NULL, err,
+		    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+		    (const char *)k->name, "market", "price");
 	if (!wk_xml_is(k, "price"))
 		return wk_xml_err(f, k, NULL, err,
 		    _("unexpected <%s> in <market>; only <price> goes here"),
@@ -413,6 +426,7 @@ enum wk_status
 wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
     struct wk_err *err)
 {
+	static const char *const market[] = { "market", NULL };
 	struct wk_xmlfile f;
 	struct wk_prices *p;
 	xmlNodePtr n, next;
@@ -458,7 +472,12 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 		long i = -1;
 
 		next = wk_xml_elem(n->next);
-		if (!wk_xml_is(n, "market"))
+		if (!wk_xml_is(n, "market") && wk_rng_nearest(
+		    (const char *)n->name, market) != NULL)
+			st = wk_xml_err(&f, n, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)n->name, "prices", "market");
+		else if (!wk_xml_is(n, "market"))
 			st = wk_xml_err(&f, n, NULL, err,
 			    _("unexpected <%s> in <prices>; only <market> goes "
 			    "here"), (const char *)n->name);
@@ -480,8 +499,12 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 		leave_out(n, _("this market is left out, and its segments say "
 		    "their fallback phrase"), d, err);
 	}
-	st = wk_xml_validate(&f, "prices", d, err);
+	st = WK_OK;
 out:
+	/* The schema checks what is kept; a problem of the whole file (its
+	 * date, its root) does not hide the others. */
+	if (f.doc != NULL && (st == WK_OK || st == WK_EINPUT))
+		st = wk_xml_finish(&f, "prices", st, d, err);
 	free(kept.slot);
 	wk_xml_free(&f);
 	if (st != WK_OK) {
@@ -564,6 +587,7 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 	static const char *const attrs[] = { "id", "network", "date",
 	    "expires", NULL };
 	static const char *const none[] = { NULL };
+	static const char *const texts[] = { "headline", "text", NULL };
 
 	pos(f, n, NULL, &it->pos);
 	pos(f, n, "network", &it->network_pos);
@@ -589,6 +613,12 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 		struct wk_news_text *t;
 		char **slot;
 
+		if (!wk_xml_is(k, "headline") && !wk_xml_is(k, "text") &&
+		    wk_rng_nearest((const char *)k->name, texts) != NULL)
+			return wk_xml_err(f, k, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)k->name, "item",
+			    wk_rng_nearest((const char *)k->name, texts));
 		if (!wk_xml_is(k, "headline") && !wk_xml_is(k, "text"))
 			return wk_xml_err(f, k, NULL, err,
 			    _("unexpected <%s> in <item>; use <headline> and "
@@ -630,6 +660,7 @@ static enum wk_status
 read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
     struct wk_err *err)
 {
+	static const char *const item[] = { "item", NULL };
 	xmlNodePtr n, next;
 	size_t cap = 0;
 	struct seen kept = { NULL, 0 };
@@ -637,7 +668,7 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 
 	pos(f, f->root, "date", &nw->date_pos);
 	if ((st = date_attr(f, f->root, "date", &nw->date, err)) != WK_OK)
-		return st;
+		return wk_xml_finish(f, "news", st, d, err);
 	nw->has_date = 1;
 	for (n = wk_xml_elem(f->root->children); n; n = wk_xml_elem(n->next))
 		cap++;
@@ -651,7 +682,12 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 		long i = -1;
 
 		next = wk_xml_elem(n->next);
-		if (!wk_xml_is(n, "item"))
+		if (!wk_xml_is(n, "item") && wk_rng_nearest((const char *)n->name,
+		    item) != NULL)
+			st = wk_xml_err(f, n, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)n->name, "news", "item");
+		else if (!wk_xml_is(n, "item"))
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <news>; only <item> goes here"),
 			    (const char *)n->name);
@@ -677,7 +713,7 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 		    "read"), d, err);
 	}
 	free(kept.slot);
-	return wk_xml_validate(f, "news", d, err);
+	return wk_xml_finish(f, "news", WK_OK, d, err);
 }
 
 enum wk_status

@@ -92,16 +92,20 @@ void
 wk_rules_unknown_id(struct wk_diags *d, const char *file, struct wk_pos pos,
     const char *what, const char *id, const struct wk_entry *v, size_t n)
 {
-	const char *near = wk_entry_closest(v, n, id);
+	const char *with = _("unknown %s '%s'; did you mean '%s'? (the known "
+	    "ones are in voices/catalog.xml)");
+	const char *without = _("unknown %s '%s'; add it to voices/catalog.xml "
+	    "or use a known id");
+	const char *near = NULL;
 
+	/* Once as many unknown ids as are shown have been, the rest are only
+	 * counted (WK_DIAG_CAP): a suggestion for them is work for nothing. */
+	if (!wk_diags_capped(d, file, without))
+		near = wk_entry_closest(v, n, id);
 	if (near != NULL)
-		wk_diag(d, WK_ERROR, file, pos.line, pos.col,
-		    _("unknown %s '%s'; did you mean '%s'? (the known ones are in "
-		    "voices/catalog.xml)"), what, id, near);
+		wk_diag(d, WK_ERROR, file, pos.line, pos.col, with, what, id, near);
 	else
-		wk_diag(d, WK_ERROR, file, pos.line, pos.col,
-		    _("unknown %s '%s'; add it to voices/catalog.xml or use a "
-		    "known id"), what, id);
+		wk_diag(d, WK_ERROR, file, pos.line, pos.col, without, what, id);
 }
 
 /* xml:lang of a title or text: one of the bulletin's languages, or an

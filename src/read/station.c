@@ -13,6 +13,7 @@
 
 #include "plausible.h"
 #include "base/paths.h"
+#include "rngoutline.h"
 #include "station.h"
 #include "xmlio.h"
 
@@ -253,6 +254,9 @@ read_hook(struct wk_xmlfile *f, xmlNodePtr n, struct wk_station *s,
 static enum wk_status
 read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 {
+	static const char *const parts[] = { "feeds", "audio", "pauses", "tags",
+	    "cache", "output", "category", "history", "rivendell", "latest",
+	    "notify", "retention", "publish", "hook", NULL };
 	xmlNodePtr n;
 	enum wk_status st = WK_OK;
 	char *dir, *v;
@@ -389,7 +393,12 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			free(v);
 			if (s->history_db == NULL)
 				st = wk_err_nomem(err);
-		} else
+		} else if (wk_rng_nearest((const char *)n->name, parts) != NULL)
+			st = wk_xml_err(f, n, NULL, err,
+			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+			    (const char *)n->name, "station",
+			    wk_rng_nearest((const char *)n->name, parts));
+		else
 			st = wk_xml_err(f, n, NULL, err,
 			    _("unexpected <%s> in <station>; use feeds, audio, "
 			    "pauses, tags, cache, output, category, history, "
@@ -435,10 +444,10 @@ wk_station_load(const char *path, struct wk_station **out,
 		return wk_err_nomem(err);
 	}
 	st = wk_xml_load(path, WK_XML_UTF8_ONLY, &f, err);
+	/* A problem the reader stops at does not hide the others. */
 	if (st == WK_OK)
-		st = read_station(&f, s, err);
-	if (st == WK_OK)
-		st = wk_xml_validate(&f, "station", d, err);
+		st = wk_xml_finish(&f, "station", read_station(&f, s, err), d,
+		    err);
 	wk_xml_free(&f);
 	if (st != WK_OK) {
 		wk_station_free(s);

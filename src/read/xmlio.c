@@ -4,8 +4,9 @@
  * or the file system beyond the file itself: a DOCTYPE stops the parse at
  * once, so no DTD, external entity or entity expansion ever happens, and the
  * external entity loader refuses everything for good measure. libxml2's own
- * limits (depth 256, 10 MB text nodes) stay on. RELAX NG schemas are parsed
- * once and cached until wk_xml_cleanup.
+ * limits (depth 256, 10 MB text nodes) stay on. A parse error is said in
+ * the editor's words (xmlmsg.c) at the place to fix; validation is in
+ * xmlvalid.c.
  */
 
 #include <errno.h>
@@ -30,22 +31,17 @@
 #include "xmlio.h"
 #include "xmlmsg.h"
 #include "xmlpos.h"
+#include "xmlvalid.h"
 
 struct parse_state {
 	struct wk_err *err;
-	const char *path;
+	struct wk_xmlfile *f;
 	int failed;
 };
 
-/* The parsed schemas and the entity loader wk_xml_init replaced: libxml2's
- * settings and the schemas of the data folder are the process's (the same
- * for every station and file), so they are kept here for the run, not per
- * station; wk_xml_cleanup frees them. */
-static struct schema {
-	char *name;
-	xmlRelaxNGPtr rng;
-} schemas[16];
-
+/* The entity loader wk_xml_init replaced: libxml2's settings are the
+ * process's (the same for every station and file), so it is kept here for
+ * the run; wk_xml_cleanup restores it. The schemas are xmlvalid.c's. */
 static xmlExternalEntityLoader default_loader;
 
 static xmlParserInputPtr
@@ -57,35 +53,89 @@ no_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 	return NULL;
 }
 
-/* Keeps the first error only: later ones are usually its consequences. */
+/* True for the errors that a value's lost closing quote causes: the
+ * parser reads the rest of the tag, or the lines after it, as the value,
+ * and stumbles later on. */
+static int
+quote_trouble(int code)
+{
+	switch (code) {
+	case XML_ERR_LT_IN_ATTRIBUTE:
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+	case XML_ERR_SPACE_REQUIRED:
+	case XML_ERR_GT_REQUIRED:
+	case XML_ERR_NAME_REQUIRED:
+	case XML_ERR_EQUAL_REQUIRED:
+	case XML_ERR_TAG_NOT_FINISHED:
+	case XML_ERR_TAG_NAME_MISMATCH:
+	case XML_ERR_LTSLASH_REQUIRED:
+	case XML_ERR_DOCUMENT_END:
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Keeps the first error only: later ones are usually its consequences. The
+ * message says what libxml2's error means (xmlmsg.c), except when a value
+ * lost its closing quote: then it points at that value's opening quote,
+ * whatever libxml2 tripped over later; an error about an attribute points
+ * at the attribute.
+ */
 static void
 on_parse_error(void *data, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = data;
 	struct parse_state *ps = ctxt->_private;
-	char msg[900];
-	size_t n;
+	struct wk_xmlfile *f;
+	char msg[900], name[128], next[128];
+	size_t off, q;
+	int line, col;
 
 	if (ps == NULL || ps->failed || e->level < XML_ERR_ERROR)
 		return;
-	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "XML error");
-	/* libxml2's advice is for programmers, not for editors. */
-	{
-		static const char *drop[] = { " use XML_PARSE_HUGE option",
-		    ", indicate encoding !" };
-		size_t i;
-		char *at;
+	f = ps->f;
+	line = e->line;
+	col = e->int2;
+	off = wk_xmlpos_offset(f, line, col);
+	if (e->domain == XML_FROM_PARSER && quote_trouble(e->code) &&
+	    wk_xmlpos_open_quote(f, off, &q, name, sizeof name, next,
+	    sizeof next)) {
+		int at = line;
 
-		for (i = 0; i < sizeof drop / sizeof drop[0]; i++)
-			if ((at = strstr(msg, drop[i])) != NULL)
-				memmove(at, at + strlen(drop[i]),
-				    strlen(at + strlen(drop[i])) + 1);
+		wk_xmlpos_line_col(f, q, &line, &col);
+		if (next[0] != '\0')
+			snprintf(msg, sizeof msg, _("the value of %s= has no closing "
+			    "quote, so it takes in %s=: put the quote back at the end "
+			    "of the value of %s"), name, next, name);
+		else
+			snprintf(msg, sizeof msg, _("the value of %s= opened here has "
+			    "no closing quote, so it runs on to line %d: put the quote "
+			    "back at the end of the value"), name, at);
+	} else if (e->domain == XML_FROM_PARSER && (e->code ==
+	    XML_ERR_NAME_REQUIRED || e->code == XML_ERR_SPACE_REQUIRED ||
+	    e->code == XML_ERR_GT_REQUIRED) && off < f->srclen &&
+	    f->src[off] == '<')
+		snprintf(msg, sizeof msg, "%s", _("a '>' is missing before this "
+		    "'<': the tag before it is not closed"));
+	else {
+		wk_xmlmsg_say(e, msg, sizeof msg);
+		if ((e->code == XML_ERR_ATTRIBUTE_REDEFINED ||
+		    e->code == XML_ERR_ATTRIBUTE_WITHOUT_VALUE ||
+		    e->code == XML_NS_ERR_ATTRIBUTE_REDEFINED) && e->str1 != NULL) {
+			if (e->code == XML_ERR_ATTRIBUTE_REDEFINED &&
+			    e->str2 != NULL)
+				snprintf(name, sizeof name, "%s:%s", e->str1, e->str2);
+			else
+				snprintf(name, sizeof name, "%s", e->str1);
+			if ((q = wk_xmlpos_attr_before(f, off, name)) != (size_t)-1)
+				wk_xmlpos_line_col(f, q, &line, &col);
+		}
 	}
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	wk_xmlmsg_explain(msg, sizeof msg);
-	wk_err_set(ps->err, WK_EINPUT, ps->path, e->line, e->int2,
+	wk_err_set(ps->err, WK_EINPUT, f->path, line, col,
 	    _("not well-formed XML: %s"), msg);
 	ps->failed = 1;
 }
@@ -101,7 +151,7 @@ on_doctype(void *data, const xmlChar *name, const xmlChar *eid,
 	(void)eid;
 	(void)sid;
 	if (ps != NULL && !ps->failed) {
-		wk_err_set(ps->err, WK_EINPUT, ps->path, xmlSAX2GetLineNumber(ctxt),
+		wk_err_set(ps->err, WK_EINPUT, ps->f->path, xmlSAX2GetLineNumber(ctxt),
 		    0, "%s", _("a DOCTYPE is not allowed (willakuy never loads DTDs "
 		    "or entities); remove the <!DOCTYPE ...> declaration"));
 		ps->failed = 1;
@@ -161,7 +211,8 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
     struct wk_err *err)
 {
 	xmlParserCtxtPtr ctxt = NULL;
-	struct parse_state ps = { err, path, 0 };
+	struct parse_state ps = { err, f, 0 };
+	size_t dt;
 	enum wk_status st;
 	int opts = XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA;
 
@@ -170,8 +221,18 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 		return wk_err_nomem(err);
 	if ((st = slurp(path, f, err)) != WK_OK ||
 	    (st = wk_xmlpos_to_utf8(f, err)) != WK_OK ||
-	    (st = wk_xmlpos_check_tags(f, err)) != WK_OK)
+	    (st = wk_xmlpos_check_tags(f, err)) != WK_OK ||
+	    (st = wk_xmlpos_lines(f, err)) != WK_OK)
 		return st;
+	if ((dt = wk_xmlpos_doctype(f)) != (size_t)-1) {
+		int line, col;
+
+		wk_xmlpos_line_col(f, dt, &line, &col);
+		wk_xmlpos_allow_broken_excerpt(f);
+		return wk_err_set(err, WK_EINPUT, path, line, col, "%s",
+		    _("a DOCTYPE is not allowed (willakuy never loads DTDs or "
+		    "entities); remove the <!DOCTYPE ...> declaration"));
+	}
 	if (f->encoding != NULL)
 		opts |= XML_PARSE_IGNORE_ENC;
 	if (default_loader == NULL) {
@@ -190,6 +251,8 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 		if (!ps.failed)
 			wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
 			    _("not well-formed XML"));
+		/* A broken feed or bulletin is still quoted, to show where. */
+		wk_xmlpos_allow_broken_excerpt(f);
 		st = WK_EINPUT;
 		goto out;
 	}
@@ -233,108 +296,6 @@ wk_xml_free(struct wk_xmlfile *f)
 	memset(f, 0, sizeof *f);
 }
 
-struct valid_state {
-	struct wk_xmlfile *f;
-	struct wk_diags *d;
-	int n;
-};
-
-static void
-on_valid_error(void *data, xmlErrorPtr e)
-{
-	struct valid_state *vs = data;
-	char msg[900];
-	size_t n;
-	int line = e->line, col = 0;
-
-	snprintf(msg, sizeof msg, "%s", e->message ? e->message : "invalid");
-	n = strlen(msg);
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	wk_xmlmsg_explain(msg, sizeof msg);
-	if (e->node != NULL && ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
-		wk_xml_pos(vs->f, e->node, NULL, &line, &col);
-	/* libxml2 reports a failed element and then its parent as failing
-	 * too; the first message of each line says it best. */
-	wk_diag(vs->d, WK_ERROR, vs->f->path, line, col,
-	    _("does not match the schema: %s"), msg);
-	vs->n++;
-}
-
-static xmlRelaxNGPtr
-schema(const char *name, struct wk_err *err)
-{
-	xmlRelaxNGParserCtxtPtr pc;
-	xmlRelaxNGPtr rng;
-	struct wk_buf rel = WK_BUF_INIT;
-	char *path;
-	size_t i;
-
-	for (i = 0; i < sizeof schemas / sizeof schemas[0]; i++)
-		if (schemas[i].name != NULL && strcmp(schemas[i].name, name) == 0)
-			return schemas[i].rng;
-	wk_buf_printf(&rel, "bulletins/schema/%s.rng", name);
-	if (rel.failed || (path = wk_data_path(wk_buf_str(&rel))) == NULL) {
-		wk_buf_free(&rel);
-		wk_err_nomem(err);
-		return NULL;
-	}
-	wk_buf_free(&rel);
-	/* Our own schema files are trusted; the loader stays normal here. */
-	pc = xmlRelaxNGNewParserCtxt(path);
-	rng = pc ? xmlRelaxNGParse(pc) : NULL;
-	xmlRelaxNGFreeParserCtxt(pc);
-	if (rng == NULL) {
-		wk_err_set(err, WK_EIO, path, 0, 0,
-		    _("cannot load the schema; is the data directory (%s) "
-		    "complete?"), wk_data_dir());
-		free(path);
-		return NULL;
-	}
-	free(path);
-	for (i = 0; i < sizeof schemas / sizeof schemas[0]; i++)
-		if (schemas[i].name == NULL) {
-			if ((schemas[i].name = strdup(name)) == NULL)
-				break;
-			schemas[i].rng = rng;
-			return rng;
-		}
-	xmlRelaxNGFree(rng);
-	wk_err_nomem(err);
-	return NULL;
-}
-
-enum wk_status
-wk_xml_validate(struct wk_xmlfile *f, const char *name, struct wk_diags *d,
-    struct wk_err *err)
-{
-	struct valid_state vs = { f, d, 0 };
-	xmlRelaxNGValidCtxtPtr vc;
-	xmlRelaxNGPtr rng;
-	int rc;
-
-	if (default_loader != NULL)
-		xmlSetExternalEntityLoader(default_loader);
-	rng = schema(name, err);
-	if (default_loader != NULL)
-		xmlSetExternalEntityLoader(no_loader);
-	if (rng == NULL)
-		return err ? err->status : WK_EIO;
-	if ((vc = xmlRelaxNGNewValidCtxt(rng)) == NULL)
-		return wk_err_nomem(err);
-	xmlRelaxNGSetValidStructuredErrors(vc, on_valid_error, &vs);
-	rc = xmlRelaxNGValidateDoc(vc, f->doc);
-	xmlRelaxNGFreeValidCtxt(vc);
-	if (rc != 0 || vs.n > 0) {
-		if (vs.n == 0)
-			wk_diag(d, WK_ERROR, f->path, 0, 0, "%s",
-			    _("does not match the schema"));
-		return wk_err_set(err, WK_EINPUT, f->path, 0, 0,
-		    _("%s does not match the %s schema"), f->path, name);
-	}
-	return WK_OK;
-}
-
 enum wk_status
 wk_xml_init(struct wk_err *err)
 {
@@ -347,14 +308,7 @@ wk_xml_init(struct wk_err *err)
 void
 wk_xml_cleanup(void)
 {
-	size_t i;
-
-	for (i = 0; i < sizeof schemas / sizeof schemas[0]; i++) {
-		free(schemas[i].name);
-		xmlRelaxNGFree(schemas[i].rng);
-		schemas[i].name = NULL;
-		schemas[i].rng = NULL;
-	}
+	wk_xmlvalid_cleanup();
 	if (default_loader != NULL)
 		xmlSetExternalEntityLoader(default_loader);
 	default_loader = NULL;
@@ -445,7 +399,11 @@ wk_xml_err(const struct wk_xmlfile *f, xmlNodePtr n, const char *attr,
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
 	wk_xml_pos(f, n, attr, &line, &col);
-	return wk_err_set(err, WK_EINPUT, f->path, line, col, "%s", msg);
+	wk_err_set(err, WK_EINPUT, f->path, line, col, "%s", msg);
+	/* One kind per sentence, whatever it names (see WK_DIAG_CAP). */
+	if (err != NULL)
+		err->kind = wk_err_kind(fmt, NULL);
+	return WK_EINPUT;
 }
 
 char *

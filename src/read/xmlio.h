@@ -3,7 +3,8 @@
 /*
  * Safe XML loading for the readers of read/ (feed.c, rss.c, bulletin.c,
  * station.c, catalog.c, voice.c, style.c; xmlpos.c and xmlmsg.c keep its
- * positions and explain its messages): with publish/podcast.c, which
+ * positions and explain its messages, xmlvalid.c and rngoutline.c
+ * validate): with publish/podcast.c, which
  * writes XML through libxml2's xmlTextWriter, the only files that see
  * libxml2. main.c sets it up and cleans it up through wk_xml_init and
  * wk_xml_cleanup; check.c sniffs a file's root with wk_xml_open_head. A
@@ -65,12 +66,26 @@ enum wk_status wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 
 /*
  * Validates f against the RELAX NG schema `name` (e.g. "prices") from the
- * schema directory. Every problem is added to d as an error with its
- * position; returns WK_EINPUT if there was any, WK_EIO if the schema itself
- * cannot be read (err says why).
+ * schema directory (xmlvalid.c). Every independent problem is added to d as
+ * an error at its element or attribute, with "did you mean" for misspelt
+ * names and values, and err counts them; without d (NULL), err holds the
+ * first one. Returns WK_EINPUT if there was any, WK_EIO if the schema
+ * itself cannot be read (err says why). The problems are pruned from
+ * f->doc: read the document before.
  */
 enum wk_status wk_xml_validate(struct wk_xmlfile *f, const char *name,
     struct wk_diags *d, struct wk_err *err);
+
+/*
+ * The end of a reader whose reading of f returned st: validates f as
+ * wk_xml_validate does when st is WK_OK; when the reader stopped at an
+ * input error (WK_EINPUT, err), still validates the rest of the document,
+ * so that one run reports every problem of the file: the schema's are
+ * added to d, except one at the element or attribute err points at, and
+ * err stays the reader's. Returns the status of the file.
+ */
+enum wk_status wk_xml_finish(struct wk_xmlfile *f, const char *name,
+    enum wk_status st, struct wk_diags *d, struct wk_err *err);
 
 void wk_xml_free(struct wk_xmlfile *f);
 

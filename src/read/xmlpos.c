@@ -233,11 +233,12 @@ wk_xmlpos_check_tags(const struct wk_xmlfile *f, struct wk_err *err)
 }
 
 enum wk_status
-wk_xmlpos_index(struct wk_xmlfile *f, struct wk_err *err)
+wk_xmlpos_lines(struct wk_xmlfile *f, struct wk_err *err)
 {
-	size_t i, k, off = 0;
-	xmlNodePtr n;
+	size_t i, k;
 
+	if (f->lines != NULL)
+		return WK_OK;
 	f->nlines = (size_t)count_lines(f->src, f->srclen);
 	if ((f->lines = malloc(f->nlines * sizeof *f->lines)) == NULL)
 		return wk_err_nomem(err);
@@ -245,6 +246,18 @@ wk_xmlpos_index(struct wk_xmlfile *f, struct wk_err *err)
 	for (i = 0, k = 1; i < f->srclen; i++)
 		if (f->src[i] == '\n')
 			f->lines[k++] = i + 1;
+	return WK_OK;
+}
+
+enum wk_status
+wk_xmlpos_index(struct wk_xmlfile *f, struct wk_err *err)
+{
+	size_t off = 0;
+	xmlNodePtr n;
+	enum wk_status st;
+
+	if ((st = wk_xmlpos_lines(f, err)) != WK_OK)
+		return st;
 	/* Depth first, in document order, beside the scan. */
 	for (n = f->root; n != NULL;) {
 		if (n->type == XML_ELEMENT_NODE) {
@@ -312,11 +325,12 @@ wk_xmlpos_line_col(const struct wk_xmlfile *f, size_t off, int *line,
 	*col = (int)(off - f->lines[lo]) + 1;
 }
 
+static const char *const feeds[] = { "prices", "news", "rss", "feed", "RDF",
+    NULL };
+
 void
 wk_xmlpos_allow_excerpt(const struct wk_xmlfile *f)
 {
-	static const char *const feeds[] = { "prices", "news", "rss", "feed",
-	    "RDF", NULL };
 	const char *root = (const char *)f->root->name;
 	size_t i;
 	int feed = 0;
@@ -325,6 +339,204 @@ wk_xmlpos_allow_excerpt(const struct wk_xmlfile *f)
 		feed |= strcmp(root, feeds[i]) == 0;
 	wk_err_allow_excerpt(f->path, f->encoding ? f->src : NULL,
 	    f->encoding ? f->srclen : 0, feed);
+}
+
+void
+wk_xmlpos_allow_broken_excerpt(const struct wk_xmlfile *f)
+{
+	static const char *const others[] = { "bulletin", "station", "voice",
+	    "catalog", "style", NULL };
+	char name[16];
+	size_t off = next_tag(f, 0), k, i;
+	int feed = 0, known = 0;
+
+	if (f->src == NULL || off >= f->srclen)
+		return;
+	for (k = 0; k + 1 < sizeof name && off + 1 + k < f->srclen &&
+	    strchr(" \t\r\n/>", f->src[off + 1 + k]) == NULL; k++)
+		name[k] = f->src[off + 1 + k];
+	name[k] = '\0';
+	if (strchr(name, ':') != NULL)
+		memmove(name, strchr(name, ':') + 1, strlen(strchr(name, ':')));
+	for (i = 0; feeds[i] != NULL; i++)
+		feed |= strcmp(name, feeds[i]) == 0;
+	for (i = 0; others[i] != NULL; i++)
+		known |= strcmp(name, others[i]) == 0;
+	if (feed || known)
+		wk_err_allow_excerpt(f->path, f->encoding ? f->src : NULL,
+		    f->encoding ? f->srclen : 0, feed);
+}
+
+size_t
+wk_xmlpos_offset(const struct wk_xmlfile *f, int line, int col)
+{
+	size_t from, to;
+
+	if (f->lines == NULL || line <= 0 || (size_t)line > f->nlines)
+		return f->srclen;
+	from = f->lines[line - 1];
+	to = (size_t)line < f->nlines ? f->lines[line] - 1 : f->srclen;
+	if (col <= 0)
+		return from;
+	return (size_t)col - 1 < to - from ? from + (size_t)col - 1 : to;
+}
+
+static int
+name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' ||
+	    c == ':' || (c & 0x80);
+}
+
+/* The '<' of the start tag the parser was in at off: the nearest '<'
+ * before off (or at it, for a tag that starts there but is not the one)
+ * followed by a name. (size_t)-1 when there is none in the 64 KB before. */
+static size_t
+tag_before(const struct wk_xmlfile *f, size_t off)
+{
+	size_t i = off < f->srclen ? off : f->srclen, stop;
+
+	stop = i > 65536 ? i - 65536 : 0;
+	while (i-- > stop)
+		if (f->src[i] == '<' && i + 1 < f->srclen &&
+		    name_char(f->src[i + 1]) && f->src[i + 1] != '-' &&
+		    f->src[i + 1] != '.' && !(f->src[i + 1] >= '0' &&
+		    f->src[i + 1] <= '9'))
+			return i;
+	return (size_t)-1;
+}
+
+/* One attribute of a start tag: its name [name, name + nlen), the opening
+ * quote of its value at *q (or (size_t)-1 when it has none) and the
+ * closing one at *e (f->srclen when it never closes). Reads from *i, which
+ * it moves past the attribute; 0 when the tag ends there. */
+static int
+next_attr(const struct wk_xmlfile *f, size_t *i, size_t *name, size_t *nlen,
+    size_t *q, size_t *e)
+{
+	const char *s = f->src;
+	size_t n = f->srclen, j = *i;
+	const char *c;
+
+	while (j < n && is_space(s[j]))
+		j++;
+	if (j >= n || s[j] == '>' || s[j] == '/' || s[j] == '<')
+		return 0;
+	*name = j;
+	while (j < n && name_char(s[j]))
+		j++;
+	*nlen = j - *name;
+	if (*nlen == 0)
+		return 0;
+	while (j < n && is_space(s[j]))
+		j++;
+	*q = *e = (size_t)-1;
+	if (j < n && s[j] == '=') {
+		j++;
+		while (j < n && is_space(s[j]))
+			j++;
+		if (j < n && (s[j] == '"' || s[j] == '\'')) {
+			*q = j;
+			c = memchr(s + j + 1, s[j], n - j - 1);
+			*e = c != NULL ? (size_t)(c - s) : n;
+			j = *e < n ? *e + 1 : n;
+		}
+	}
+	*i = j;
+	return 1;
+}
+
+int
+wk_xmlpos_open_quote(const struct wk_xmlfile *f, size_t off, size_t *qoff,
+    char *name, size_t cap, char *next, size_t ncap)
+{
+	size_t lt = tag_before(f, off), i, an, al, q, e, k;
+	const char *s = f->src;
+
+	if (lt == (size_t)-1 || cap == 0 || ncap == 0)
+		return 0;
+	for (i = lt + 1; i < f->srclen && name_char(s[i]); i++)
+		;
+	while (next_attr(f, &i, &an, &al, &q, &e)) {
+		const char *v, *tail;
+		size_t vlen;
+		int runs;
+
+		/* A value that opens after the error is not its cause; one
+		 * that never closes, or takes in a line break and a tag, is. */
+		if (q == (size_t)-1 || q >= off)
+			continue;
+		v = s + q + 1;
+		vlen = (e < f->srclen ? e : f->srclen) - (q + 1);
+		runs = e >= f->srclen || (memchr(v, '\n', vlen) != NULL &&
+		    memchr(v, '<', vlen) != NULL);
+		/* "papa-amarilla unit=": the next attribute's name and '='. */
+		tail = NULL;
+		if (vlen > 1 && v[vlen - 1] == '=') {
+			k = vlen - 1;
+			while (k > 0 && name_char(v[k - 1]))
+				k--;
+			if (k > 0 && k < vlen - 1 && is_space(v[k - 1]))
+				tail = v + k;
+		}
+		if (!runs && tail == NULL)
+			continue;
+		*qoff = q;
+		snprintf(name, cap, "%.*s", (int)(al < cap ? al : cap - 1), s + an);
+		next[0] = '\0';
+		if (!runs)
+			snprintf(next, ncap, "%.*s", (int)(v + vlen - 1 - tail),
+			    tail);
+		return 1;
+	}
+	return 0;
+}
+
+size_t
+wk_xmlpos_attr_before(const struct wk_xmlfile *f, size_t off,
+    const char *name)
+{
+	size_t lt = tag_before(f, off), i, an, al, q, e, found = (size_t)-1;
+	size_t len = strlen(name);
+
+	if (lt == (size_t)-1)
+		return found;
+	for (i = lt + 1; i < f->srclen && name_char(f->src[i]); i++)
+		;
+	/* The last one of that name before off (a second one, redefined). */
+	while (i < off + 1 && next_attr(f, &i, &an, &al, &q, &e))
+		if (al == len && strncmp(f->src + an, name, len) == 0 &&
+		    an <= off)
+			found = q != (size_t)-1 ? q + 1 : an;
+	return found;
+}
+
+size_t
+wk_xmlpos_doctype(const struct wk_xmlfile *f)
+{
+	const char *s = f->src, *e;
+	size_t i = 0, n = f->srclen;
+
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n) {
+		while (i < n && is_space(s[i]))
+			i++;
+		if (i + 9 <= n && memcmp(s + i, "<!DOCTYPE", 9) == 0)
+			return i;
+		if (i + 4 <= n && memcmp(s + i, "<!--", 4) == 0) {
+			if ((e = strstr(s + i + 4, "-->")) == NULL)
+				return (size_t)-1;
+			i = (size_t)(e - s) + 3;
+		} else if (i + 2 <= n && memcmp(s + i, "<?", 2) == 0) {
+			if ((e = strstr(s + i + 2, "?>")) == NULL)
+				return (size_t)-1;
+			i = (size_t)(e - s) + 2;
+		} else
+			return (size_t)-1;
+	}
+	return (size_t)-1;
 }
 
 FILE *

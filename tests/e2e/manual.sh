@@ -53,7 +53,7 @@ env -u LC_ALL LANG=es_PE.UTF-8 "$WK" 2>&1 | grep -q "^     willakuy check" || di
 # libxml2's English explained in Spanish.
 printf '<prices date="2026-11-29"><market></prices>' >"$TMP/p.xml"
 env -u LC_ALL LANG=es_PE.UTF-8 "$WK" check -d "$DATE" "$TMP/p.xml" 2>"$TMP/err.txt"
-grep -q "Opening and ending tag mismatch.*(un elemento se cierra con la etiqueta de cierre de otro" "$TMP/err.txt" ||
+grep -q "XML mal formado: <market>, abierto en la línea 1, se cierra aquí con </prices>" "$TMP/err.txt" ||
     { cat "$TMP/err.txt"; die "libxml2 message not explained in Spanish"; }
 env -u LC_ALL LANG=es_PE.UTF-8 "$WK" build --help | grep -q "fecha de emisión" || die "Spanish help"
 env -u LC_ALL LANG=C "$WK" check "$TMP/nothere.xml" 2>"$TMP/err.txt"
