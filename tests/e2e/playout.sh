@@ -14,7 +14,16 @@ cat >"$TMP/b.xml" <<'B'
   <segment id="cierre"><say xml:lang="es">Hasta mañana.</say></segment>
 </bulletin>
 B
-build_demo "$TMP/o" "$TMP/b.xml" || die "build"
+cat >"$TMP/l.xml" <<'B'
+<bulletin id="largo" languages="es">
+  <title xml:lang="es">Boletín largo</title>
+  <segment id="uno"><say xml:lang="es">Buenos días, Huamanga.</say></segment>
+  <segment id="dos"><say xml:lang="es">La papa amarilla está a dos soles con cincuenta céntimos.</say></segment>
+  <segment id="tres"><say xml:lang="es">Mañana lloverá en Huanta.</say></segment>
+  <segment id="cuatro"><say xml:lang="es">Hasta mañana.</say></segment>
+</bulletin>
+B
+build_demo "$TMP/o" "$TMP/b.xml" "$TMP/l.xml" || die "build"
 d="$TMP/o/$DATE"
 # A reference: LAME's own mono file, for the tag CRC convention.
 sox -n -r 44100 -c 1 -b 16 "$TMP/t.wav" synth 1 sine 440 vol 0.3 &&
@@ -82,6 +91,31 @@ for f in "$d"/corto-es/*.mp3; do
 	tl=$(tag "$f" TLEN)
 	awk -v n="$n" -v t="$tl" 'BEGIN { d = n / 2 / 44.1 - t; exit !(d < 1 && d > -1) }' ||
 	    die "$f: decodes to $n bytes, TLEN $tl ms"
+done
+# The whole bulletin decodes to its TLEN, to what its Info frame says
+# (mutagen reads it) and to RDXL's <length>, within one frame; and that is
+# its segments and the station's pauses (800 ms) between them: the
+# encoders' delay and padding inside do not lengthen it.
+for b in corto largo; do
+	f="$d/$b-es.mp3"
+	n=$(ffmpeg -v error -i "$f" -f s16le - | wc -c)
+	ms=$(awk -v n="$n" 'BEGIN { print n / 2 / 44.1 }')
+	tl=$(tag "$f" TLEN)
+	rdxl=$(sed -n 's|.*<length>\([0-9]*\)</length>.*|\1|p' "$d/$b-es.xml")
+	info=$($PY -c 'import sys, mutagen.mp3; print(mutagen.mp3.MP3(sys.argv[1]).info.length * 1000)' "$f")
+	segs=0
+	k=0
+	for s in "$d/$b-es"/*.mp3; do
+		segs=$(awk -v a="$segs" -v b="$(ffmpeg -v error -i "$s" -f s16le - | wc -c)" 'BEGIN { print a + b / 2 / 44.1 }')
+		k=$((k + 1))
+	done
+	nominal=$(awk -v a="$segs" -v k="$k" 'BEGIN { print a + (k - 1) * 800 }')
+	for pair in "TLEN $tl" "RDXL $rdxl" "Info $info" "segments+pauses $nominal"; do
+		set -- $pair
+		awk -v a="$2" -v b="$ms" 'BEGIN { d = a - b; exit !(d <= 26.2 && -d <= 26.2) }' ||
+		    die "$f: $1 says $2 ms, ffmpeg decodes $ms ms"
+	done
+	[ "$(tag "$f" title)" = "Boletín $b ($DATE)" ] || die "$f: title '$(tag "$f" title)' lacks the date"
 done
 [ "$(tag "$d/corto-es/01-santa-clara.mp3" track)" = 1/2 ] || die "TRCK 1/2"
 [ "$(tag "$d/corto-es/02-cierre.mp3" track)" = 2/2 ] || die "TRCK 2/2"
