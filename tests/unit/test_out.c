@@ -488,13 +488,16 @@ static void
 test_feed(void **state)
 {
 	struct wk_channel c = { "wamanga", "Radio Wamanga", "Precios", "es-PE",
-		"logo.png", NULL, "podcast", NULL };
+		"logo.png", NULL, "podcast", NULL, "podcast/precios-manana-es.xml",
+		NULL };
 	static const char *const want_rel[] = {
 		"<!-- No public base URL",
 		"<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/"
 		    "podcast-1.0.dtd\" xmlns:podcast=\"https://podcastindex.org/"
-		    "namespace/1.0\">",
+		    "namespace/1.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">",
 		"<title>Radio Wamanga: Precios</title>",
+		"<itunes:owner>\n      <itunes:name>Radio Wamanga</itunes:name>\n"
+		    "    </itunes:owner>",
 		"<language>es-PE</language>",
 		"<itunes:image href=\"../logo.png\"/>",
 		"<title>Precios &amp; &quot;ofertas&quot; (2026-11-29)</title>",
@@ -523,10 +526,33 @@ test_feed(void **state)
 	for (i = 0; i < sizeof want_rel / sizeof want_rel[0]; i++)
 		if (strstr(wk_buf_str(&b), want_rel[i]) == NULL)
 			fail_msg("feed lacks [%s]:\n%s", want_rel[i], wk_buf_str(&b));
+	/* Without a public URL the feed cannot name itself. */
+	assert_null(strstr(wk_buf_str(&b), "atom:link"));
+	assert_null(strstr(wk_buf_str(&b), "podcast:guid"));
 	wk_buf_clear(&b);
 	c.base_url = "https://radio.example/w";
+	c.image = "https://cdn.example/logo.jpg";
+	c.email = "prensa@radio.example";
 	assert_int_equal(wk_podcast_feed(&c, eps, 1, &b, &err), WK_OK);
 	assert_null(strstr(wk_buf_str(&b), "No public base URL"));
+	{
+		static const char *const want_abs[] = {
+			"<atom:link href=\"https://radio.example/w/podcast/"
+			    "precios-manana-es.xml\" rel=\"self\" "
+			    "type=\"application/rss+xml\"/>",
+			/* uuid.uuid5(ns, "radio.example/w/podcast/precios-
+			 * manana-es.xml") in Python */
+			"<podcast:guid>570cf567-0a30-5bc6-bea5-87fff5ace132"
+			    "</podcast:guid>",
+			"<itunes:email>prensa@radio.example</itunes:email>",
+			"<itunes:image href=\"https://cdn.example/logo.jpg\"/>",
+		};
+
+		for (i = 0; i < sizeof want_abs / sizeof want_abs[0]; i++)
+			if (strstr(wk_buf_str(&b), want_abs[i]) == NULL)
+				fail_msg("feed lacks [%s]:\n%s", want_abs[i],
+				    wk_buf_str(&b));
+	}
 	assert_non_null(strstr(wk_buf_str(&b), "url=\"https://radio.example/w/"
 	    "2026-11-29/precios-manana-es.mp3\""));
 	/* Debian's python3-feedparser reads the enclosures, lengths, dates
@@ -562,6 +588,33 @@ test_feed(void **state)
 	bad.date = "2026-02-30";
 	assert_int_equal(wk_podcast_feed(&c, &bad, 1, &b, &err), WK_EINPUT);
 	wk_buf_free(&b);
+}
+
+/* podcast:guid: the Podcast Namespace's own examples, and the scheme and
+ * trailing slashes left out. */
+static void
+test_guid(void **state)
+{
+	static const struct {
+		const char *url, *want;
+	} cases[] = {
+		{ "https://mp3s.nashownotes.com/pc20rss.xml",
+		    "917393e3-1b1e-5cef-ace4-edaa54e1f810" },
+		{ "https://podnews.net/rss", "9b024349-ccf0-5f69-a609-6b82873eab3c" },
+		{ "http://podnews.net/rss/", "9b024349-ccf0-5f69-a609-6b82873eab3c" },
+		{ "podnews.net/rss//", "9b024349-ccf0-5f69-a609-6b82873eab3c" },
+	};
+	char got[WK_UUID_LEN + 1];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(got, 'x', sizeof got);
+		wk_podcast_guid(cases[i].url, got);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("guid of %s: %s, want %s", cases[i].url, got,
+			    cases[i].want);
+	}
 }
 
 static void
@@ -603,6 +656,7 @@ main(void)
 		cmocka_unit_test(test_opus_refuses),
 		cmocka_unit_test(test_extinf),
 		cmocka_unit_test(test_feed),
+		cmocka_unit_test(test_guid),
 		cmocka_unit_test(test_index),
 	};
 
