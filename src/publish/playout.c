@@ -172,11 +172,16 @@ read_text(int fd, const char *rel)
 	return s;
 }
 
-/* Duration and title of the MP3 rel under fd; 0 or -1. */
+/* Duration and title of the MP3 rel under fd; 0 or -1. The date that a
+ * whole bulletin's title ends with, " (YYYY-MM-DD)", is left out: the
+ * page and the playlist name the bulletin as its script does and give
+ * the date apart. */
 static int
 probe(int fd, const char *rel, char **title, double *seconds)
 {
 	FILE *f = open_file(fd, rel);
+	struct wk_date d;
+	size_t n;
 	int rc;
 
 	*title = NULL;
@@ -185,6 +190,16 @@ probe(int fd, const char *rel, char **title, double *seconds)
 		return -1;
 	rc = wk_mp3_probe(f, title, seconds);
 	fclose(f);
+	if (*title != NULL && (n = strlen(*title)) > 13 &&
+	    strcmp(*title + n - 1, ")") == 0 &&
+	    strncmp(*title + n - 13, " (", 2) == 0) {
+		char day[11];
+
+		memcpy(day, *title + n - 11, 10);
+		day[10] = '\0';
+		if (wk_date_parse(day, &d) == 0)
+			(*title)[n - 13] = '\0';
+	}
 	return rc;
 }
 
