@@ -108,9 +108,8 @@ unsigned long long wk_mp3_join_plan(const unsigned long *in_frames,
 
 /*
  * Writes tag, a Xing/Info frame and the audio frames of ins[0..nin) to out,
- * with the frames of `gap` (nothing when gaplen is 0; its first
- * e->gap_frames[i] frames after input i when those are given) between
- * inputs. The
+ * with the frames of `gap` between inputs (nothing when gaplen is 0; its
+ * first e->gap_frames[i] frames after input i when those are given). The
  * inputs are read from their current position to their end; out must be
  * seekable (the Xing frame is filled in last). e describes the encoding
  * (each input and the gap are whole streams of one encoder each). WK_EIO
