@@ -276,10 +276,10 @@ deb:
 
 # lintian on the package (errors fail; warnings are listed).
 lintian:
-	lintian --fail-on error --no-tag-display-limit $(DEB)
+	lintian --fail-on error --tag-display-limit 0 $(DEB)
 
 clean:
-	rm -rf build willakuy out locale
+	rm -rf build willakuy out locale willakuy_*.deb
 
 .PHONY: kit-examples all deps deps-check deps-locale demo check clean fuzz bench pot install uninstall deb lintian
 
