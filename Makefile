@@ -5,6 +5,7 @@
 PREFIX ?= /usr/local
 MANPREFIX ?= $(PREFIX)/share/man
 DATADIR ?= $(PREFIX)/share/willakuy
+DOCDIR ?= $(PREFIX)/share/doc/willakuy
 DESTDIR ?=
 VERSION = 0.1.0
 
@@ -35,10 +36,12 @@ ASAN_LIBOBJ = $(LIBSRC:src/%.c=build/asan/%.o)
 DEPS_BUILD = gcc make pkg-config libxml2-dev libespeak-ng-dev espeak-ng-data \
 	libsndfile1-dev libmp3lame-dev libsoxr-dev libebur128-dev libopusenc-dev \
 	libsqlite3-dev gettext
-DEPS_CHECK = $(DEPS_BUILD) libcmocka-dev ffmpeg mpg123 mp3val sox lame \
+# `make deb` also needs Debian's packaging tools.
+DEPS_DEB = $(DEPS_BUILD) dpkg-dev debhelper fakeroot lintian
+DEPS_CHECK = $(DEPS_DEB) libcmocka-dev ffmpeg mpg123 mp3val sox lame \
 	espeak-ng libxml2-utils valgrind clang libclang-rt-14-dev gettext \
 	locales chromium eyed3 python3-mutagen python3-feedparser podget liquidsoap \
-	sqlite3
+	sqlite3 adduser apt
 
 all: willakuy locale/es/LC_MESSAGES/willakuy.mo
 
@@ -119,12 +122,21 @@ deps-locale:
 	  fi; \
 	fi
 
+# The example day, in Spanish when the locale can be had (made when run as
+# root), ending with the two pages to open.
 DEMO_DATE = 2026-11-29
 demo:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory all
-	./willakuy build -c examples/station.xml -d $(DEMO_DATE) -o out bulletins/*.xml
-	@ls -l out/$(DEMO_DATE)
+	@$(MAKE) --no-print-directory deps-locale || \
+	  echo "demo: without es_PE.UTF-8 the messages and the report are in English"
+	@rc=0; LANG=es_PE.UTF-8 LC_ALL= LANGUAGE= ./willakuy build \
+	  -c examples/station.xml -d $(DEMO_DATE) -o out bulletins/*.xml || rc=$$?; \
+	echo; \
+	echo "Open the day's report:     file://$(CURDIR)/out/$(DEMO_DATE)/report.html"; \
+	echo "and the listeners' page:   file://$(CURDIR)/out/latest/index.html"; \
+	echo "(the bulletins: out/$(DEMO_DATE)/*.mp3; willakuy exited $$rc, see README's Exit status)"; \
+	exit $$rc
 
 # Tests: cmocka table tests per stage, then end-to-end shell tests, with the
 # normal build and again with AddressSanitizer and UBSan.
@@ -208,16 +220,23 @@ build/bench_history: bench/history_bench.c $(LIBOBJ) | build
 	  $(WK_LIBS) $(LDFLAGS)
 
 # Install: the binary, the data under $(DATADIR) (voices, schemas, the
-# default station, clips, example bulletins and feeds), man pages and
-# messages. The installed binary finds its data without the source tree.
+# default station, clips, example bulletins and feeds, the crontab and
+# systemd units, which name the installed binary by its full path, since
+# cron's PATH is /usr/bin:/bin), man pages, the guides and messages. The
+# installed binary finds its data without the source tree.
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) \
 	  $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5 \
-	  $(DESTDIR)$(PREFIX)/share/locale/es/LC_MESSAGES
+	  $(DESTDIR)$(PREFIX)/share/locale/es/LC_MESSAGES $(DESTDIR)$(DOCDIR)
 	install -m 755 willakuy $(DESTDIR)$(PREFIX)/bin/willakuy
 	cp -R voices bulletins examples $(DESTDIR)$(DATADIR)/
+	sed -i 's|/usr/local/bin/willakuy|$(PREFIX)/bin/willakuy|g' \
+	  $(DESTDIR)$(DATADIR)/examples/crontab \
+	  $(DESTDIR)$(DATADIR)/examples/systemd/*
 	install -m 644 doc/willakuy.1 $(DESTDIR)$(MANPREFIX)/man1/willakuy.1
 	install -m 644 doc/willakuy.5 $(DESTDIR)$(MANPREFIX)/man5/willakuy.5
+	install -m 644 README.md doc/guia-operadores.md doc/guia-editores.md \
+	  $(DESTDIR)$(DOCDIR)/
 	install -m 644 locale/es/LC_MESSAGES/willakuy.mo \
 	  $(DESTDIR)$(PREFIX)/share/locale/es/LC_MESSAGES/willakuy.mo
 
@@ -226,11 +245,42 @@ uninstall:
 	  $(DESTDIR)$(MANPREFIX)/man1/willakuy.1 \
 	  $(DESTDIR)$(MANPREFIX)/man5/willakuy.5 \
 	  $(DESTDIR)$(PREFIX)/share/locale/es/LC_MESSAGES/willakuy.mo
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+
+# deb: the Debian package willakuy_$(VERSION)_<arch>.deb at the top of the
+# tree (debian/: the binary and data under /usr, the station, bulletins
+# and clips in /etc/willakuy, the user willakuy, /var/lib/willakuy, a
+# systemd timer and a cron.d file). Built by dpkg-buildpackage from a copy
+# of the sources in build/deb/, so that the tree's own build stays; no
+# network. DEB_BUILD_OPTIONS passes on (parallel=2 by default).
+DEB_ARCH = $(shell dpkg --print-architecture 2>/dev/null)
+DEB = willakuy_$(VERSION)_$(DEB_ARCH).deb
+DEB_BUILD_OPTIONS ?= parallel=2
+deb:
+	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_DEB)"
+	@v=$$(dpkg-parsechangelog -l debian/changelog -S Version); \
+	  [ "$$v" = "$(VERSION)" ] || { echo "deb: debian/changelog says $$v," \
+	    "the Makefile $(VERSION): add a changelog entry (dch -v $(VERSION))" >&2; \
+	    exit 1; }
+	rm -rf build/deb
+	mkdir -p build/deb/willakuy-$(VERSION)
+	tar -c --exclude=./build --exclude=./out --exclude=./willakuy \
+	  --exclude=./locale --exclude=./.git --exclude='./*.deb' \
+	  --exclude=./bench/out . | \
+	  tar -x -C build/deb/willakuy-$(VERSION)
+	cd build/deb/willakuy-$(VERSION) && \
+	  DEB_BUILD_OPTIONS="$(DEB_BUILD_OPTIONS)" dpkg-buildpackage -b -us -uc \
+	    >../build.log 2>&1 || { tail -n 40 ../build.log >&2; exit 1; }
+	cp build/deb/$(DEB) .
+	@echo "deb: $(DEB) (install: sudo apt-get install ./$(DEB); lintian: make lintian)"
+
+# lintian on the package (errors fail; warnings are listed).
+lintian:
+	lintian --fail-on error --tag-display-limit 0 $(DEB)
 
 clean:
-	rm -rf build willakuy out locale
+	rm -rf build willakuy out locale willakuy_*.deb
 
-.PHONY: kit-examples all deps deps-check deps-locale demo check clean fuzz bench pot install uninstall
+.PHONY: kit-examples all deps deps-check deps-locale demo check clean fuzz bench pot install uninstall deb lintian
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d)

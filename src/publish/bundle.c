@@ -123,6 +123,8 @@ struct out {
 	struct wk_buf rel;		/* the file being written */
 	struct wk_buf txt, m3u, cart;
 	char date[11];
+	unsigned long *seg_frames;	/* MPEG frames of each segment's file */
+	int spf;			/* their samples per frame */
 };
 
 /* The tags every file of the bulletin-language carries. */
@@ -190,7 +192,11 @@ rdxl(const struct out *o, unsigned long length_ms, struct wk_buf *b)
 	field(b, "    ", "userDefined", tmp);
 	wk_buf_puts(b, "    <cutList>\n      <cut>\n");
 	field(b, "        ", "cutNumber", "1");
-	field(b, "        ", "description", s->title);
+	/* The day, so that RDLibrary shows which day's cut the cart holds. */
+	snprintf(tmp, sizeof tmp, " (%s)", o->date);
+	wk_buf_printf(b, "        <description>");
+	wk_buf_xml(b, s->title);
+	wk_buf_printf(b, "%s</description>\n", tmp);
 	snprintf(tmp, sizeof tmp, "%lu", length_ms);
 	field(b, "        ", "length", tmp);
 	field(b, "        ", "evergreen", "false");
@@ -202,11 +208,11 @@ rdxl(const struct out *o, unsigned long length_ms, struct wk_buf *b)
 }
 
 /* Writes the MP3 file o->rel from raw frame streams, joined with the
- * pause when gap is set. */
+ * first gap[i] frames of the pause after input i when gap is set. */
 static enum wk_status
 write_mp3(struct out *o, const struct wk_tags *t, FILE **ins, size_t nin,
-    int gap, unsigned long long last_pcm, struct wk_mp3_summary *sum,
-    struct wk_err *err)
+    const unsigned long *gap, unsigned long long last_pcm,
+    struct wk_mp3_summary *sum, struct wk_err *err)
 {
 	struct wk_buf tag = WK_BUF_INIT;
 	struct wk_mp3_enc enc;
@@ -226,6 +232,7 @@ write_mp3(struct out *o, const struct wk_tags *t, FILE **ins, size_t nin,
 	for (i = 0; i < nin; i++)
 		rewind(ins[i]);
 	wk_mp3_enc_init(&enc, o->b->params, last_pcm);
+	enc.gap_frames = gap;
 	st = wk_mp3_assemble(f, &tag, &enc, ins, nin,
 	    gap ? o->b->gap : NULL, gap ? o->b->gaplen : 0, sum, err);
 	wk_buf_free(&tag);
@@ -423,8 +430,10 @@ publish_segment(struct out *o, size_t i, struct wk_err *err)
 		wk_buf_free(&one);
 		return wk_err_nomem(err);
 	}
-	rc = write_mp3(o, &t, &o->b->frames[i], 1, 0, st->frames, &sum, err);
+	rc = write_mp3(o, &t, &o->b->frames[i], 1, NULL, st->frames, &sum, err);
 	if (rc == WK_OK) {
+		o->seg_frames[i] = sum.frames;
+		o->spf = sum.spf;
 		wk_m3u_extinf(&o->m3u, st->duration_s, o->b->station->name,
 		    s->title, s->segs[i].id, wk_buf_str(&o->rel));
 		file_notes(o, st);
@@ -457,6 +466,36 @@ whole_lufs(const struct wk_bundle *b)
 	return d > 0 ? 10 * log10(e / d) : -HUGE_VAL;
 }
 
+/* How many of the pause's frames follow each segment in the whole
+ * bulletin (gap, nsegs - 1 of them), so that it lasts as long as its
+ * segments and the station's pauses (wk_mp3_join_plan); returns the PCM
+ * frames it decodes to. */
+static unsigned long long
+join_plan(const struct out *o, unsigned long *gap, struct wk_err *err,
+    enum wk_status *st)
+{
+	const struct wk_bundle *b = o->b;
+	size_t i, n = b->s->nsegs;
+	unsigned long long *pcm = calloc(n, sizeof *pcm), decoded = 0;
+	unsigned long avail = 0;
+	int spf = 0;
+
+	*st = WK_OK;
+	if (pcm == NULL) {
+		*st = wk_err_nomem(err);
+		return 0;
+	}
+	for (i = 0; i < n; i++)
+		pcm[i] = b->stats[i].frames;
+	if (b->gaplen > 0)
+		wk_mp3_frames(b->gap, b->gaplen, (unsigned long)-1, &avail, &spf);
+	decoded = wk_mp3_join_plan(o->seg_frames, pcm, n, o->spf, avail,
+	    (unsigned long long)b->station->segment_pause_ms *
+	    (unsigned)b->params->rate_hz / 1000, gap);
+	free(pcm);
+	return decoded;
+}
+
 /* The whole bulletin's file, and the cart data that goes in its tag. */
 static enum wk_status
 publish_whole(struct out *o, double *seconds, struct wk_err *err)
@@ -466,7 +505,9 @@ publish_whole(struct out *o, double *seconds, struct wk_err *err)
 	struct wk_mp3_summary sum;
 	struct wk_tags t;
 	double peak = -HUGE_VAL;
-	char g[32], p[32];
+	char g[32], p[32], title[512];
+	unsigned long *gap = NULL;
+	unsigned long long decoded;
 	enum wk_status st;
 	size_t i;
 
@@ -474,15 +515,22 @@ publish_whole(struct out *o, double *seconds, struct wk_err *err)
 		if (b->stats[i].peak_db > peak)
 			peak = b->stats[i].peak_db;
 	base_tags(o, &t);
-	t.title = s->title;
+	/* The date in the title: on a USB stick or a phone every day's
+	 * file has the same name. */
+	snprintf(title, sizeof title, "%s (%s)", s->title, o->date);
+	t.title = title;
 	t.comment = wk_buf_str(&o->txt);
 	gain_tags(&t, whole_lufs(b), peak, g, p);
-	/* The length is known only from the frames: a first pass writes it
-	 * into the tag of the second. */
-	for (i = 0; i < s->nsegs; i++)
-		t.length_ms += (unsigned long)(b->stats[i].duration_s * 1000);
-	t.length_ms += (unsigned long)(s->nsegs - 1) *
-	    b->station->segment_pause_ms;
+	/* The segments' files are written: their frames say how the pause
+	 * joins them, and so how long the whole decodes to (TLEN, the RDXL
+	 * length and the Info frame agree with it). */
+	if ((gap = calloc(s->nsegs, sizeof *gap)) == NULL)
+		return wk_err_nomem(err);
+	decoded = join_plan(o, gap, err, &st);
+	if (st != WK_OK)
+		goto out;
+	t.length_ms = (unsigned long)((decoded * 1000 +
+	    (unsigned)b->params->rate_hz / 2) / (unsigned)b->params->rate_hz);
 	if (b->station->rivendell) {
 		rdxl(o, t.length_ms, &o->cart);
 		t.txxx_desc[t.ntxxx] = "RDXL";
@@ -490,10 +538,13 @@ publish_whole(struct out *o, double *seconds, struct wk_err *err)
 	}
 	wk_buf_clear(&o->rel);
 	wk_buf_printf(&o->rel, "%s.mp3", wk_buf_str(&o->name));
-	st = write_mp3(o, &t, b->frames, s->nsegs, 1,
+	st = write_mp3(o, &t, b->frames, s->nsegs, gap,
 	    b->stats[s->nsegs - 1].frames, &sum, err);
+	/* The plan and the file agree, or the tags would lie. */
+	assert(st != WK_OK || b->stats[s->nsegs - 1].frames == 0 ||
+	    sum.decoded == decoded);
 	if (st == WK_OK)
-		*seconds += (double)sum.samples / sum.rate_hz;
+		*seconds += (double)sum.decoded / sum.rate_hz;
 	if (st == WK_OK && b->pcm != NULL) {
 		struct wk_opus_tags ot;
 
@@ -502,6 +553,8 @@ publish_whole(struct out *o, double *seconds, struct wk_err *err)
 		wk_buf_printf(&o->rel, "%s.opus", wk_buf_str(&o->name));
 		st = write_opus(o, &ot, 0, s->nsegs, err);
 	}
+out:
+	free(gap);
 	return st;
 }
 
@@ -524,6 +577,10 @@ wk_bundle_publish(const struct wk_bundle *b, struct wk_outdir *dir,
 	}
 	if ((st = wk_pub_begin(dir, wk_buf_str(&o.name), &o.pub, err)) != WK_OK)
 		goto out;
+	if ((o.seg_frames = calloc(b->s->nsegs, sizeof *o.seg_frames)) == NULL) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
 	wk_buf_puts(&o.m3u, "#EXTM3U\n");
 	for (i = 0; i < b->s->nsegs && st == WK_OK; i++)
 		st = publish_segment(&o, i, err);
@@ -550,5 +607,6 @@ out:
 	wk_buf_free(&o.txt);
 	wk_buf_free(&o.m3u);
 	wk_buf_free(&o.cart);
+	free(o.seg_frames);
 	return st;
 }

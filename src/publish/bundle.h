@@ -17,6 +17,12 @@
 #include "base/date.h"
 #include "base/err.h"
 
+/* Part of every stamp's key (stamp.c): raise it when a change here
+ * changes the files published from the same segments. 2: the whole
+ * bulletin's pauses make up for the encoders' delay and padding, its
+ * title and cut description carry the date. */
+#define WK_BUNDLE_VERSION "2"
+
 struct wk_diags;
 struct wk_outdir;
 struct wk_script;

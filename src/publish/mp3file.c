@@ -325,6 +325,51 @@ xing_frame(const unsigned char *h, const struct wk_mp3_enc *e,
 	return len;
 }
 
+size_t
+wk_mp3_frames(const unsigned char *p, size_t n, unsigned long k,
+    unsigned long *nframes, int *spf)
+{
+	size_t at = 0, len;
+	int s, rate;
+
+	*nframes = 0;
+	*spf = 0;
+	while (*nframes < k && n - at >= 4 &&
+	    (len = wk_mp3_frame_len(p + at, &s, &rate)) >= 4 && len <= n - at) {
+		at += len;
+		*spf = s;
+		++*nframes;
+	}
+	return at;
+}
+
+unsigned long long
+wk_mp3_join_plan(const unsigned long *in_frames,
+    const unsigned long long *pcm_frames, size_t nin, int spf,
+    unsigned long gap_avail, unsigned long long pause_pcm,
+    unsigned long *gap_frames)
+{
+	/* at: where input i + 1's PCM starts in what a gapless decoder
+	 * gives back (the first input's delay dropped: input i's PCM
+	 * starts where its stream does, plus the delay); want: where it
+	 * should, after the PCM and pauses before it. */
+	unsigned long long at = 0, want = 0, k, half = (unsigned)spf / 2;
+	size_t i;
+
+	if (nin == 0 || spf <= 0)
+		return 0;
+	for (i = 0; i + 1 < nin; i++) {
+		at += (unsigned long long)in_frames[i] * (unsigned)spf;
+		want += pcm_frames[i] + pause_pcm;
+		k = want > at ? (want - at + half) / (unsigned)spf : 0;
+		if (k > gap_avail)
+			k = gap_avail;
+		gap_frames[i] = (unsigned long)k;
+		at += k * (unsigned)spf;
+	}
+	return at + pcm_frames[nin - 1];
+}
+
 struct copier {
 	FILE *out;
 	uint32_t *offs;		/* offset of each audio frame from the Xing frame */
@@ -483,8 +528,17 @@ wk_mp3_assemble(FILE *out, const struct wk_buf *tag, const struct wk_mp3_enc *e,
 				break;
 			}
 			c.pos = xlen;
-		} else if (gaplen > 0)
-			st = copy_mem(&c, gap, gaplen);
+		} else if (gaplen > 0) {
+			size_t len = gaplen;
+			unsigned long nf;
+			int gspf;
+
+			if (e->gap_frames != NULL)
+				len = wk_mp3_frames(gap, gaplen, e->gap_frames[i - 1],
+				    &nf, &gspf);
+			if (len > 0)
+				st = copy_mem(&c, gap, len);
+		}
 		c.last_frames = 0;
 		if (st == WK_OK)
 			st = copy_stream(&c, ins[i]);
@@ -502,6 +556,9 @@ wk_mp3_assemble(FILE *out, const struct wk_buf *tag, const struct wk_mp3_enc *e,
 		 * drops the first input's delay and the last one's padding. */
 		if (e->last_pcm_frames > 0 && last >= e->last_pcm_frames + e->delay)
 			sum->padding = last - e->last_pcm_frames - e->delay;
+		sum->spf = spf;
+		sum->decoded = sum->samples >= e->delay + sum->padding ?
+		    sum->samples - e->delay - sum->padding : 0;
 		for (i = 0; i < 100; i++) {
 			size_t k = (size_t)((unsigned long long)i * sum->frames / 100);
 

@@ -55,6 +55,10 @@ struct wk_mp3_enc {
 	unsigned delay;			/* encoder delay: WK_MP3_ENC_DELAY */
 	unsigned long long last_pcm_frames;	/* PCM frames that went into
 					 * the last input; 0: padding unknown */
+	const unsigned long *gap_frames;	/* how many of the gap's
+					 * frames follow input i (nin - 1 of
+					 * them, wk_mp3_join_plan); NULL:
+					 * the whole gap after each */
 };
 
 /* Fills e for audio encoded with p by encode.c; last_pcm_frames as in
@@ -68,12 +72,44 @@ struct wk_mp3_summary {
 	unsigned long long bytes;	/* Xing frame and audio frames */
 	unsigned long long samples;	/* frames x samples per frame */
 	unsigned long long padding;	/* samples after the last input's PCM */
+	unsigned long long decoded;	/* what a gapless decoder gives back:
+					 * samples less the delay and padding */
+	int spf;			/* samples per frame */
 	int rate_hz;
 };
 
 /*
+ * The first k MPEG frames of p[0..n) (all of them when k is larger):
+ * returns their length in bytes; *nframes gets how many they are and
+ * *spf their samples per frame (0 when p does not start with a frame).
+ */
+size_t wk_mp3_frames(const unsigned char *p, size_t n, unsigned long k,
+    unsigned long *nframes, int *spf);
+
+/*
+ * How a whole bulletin joins its segments so that it lasts as long as
+ * their PCM and the pauses between them. Input i is a stream of its own
+ * encoder: in_frames[i] frames of spf samples that hold the encoder's
+ * delay (WK_MP3_ENC_DELAY), pcm_frames[i] of PCM and the encoder's
+ * padding. A gapless decoder drops only the first input's delay and the
+ * last one's padding, so the delay and padding inside (about 40 ms a
+ * joint) would lengthen every pause. The pause, gap_avail frames of
+ * encoded silence for pause_pcm frames, makes up for them:
+ * gap_frames[i] (nin - 1 of them) is how many of its frames follow input
+ * i, so that each input's PCM starts within half a frame of where the
+ * PCM and pauses before it end (later when the pause is shorter than the
+ * delay and padding it would have to absorb). Returns the PCM frames a
+ * gapless decoder gives back for the file, as its Info frame says.
+ */
+unsigned long long wk_mp3_join_plan(const unsigned long *in_frames,
+    const unsigned long long *pcm_frames, size_t nin, int spf,
+    unsigned long gap_avail, unsigned long long pause_pcm,
+    unsigned long *gap_frames);
+
+/*
  * Writes tag, a Xing/Info frame and the audio frames of ins[0..nin) to out,
- * with the frames of `gap` (nothing when gaplen is 0) between inputs. The
+ * with the frames of `gap` between inputs (nothing when gaplen is 0; its
+ * first e->gap_frames[i] frames after input i when those are given). The
  * inputs are read from their current position to their end; out must be
  * seekable (the Xing frame is filled in last). e describes the encoding
  * (each input and the gap are whole streams of one encoder each). WK_EIO

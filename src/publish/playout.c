@@ -31,6 +31,10 @@
 /* A transcript longer than this is left out of feeds and the page. */
 #define MAX_TRANSCRIPT (1 << 20)
 
+/* The podcast's picture is at most this large (directories ask for
+ * 3000 x 3000 pixels at most, a few hundred kilobytes). */
+#define MAX_ARTWORK (8 << 20)
+
 /* A bulletin-language this run published. */
 struct pub {
 	char *bulletin, *lang, *title;
@@ -168,11 +172,16 @@ read_text(int fd, const char *rel)
 	return s;
 }
 
-/* Duration and title of the MP3 rel under fd; 0 or -1. */
+/* Duration and title of the MP3 rel under fd; 0 or -1. The date that a
+ * whole bulletin's title ends with, " (YYYY-MM-DD)", is left out: the
+ * page and the playlist name the bulletin as its script does and give
+ * the date apart. */
 static int
 probe(int fd, const char *rel, char **title, double *seconds)
 {
 	FILE *f = open_file(fd, rel);
+	struct wk_date d;
+	size_t n;
 	int rc;
 
 	*title = NULL;
@@ -181,6 +190,16 @@ probe(int fd, const char *rel, char **title, double *seconds)
 		return -1;
 	rc = wk_mp3_probe(f, title, seconds);
 	fclose(f);
+	if (*title != NULL && (n = strlen(*title)) > 13 &&
+	    strcmp(*title + n - 1, ")") == 0 &&
+	    strncmp(*title + n - 13, " (", 2) == 0) {
+		char day[11];
+
+		memcpy(day, *title + n - 11, 10);
+		day[10] = '\0';
+		if (wk_date_parse(day, &d) == 0)
+			(*title)[n - 13] = '\0';
+	}
 	return rc;
 }
 
@@ -330,16 +349,82 @@ subdir(int fd, const char *name)
 	return wk_safe_opendir(fd, name);
 }
 
-/* The feed of p->v[k], from every dated folder that has its MP3. */
+/*
+ * The station's picture for the feeds (<publish artwork="FILE">), copied
+ * into podcast/ as artwork.png or artwork.jpg when it is not there
+ * already: its path relative to the output folder (static), or NULL with
+ * a warning when it cannot be read or is neither PNG nor JPEG.
+ */
+static const char *
+artwork(const struct wk_playout *p, int feedfd, struct wk_diags *d)
+{
+	static const unsigned char png[8] = { 0x89, 'P', 'N', 'G', '\r', '\n',
+		0x1A, '\n' };
+	const char *file = p->st->artwork_file, *name = NULL, *why = NULL;
+	struct wk_buf b = WK_BUF_INIT, old = WK_BUF_INIT;
+	struct wk_err err;
+	char chunk[65536];
+	FILE *f;
+	size_t n;
+
+	if ((f = fopen(file, "rb")) == NULL)
+		why = strerror(errno);
+	else {
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 &&
+		    b.len <= MAX_ARTWORK)
+			wk_buf_append(&b, chunk, n);
+		if (ferror(f))
+			why = strerror(errno);
+		fclose(f);
+	}
+	if (why == NULL && b.failed)
+		why = _("out of memory");
+	else if (why == NULL && b.len > MAX_ARTWORK)
+		why = _("larger than 8 MB; podcast directories want a picture "
+		    "of a few hundred kilobytes");
+	else if (why == NULL && b.len >= 8 && memcmp(b.data, png, 8) == 0)
+		name = "artwork.png";
+	else if (why == NULL && b.len >= 3 && memcmp(b.data, "\xFF\xD8\xFF",
+	    3) == 0)
+		name = "artwork.jpg";
+	else if (why == NULL)
+		why = _("not a PNG or JPEG picture");
+	if (name != NULL) {
+		/* Written again only when it changed: no sync a day for
+		 * nothing. */
+		if ((f = open_file(feedfd, name)) != NULL) {
+			while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 &&
+			    old.len <= b.len)
+				wk_buf_append(&old, chunk, n);
+			fclose(f);
+		}
+		if ((old.len != b.len || old.failed || memcmp(old.data, b.data,
+		    b.len) != 0) && put_file(feedfd, "podcast", name, &b,
+		    &err) != WK_OK)
+			why = err.msg;
+	}
+	if (why != NULL) {
+		wk_diag(d, WK_WARNING, file, 0, 0, _("the podcast feeds go without "
+		    "their picture (<publish artwork>): %s"), why);
+		name = NULL;
+	}
+	wk_buf_free(&b);
+	wk_buf_free(&old);
+	return name == NULL ? NULL : strcmp(name, "artwork.png") == 0 ?
+	    "podcast/artwork.png" : "podcast/artwork.jpg";
+}
+
+/* The feed of p->v[k], from every dated folder that has its MP3, with the
+ * picture image (relative to the output folder or a URL; NULL: none). */
 static enum wk_status
 write_feed(const struct wk_playout *p, size_t k, int fd, int feedfd,
-    char **days, size_t ndays, struct wk_err *err)
+    char **days, size_t ndays, const char *image, struct wk_err *err)
 {
 	const struct pub *b;
 	struct wk_channel c;
 	struct wk_episode *eps = NULL;
 	struct item *items = NULL;
-	struct wk_buf name = WK_BUF_INIT, feed = WK_BUF_INIT;
+	struct wk_buf name = WK_BUF_INIT, feed = WK_BUF_INIT, self = WK_BUF_INIT;
 	enum wk_status st = WK_OK;
 	size_t i, n = 0;
 	int rc;
@@ -370,22 +455,31 @@ write_feed(const struct wk_playout *p, size_t k, int fd, int feedfd,
 		eps[n] = items[n].e;
 		n++;
 	}
+	wk_buf_puts(&name, ".xml");
+	wk_buf_printf(&self, "podcast/%s", wk_buf_str(&name));
+	if (name.failed || self.failed) {
+		st = wk_err_nomem(err);
+		goto out;
+	}
 	memset(&c, 0, sizeof c);
 	c.station_id = p->st->id;
 	c.station = p->st->name;
 	c.title = b->title;
 	c.lang = b->locale;
+	c.image = image;
 	c.base_url = p->st->base_url;
 	c.feed_dir = "podcast";
+	c.feed_file = wk_buf_str(&self);
+	c.email = p->st->email;
 	if ((st = wk_podcast_feed(&c, eps, n, &feed, err)) != WK_OK)
 		goto out;
-	wk_buf_puts(&name, ".xml");
 	st = put_file(feedfd, "podcast", wk_buf_str(&name), &feed, err);
 out:
 	free_items(items, n);
 	free(eps);
 	wk_buf_free(&name);
 	wk_buf_free(&feed);
+	wk_buf_free(&self);
 	return st;
 }
 
@@ -533,8 +627,9 @@ run_hook(const struct wk_playout *p, size_t k, int fd, const char *abs,
 {
 	const struct pub *b = &p->v[k];
 	const struct wk_station *st = p->st;
-	struct wk_buf v[10];
-	char *env[11];
+	struct wk_buf v[12];
+	char *env[13];
+	unsigned cart = wk_station_cart(st, b->bulletin, b->lang);
 	struct wk_hook h;
 	struct wk_hook_result r;
 	struct wk_err err;
@@ -543,7 +638,7 @@ run_hook(const struct wk_playout *p, size_t k, int fd, const char *abs,
 	char rel[PATH_MAX];
 
 	assert(k < p->n && st->hook_command != NULL);
-	for (i = 0; i < 10; i++) {
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
 		struct wk_buf z = WK_BUF_INIT;
 
 		v[i] = z;
@@ -562,12 +657,23 @@ run_hook(const struct wk_playout *p, size_t k, int fd, const char *abs,
 	FILEVAR("WILLAKUY_RDXL", "xml", st->rivendell);
 	FILEVAR("WILLAKUY_PLAYLIST", "m3u", 1);
 #undef FILEVAR
-	wk_buf_printf(&v[n++], "WILLAKUY_FEED=%s/podcast/%s-%s.xml", abs,
-	    b->bulletin, b->lang);
+	wk_buf_puts(&v[n], "WILLAKUY_FEED=");
+	if (st->podcast)
+		wk_buf_printf(&v[n], "%s/podcast/%s-%s.xml", abs, b->bulletin,
+		    b->lang);
+	n++;
 	wk_buf_printf(&v[n++], "WILLAKUY_DATE=%s", p->date);
 	wk_buf_printf(&v[n++], "WILLAKUY_LANG=%s", b->lang);
 	wk_buf_printf(&v[n++], "WILLAKUY_BULLETIN=%s", b->bulletin);
 	wk_buf_printf(&v[n++], "WILLAKUY_TITLE=%s", b->title);
+	/* This bulletin-language's Rivendell cart and group (<rivendell>),
+	 * empty when the station gives none: rdimport --to-cart. */
+	wk_buf_puts(&v[n], "WILLAKUY_CART=");
+	if (cart > 0)
+		wk_buf_printf(&v[n], "%u", cart);
+	n++;
+	wk_buf_printf(&v[n++], "WILLAKUY_GROUP=%s", st->rivendell_group ?
+	    st->rivendell_group : "");
 	/* Every variable above has its buffer, and env its NULL. */
 	assert(n == sizeof v / sizeof v[0] && n < sizeof env / sizeof env[0]);
 	for (i = 0; i < n; i++) {
@@ -600,7 +706,7 @@ run_hook(const struct wk_playout *p, size_t k, int fd, const char *abs,
 		wk_diag(d, WK_ERROR, st->path, 0, 0,
 		    _("the hook for %s-%s failed with exit status %d; the "
 		    "bulletin stays published"), b->bulletin, b->lang, r.status);
-	for (i = 0; i < 10; i++)
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
 		wk_buf_free(&v[i]);
 }
 
@@ -609,6 +715,7 @@ wk_playout_finish(struct wk_playout *p, struct wk_diags *d)
 {
 	struct wk_err err;
 	char **days = NULL, *abs = NULL;
+	const char *image = NULL;
 	size_t ndays = 0, k;
 	int fd, feedfd = -1;
 
@@ -621,19 +728,26 @@ wk_playout_finish(struct wk_playout *p, struct wk_diags *d)
 		return;
 	}
 	days = list_days(fd, p->today, &ndays);
-	/* A note (-v), not a warning: a station that plays from latest/
-	 * needs no URL, and cron would mail it every day. The feed itself
-	 * says so too. */
-	if (p->st->base_url == NULL)
-		wk_diag(d, WK_NOTE, p->st->path, 0, 0, "%s",
+	/* A warning, once a run for each station, on a terminal and in the
+	 * report (with -q, cron mails only runs that went wrong): feeds
+	 * with relative URLs work for a web server that serves the whole
+	 * folder, not for every podcast client. The feed says so too. */
+	if (p->st->podcast && p->st->base_url == NULL)
+		wk_diag(d, WK_WARNING, p->st->path, 0, 0, "%s",
 		    _("the podcast feeds use URLs relative to podcast/: give "
 		    "the station a <publish base-url=\"https://...\"/> for "
-		    "podcast clients and LibreTime to fetch them"));
-	if ((feedfd = subdir(fd, "podcast")) < 0)
+		    "podcast clients and LibreTime to fetch them, or "
+		    "<publish podcast=\"no\"/> when it has no podcast"));
+	if (p->st->podcast && (feedfd = subdir(fd, "podcast")) < 0)
 		wk_diag(d, WK_ERROR, p->outdir, 0, 0, "%s podcast: %s",
 		    _("cannot open the folder"), strerror(errno));
+	if (feedfd >= 0 && p->st->artwork_file != NULL)
+		image = artwork(p, feedfd, d);
+	else if (p->st->artwork_url != NULL)
+		image = p->st->artwork_url;
 	for (k = 0; feedfd >= 0 && k < p->n; k++)
-		if (write_feed(p, k, fd, feedfd, days, ndays, &err) != WK_OK)
+		if (write_feed(p, k, fd, feedfd, days, ndays, image, &err) !=
+		    WK_OK)
 			wk_diag_err(d, &err);
 	/* latest/ waits for the date, and so do its page and playlist. */
 	if (strcmp(p->date, p->today) <= 0 &&

@@ -5,11 +5,12 @@
  * are published and retention has run: the podcast feed of every
  * bulletin-language it published (OUTDIR/podcast/NAME.xml, an episode per
  * dated folder that holds NAME.mp3, up to today: a date still to come is
- * not on the air yet), the page latest/index.html with a player per
+ * not on the air yet; the station's picture copied beside them; none with
+ * <publish podcast="no">), the page latest/index.html with a player per
  * bulletin in latest/ and latest/latest.m3u (left as they are by a run
  * for a date after today, like latest/), then the station's <hook> once
- * per bulletin-language published, with its files' paths in the
- * environment (notify.c runs it).
+ * per bulletin-language published, with its files' paths and its
+ * Rivendell cart and group in the environment (hook.c runs it).
  */
 
 #include "base/date.h"

@@ -2,11 +2,13 @@
  * Podcast feeds, the latest/ page and playlists, written with libxml2's
  * xmlTextWriter into a memory buffer and copied to a struct wk_buf. The
  * feed follows RSS 2.0 with the iTunes elements (itunes:duration, author,
- * image, explicit) and Podcasting 2.0's (podcast:transcript,
- * podcast:alternateEnclosure), as podcast clients, LibreTime and
- * AzuraCast read them.
+ * owner, image, explicit), Atom's self link and Podcasting 2.0's
+ * (podcast:guid, podcast:transcript, podcast:alternateEnclosure), as
+ * podcast clients, directories, LibreTime and AzuraCast read them. The
+ * guid's UUIDv5 needs SHA-1, which is here (FIPS 180-4), short.
  */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,6 +19,137 @@
 
 #define NS_ITUNES "http://www.itunes.com/dtds/podcast-1.0.dtd"
 #define NS_PODCAST "https://podcastindex.org/namespace/1.0"
+#define NS_ATOM "http://www.w3.org/2005/Atom"
+
+/* SHA-1 of a message small enough to hold in memory. */
+struct sha1 {
+	uint32_t h[5];
+	unsigned char block[64];
+	size_t used;
+	uint64_t bytes;
+};
+
+static uint32_t
+rol(uint32_t x, int k)
+{
+	return (x << k) | (x >> (32 - k));
+}
+
+static void
+sha1_block(struct sha1 *c, const unsigned char *p)
+{
+	uint32_t w[80], a = c->h[0], b = c->h[1], d3 = c->h[2], d = c->h[3],
+	    e = c->h[4], f, k, t;
+	int i;
+
+	for (i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		    (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
+	for (; i < 80; i++)
+		w[i] = rol(w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16], 1);
+	for (i = 0; i < 80; i++) {
+		if (i < 20) {
+			f = (b & d3) | (~b & d);
+			k = 0x5A827999;
+		} else if (i < 40) {
+			f = b ^ d3 ^ d;
+			k = 0x6ED9EBA1;
+		} else if (i < 60) {
+			f = (b & d3) | (b & d) | (d3 & d);
+			k = 0x8F1BBCDC;
+		} else {
+			f = b ^ d3 ^ d;
+			k = 0xCA62C1D6;
+		}
+		t = rol(a, 5) + f + e + k + w[i];
+		e = d;
+		d = d3;
+		d3 = rol(b, 30);
+		b = a;
+		a = t;
+	}
+	c->h[0] += a;
+	c->h[1] += b;
+	c->h[2] += d3;
+	c->h[3] += d;
+	c->h[4] += e;
+}
+
+static void
+sha1_init(struct sha1 *c)
+{
+	static const uint32_t h0[5] = { 0x67452301, 0xEFCDAB89, 0x98BADCFE,
+		0x10325476, 0xC3D2E1F0 };
+
+	memset(c, 0, sizeof *c);
+	memcpy(c->h, h0, sizeof h0);
+}
+
+static void
+sha1_add(struct sha1 *c, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+
+	c->bytes += n;
+	while (n > 0) {
+		size_t k = 64 - c->used < n ? 64 - c->used : n;
+
+		memcpy(c->block + c->used, p, k);
+		c->used += k;
+		p += k;
+		n -= k;
+		if (c->used == 64) {
+			sha1_block(c, c->block);
+			c->used = 0;
+		}
+	}
+}
+
+static void
+sha1_end(struct sha1 *c, unsigned char out[20])
+{
+	uint64_t bits = c->bytes * 8;
+	unsigned char len[8];
+	int i;
+
+	for (i = 0; i < 8; i++)
+		len[i] = (unsigned char)(bits >> (56 - 8 * i));
+	sha1_add(c, "\x80", 1);
+	while (c->used != 56)
+		sha1_add(c, "", 1);
+	sha1_add(c, len, 8);
+	for (i = 0; i < 20; i++)
+		out[i] = (unsigned char)(c->h[i / 4] >> (24 - 8 * (i % 4)));
+}
+
+void
+wk_podcast_guid(const char *url, char out[WK_UUID_LEN + 1])
+{
+	/* ead4c236-bf58-58c6-a2c6-a6b28d128cb6 */
+	static const unsigned char ns[16] = { 0xea, 0xd4, 0xc2, 0x36, 0xbf,
+		0x58, 0x58, 0xc6, 0xa2, 0xc6, 0xa6, 0xb2, 0x8d, 0x12, 0x8c, 0xb6 };
+	const char *s = strstr(url, "://");
+	unsigned char d[20];
+	struct sha1 c;
+	size_t n;
+	int i, o = 0;
+
+	s = s != NULL ? s + 3 : url;
+	for (n = strlen(s); n > 0 && s[n - 1] == '/'; n--)
+		;
+	sha1_init(&c);
+	sha1_add(&c, ns, sizeof ns);
+	sha1_add(&c, s, n);
+	sha1_end(&c, d);
+	d[6] = (unsigned char)((d[6] & 0x0F) | 0x50);	/* version 5 */
+	d[8] = (unsigned char)((d[8] & 0x3F) | 0x80);	/* RFC 4122 variant */
+	for (i = 0; i < 16; i++) {
+		o += snprintf(out + o, (size_t)(WK_UUID_LEN + 1 - o), "%02x", d[i]);
+		if (i == 3 || i == 5 || i == 7 || i == 9)
+			out[o++] = '-';
+	}
+	out[WK_UUID_LEN] = '\0';
+}
 
 static const char *const wday[7] = { "Sun", "Mon", "Tue", "Wed", "Thu",
 	"Fri", "Sat" };
@@ -244,19 +377,39 @@ wk_podcast_feed(const struct wk_channel *c, const struct wk_episode *eps,
 	attr(&w, "version", "2.0");
 	attr(&w, "xmlns:itunes", NS_ITUNES);
 	attr(&w, "xmlns:podcast", NS_PODCAST);
+	attr(&w, "xmlns:atom", NS_ATOM);
 	start(&w, "channel");
 	snprintf(title, sizeof title, "%s: %s", c->station, c->title);
 	elem(&w, "title", title);
 	url(&u, c, "latest/index.html");
 	elem(&w, "link", wk_buf_str(&u));
+	if (c->feed_file != NULL && c->base_url != NULL) {
+		char guid[WK_UUID_LEN + 1];
+
+		url(&u, c, c->feed_file);
+		empty(&w, "atom:link", "href", wk_buf_str(&u), "rel", "self",
+		    "type", "application/rss+xml");
+		wk_podcast_guid(wk_buf_str(&u), guid);
+		elem(&w, "podcast:guid", guid);
+	}
 	elem(&w, "description", title);
 	elem(&w, "language", c->lang);
 	elem(&w, "generator", "willakuy " WK_VERSION);
 	elem(&w, "itunes:author", c->station);
+	start(&w, "itunes:owner");
+	elem(&w, "itunes:name", c->station);
+	if (c->email != NULL)
+		elem(&w, "itunes:email", c->email);
+	end(&w);
 	elem(&w, "itunes:explicit", "false");
 	empty(&w, "itunes:category", "text", "News", NULL, NULL, NULL, NULL);
 	if (c->image != NULL) {
-		url(&u, c, c->image);
+		if (strncmp(c->image, "https://", 8) == 0 ||
+		    strncmp(c->image, "http://", 7) == 0) {
+			wk_buf_clear(&u);
+			wk_buf_puts(&u, c->image);
+		} else
+			url(&u, c, c->image);
 		empty(&w, "itunes:image", "href", wk_buf_str(&u), NULL, NULL, NULL,
 		    NULL);
 		start(&w, "image");

@@ -44,15 +44,36 @@ struct wk_channel {
 	const char *feed_dir;		/* the feed's folder, relative to the
 					 * output folder: "podcast" */
 	const char *utc_offset;		/* "-0500" (Peru); NULL: "-0500" */
+	const char *feed_file;		/* the feed itself, relative to the
+					 * output folder ("podcast/x.xml"),
+					 * for atom:link rel="self" and
+					 * podcast:guid; NULL: neither */
+	const char *email;		/* itunes:owner's e-mail; NULL: the
+					 * owner has the station's name only */
 };
+
+/* The length of a UUID's text, without its NUL. */
+#define WK_UUID_LEN 36
+
+/*
+ * The Podcast Namespace's podcast:guid of the feed at url: a UUIDv5
+ * (SHA-1) in the namespace ead4c236-bf58-58c6-a2c6-a6b28d128cb6 of the
+ * URL without its scheme ("https://") and trailing slashes, written in
+ * lower case into out.
+ */
+void wk_podcast_guid(const char *url, char out[WK_UUID_LEN + 1]);
 
 /*
  * Appends to out an RSS 2.0 feed of eps[0..n) (newest first is best; the
- * order is kept). Each item's guid is "<station_id>:<bulletin>-<lang>:
- * <date>", stable across runs; pubDate is the broadcast date and time;
- * the enclosure is the MP3, the description the transcript, and an Opus
- * file an alternate enclosure. WK_EINPUT (err says which) when a date or
- * time is malformed; WK_ENOMEM.
+ * order is kept). The channel has itunes:owner (the station, and its
+ * e-mail when given), itunes:image when c->image is set, and, with a
+ * public base URL, atom:link rel="self" and podcast:guid (the feed's
+ * URL; relative URLs would not name it). Each item's guid is
+ * "<station_id>:<bulletin>-<lang>:<date>", stable across runs; pubDate
+ * is the broadcast date and time; the enclosure is the MP3, the
+ * description the transcript, and an Opus file an alternate enclosure.
+ * WK_EINPUT (err says which) when a date or time is malformed;
+ * WK_ENOMEM.
  */
 enum wk_status wk_podcast_feed(const struct wk_channel *c,
     const struct wk_episode *eps, size_t n, struct wk_buf *out,

@@ -50,11 +50,13 @@ struct entry {
 	char *name, *title, *lang, *error;
 	struct rseg *segs;
 	size_t nsegs;
+	unsigned pause_ms;	/* between segments */
 };
 
 struct wk_report {
 	char *station, *date;
 	const struct wk_catalog *cat;
+	unsigned pause_ms;		/* between segments */
 	time_t start;			/* when the run started */
 	struct timespec start_mono;
 	struct entry *v;
@@ -64,13 +66,14 @@ struct wk_report {
 
 struct wk_report *
 wk_report_new(const char *station, const char *date,
-    const struct wk_catalog *cat)
+    const struct wk_catalog *cat, unsigned pause_ms)
 {
 	struct wk_report *r = calloc(1, sizeof *r);
 
 	if (r == NULL)
 		return NULL;
 	r->cat = cat;
+	r->pause_ms = pause_ms;
 	r->start = time(NULL);
 	clock_gettime(CLOCK_MONOTONIC, &r->start_mono);
 	r->station = strdup(station);
@@ -182,6 +185,7 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 	e->title = dup(s->title);
 	e->lang = dup(s->lang);
 	e->error = dup(error);
+	e->pause_ms = r->pause_ms;
 	if ((e->segs = calloc(s->nsegs + 1, sizeof *e->segs)) == NULL)
 		return -1;
 	for (i = 0; i < s->nsegs; i++) {
@@ -246,18 +250,40 @@ static const char style[] =
     "td,th{border-bottom:1px solid #e2e8f0;padding:.25em .5em;text-align:left;"
     "vertical-align:top}"
     "td.n{text-align:right;font-variant-numeric:tabular-nums}"
-    "td{overflow-wrap:anywhere}td.n,td.d{white-space:nowrap}td audio{width:12em}"
+    /* A word breaks only when it alone is wider than the screen; file
+     * paths anywhere. */
+    "td{overflow-wrap:break-word}code{overflow-wrap:anywhere}"
+    "td.n,td.d{white-space:nowrap}td audio{width:12em}"
+    "svg.chart,svg.spark{max-width:100%;height:auto}"
     "tr.fallback td,li.warning{background:#fffbea}"
     "li.error,p.failed{background:#fff5f5;color:#9b2c2c}"
     ".ok{color:#276749}.bad{color:#9b2c2c;font-weight:bold}"
     "pre{white-space:pre-wrap;background:#f7fafc;padding:.5em}"
     "audio{height:2em;vertical-align:middle}"
-    "svg text{font:11px system-ui,sans-serif}"
+    "svg text{font:11px system-ui,sans-serif}svg.chart text{font-size:12px}"
     "button{margin:.5em 0}"
     "p.earlier{margin-top:2.5em;color:#4a5568;font-style:italic}"
     "small{color:#718096}#facts{color:#4a5568;font-size:.9em}"
     "#summary{font-size:1.15em;font-weight:bold}#causes li{margin:.35em 0;"
-    "padding:.2em .4em}#causes code{font-size:.9em}";
+    "padding:.2em .4em}#causes code{font-size:.9em}"
+    /* A phone (390 px): each segment and each price is a card, the
+     * numbers (with their units) on one line, the data, state and player
+     * below, so that nothing runs off the screen. */
+    "@media (max-width:44em){body{margin:.5em auto;padding:0 .6em}"
+    "figure{margin:.5em 0}"
+    "table.segs,table.history,table.segs tbody,table.history tbody"
+    "{display:block}"
+    "table.segs tr:first-child,table.history tr:first-child{display:none}"
+    "table.segs tr,table.history tr{display:flex;flex-wrap:wrap;"
+    "column-gap:.8em;padding:.4em 0;border-bottom:1px solid #e2e8f0}"
+    "table.segs td,table.history td{border:0;padding:.05em 0;"
+    "text-align:left}"
+    "table.segs td:first-child::after{content:\".\"}"
+    "table.segs td:nth-child(2){flex:1 1 calc(100% - 3em);font-weight:bold}"
+    "table.history td:first-child{font-weight:bold}"
+    "table.segs td:nth-child(n+6),table.history td:nth-child(5)"
+    "{flex:1 1 100%}"
+    "table.segs td audio{width:100%}}";
 
 static void
 text(struct wk_buf *o, const char *s)
@@ -265,20 +291,40 @@ text(struct wk_buf *o, const char *s)
 	wk_buf_xml(o, s ? s : "");
 }
 
+/* Characters of the UTF-8 string s. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 /* Each product's price today against its previous one: two bars on the
- * product's own scale, and the change in per cent. */
+ * product's own scale, and the change in per cent. The labels' column is
+ * as wide as the longest name (12 px text, 7 px a character at most);
+ * the picture scales down to a phone's width (viewBox), labels and all. */
 static void
 chart(struct wk_buf *o, const struct rseg *sg)
 {
-	size_t i;
-	const int row = 20, label = 150, bar = 240;
+	size_t i, longest = 0;
+	const int row = 20, bar = 150;
+	int label, width;
 
+	for (i = 0; i < sg->nprices; i++)
+		if (chars(sg->prices[i].product) > longest)
+			longest = chars(sg->prices[i].product);
+	label = 7 * (int)(longest < 40 ? longest : 40) + 10;
+	width = label + bar + 130;
 	wk_buf_puts(o, "<figure><svg class=\"chart\" role=\"img\" "
 	    "aria-label=\"");
 	text(o, _("Prices"));
 	wk_buf_putc(o, ' ');
 	text(o, sg->name ? sg->name : sg->id);
-	wk_buf_printf(o, "\" width=\"%d\" height=\"%zu\">", label + bar + 150,
+	wk_buf_printf(o, "\" viewBox=\"0 0 %d %zu\" width=\"%d\" height=\"%zu\">",
+	    width, (size_t)row * sg->nprices + 4, width,
 	    (size_t)row * sg->nprices + 4);
 	for (i = 0; i < sg->nprices; i++) {
 		const struct wk_price_note *p = &sg->prices[i];
@@ -608,7 +654,7 @@ recorded_share(struct wk_buf *o, const struct entry *e)
 static void
 entry_html(struct wk_buf *o, const struct entry *e)
 {
-	double total = 0, energy = 0;
+	double total = 0, spoken = 0, energy = 0;
 	size_t i;
 
 	wk_buf_printf(o, "<section class=\"bulletin\" id=\"%s\" data-state=\"%s\">"
@@ -624,21 +670,26 @@ entry_html(struct wk_buf *o, const struct entry *e)
 		return;
 	}
 	for (i = 0; i < e->nsegs; i++) {
-		total += e->segs[i].duration_s;
+		spoken += e->segs[i].duration_s;
 		if (isfinite(e->segs[i].lufs))
 			energy += e->segs[i].duration_s * pow(10, e->segs[i].lufs / 10);
 	}
+	/* As long as the whole bulletin's file: the segments and the
+	 * station's pauses between them (bundle.c joins them so). */
+	total = spoken + (e->nsegs > 0 ? (double)(e->nsegs - 1) *
+	    e->pause_ms / 1000.0 : 0);
 	wk_buf_printf(o, "<p><audio controls preload=\"none\" src=\"%s.mp3\">"
-	    "</audio> <a href=\"%s.mp3\">%s.mp3</a> · %d min %02d s · %.1f LUFS · "
-	    "<a href=\"%s.m3u\">", e->name, e->name, e->name, (int)total / 60,
-	    (int)total % 60, total > 0 ? 10 * log10(energy / total) : 0.0,
-	    e->name);
+	    "</audio> <a href=\"%s.mp3\">%s.mp3</a> · <span class=\"length\" "
+	    "data-seconds=\"%.2f\">%d min %02d s</span> · %.1f LUFS · "
+	    "<a href=\"%s.m3u\">", e->name, e->name, e->name, total,
+	    (int)(total + 0.5) / 60, (int)(total + 0.5) % 60,
+	    spoken > 0 ? 10 * log10(energy / spoken) : 0.0, e->name);
 	text(o, _("playlist"));
 	wk_buf_printf(o, "</a> · <a href=\"%s.txt\">", e->name);
 	text(o, _("transcript"));
 	wk_buf_puts(o, "</a>");
 	recorded_share(o, e);
-	wk_buf_puts(o, "</p>\n<table>\n<tr><th>#</th>");
+	wk_buf_puts(o, "</p>\n<table class=\"segs\">\n<tr><th>#</th>");
 	{
 		const char *th[] = { _("Segment"), _("Duration"), _("Loudness"),
 		    _("Peak"), _("Data of"), _("State"), _("Audio") };

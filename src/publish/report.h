@@ -25,9 +25,10 @@ struct wk_seg_source;
 /* A report for station on broadcast date; the run starts now (the page
  * says when, and how long it took). Names of markets, networks and
  * products are taken from cat, which must outlive the report (NULL: ids
- * only). */
+ * only). pause_ms is the station's pause between segments, which a
+ * bulletin's duration includes. */
 struct wk_report *wk_report_new(const char *station, const char *date,
-    const struct wk_catalog *cat);
+    const struct wk_catalog *cat, unsigned pause_ms);
 void wk_report_free(struct wk_report *r);
 
 /*

@@ -44,6 +44,7 @@ wk_stamp_key(const struct wk_bundle *b, const char *const *segkeys,
 	wk_buf_printf(&t, "%s\nwillakuy %s audio %s\n%s\n%s\n%s\n%s\n", MAGIC,
 	    WK_VERSION, WK_AUDIO_VERSION, date, s->bulletin, s->lang,
 	    b->iso639_2);
+	wk_buf_printf(&t, "bundle %s\n", WK_BUNDLE_VERSION);
 	wk_buf_printf(&t, "lame %s\nopusenc %s\n", wk_enc_version(),
 	    wk_opus_version());
 	wk_buf_printf(&t, "%d %d %d %d %d %a %a %d\n", p->rate_hz,

@@ -134,11 +134,67 @@ read_formats(struct wk_xmlfile *f, xmlNodePtr n, struct wk_station *s,
 	return st;
 }
 
-/* <publish base-url="https://..." time="HH:MM"/>: where OUTDIR is served
- * from (for the podcast feeds) and when the bulletins go on air. */
+/* An address that a podcast directory can show: one '@' with text on
+ * both sides, no spaces, quotes or angle brackets. */
+static int
+is_email(const char *v)
+{
+	const char *at = strchr(v, '@');
+
+	return at != NULL && at > v && at[1] != '\0' && strchr(at + 1, '@') ==
+	    NULL && strpbrk(v, " \t\n\"'<>,;") == NULL && strlen(v) <= 254;
+}
+
+/* artwork="https://..." or "FILE" (PNG or JPEG, beside the station file)
+ * and email="..." of <publish>: the podcast feeds' picture and owner. */
 static enum wk_status
-read_publish(struct wk_xmlfile *f, xmlNodePtr n, struct wk_station *s,
-    struct wk_err *err)
+read_artwork(struct wk_xmlfile *f, xmlNodePtr n, const char *dir,
+    struct wk_station *s, struct wk_err *err)
+{
+	enum wk_status st = WK_OK;
+	char *v;
+
+	if ((v = wk_xml_attr(n, "artwork")) != NULL) {
+		free(s->artwork_url);
+		free(s->artwork_file);
+		s->artwork_url = s->artwork_file = NULL;
+		if (v[0] == '\0' || strpbrk(v, "\"'<>\n") != NULL)
+			st = wk_xml_err(f, n, "artwork", err, "%s",
+			    _("artwork must name the podcast's picture: an "
+			    "https:// address or a PNG or JPEG file beside the "
+			    "station file"));
+		else if (strncmp(v, "https://", 8) == 0 ||
+		    strncmp(v, "http://", 7) == 0) {
+			s->artwork_url = v;
+			v = NULL;
+		} else if ((s->artwork_file = wk_path_join(dir, v)) == NULL)
+			st = wk_err_nomem(err);
+		free(v);
+		if (st != WK_OK)
+			return st;
+	}
+	if ((v = wk_xml_attr(n, "email")) != NULL) {
+		if (!is_email(v)) {
+			st = wk_xml_err(f, n, "email", err,
+			    _("email=\"%s\" is not an e-mail address; podcast "
+			    "directories show it as the feeds' owner "
+			    "(\"prensa@radio.example\")"), v);
+			free(v);
+			return st;
+		}
+		free(s->email);
+		s->email = v;
+	}
+	return either(f, n, "podcast", "yes", "no", _("podcast must be \"yes\" "
+	    "(the podcast feeds are written) or \"no\""), &s->podcast, err);
+}
+
+/* <publish base-url="https://..." time="HH:MM"/>: where OUTDIR is served
+ * from (for the podcast feeds) and when the bulletins go on air; the
+ * feeds' picture and owner (read_artwork). */
+static enum wk_status
+read_publish(struct wk_xmlfile *f, xmlNodePtr n, const char *dir,
+    struct wk_station *s, struct wk_err *err)
 {
 	char *v;
 	size_t len;
@@ -179,7 +235,7 @@ read_publish(struct wk_xmlfile *f, xmlNodePtr n, struct wk_station *s,
 		memcpy(s->time, v, 6);
 		free(v);
 	}
-	return WK_OK;
+	return read_artwork(f, n, dir, s, err);
 }
 
 /* <rivendell group="NEWS"> and its <cart bulletin lang number/>. */
@@ -375,7 +431,7 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 			if (st == WK_OK)
 				st = read_rivendell(f, n, s, err);
 		} else if (wk_xml_is(n, "publish")) {
-			st = read_publish(f, n, s, err);
+			st = read_publish(f, n, dir, s, err);
 		} else if (wk_xml_is(n, "hook")) {
 			st = read_hook(f, n, s, err);
 		} else if (wk_xml_is(n, "prices")) {
@@ -436,6 +492,7 @@ wk_station_load(const char *path, struct wk_station **out,
 	s->retention_days = 14;
 	s->opus_kbps = 32;
 	memcpy(s->time, "06:00", 6);
+	s->podcast = 1;
 	s->hook_timeout_s = 60;
 	s->price_factor = WK_PLAUSIBLE_FACTOR;
 	s->genre = strdup("Speech");
@@ -474,6 +531,9 @@ wk_station_free(struct wk_station *s)
 	free(s->notify_command);
 	free(s->history_db);
 	free(s->base_url);
+	free(s->artwork_url);
+	free(s->artwork_file);
+	free(s->email);
 	free(s->rivendell_group);
 	for (i = 0; i < s->ncarts; i++) {
 		free(s->carts[i].bulletin);

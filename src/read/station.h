@@ -58,6 +58,10 @@ struct wk_station {
 	char *base_url;		/* <publish base-url>: public URL of OUTDIR,
 				 * ending in '/'; NULL: relative URLs */
 	char time[6];		/* <publish time>: HH:MM of the broadcast */
+	int podcast;		/* <publish podcast="no">: 0, no feeds */
+	char *artwork_url;	/* <publish artwork="https://...">, or NULL */
+	char *artwork_file;	/* <publish artwork="FILE">: resolved, or NULL */
+	char *email;		/* <publish email>: the feeds' owner, or NULL */
 	char *rivendell_group;	/* <rivendell group>: RDXL groupName, or NULL */
 	struct wk_cart *carts;	/* <cart> children of <rivendell> */
 	size_t ncarts;

@@ -96,7 +96,7 @@ start_station(struct wk_run *r, struct wk_stn *t, int own_folder,
 	    &t->gap, &t->gaplen, err)) != WK_OK)
 		return st;
 	if ((t->report = wk_report_new(t->station->name, r->date,
-	    t->site->cat)) == NULL)
+	    t->site->cat, t->station->segment_pause_ms)) == NULL)
 		wk_diag(r->d, WK_WARNING, NULL, 0, 0,
 		    _("the report could not be written: %s"), _("out of memory"));
 	return WK_OK;

@@ -69,7 +69,7 @@ for b in precios-manana noticias-redes; do
 		if grep -nE '[0-9%@$/]|S/' "$D/$n.txt"; then die "$n.txt has digits or symbols"; fi
 	done
 done
-[ "$(tag "$D/precios-manana-es.mp3" title)" = "Precios del día" ] || die "UTF-8 title: $(tag "$D/precios-manana-es.mp3" title)"
+[ "$(tag "$D/precios-manana-es.mp3" title)" = "Precios del día ($DATE)" ] || die "UTF-8 title with the date: $(tag "$D/precios-manana-es.mp3" title)"
 [ "$(tag "$D/precios-manana-es/02-huamanga.mp3" album)" = "Precios del día" ] || die "segment album"
 # At least three minutes of audio per language.
 within "$total_es" 180 100000 || die "only $total_es s of Spanish"

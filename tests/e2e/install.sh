@@ -11,6 +11,15 @@ for f in usr/share/man/man1/willakuy.1 usr/share/man/man5/willakuy.5 \
     usr/share/willakuy/bulletins/schema/bulletin.rng usr/share/willakuy/bulletins/station/default.xml; do
 	[ -s "$ROOT/$f" ] || die "not installed: $f"
 done
+# The crontab and the systemd unit name the installed program by its full
+# path (cron's PATH is /usr/bin:/bin) and set the operator's language.
+EX="$ROOT/usr/share/willakuy/examples"
+grep -Eq '^[0-9*].* willakuy /usr/bin/willakuy build ' "$EX/crontab" || die "crontab: $(grep '^[0-9*]' "$EX/crontab")"
+grep -qx 'LANG=es_PE.UTF-8' "$EX/crontab" || die "crontab: no LANG"
+grep -q "^ExecStart=.*exec /usr/bin/willakuy build " "$EX/systemd/willakuy.service" || die "willakuy.service: ExecStart"
+grep -qx 'Environment=LANG=es_PE.UTF-8' "$EX/systemd/willakuy.service" || die "willakuy.service: no LANG"
+! grep -rq /usr/local "$EX/crontab" "$EX/systemd" || die "an example still names /usr/local"
+[ -s "$ROOT/usr/share/doc/willakuy/guia-operadores.md" ] || die "the operators' guide is not installed"
 # Away from the source tree, with no hint where the data is.
 mkdir -p "$TMP/elsewhere"
 cd "$TMP/elsewhere"

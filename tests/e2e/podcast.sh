@@ -6,7 +6,12 @@
 # Opus files decode at the loudness target; RDXL carries the cart number
 # and group; latest/index.html has a player per bulletin; the hook sees the
 # right files, never runs for a bulletin that failed, and a failing hook
-# gives exit 1 with the bulletin still published.
+# gives exit 1 with the bulletin still published. The feeds carry the
+# station's picture (itunes:image, copied into podcast/), its owner
+# (itunes:owner), their own URL (atom:link rel="self") and podcast:guid
+# (checked against Python's uuid5); the hook gets each bulletin-language's
+# Rivendell cart and group; a station without a public URL is warned
+# once a run.
 . "$(dirname "$0")/lib.sh"
 PY=/usr/bin/python3
 SRV=
@@ -34,7 +39,7 @@ station() {
 <station id="radio-wamanga" name="Radio Wamanga">
   <feeds dir="$TOP/examples/feeds"/>
   <audio formats="mp3 opus" opus-kbps="32" loudness="-23"/>
-  <publish base-url="$BASE" time="07:30"/>
+  <publish base-url="$BASE" time="07:30" artwork="arte.png" email="prensa@radio.example"/>
   <rivendell group="NEWS">
     <cart bulletin="corto" lang="es" number="50001"/>
     <cart bulletin="aviso" lang="es" number="50002"/>
@@ -46,6 +51,7 @@ S
 build() {
 	(cd "$TOP" && "$WK" build -c "$TMP/st.xml" -o "$TMP/o" "$@")
 }
+ffmpeg -v error -f lavfi -i color=c=0x2f855a:s=1400x1400 -frames:v 1 "$TMP/arte.png" || die "ffmpeg png"
 station 'env | grep ^WILLAKUY_ | sort > $HOOKDIR/$WILLAKUY_BULLETIN-$WILLAKUY_DATE.env'
 export HOOKDIR="$TMP/hook"
 mkdir "$HOOKDIR"
@@ -59,12 +65,17 @@ d="$TMP/o/$DATE"
 abs=$(cd "$TMP/o" && pwd -P)
 for v in "MP3=$abs/$DATE/corto-es.mp3" "OPUS=$abs/$DATE/corto-es.opus" \
     "TRANSCRIPT=$abs/$DATE/corto-es.txt" "RDXL=$abs/$DATE/corto-es.xml" \
-    "DATE=$DATE" "LANG=es" "BULLETIN=corto" "FEED=$abs/podcast/corto-es.xml"; do
+    "DATE=$DATE" "LANG=es" "BULLETIN=corto" "FEED=$abs/podcast/corto-es.xml" \
+    "CART=50001" "GROUP=NEWS"; do
 	grep -qx "WILLAKUY_$v" "$HOOKDIR/corto-$DATE.env" ||
 	    { cat "$HOOKDIR/corto-$DATE.env"; die "hook lacks WILLAKUY_$v"; }
 	f=${v#*=}
 	case "$f" in /*) [ -s "$f" ] || die "hook: $f is not there" ;; esac
 done
+grep -qx "WILLAKUY_CART=50002" "$HOOKDIR/aviso-$DATE.env" || die "hook: aviso's cart"
+# The picture, copied beside the feeds.
+cmp -s "$TMP/arte.png" "$TMP/o/podcast/artwork.png" || die "podcast/artwork.png"
+art_ino=$(stat -c %i "$TMP/o/podcast/artwork.png")
 # RDXL: cart number and group.
 for x in "<number>50001</number>" "<groupName>NEWS</groupName>"; do
 	grep -q "$x" "$d/corto-es.xml" || die "RDXL lacks $x"
@@ -127,6 +138,19 @@ for it, d in zip(items, (date, prev)):
     assert alt.find("podcast:source", ns).get("uri") == base + d + "/corto-es.opus"
 a = feedparser.parse(os.path.join(o, "podcast", "aviso-es.xml"))
 assert len(a.entries) == 1 and not a.bozo
+# The channel: picture, owner, its own URL and its podcast:guid.
+import uuid
+for name in ("corto-es", "aviso-es"):
+    f = feedparser.parse(os.path.join(o, "podcast", name + ".xml"))
+    assert f.feed.image.href == base + "podcast/artwork.png", f.feed.image
+    assert f.feed.publisher_detail.name == "Radio Wamanga", f.feed.publisher_detail
+    assert f.feed.publisher_detail.email == "prensa@radio.example", f.feed.publisher_detail
+    me = [l.href for l in f.feed.links if l.rel == "self"]
+    assert me == [base + "podcast/" + name + ".xml"], f.feed.links
+    ch = ET.parse(os.path.join(o, "podcast", name + ".xml")).getroot().find("channel")
+    want = uuid.uuid5(uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6"),
+                      me[0].split("://", 1)[1].rstrip("/"))
+    assert ch.find("podcast:guid", ns).text == str(want), (ch.find("podcast:guid", ns).text, want)
 P
 # podget downloads every episode from a local server. The episodes share a
 # file name (one per dated folder): FILENAME_FORMATFIX4 names them by
@@ -151,10 +175,27 @@ for day in "$DATE" "$PREV"; do
 	    { find "$TMP/pg/lib"; cat "$TMP/podget.txt"; die "podget: episode $day"; }
 	n=$((n + 1))
 done
+# A station without a public URL: one warning a run (two bulletins), none
+# with -q when all went well; a picture that is not one: a warning and no
+# itunes:image.
+sed -e "s|base-url=\"$BASE\" ||" -e 's|artwork="arte.png"|artwork="roto.xml"|' \
+    -e '/<hook /d' "$TMP/st.xml" >"$TMP/rel.xml"
+(cd "$TOP" && "$WK" build -c "$TMP/rel.xml" -d "$DATE" -o "$TMP/o2" "$TMP/corto.xml" "$TMP/aviso.xml") \
+    >/dev/null 2>"$TMP/err2.txt" || { cat "$TMP/err2.txt"; die "build without base-url"; }
+[ "$(grep -c 'URLs relative to podcast/' "$TMP/err2.txt")" = 1 ] ||
+    { cat "$TMP/err2.txt"; die "the relative-URL warning is not shown once"; }
+grep -q 'roto.xml: warning: .*picture.*not a PNG or JPEG' "$TMP/err2.txt" ||
+    { cat "$TMP/err2.txt"; die "no warning for a picture that is not one"; }
+! grep -q 'itunes:image\|atom:link\|podcast:guid' "$TMP/o2/podcast/corto-es.xml" ||
+    die "relative feed with a picture, a self link or a guid"
+(cd "$TOP" && "$WK" build -q -c "$TMP/rel.xml" -d "$DATE" -o "$TMP/o2" "$TMP/corto.xml") \
+    >/dev/null 2>"$TMP/err3.txt" || die "build -q without base-url"
+[ ! -s "$TMP/err3.txt" ] || { cat "$TMP/err3.txt"; die "-q prints the warning on a good run"; }
 # A failing hook: exit 1, reported, the bulletin published all the same.
 station 'exit 3'
 rm -f "$d/aviso-es.mp3"
 expect_rc 1 build -d "$DATE" "$TMP/aviso.xml"
 grep_err "aviso-es.*exit status 3"
 [ -s "$d/aviso-es.mp3" ] && [ -s "$TMP/o/latest/aviso-es.mp3" ] || die "failing hook undid publication"
+[ "$(stat -c %i "$TMP/o/podcast/artwork.png")" = "$art_ino" ] || die "the same picture was written again"
 exit 0

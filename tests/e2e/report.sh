@@ -2,7 +2,11 @@
 # script runs, and it shows every bulletin and language, segment durations
 # and loudness, players for the files, price charts, and the fallbacks and
 # causes of the run's problems, highlighted, in Spanish; a later run of the day that makes only
-# some bulletins still shows the others.
+# some bulletins still shows the others. On a phone (390 px wide) nothing
+# runs off the screen: no horizontal scroll, every cell, player and chart
+# on screen, no segment name broken inside a word, chart labels whole and
+# clear of the bars. Each bulletin's duration is its MP3's, pauses
+# between segments included.
 . "$(dirname "$0")/lib.sh"
 command -v chromium >/dev/null || die "chromium is not installed (make deps-check installs it)"
 # The operator's language: the page and its messages in Spanish.
@@ -19,6 +23,10 @@ cp -r "$TOP/bulletins/clips" "$TMP/clips"
 sed 's|<prices feed="precios-{date}.xml" market="huanta-central"/>|<prices feed="old.xml" market="huanta-central"/>|' \
     "$TOP/bulletins/precios-manana.xml" >"$TMP/precios-manana.xml"
 cp "$TOP/bulletins/noticias-redes.xml" "$TMP/"
+# A week-old day in the price archive: the report's 30-day charts.
+sed 's/date="2026-11-29"/date="2026-11-22"/; s/value="2.50"/value="2.20"/' \
+    "$TOP/examples/feeds/precios-$DATE.xml" >"$TMP/week.xml"
+"$WK" history import -o "$TMP/out" "$TMP/week.xml" >/dev/null || die "history import"
 "$WK" build -q -c "$TMP/station.xml" -d "$DATE" -o "$TMP/out" "$TMP/precios-manana.xml" "$TMP/noticias-redes.xml"
 [ $? -eq 1 ] || die "a build with a stale feed should exit 1"
 R="$TMP/out/$DATE/report.html"
@@ -60,6 +68,79 @@ chrome --screenshot="$TMP/out/report.png" --window-size=1000,1800 --hide-scrollb
     >/dev/null 2>&1 || die "no screenshot"
 [ -s "$TMP/out/report.png" ] || die "empty screenshot"
 [ -n "${WK_KEEP_SCREENSHOT:-}" ] && cp "$TMP/out/report.png" "$WK_KEEP_SCREENSHOT"
+
+# Each bulletin's duration is its MP3's, decoded by ffmpeg, within 0.1 s.
+grep -o 'id="[a-z-]*" data-state="[a-z]*">\|data-seconds="[0-9.]*"' "$R" | paste - - |
+    sed 's/id="\([a-z-]*\)".*data-seconds="\([0-9.]*\)"/\1 \2/' >"$TMP/lengths.txt"
+[ "$(wc -l <"$TMP/lengths.txt")" = 4 ] || { cat "$TMP/lengths.txt"; die "four bulletin durations"; }
+while read -r n secs; do
+	got=$(ffmpeg -nostdin -v error -i "$TMP/out/$DATE/$n.mp3" -f s16le - | wc -c)
+	awk -v a="$secs" -v b="$got" 'BEGIN { d = a - b / 2 / 44100; exit !(d < 0.1 && d > -0.1) }' ||
+	    die "$n: the report says $secs s, the MP3 decodes to $((got / 2)) samples"
+done <"$TMP/lengths.txt"
+
+# On a phone, 390 px wide (Chromium's window is at least 500 px): the page
+# in a 390-px frame of a page beside it, whose script measures what the
+# phone shows.
+cat >"$TMP/out/$DATE/phone.html" <<'HTML'
+<!DOCTYPE html>
+<html><body style="margin:0">
+<iframe id="f" src="report.html" style="width:390px;height:844px;border:0"></iframe>
+<script>
+window.addEventListener("load", function () {
+  var f = document.getElementById("f"), d = f.contentDocument, W = f.contentWindow.innerWidth, bad = [];
+  function onscreen(el, what) {
+    var r = el.getBoundingClientRect();
+    if (r.width > 0 && (r.left < -0.5 || r.right > W + 0.5))
+      bad.push(what + " at " + Math.round(r.left) + ".." + Math.round(r.right));
+  }
+  d.querySelectorAll("td, audio, svg, pre, code, h1, h2, p").forEach(function (el) {
+    onscreen(el, el.tagName + " " + el.textContent.trim().slice(0, 40));
+  });
+  /* A segment's name: no word on two lines. */
+  d.querySelectorAll("table.segs td:nth-child(2)").forEach(function (td) {
+    var w = d.createTreeWalker(td, NodeFilter.SHOW_TEXT), t, m, re = /\S+/g;
+    while ((t = w.nextNode()))
+      while ((m = re.exec(t.data))) {
+        var g = d.createRange();
+        g.setStart(t, m.index);
+        g.setEnd(t, m.index + m[0].length);
+        if (g.getClientRects().length > 1)
+          bad.push("word broken: " + m[0]);
+      }
+  });
+  /* A chart's labels inside it, the products' left of the bars. */
+  d.querySelectorAll("svg.chart").forEach(function (svg) {
+    var s = svg.getBoundingClientRect(), bars = svg.querySelector("rect").getBoundingClientRect().left;
+    svg.querySelectorAll("text").forEach(function (t) {
+      var r = t.getBoundingClientRect();
+      if (r.left < s.left - 0.5 || r.right > s.right + 0.5)
+        bad.push("chart label cut: " + t.textContent);
+      if (t.getAttribute("x") === "0" && r.right > bars + 0.5)
+        bad.push("chart label over the bars: " + t.textContent);
+    });
+  });
+  var out = document.createElement("pre");
+  out.id = "phone";
+  out.textContent = "width " + W + " scroll " + d.documentElement.scrollWidth + " charts " +
+    d.querySelectorAll("svg.chart").length + " sparks " + d.querySelectorAll("svg.spark").length +
+    "\n" + bad.join("\n");
+  document.body.appendChild(out);
+});
+</script>
+</body></html>
+HTML
+chrome --allow-file-access-from-files --hide-scrollbars --window-size=500,900 \
+    --dump-dom "file://$TMP/out/$DATE/phone.html" >"$TMP/phone.html" 2>/dev/null ||
+    die "chromium failed on the phone page"
+sed -n '/<pre id="phone">/,/<\/pre>/p' "$TMP/phone.html" | sed 's/<[^>]*>//g' >"$TMP/phone.txt"
+read -r _ w _ sw _ charts _ sparks <"$TMP/phone.txt"
+[ "$w" = 390 ] || { cat "$TMP/phone.txt"; die "the phone frame is '$w' px wide, not 390"; }
+[ "$charts" -ge 3 ] && [ "$sparks" -ge 10 ] || die "the phone page has $charts charts and $sparks 30-day charts"
+[ "$sw" -le 390 ] || { cat "$TMP/phone.txt"; die "at 390 px the page scrolls sideways to $sw px"; }
+[ "$(sed -n '2,$p' "$TMP/phone.txt" | grep -c .)" = 0 ] ||
+    { sed -n '2,21p' "$TMP/phone.txt"; die "at 390 px the page has elements off screen or broken"; }
+rm "$TMP/out/$DATE/phone.html"
 
 # A later run of the day that makes only the news: the report still shows
 # the price bulletins, as the earlier run left them, after this run's.

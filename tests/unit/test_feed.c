@@ -184,6 +184,12 @@ static const struct bad {
 	    "http:// or https://" },
 	{ "station", "<station id=\"s\" name=\"S\">\n  <publish time=\"6:00\"/>\n</station>", 2, 0,
 	    "HH:MM" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <publish email=\"prensa at radio\"/>\n</station>",
+	    2, 0, "is not an e-mail address" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <publish artwork=\"\"/>\n</station>", 2, 0,
+	    "PNG or JPEG" },
+	{ "station", "<station id=\"s\" name=\"S\">\n  <publish podcast=\"maybe\"/>\n</station>", 2, 0,
+	    "podcast must be" },
 	{ "station", "<station id=\"s\" name=\"S\">\n  <rivendell>\n    <cart bulletin=\"b\" lang=\"es\"/>\n"
 	    "  </rivendell>\n</station>", 3, 0, "needs number=" },
 	{ "station", "<station id=\"s\" name=\"S\">\n  <rivendell>\n    <cart bulletin=\"b\" lang=\"es\" "
@@ -204,7 +210,8 @@ test_station_playout(void **state)
 	const char *path = write_file("st.xml",
 	    "<station id=\"s\" name=\"S\">\n"
 	    "  <audio formats=\"mp3 opus\" opus-kbps=\"24\"/>\n"
-	    "  <publish base-url=\"https://radio.example/willakuy\" time=\"05:45\"/>\n"
+	    "  <publish base-url=\"https://radio.example/willakuy\" time=\"05:45\"\n"
+	    "    artwork=\"arte/logo.png\" email=\"prensa@radio.example\"/>\n"
 	    "  <rivendell group=\"NEWS\">\n"
 	    "    <cart bulletin=\"precios\" lang=\"es\" number=\"50001\"/>\n"
 	    "    <cart bulletin=\"precios\" lang=\"qu\" number=\"50002\"/>\n"
@@ -222,6 +229,10 @@ test_station_playout(void **state)
 	assert_int_equal(s->opus_kbps, 24);
 	assert_string_equal(s->base_url, "https://radio.example/willakuy/");
 	assert_string_equal(s->time, "05:45");
+	assert_non_null(strstr(s->artwork_file, "/arte/logo.png"));
+	assert_null(s->artwork_url);
+	assert_string_equal(s->email, "prensa@radio.example");
+	assert_int_equal(s->podcast, 1);
 	assert_int_equal(s->rivendell, 1);
 	assert_string_equal(s->rivendell_group, "NEWS");
 	assert_int_equal(wk_station_cart(s, "precios", "qu"), 50002);
@@ -235,6 +246,8 @@ test_station_playout(void **state)
 	assert_null(def->base_url);
 	assert_string_equal(def->time, "06:00");
 	assert_null(def->hook_command);
+	assert_null(def->artwork_file);
+	assert_null(def->email);
 	assert_int_equal(def->hook_timeout_s, 60);
 	wk_station_free(s);
 	wk_station_free(def);

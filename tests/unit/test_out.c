@@ -135,6 +135,146 @@ test_gapless(void **state)
 	unlink(path);
 }
 
+/* The pause's frames after each input, table by table: inputs whose
+ * delay and padding the pause makes up for, a pause too short to, one
+ * input, MPEG-2's 576-sample frames. */
+static void
+test_join_plan(void **state)
+{
+	static const struct {
+		unsigned long frames[3];
+		unsigned long long pcm[3];
+		size_t n;
+		int spf;
+		unsigned long avail;
+		unsigned long long pause;
+		unsigned long want_gap[2];
+		unsigned long long want;
+	} cases[] = {
+		/* 10 frames hold 576 + 9000 + 1944; the pause wants 8820
+		 * more: 8820 - 2520 = 6300 = 5.47 frames, so 5; then 6. */
+		{ { 10, 10, 10 }, { 9000, 9000, 9000 }, 3, 1152, 9, 8820,
+		    { 5, 6 }, 10 * 1152 + 5 * 1152 + 10 * 1152 + 6 * 1152 + 9000 },
+		/* No pause: nothing of it, the joints stay as they are. */
+		{ { 10, 10, 0 }, { 9000, 9000, 0 }, 2, 1152, 0, 0, { 0, 0 },
+		    10 * 1152 + 9000 },
+		/* A pause of 10 ms cannot absorb 2520 samples of delay and
+		 * padding. */
+		{ { 10, 10, 0 }, { 9000, 9000, 0 }, 2, 1152, 2, 441, { 0, 0 },
+		    10 * 1152 + 9000 },
+		/* A gap shorter than the plan wants: all of it. */
+		{ { 10, 10, 0 }, { 9000, 9000, 0 }, 2, 1152, 3, 44100, { 3, 0 },
+		    13 * 1152 + 9000 },
+		{ { 4, 0, 0 }, { 3000, 0, 0 }, 1, 1152, 9, 8820, { 0, 0 }, 3000 },
+		{ { 20, 20, 0 }, { 10000, 10000, 0 }, 2, 576, 30, 11025,
+		    { 17, 0 }, 37 * 576 + 10000 },
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		unsigned long gap[2] = { 99, 99 };
+		unsigned long long got = wk_mp3_join_plan(cases[i].frames,
+		    cases[i].pcm, cases[i].n, cases[i].spf, cases[i].avail,
+		    cases[i].pause, gap);
+
+		if (got != cases[i].want)
+			fail_msg("case %zu: %llu frames decoded, want %llu", i,
+			    got, cases[i].want);
+		for (k = 0; k + 1 < cases[i].n; k++)
+			if (gap[k] != cases[i].want_gap[k])
+				fail_msg("case %zu: %lu frames of the pause after "
+				    "input %zu, want %lu", i, gap[k], k,
+				    cases[i].want_gap[k]);
+	}
+}
+
+/* Three streams joined with a pause as the plan says: ffmpeg decodes the
+ * file to the plan's length, which is the inputs' PCM and the pauses
+ * within one frame, and the Info frame says the same. With no pause the
+ * plan still tells the decoded length. */
+static void
+test_join(void **state)
+{
+	static const unsigned pauses_ms[] = { 800, 250, 0 };
+	const struct wk_audio_params p = { 44100, 1, 128, 0, 4, -23, -1, 0 };
+	const size_t n[3] = { 44100 + 777, 20000, 30011 };
+	char path[] = "/tmp/wk-test-join-XXXXXX";
+	int fd = mkstemp(path);
+	size_t i, k;
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (k = 0; k < sizeof pauses_ms / sizeof pauses_ms[0]; k++) {
+		FILE *raw[3], *gapf, *out = fopen(path, "w+");
+		unsigned long frames[3], gapn[2], avail;
+		unsigned long long pcm[3], plan, pause;
+		struct wk_mp3_summary sum;
+		struct wk_mp3_enc me;
+		struct wk_err err;
+		char *gap = NULL;
+		size_t gaplen = 0;
+		long got;
+		int spf;
+
+		assert_non_null(out);
+		for (i = 0; i < 3; i++) {
+			float *x = malloc(n[i] * sizeof *x);
+			struct wk_enc *e;
+
+			assert_non_null(x);
+			tone(x, n[i], 1, 0.3);
+			raw[i] = tmpfile();
+			assert_int_equal(wk_enc_new(&p, &e, &err), WK_OK);
+			assert_int_equal(wk_enc_write(e, x, n[i], raw[i], &err),
+			    WK_OK);
+			assert_int_equal(wk_enc_finish(e, raw[i], &err), WK_OK);
+			wk_enc_free(e);
+			free(x);
+			fseek(raw[i], 0, SEEK_END);
+			{
+				size_t len = (size_t)ftell(raw[i]);
+				unsigned char *b = malloc(len);
+
+				rewind(raw[i]);
+				assert_int_equal(fread(b, 1, len, raw[i]), len);
+				assert_int_equal(wk_mp3_frames(b, len, (unsigned long)-1,
+				    &frames[i], &spf), len);
+				free(b);
+			}
+			rewind(raw[i]);
+			pcm[i] = n[i];
+		}
+		gapf = open_memstream(&gap, &gaplen);
+		assert_int_equal(wk_encode_silence(&p, pauses_ms[k], gapf, &err),
+		    WK_OK);
+		fclose(gapf);
+		wk_mp3_frames((unsigned char *)gap, gaplen, (unsigned long)-1,
+		    &avail, &spf);
+		pause = (unsigned long long)pauses_ms[k] * 44100 / 1000;
+		plan = wk_mp3_join_plan(frames, pcm, 3, 1152, avail, pause, gapn);
+		wk_mp3_enc_init(&me, &p, n[2]);
+		me.gap_frames = gapn;
+		assert_int_equal(wk_mp3_assemble(out, NULL, &me, raw, 3,
+		    (unsigned char *)gap, gaplen, &sum, &err), WK_OK);
+		fclose(out);
+		got = decoded(path, 1);
+		if (got != (long)plan || sum.decoded != plan)
+			fail_msg("pause %u ms: planned %llu, Info frame %llu, "
+			    "ffmpeg %ld", pauses_ms[k], plan, sum.decoded, got);
+		if (pauses_ms[k] > 100 && llabs((long long)plan -
+		    (long long)(n[0] + n[1] + n[2] + 2 * pause)) > 576)
+			fail_msg("pause %u ms: %llu frames, want %llu within "
+			    "half a frame", pauses_ms[k], plan,
+			    n[0] + n[1] + n[2] + 2 * pause);
+		for (i = 0; i < 3; i++)
+			fclose(raw[i]);
+		free(gap);
+	}
+	unlink(path);
+}
+
 /* What a published MP3 says about itself, read back: TIT2 in ASCII and in
  * UTF-16, none, and the duration from the Info/Xing frame and LAME tag. */
 static void
@@ -348,13 +488,16 @@ static void
 test_feed(void **state)
 {
 	struct wk_channel c = { "wamanga", "Radio Wamanga", "Precios", "es-PE",
-		"logo.png", NULL, "podcast", NULL };
+		"logo.png", NULL, "podcast", NULL, "podcast/precios-manana-es.xml",
+		NULL };
 	static const char *const want_rel[] = {
 		"<!-- No public base URL",
 		"<rss version=\"2.0\" xmlns:itunes=\"http://www.itunes.com/dtds/"
 		    "podcast-1.0.dtd\" xmlns:podcast=\"https://podcastindex.org/"
-		    "namespace/1.0\">",
+		    "namespace/1.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">",
 		"<title>Radio Wamanga: Precios</title>",
+		"<itunes:owner>\n      <itunes:name>Radio Wamanga</itunes:name>\n"
+		    "    </itunes:owner>",
 		"<language>es-PE</language>",
 		"<itunes:image href=\"../logo.png\"/>",
 		"<title>Precios &amp; &quot;ofertas&quot; (2026-11-29)</title>",
@@ -383,10 +526,33 @@ test_feed(void **state)
 	for (i = 0; i < sizeof want_rel / sizeof want_rel[0]; i++)
 		if (strstr(wk_buf_str(&b), want_rel[i]) == NULL)
 			fail_msg("feed lacks [%s]:\n%s", want_rel[i], wk_buf_str(&b));
+	/* Without a public URL the feed cannot name itself. */
+	assert_null(strstr(wk_buf_str(&b), "atom:link"));
+	assert_null(strstr(wk_buf_str(&b), "podcast:guid"));
 	wk_buf_clear(&b);
 	c.base_url = "https://radio.example/w";
+	c.image = "https://cdn.example/logo.jpg";
+	c.email = "prensa@radio.example";
 	assert_int_equal(wk_podcast_feed(&c, eps, 1, &b, &err), WK_OK);
 	assert_null(strstr(wk_buf_str(&b), "No public base URL"));
+	{
+		static const char *const want_abs[] = {
+			"<atom:link href=\"https://radio.example/w/podcast/"
+			    "precios-manana-es.xml\" rel=\"self\" "
+			    "type=\"application/rss+xml\"/>",
+			/* uuid.uuid5(ns, "radio.example/w/podcast/precios-
+			 * manana-es.xml") in Python */
+			"<podcast:guid>570cf567-0a30-5bc6-bea5-87fff5ace132"
+			    "</podcast:guid>",
+			"<itunes:email>prensa@radio.example</itunes:email>",
+			"<itunes:image href=\"https://cdn.example/logo.jpg\"/>",
+		};
+
+		for (i = 0; i < sizeof want_abs / sizeof want_abs[0]; i++)
+			if (strstr(wk_buf_str(&b), want_abs[i]) == NULL)
+				fail_msg("feed lacks [%s]:\n%s", want_abs[i],
+				    wk_buf_str(&b));
+	}
 	assert_non_null(strstr(wk_buf_str(&b), "url=\"https://radio.example/w/"
 	    "2026-11-29/precios-manana-es.mp3\""));
 	/* Debian's python3-feedparser reads the enclosures, lengths, dates
@@ -424,6 +590,33 @@ test_feed(void **state)
 	wk_buf_free(&b);
 }
 
+/* podcast:guid: the Podcast Namespace's own examples, and the scheme and
+ * trailing slashes left out. */
+static void
+test_guid(void **state)
+{
+	static const struct {
+		const char *url, *want;
+	} cases[] = {
+		{ "https://mp3s.nashownotes.com/pc20rss.xml",
+		    "917393e3-1b1e-5cef-ace4-edaa54e1f810" },
+		{ "https://podnews.net/rss", "9b024349-ccf0-5f69-a609-6b82873eab3c" },
+		{ "http://podnews.net/rss/", "9b024349-ccf0-5f69-a609-6b82873eab3c" },
+		{ "podnews.net/rss//", "9b024349-ccf0-5f69-a609-6b82873eab3c" },
+	};
+	char got[WK_UUID_LEN + 1];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		memset(got, 'x', sizeof got);
+		wk_podcast_guid(cases[i].url, got);
+		if (strcmp(got, cases[i].want) != 0)
+			fail_msg("guid of %s: %s, want %s", cases[i].url, got,
+			    cases[i].want);
+	}
+}
+
 static void
 test_index(void **state)
 {
@@ -455,12 +648,15 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gapless),
+		cmocka_unit_test(test_join_plan),
+		cmocka_unit_test(test_join),
 		cmocka_unit_test(test_delay),
 		cmocka_unit_test(test_probe),
 		cmocka_unit_test(test_opus),
 		cmocka_unit_test(test_opus_refuses),
 		cmocka_unit_test(test_extinf),
 		cmocka_unit_test(test_feed),
+		cmocka_unit_test(test_guid),
 		cmocka_unit_test(test_index),
 	};
 
