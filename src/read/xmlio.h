@@ -16,6 +16,7 @@
 
 #include <stdio.h>
 
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "base/err.h"
@@ -47,6 +48,10 @@ struct wk_xmlfile {
 
 enum wk_xml_flags {
 	WK_XML_UTF8_ONLY = 1,	/* refuse a declared encoding other than UTF-8 */
+	WK_XML_NO_TREE = 2,	/* check the file (well-formed, no DOCTYPE) and
+				 * index its lines, but build no tree: f->doc
+				 * and f->root stay NULL (a stream reads it:
+				 * xmlstream.h) */
 };
 
 /*
@@ -62,6 +67,11 @@ enum wk_xml_flags {
  */
 enum wk_status wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
     struct wk_err *err);
+
+/* The RELAX NG schema `name` (e.g. "prices") from the schema directory,
+ * parsed once and kept until wk_xml_cleanup; NULL with err set (WK_EIO)
+ * when it cannot be read. */
+xmlRelaxNGPtr wk_xml_schema(const char *name, struct wk_err *err);
 
 /*
  * Validates f against the RELAX NG schema `name` (e.g. "prices") from the

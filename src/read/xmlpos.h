@@ -28,6 +28,13 @@ enum wk_status wk_xmlpos_check_tags(const struct wk_xmlfile *f,
  * offset of its start tag. */
 enum wk_status wk_xmlpos_index(struct wk_xmlfile *f, struct wk_err *err);
 
+/* Records in element n the offset of its start tag, the next one in
+ * f->src at or after *off, and moves *off past it: for a reader that meets
+ * the elements one at a time in document order (xmlstream.c). Returns 0,
+ * or -1 when n is not the element there (its position stays unknown and
+ * *off does not move). The lines of f must be indexed. */
+int wk_xmlpos_mark(const struct wk_xmlfile *f, xmlNodePtr n, size_t *off);
+
 /* The offset of n's start tag, or (size_t)-1 when unknown. */
 size_t wk_xmlpos_of(xmlNodePtr n);
 
