@@ -164,11 +164,13 @@ lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 		    name);
 	if (o->lockfd < 0)
 		return io_err(err, o->path, name, _("cannot open the lock file"));
+	/* Another account that may write a shared OUTDIR could make it
+	 * first, and hold it. */
 	if (fstat(o->lockfd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_nlink != 1)
+	    st.st_nlink != 1 || st.st_uid != geteuid())
 		return wk_err_set(err, WK_EIO, o->path, 0, 0,
-		    _("%s is not willakuy's lock file (not a plain file, or linked "
-		    "elsewhere): remove it"), name);
+		    _("%s is not willakuy's lock file (not a plain file of this "
+		    "user, or linked elsewhere): remove it"), name);
 	/* A deadline on the monotonic clock: -w 2 waits two whole seconds
 	 * (whole-second wall time gave up after one). */
 	clock_gettime(CLOCK_MONOTONIC, &now);

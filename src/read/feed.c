@@ -782,6 +782,7 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 {
 	xmlNodePtr k;
 	enum wk_status st;
+	size_t max;
 
 	static const char *const attrs[] = { "id", "network", "date",
 	    "expires", NULL };
@@ -841,6 +842,14 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 			    _("<%s> holds %zu bytes of text, more than the %d "
 			    "willakuy reads in one element; shorten it"),
 			    (const char *)k->name, strlen(*slot), WK_XML_MAX_TEXT);
+		max = slot == &t->headline ? WK_FEED_HEADLINE_MAX :
+		    WK_FEED_TEXT_MAX;
+		if (chars(*slot) > max)
+			return wk_xml_err(f, k, NULL, err,
+			    _("<%s> is %zu characters long: a news item says at "
+			    "most %zu there (about %d seconds of speech); shorten "
+			    "it"), (const char *)k->name, chars(*slot), max,
+			    speech_s(max));
 	}
 	if (it->ntexts == 0)
 		return wk_xml_err(f, n, NULL, err, "%s",
@@ -902,6 +911,48 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 	return wk_xml_validate(f, "news", d, err);
 }
 
+/* The items of an RSS or Atom feed whose title or text is longer than a
+ * news item says (feed.h) are left out with an error; rss.c has kept no
+ * more than each one's position. */
+static void
+web_lengths(struct wk_news *nw, struct wk_diags *d, struct wk_err *err)
+{
+	size_t i, j, k, keep = 0;
+
+	for (i = 0; i < nw->nitems; i++) {
+		struct wk_news_item *it = &nw->items[i];
+		int bad = 0;
+
+		for (j = 0; j < it->ntexts && !bad; j++) {
+			const struct wk_news_text *t = &it->texts[j];
+
+			if (t->headline != NULL &&
+			    (k = chars(t->headline)) > WK_FEED_HEADLINE_MAX)
+				bad = wk_err_set(err, WK_EINPUT, nw->path,
+				    t->pos.line, t->pos.col, _("the item's title "
+				    "is %zu characters long: a news item says at "
+				    "most %d there (about %d seconds of speech); "
+				    "shorten it"), k, WK_FEED_HEADLINE_MAX,
+				    speech_s(WK_FEED_HEADLINE_MAX)) != WK_OK;
+			else if (t->text != NULL &&
+			    (k = chars(t->text)) > WK_FEED_TEXT_MAX)
+				bad = wk_err_set(err, WK_EINPUT, nw->path,
+				    t->pos.line, t->pos.col, _("the item's text "
+				    "is %zu characters long: a news item says at "
+				    "most %d there (about %d seconds of speech); "
+				    "shorten it"), k, WK_FEED_TEXT_MAX,
+				    speech_s(WK_FEED_TEXT_MAX)) != WK_OK;
+		}
+		if (bad) {
+			report_out(_("this news item is left out, the others "
+			    "are read"), d, err);
+			free_item(it);
+		} else
+			nw->items[keep++] = *it;
+	}
+	nw->nitems = keep;
+}
+
 enum wk_status
 wk_news_load(const char *path, struct wk_news **out, struct wk_diags *d,
     struct wk_err *err)
@@ -931,8 +982,10 @@ wk_news_load(const char *path, struct wk_news **out, struct wk_diags *d,
 				    "feeds are UTF-8"), (const char *)f.doc->encoding);
 			else
 				st = read_news(&f, nw, d, err);
-		} else if (rss)
-			st = wk_rss_read(&f, nw, d, err);
+		} else if (rss) {
+			if ((st = wk_rss_read(&f, nw, d, err)) == WK_OK)
+				web_lengths(nw, d, err);
+		}
 		else
 			st = wk_xml_err(&f, f.root, NULL, err,
 			    _("this is a <%s> file, not a news feed (<news>, RSS "
