@@ -736,7 +736,9 @@ static int
 copy_tmp(int sfd, const char *name, int dfd, const char *base, char **out)
 {
 	char buf[1 << 16];
-	int in = openat(sfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), fd;
+	/* A file of this run's (never a FIFO or another user's file swapped
+	 * in a dated folder another account made). */
+	int in = wk_safe_open_own(sfd, name, 2), fd;
 	ssize_t n;
 	int rc = 0;
 
