@@ -3,7 +3,8 @@
 /*
  * Safe XML loading for the readers of read/ (feed.c, rss.c, bulletin.c,
  * station.c, catalog.c, voice.c, style.c; xmlpos.c and xmlmsg.c keep its
- * positions and explain its messages): with publish/podcast.c, which
+ * positions and explain its messages, xmlstream.c reads a large file as a
+ * stream on top of it): with publish/podcast.c, which
  * writes XML through libxml2's xmlTextWriter, the only files that see
  * libxml2. main.c sets it up and cleans it up through wk_xml_init and
  * wk_xml_cleanup; check.c sniffs a file's root with wk_xml_open_head. A
