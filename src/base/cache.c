@@ -76,6 +76,27 @@ checksum(int fd, unsigned long long n, wk_key sum)
 	return rc;
 }
 
+/* Whether the cache folder is the running user's alone. One that another
+ * account owns or may write (a shared output folder where it made .cache
+ * first) could hold entries it made, or ours renamed to other keys: the
+ * run then goes without a cache, with a warning. */
+static int
+ours(struct wk_cache *c)
+{
+	struct stat st;
+
+	if (fstat(c->fd, &st) != 0)
+		return 0;
+	if (st.st_uid == geteuid() && (st.st_mode & (S_IWGRP | S_IWOTH)) == 0)
+		return 1;
+	wk_diag(c->d, WK_WARNING, c->dir, 0, 0,
+	    _("the cache folder is not willakuy's alone (owner uid %ld, mode "
+	    "%03o): this run makes every segment again; remove the folder, or "
+	    "run 'chmod go-w' on it if it is yours"), (long)st.st_uid,
+	    (unsigned)(st.st_mode & 0777));
+	return 0;
+}
+
 enum wk_status
 wk_cache_open(const char *dir, unsigned long long max_bytes,
     struct wk_diags *d, struct wk_cache **out, struct wk_err *err)
@@ -89,7 +110,8 @@ wk_cache_open(const char *dir, unsigned long long max_bytes,
 	}
 	c->max_bytes = max_bytes;
 	c->d = d;
-	if ((mkdir(dir, 0755) != 0 && errno != EEXIST) ||
+	/* Only willakuy reads the cache: the folder is its user's alone. */
+	if ((mkdir(dir, 0700) != 0 && errno != EEXIST) ||
 	    (c->fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
 	    O_CLOEXEC)) < 0) {
 		enum wk_status st = wk_err_set(err, WK_EIO, dir, 0, 0,
@@ -101,6 +123,12 @@ wk_cache_open(const char *dir, unsigned long long max_bytes,
 		free(c->dir);
 		free(c);
 		return st;
+	}
+	if (!ours(c)) {
+		close(c->fd);
+		free(c->dir);
+		free(c);
+		return WK_OK;
 	}
 	*out = c;
 	return WK_OK;

@@ -26,7 +26,9 @@ struct wk_cache;
 
 /* Opens (creating) the cache folder dir, holding at most max_bytes;
  * damaged entries are reported to d as warnings. A link at dir is refused.
- * The cache is used from one thread. */
+ * A folder that is not the running user's alone (another owner, or
+ * writable by others) is a warning and *out is NULL: no cache. The cache
+ * is used from one thread. */
 enum wk_status wk_cache_open(const char *dir, unsigned long long max_bytes,
     struct wk_diags *d, struct wk_cache **out, struct wk_err *err);
 /* Prunes the cache to its limit and frees c. */

@@ -1,7 +1,7 @@
 /*
  * Directory-descriptor helpers for the output folder and the cache (see
  * safedir.h). Nothing here follows a symbolic link below the descriptor it
- * is given.
+ * is given, and nothing is read back that the running user did not write.
  */
 
 #include <assert.h>
@@ -90,27 +90,111 @@ wk_safe_opendir(int dirfd, const char *name)
 }
 
 int
-wk_safe_open_read(int dirfd, const char *name)
+wk_safe_open_own(int dirfd, const char *name, unsigned links)
 {
 	int fd = openat(dirfd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
 	    O_CLOEXEC);
 	struct stat st;
+	int e = 0;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) != 0 || fcntl(fd, F_SETFL, 0) != 0) {
-		int e = errno;
-
+	if (fstat(fd, &st) != 0 || fcntl(fd, F_SETFL, 0) != 0)
+		e = errno;
+	else if (!S_ISREG(st.st_mode))
+		e = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+	else if (st.st_uid != geteuid())
+		e = EPERM;
+	else if (st.st_nlink > links)
+		e = EMLINK;
+	if (e != 0) {
 		close(fd);
 		errno = e;
 		return -1;
 	}
-	if (!S_ISREG(st.st_mode)) {
-		close(fd);
-		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		return -1;
-	}
 	return fd;
+}
+
+int
+wk_safe_open_read(int dirfd, const char *name)
+{
+	return wk_safe_open_own(dirfd, name, 1);
+}
+
+int
+wk_safe_open_path(int dirfd, const char *rel, unsigned links)
+{
+	const char *slash;
+	char part[256];
+	int fd = dirfd, next;
+
+	while ((slash = strchr(rel, '/')) != NULL) {
+		size_t n = (size_t)(slash - rel);
+
+		if (n == 0 || n >= sizeof part) {
+			next = -1;
+			errno = ENAMETOOLONG;
+		} else {
+			memcpy(part, rel, n);
+			part[n] = '\0';
+			next = wk_safe_opendir(fd, part);
+		}
+		if (fd != dirfd)
+			close(fd);
+		if (next < 0)
+			return -1;
+		fd = next;
+		rel = slash + 1;
+	}
+	next = wk_safe_open_own(fd, rel, links);
+	if (fd != dirfd) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
+	}
+	return next;
+}
+
+char *
+wk_safe_slurp(int dirfd, const char *name, size_t max, size_t *len)
+{
+	int fd = wk_safe_open_read(dirfd, name), e;
+	struct stat st;
+	char *text = NULL;
+	size_t n = 0;
+	ssize_t got;
+
+	*len = 0;
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) != 0)
+		goto fail;
+	if ((unsigned long long)st.st_size > max) {
+		errno = EFBIG;
+		goto fail;
+	}
+	if ((text = malloc((size_t)st.st_size + 1)) == NULL)
+		goto fail;
+	/* The size may change while it is read: no more than it said. */
+	while (n < (size_t)st.st_size &&
+	    (got = read(fd, text + n, (size_t)st.st_size - n)) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			goto fail;
+		n += (size_t)got;
+	}
+	close(fd);
+	text[n] = '\0';
+	*len = n;
+	return text;
+fail:
+	e = errno;
+	free(text);
+	close(fd);
+	errno = e;
+	return NULL;
 }
 
 int

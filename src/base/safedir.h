@@ -27,9 +27,29 @@ int wk_safe_mkdir(int dirfd, const char *pre, const char *post, char **name);
 /* Opens the folder name in dirfd, refusing a link (ELOOP or ENOTDIR). */
 int wk_safe_opendir(int dirfd, const char *name);
 
-/* Opens the plain file name in dirfd for reading, refusing links, FIFOs,
- * devices and folders (-1 with errno ELOOP, EINVAL or EISDIR). */
+/*
+ * Opens the file name in dirfd for reading when it is one willakuy wrote:
+ * a regular file (not a link: ELOOP; not a FIFO or device: EINVAL; not a
+ * folder: EISDIR) of the running user (else EPERM) with one name (else
+ * EMLINK: a hard link to a file elsewhere). Every file read back from the
+ * output folder or the cache, which others may write into, goes through
+ * this; what it holds is still data to check. Returns the descriptor, or
+ * -1 with errno.
+ */
 int wk_safe_open_read(int dirfd, const char *name);
+
+/* The same for a file that latest/ may share with its dated folder (a
+ * hard link): at most links names. */
+int wk_safe_open_own(int dirfd, const char *name, unsigned links);
+
+/* The same for rel, a path under dirfd ("2026-11-29/noticias-es.mp3"):
+ * each folder on the way is opened without following a link. */
+int wk_safe_open_path(int dirfd, const char *rel, unsigned links);
+
+/* Reads the whole file name in dirfd, opened as wk_safe_open_read does,
+ * when it holds at most max bytes (else EFBIG); returns it malloc'd and
+ * NUL-terminated with *len bytes, or NULL with errno. */
+char *wk_safe_slurp(int dirfd, const char *name, size_t max, size_t *len);
 
 /* Writes all of data and syncs the file; 0 or -1 with errno. */
 int wk_safe_write_all(int fd, const void *data, size_t len);

@@ -221,3 +221,37 @@ wk_group_space(const char *s)
 			return 0;
 	return s[n + 3] >= '0' && s[n + 3] <= '9' ? 0 : n;
 }
+
+int
+wk_breaks_line(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 ||
+	    cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void
+wk_buf_oneline(struct wk_buf *b, const char *s)
+{
+	const char *run;
+	uint32_t cp;
+	size_t k;
+
+	if (s == NULL)
+		return;
+	/* Runs of plain characters are copied whole. */
+	for (run = s; *s != '\0'; s += k) {
+		k = wk_utf8_next(s, &cp);
+		if (cp == 0xFFFD && !(k == 3 &&
+		    memcmp(s, "\xEF\xBF\xBD", 3) == 0)) {
+			wk_buf_append(b, run, (size_t)(s - run));
+			wk_buf_puts(b, "\xEF\xBF\xBD");
+			run = s + k;
+		} else if (wk_breaks_line(cp)) {
+			wk_buf_append(b, run, (size_t)(s - run));
+			wk_buf_putc(b, ' ');
+			run = s + k;
+		}
+	}
+	wk_buf_append(b, run, (size_t)(s - run));
+}

@@ -22,6 +22,21 @@ size_t wk_utf8_check(const char *s, size_t n);
 /* Appends code point cp to b in UTF-8. */
 void wk_buf_put_cp(struct wk_buf *b, uint32_t cp);
 
+/*
+ * Appends s (NULL: nothing) to b as text that stays on one line of a
+ * line-based file: a playlist, a transcript, a mail. Every character that
+ * some reader takes for a line break (LF, CR, VT, FF, U+0085, U+2028,
+ * U+2029) and every other control character (C0, DEL, C1, and the
+ * bidirectional embeddings, overrides and isolates, which reorder what a
+ * line shows) becomes one space; a byte that is not UTF-8 becomes U+FFFD.
+ * Every line-based writer puts text from outside (feeds, bulletins,
+ * stations, MP3 tags) through this.
+ */
+void wk_buf_oneline(struct wk_buf *b, const char *s);
+
+/* True for a character that wk_buf_oneline replaces. */
+int wk_breaks_line(uint32_t cp);
+
 /* True for letters of Latin scripts (ASCII, Latin-1, Latin Extended-A/B). */
 int wk_is_letter(uint32_t cp);
 int wk_is_upper(uint32_t cp);

@@ -653,8 +653,9 @@ same_file(struct wk_latest *l, const char *base)
 		return 0;
 	if (sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino)
 		return 1;
-	if ((a = wk_safe_open_read(dfd, base)) < 0 ||
-	    (b = wk_safe_open_read(lfd, base)) < 0)
+	/* Either may be latest/'s hard link to the other's date. */
+	if ((a = wk_safe_open_own(dfd, base, 2)) < 0 ||
+	    (b = wk_safe_open_own(lfd, base, 2)) < 0)
 		goto out;
 	for (;;) {
 		n = read(a, x, sizeof x);

@@ -2,7 +2,8 @@
  * After a run's publications: the podcast feeds, latest/index.html and
  * latest/latest.m3u (texts from podcast.c) are made from the files the
  * output folder holds now, read from directory descriptors without
- * following a link at the last step; then the station's per-bulletin hook
+ * following a link at any step, and only when they are the running
+ * user's; then the station's per-bulletin hook
  * runs through notify.c's wk_hook_run. Durations and titles come from the
  * MP3s themselves (mp3file.c), so bulletins of earlier runs are listed
  * like this run's.
@@ -116,33 +117,44 @@ wk_playout_add(struct wk_playout *p, const struct wk_script *s,
 	return 0;
 }
 
-/* The size of the regular file rel under fd, or -1. */
+/* Opens rel under fd (a name of latest/ or DATE/NAME) when it is a file
+ * of willakuy's: every folder on the way and the file itself reached
+ * without following a link, the file the running user's (wk_safe_open_path;
+ * latest/ may share it with its dated folder). A file planted by another
+ * account that may write the output folder is not read. */
+static int
+open_own(int fd, const char *rel)
+{
+	return wk_safe_open_path(fd, rel, 2);
+}
+
+/* The size of the file rel under fd (open_own), or -1. */
 static long long
 file_size(int fd, const char *rel)
 {
 	struct stat sb;
+	int k = open_own(fd, rel);
+	long long n = -1;
 
-	if (fstatat(fd, rel, &sb, AT_SYMLINK_NOFOLLOW) != 0 ||
-	    !S_ISREG(sb.st_mode))
+	if (k < 0)
 		return -1;
-	return (long long)sb.st_size;
+	if (fstat(k, &sb) == 0)
+		n = (long long)sb.st_size;
+	close(k);
+	return n;
 }
 
-/* Opens the regular file rel under fd for reading, or NULL. */
+/* Opens the file rel under fd for reading (open_own), or NULL. */
 static FILE *
 open_file(int fd, const char *rel)
 {
-	struct stat sb;
 	FILE *f;
-	int k = openat(fd, rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	int k = open_own(fd, rel);
 
 	if (k < 0)
 		return NULL;
-	if (fstat(k, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-	    (f = fdopen(k, "rb")) == NULL) {
+	if ((f = fdopen(k, "rb")) == NULL)
 		close(k);
-		return NULL;
-	}
 	return f;
 }
 
@@ -489,6 +501,23 @@ by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* True for NAME.mp3 (len bytes) where NAME can be a bulletin-language's:
+ * a bulletin id and a language tag, letters, digits and '-'. Anything
+ * else in latest/ was not published there by willakuy. */
+static int
+bundle_name(const char *s, size_t len)
+{
+	size_t i;
+
+	if (len < 5 || strcmp(s + len - 4, ".mp3") != 0 || s[0] == '-')
+		return 0;
+	for (i = 0; i < len - 4; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
 /* The bulletin-languages in latest/ (NAME of latest/NAME.mp3), by name. */
 static char **
 list_latest(int latestfd, size_t *n)
@@ -508,8 +537,7 @@ list_latest(int latestfd, size_t *n)
 	while ((e = readdir(d)) != NULL) {
 		size_t len = strlen(e->d_name);
 
-		if (e->d_name[0] == '.' || len < 5 ||
-		    strcmp(e->d_name + len - 4, ".mp3") != 0 ||
+		if (!bundle_name(e->d_name, len) ||
 		    file_size(latestfd, e->d_name) < 0)
 			continue;
 		if ((t = realloc(v, (*n + 1) * sizeof *v)) == NULL)

@@ -14,7 +14,9 @@
 
 #include <libxml/xmlwriter.h>
 
+#include "base/buf.h"
 #include "base/date.h"
+#include "base/text.h"
 #include "podcast.h"
 
 #define NS_ITUNES "http://www.itunes.com/dtds/podcast-1.0.dtd"
@@ -503,17 +505,23 @@ wk_podcast_m3u(const char *station, const struct wk_episode *eps, size_t n,
 		    eps[i].file);
 }
 
-/* Appends s with hyphens as `hy` and line breaks as spaces. */
+/* Appends s on one line (wk_buf_oneline: no line break of any kind, no
+ * control character), with hyphens as `hy`. */
 static void
 clean(struct wk_buf *b, const char *s, const char *hy)
 {
-	for (; *s; s++)
-		if (*s == '-')
+	struct wk_buf one = WK_BUF_INIT;
+	const char *p;
+
+	wk_buf_oneline(&one, s);
+	if (one.failed)
+		b->failed = 1;
+	for (p = wk_buf_str(&one); *p; p++)
+		if (*p == '-')
 			wk_buf_puts(b, hy);
-		else if (*s == '\n' || *s == '\r')
-			wk_buf_putc(b, ' ');
 		else
-			wk_buf_putc(b, *s);
+			wk_buf_putc(b, *p);
+	wk_buf_free(&one);
 }
 
 void
@@ -528,5 +536,7 @@ wk_m3u_extinf(struct wk_buf *b, double seconds, const char *station,
 		wk_buf_puts(b, ": ");
 		clean(b, name, " ");
 	}
-	wk_buf_printf(b, "\n%s\n", path);
+	wk_buf_putc(b, '\n');
+	wk_buf_oneline(b, path);
+	wk_buf_putc(b, '\n');
 }

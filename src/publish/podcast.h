@@ -99,7 +99,9 @@ void wk_podcast_m3u(const char *station, const struct wk_episode *eps,
  * Players (Liquidsoap among them) split the title at " - " into artist
  * and title, so hyphens in the station and title become U+2010 HYPHEN
  * and those in name (a segment's id, "santa-clara") spaces ("santa
- * clara"); name NULL leaves it out. Line breaks become spaces.
+ * clara"); name NULL leaves it out. Every text, path included, stays
+ * on its line (wk_buf_oneline), so that no reader, whichever characters
+ * it splits lines at, sees an entry that is not one.
  */
 void wk_m3u_extinf(struct wk_buf *b, double seconds, const char *station,
     const char *title, const char *name, const char *path);

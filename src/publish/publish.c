@@ -164,11 +164,13 @@ lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 		    name);
 	if (o->lockfd < 0)
 		return io_err(err, o->path, name, _("cannot open the lock file"));
+	/* Another account that may write a shared OUTDIR could make it
+	 * first, and hold it. */
 	if (fstat(o->lockfd, &st) != 0 || !S_ISREG(st.st_mode) ||
-	    st.st_nlink != 1)
+	    st.st_nlink != 1 || st.st_uid != geteuid())
 		return wk_err_set(err, WK_EIO, o->path, 0, 0,
-		    _("%s is not willakuy's lock file (not a plain file, or linked "
-		    "elsewhere): remove it"), name);
+		    _("%s is not willakuy's lock file (not a plain file of this "
+		    "user, or linked elsewhere): remove it"), name);
 	/* A deadline on the monotonic clock: -w 2 waits two whole seconds
 	 * (whole-second wall time gave up after one). */
 	clock_gettime(CLOCK_MONOTONIC, &now);
@@ -734,7 +736,9 @@ static int
 copy_tmp(int sfd, const char *name, int dfd, const char *base, char **out)
 {
 	char buf[1 << 16];
-	int in = openat(sfd, name, O_RDONLY | O_NOFOLLOW | O_CLOEXEC), fd;
+	/* A file of this run's (never a FIFO or another user's file swapped
+	 * in a dated folder another account made). */
+	int in = wk_safe_open_own(sfd, name, 2), fd;
 	ssize_t n;
 	int rc = 0;
 

@@ -8,6 +8,8 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <errno.h>
+#include <unistd.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,31 +29,12 @@
 #include "base/paths.h"
 #include "publish.h"
 #include "report.h"
+#include "report_priv.h"
+#include "base/safedir.h"
 
 #ifndef WK_VERSION
 #define WK_VERSION "0"
 #endif
-
-struct rseg {
-	char *id, *name, *file, *note, *transcript;
-	char data_date[11];
-	char feed[256];		/* the feed it read, no folder */
-	int stale;		/* data_date is of a feed it could not use */
-	double duration_s, lufs, peak_db;
-	int recorded;			/* its voice has recorded prompts: */
-	unsigned recorded_ms, spoken_ms;	/* the share they say */
-	int fallback;
-	struct wk_price_note *prices;	/* product: the operator's name */
-	char **pids;			/* the products' ids */
-	size_t nprices;
-};
-
-struct entry {
-	char *name, *title, *lang, *error;
-	struct rseg *segs;
-	size_t nsegs;
-	unsigned pause_ms;	/* between segments */
-};
 
 struct wk_report {
 	char *station, *date;
@@ -86,37 +69,43 @@ wk_report_new(const char *station, const char *date,
 }
 
 void
+wk_report_entry_clear(struct entry *e)
+{
+	size_t j, k;
+
+	for (j = 0; j < e->nsegs; j++) {
+		struct rseg *sg = &e->segs[j];
+
+		free(sg->id);
+		free(sg->name);
+		free(sg->file);
+		free(sg->note);
+		free(sg->transcript);
+		for (k = 0; k < sg->nprices; k++) {
+			free(sg->prices[k].product);
+			free(sg->prices[k].market);
+			free(sg->pids[k]);
+		}
+		free(sg->prices);
+		free(sg->pids);
+	}
+	free(e->segs);
+	free(e->name);
+	free(e->title);
+	free(e->lang);
+	free(e->error);
+	memset(e, 0, sizeof *e);
+}
+
+void
 wk_report_free(struct wk_report *r)
 {
-	size_t i, j, k;
+	size_t i;
 
 	if (r == NULL)
 		return;
-	for (i = 0; i < r->n; i++) {
-		struct entry *e = &r->v[i];
-
-		for (j = 0; j < e->nsegs; j++) {
-			struct rseg *sg = &e->segs[j];
-
-			free(sg->id);
-			free(sg->name);
-			free(sg->file);
-			free(sg->note);
-			free(sg->transcript);
-			for (k = 0; k < sg->nprices; k++) {
-				free(sg->prices[k].product);
-				free(sg->prices[k].market);
-				free(sg->pids[k]);
-			}
-			free(sg->prices);
-			free(sg->pids);
-		}
-		free(e->segs);
-		free(e->name);
-		free(e->title);
-		free(e->lang);
-		free(e->error);
-	}
+	for (i = 0; i < r->n; i++)
+		wk_report_entry_clear(&r->v[i]);
 	free(r->v);
 	free(r->station);
 	free(r->date);
@@ -124,7 +113,7 @@ wk_report_free(struct wk_report *r)
 }
 
 static char *
-dup(const char *s)
+sdup(const char *s)
 {
 	return s ? strdup(s) : NULL;
 }
@@ -182,9 +171,9 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 	memset(e, 0, sizeof *e);
 	wk_bundle_name(s, &b);
 	e->name = wk_buf_steal(&b);
-	e->title = dup(s->title);
-	e->lang = dup(s->lang);
-	e->error = dup(error);
+	e->title = sdup(s->title);
+	e->lang = sdup(s->lang);
+	e->error = sdup(error);
 	e->pause_ms = r->pause_ms;
 	if ((e->segs = calloc(s->nsegs + 1, sizeof *e->segs)) == NULL)
 		return -1;
@@ -192,8 +181,8 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 		const struct wk_seg *sg = &s->segs[i];
 		struct rseg *o = &e->segs[e->nsegs++];
 
-		o->id = dup(sg->id);
-		o->note = dup(sg->note);
+		o->id = sdup(sg->id);
+		o->note = sdup(sg->note);
 		short_paths(o->note);
 		o->fallback = sg->fallback;
 		memcpy(o->data_date, sg->data_date, sizeof o->data_date);
@@ -212,7 +201,7 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 			else if (cat != NULL && src[i].network[0] != '\0')
 				nm = cat_name(cat->networks, cat->nnetworks,
 				    src[i].network);
-			o->name = dup(nm);
+			o->name = sdup(nm);
 		}
 		wk_bundle_seg_file(s, i, &b);
 		o->file = wk_buf_steal(&b);
@@ -229,10 +218,10 @@ wk_report_add(struct wk_report *r, const struct wk_script *s,
 				    cat->nproducts, sg->prices[k].product) : NULL;
 
 				o->prices[k] = sg->prices[k];
-				o->prices[k].product = dup(pn ? pn
+				o->prices[k].product = sdup(pn ? pn
 				    : sg->prices[k].product);
-				o->prices[k].market = dup(sg->prices[k].market);
-				o->pids[k] = dup(sg->prices[k].product);
+				o->prices[k].market = sdup(sg->prices[k].market);
+				o->pids[k] = sdup(sg->prices[k].product);
 				o->nprices++;
 			}
 		if (o->id == NULL || o->file == NULL || o->transcript == NULL)
@@ -587,21 +576,6 @@ entry_state(const struct entry *e)
 	return 0;
 }
 
-/* The state written in a kept section's data-state; "failed" when it
- * cannot be read there. */
-static int
-kept_state(const char *html)
-{
-	const char *p = strstr(html, "data-state=\"");
-	int k;
-
-	for (k = 0; p != NULL && k < 3; k++)
-		if (strncmp(p + 12, states[k], strlen(states[k])) == 0 &&
-		    p[12 + strlen(states[k])] == '"')
-			return k;
-	return 2;
-}
-
 /* The date of a segment's data and the feed it came from; a date of a
  * feed it could not use is marked. */
 static void
@@ -657,10 +631,17 @@ entry_html(struct wk_buf *o, const struct entry *e)
 	double total = 0, spoken = 0, energy = 0;
 	size_t i;
 
-	wk_buf_printf(o, "<section class=\"bulletin\" id=\"%s\" data-state=\"%s\">"
-	    "\n<h2>", e->name, states[entry_state(e)]);
+	/* Every text escaped, the names too: a kept section (reportkeep.c)
+	 * is data from a file. */
+	wk_buf_puts(o, "<section class=\"bulletin\" id=\"");
+	text(o, e->name);
+	wk_buf_printf(o, "\" data-state=\"%s\">\n<h2>", states[entry_state(e)]);
 	text(o, e->title);
-	wk_buf_printf(o, " <small>(%s, %s)</small></h2>\n", e->lang, e->name);
+	wk_buf_puts(o, " <small>(");
+	text(o, e->lang);
+	wk_buf_puts(o, ", ");
+	text(o, e->name);
+	wk_buf_puts(o, ")</small></h2>\n");
 	if (e->error != NULL) {
 		wk_buf_puts(o, "<p class=\"failed\">");
 		text(o, _("Not published, does not go to air:"));
@@ -678,14 +659,23 @@ entry_html(struct wk_buf *o, const struct entry *e)
 	 * station's pauses between them (bundle.c joins them so). */
 	total = spoken + (e->nsegs > 0 ? (double)(e->nsegs - 1) *
 	    e->pause_ms / 1000.0 : 0);
-	wk_buf_printf(o, "<p><audio controls preload=\"none\" src=\"%s.mp3\">"
-	    "</audio> <a href=\"%s.mp3\">%s.mp3</a> · <span class=\"length\" "
+	wk_buf_puts(o, "<p><audio controls preload=\"none\" src=\"");
+	text(o, e->name);
+	wk_buf_puts(o, ".mp3\"></audio> <a href=\"");
+	text(o, e->name);
+	wk_buf_puts(o, ".mp3\">");
+	text(o, e->name);
+	wk_buf_printf(o, ".mp3</a> · <span class=\"length\" "
 	    "data-seconds=\"%.2f\">%d min %02d s</span> · %.1f LUFS · "
-	    "<a href=\"%s.m3u\">", e->name, e->name, e->name, total,
-	    (int)(total + 0.5) / 60, (int)(total + 0.5) % 60,
-	    spoken > 0 ? 10 * log10(energy / spoken) : 0.0, e->name);
+	    "<a href=\"", total, (int)(total + 0.5) / 60,
+	    (int)(total + 0.5) % 60,
+	    spoken > 0 ? 10 * log10(energy / spoken) : 0.0);
+	text(o, e->name);
+	wk_buf_puts(o, ".m3u\">");
 	text(o, _("playlist"));
-	wk_buf_printf(o, "</a> · <a href=\"%s.txt\">", e->name);
+	wk_buf_puts(o, "</a> · <a href=\"");
+	text(o, e->name);
+	wk_buf_puts(o, ".txt\">");
 	text(o, _("transcript"));
 	wk_buf_puts(o, "</a>");
 	recorded_share(o, e);
@@ -732,8 +722,10 @@ entry_html(struct wk_buf *o, const struct entry *e)
 		text(o, sg->fallback ? _("fallback") : _("fine"));
 		wk_buf_puts(o, "</span> ");
 		text(o, sg->note);
-		wk_buf_printf(o, "</td><td><audio controls preload=\"none\" "
-		    "src=\"%s\"></audio></td></tr>\n", sg->file);
+		wk_buf_puts(o, "</td><td><audio controls preload=\"none\" "
+		    "src=\"");
+		text(o, sg->file);
+		wk_buf_puts(o, "\"></audio></td></tr>\n");
 	}
 	wk_buf_puts(o, "</table>\n");
 	for (i = 0; i < e->nsegs; i++)
@@ -766,11 +758,6 @@ wk_report_name(const struct wk_report *r, size_t i)
 	return r->v[i].name;
 }
 
-void
-wk_report_section(const struct wk_report *r, size_t i, struct wk_buf *o)
-{
-	entry_html(o, &r->v[i]);
-}
 
 /* The run's facts: when it started, how long it took, the program's
  * version, the station and the broadcast date it was given. */
@@ -838,17 +825,17 @@ causes_html(struct wk_buf *o, struct wk_causes *causes)
 
 void
 wk_report_html(const struct wk_report *r, struct wk_diags *d,
-    struct wk_causes *causes, const struct wk_report_kept *kept,
-    size_t nkept, struct wk_buf *o)
+    struct wk_causes *causes, const struct wk_report *kept,
+    struct wk_buf *o)
 {
-	size_t i, count[3] = { 0, 0, 0 };
+	size_t i, count[3] = { 0, 0, 0 }, nkept = kept ? kept->n : 0;
 	struct wk_buf head = WK_BUF_INIT;
 	int k;
 
 	for (i = 0; i < r->n; i++)
 		count[entry_state(&r->v[i])]++;
 	for (i = 0; i < nkept; i++)
-		count[kept_state(kept[i].html)]++;
+		count[entry_state(&kept->v[i])]++;
 	wk_causes_collect(causes, d);
 	wk_buf_puts(o, "<!DOCTYPE html>\n<html lang=\"");
 	text(o, _("en"));
@@ -886,7 +873,7 @@ wk_report_html(const struct wk_report *r, struct wk_diags *d,
 		wk_buf_puts(o, "</p>\n");
 	}
 	for (i = 0; i < nkept; i++)
-		wk_buf_puts(o, kept[i].html);
+		entry_html(o, &kept->v[i]);
 	wk_buf_puts(o, "<p><button id=\"all\" type=\"button\">");
 	text(o, _("Show every transcript"));
 	wk_buf_puts(o, "</button></p>\n<script>\n"
@@ -896,91 +883,106 @@ wk_report_html(const struct wk_report *r, struct wk_diags *d,
 	    "document.body.dataset.ready = 'yes';\n</script>\n</body>\n</html>\n");
 }
 
-/* Storage: each section is kept beside the day's files. */
+/* Storage: each section is kept beside the day's files, as data. */
 
-/* Sections kept by a run beside the day's files: .report-NAME.html. */
+/* Sections kept by a run beside the day's files: .report-NAME.data. */
 #define KEPT_PREFIX ".report-"
-#define KEPT_SUFFIX ".html"
+#define KEPT_SUFFIX ".data"
 #define KEPT_MAX (4 << 20)
 
 static int
 by_name(const void *a, const void *b)
 {
-	return strcmp(((const struct wk_report_kept *)a)->name,
-	    ((const struct wk_report_kept *)b)->name);
+	return strcmp(((const struct entry *)a)->name,
+	    ((const struct entry *)b)->name);
 }
 
-/* The contents of a kept section, or NULL. */
-static char *
-read_kept(const char *dir, const char *file)
+/* True when s (n bytes) can be a bulletin-language's name: letters,
+ * digits and '-'. */
+static int
+entry_name(const char *s, size_t n)
 {
-	char *path = wk_path_join(dir, file), *html = NULL;
-	FILE *f = path ? fopen(path, "rb") : NULL;
-	struct stat sb;
-	size_t n;
+	size_t i;
 
-	if (f != NULL && fstat(fileno(f), &sb) == 0 && sb.st_size <= KEPT_MAX &&
-	    (html = malloc((size_t)sb.st_size + 1)) != NULL) {
-		n = fread(html, 1, (size_t)sb.st_size, f);
-		if (ferror(f) || n != (size_t)sb.st_size) {
-			free(html);
-			html = NULL;
-		} else
-			html[n] = '\0';
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return n > 0;
+}
+
+/* Reads the kept section file in the day's folder (dayfd, dir for
+ * messages) of bulletin-language name into kept. A file that is not
+ * willakuy's (a link, another user's, linked elsewhere) is a warning and
+ * left out; one that is not a kept section is left out. */
+static void
+read_kept(struct wk_report *kept, int dayfd, const char *dir,
+    const char *file, const char *name, struct wk_diags *d)
+{
+	struct entry e, *v;
+	size_t len;
+	char *text = wk_safe_slurp(dayfd, file, KEPT_MAX, &len);
+
+	if (text == NULL) {
+		if (errno == ELOOP || errno == EPERM || errno == EMLINK ||
+		    errno == EINVAL)
+			wk_diag(d, WK_WARNING, dir, 0, 0, _("%s is not a file "
+			    "willakuy wrote (a link, or another user's): the "
+			    "report leaves it out"), file);
+		return;
 	}
-	if (f != NULL)
-		fclose(f);
-	free(path);
-	return html;
+	if (strlen(text) == len && wk_report_keep_get(text, name, &e) == 0) {
+		if ((v = realloc(kept->v, (kept->n + 1) * sizeof *v)) != NULL) {
+			kept->v = v;
+			v[kept->n++] = e;
+		} else
+			wk_report_entry_clear(&e);
+	}
+	free(text);
 }
 
 /* The sections that earlier runs of the day kept for bulletin-languages
- * this run did not make, by name; *n of them. Unreadable ones are skipped:
+ * this run did not make, by name, in kept. Unreadable ones are skipped:
  * the report is for reading, the files are what goes to air. */
-static struct wk_report_kept *
-earlier_sections(const struct wk_report *r, struct wk_outdir *out, size_t *n)
+static void
+earlier_sections(const struct wk_report *r, struct wk_report *kept,
+    struct wk_outdir *out, struct wk_diags *d)
 {
-	const char *dir = wk_outdir_day(out);
-	struct wk_report_kept *v = NULL, *t;
-	size_t cap = 0, i, pl = strlen(KEPT_PREFIX), sl = strlen(KEPT_SUFFIX);
+	size_t i, pl = strlen(KEPT_PREFIX), sl = strlen(KEPT_SUFFIX);
+	int dayfd = wk_outdir_dayfd(out), fd = dup(dayfd);
 	struct dirent *e;
 	DIR *dp;
 
-	*n = 0;
-	if ((dp = opendir(dir)) == NULL)
-		return NULL;
+	if (fd < 0)
+		return;
+	if ((dp = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
+	rewinddir(dp);	/* the duplicate shares the offset */
 	while ((e = readdir(dp)) != NULL) {
 		size_t len = strlen(e->d_name);
 		char *name;
 
 		if (len <= pl + sl || strncmp(e->d_name, KEPT_PREFIX, pl) != 0 ||
-		    strcmp(e->d_name + len - sl, KEPT_SUFFIX) != 0)
+		    strcmp(e->d_name + len - sl, KEPT_SUFFIX) != 0 ||
+		    !entry_name(e->d_name + pl, len - pl - sl))
 			continue;
-		for (i = 0; i < wk_report_count(r); i++)
-			if (strlen(wk_report_name(r, i)) == len - pl - sl &&
-			    strncmp(wk_report_name(r, i), e->d_name + pl,
+		for (i = 0; i < r->n; i++)
+			if (strlen(r->v[i].name) == len - pl - sl &&
+			    strncmp(r->v[i].name, e->d_name + pl,
 			    len - pl - sl) == 0)
 				break;
-		if (i < wk_report_count(r))
+		if (i < r->n)
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			if ((t = realloc(v, cap * sizeof *v)) == NULL)
-				break;
-			v = t;
-		}
 		if ((name = strndup(e->d_name + pl, len - pl - sl)) == NULL)
 			break;
-		if ((v[*n].html = read_kept(dir, e->d_name)) == NULL) {
-			free(name);
-			continue;
-		}
-		v[(*n)++].name = name;
+		read_kept(kept, dayfd, wk_outdir_day(out), e->d_name, name, d);
+		free(name);
 	}
 	closedir(dp);
-	if (*n > 0)
-		qsort(v, *n, sizeof *v, by_name);
-	return v;
+	if (kept->n > 0)
+		qsort(kept->v, kept->n, sizeof *kept->v, by_name);
 }
 
 void
@@ -988,26 +990,26 @@ wk_report_write(struct wk_report *r, struct wk_outdir *out,
     struct wk_diags *d, struct wk_causes *causes, struct wk_history *hist)
 {
 	struct wk_buf page = WK_BUF_INIT, sec = WK_BUF_INIT, rel = WK_BUF_INIT;
-	struct wk_report_kept *kept;
-	size_t i, nkept;
+	struct wk_report *kept;
+	size_t i;
 	struct wk_err e2;
 	const char *why = NULL;
 
 	r->hist = hist;
-	for (i = 0; i < wk_report_count(r) && why == NULL; i++) {
+	for (i = 0; i < r->n && why == NULL; i++) {
 		wk_buf_clear(&sec);
 		wk_buf_clear(&rel);
-		wk_report_section(r, i, &sec);
-		wk_buf_printf(&rel, KEPT_PREFIX "%s" KEPT_SUFFIX,
-		    wk_report_name(r, i));
+		wk_report_keep_put(&r->v[i], &sec);
+		wk_buf_printf(&rel, KEPT_PREFIX "%s" KEPT_SUFFIX, r->v[i].name);
 		if (sec.failed || rel.failed)
 			why = _("out of memory");
 		else if (wk_outdir_write(out, wk_buf_str(&rel), sec.data,
 		    sec.len, &e2) != WK_OK)
 			why = e2.msg;
 	}
-	kept = earlier_sections(r, out, &nkept);
-	wk_report_html(r, d, causes, kept, nkept, &page);
+	if ((kept = wk_report_new(r->station, r->date, r->cat, r->pause_ms)) != NULL)
+		earlier_sections(r, kept, out, d);
+	wk_report_html(r, d, causes, kept, &page);
 	if (why == NULL && page.failed)
 		why = _("out of memory");
 	if (why == NULL && wk_outdir_write(out, "report.html", page.data,
@@ -1016,11 +1018,7 @@ wk_report_write(struct wk_report *r, struct wk_outdir *out,
 	if (why != NULL)
 		wk_diag(d, WK_WARNING, NULL, 0, 0,
 		    _("the report could not be written: %s"), why);
-	for (i = 0; i < nkept; i++) {
-		free(kept[i].name);
-		free(kept[i].html);
-	}
-	free(kept);
+	wk_report_free(kept);
 	wk_buf_free(&page);
 	wk_buf_free(&sec);
 	wk_buf_free(&rel);

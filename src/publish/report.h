@@ -56,35 +56,25 @@ void wk_report_add_script(struct wk_report *r, const struct wk_causes *c,
     const struct wk_audio_stats *stats, const char *error,
     struct wk_diags *d);
 
-/* The bulletin-languages added, each named "<bulletin>-<lang>", and the
- * page's section of one alone: a run keeps its sections beside the files,
- * so that the report of a later run of the day shows them too. */
-size_t wk_report_count(const struct wk_report *r);
-const char *wk_report_name(const struct wk_report *r, size_t i);
-void wk_report_section(const struct wk_report *r, size_t i,
-    struct wk_buf *out);
-
-/* A section that an earlier run of the day kept. */
-struct wk_report_kept {
-	char *name;
-	char *html;
-};
-
 /* Appends the page to out, in the locale's language: the run's facts, a
  * line in words of what goes to air, one line per cause of trouble
  * (causes, collected from d; may be NULL), the bulletins worst first, each
  * market and product they priced once with its weekly change and 30-day
- * chart (while wk_report_write gives it the archive), then the kept
- * sections of bulletins this run did not make (nkept of them). */
+ * chart (while wk_report_write gives it the archive), then the
+ * bulletin-languages of kept (may be NULL): the sections earlier runs of
+ * the day kept for bulletins this run did not make. */
 void wk_report_html(const struct wk_report *r, struct wk_diags *d,
-    struct wk_causes *causes, const struct wk_report_kept *kept,
-    size_t nkept, struct wk_buf *out);
+    struct wk_causes *causes, const struct wk_report *kept,
+    struct wk_buf *out);
 
 /*
  * Writes the day's report, for the operator: OUTDIR/DATE/report.html.
- * Each bulletin-language's section is kept beside the files
- * (.report-NAME.html), so that a run that makes only some bulletins still
- * shows the others of the day. A failure is a warning in d: the report is
+ * What each bulletin-language's section shows is kept beside the files as
+ * data (.report-NAME.data), so that a run that makes only some bulletins
+ * still shows the others of the day: read back only from files of the
+ * running user, never through a link, and rendered escaped like the
+ * run's own, so that a file planted in a shared output folder cannot put
+ * markup or script in the page. A failure is a warning in d: the report is
  * for reading, the files are what goes to air. With the run's price
  * archive hist (may be NULL), each price has its weekly change and a chart
  * of its last 30 days.

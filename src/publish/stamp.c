@@ -157,32 +157,24 @@ stamp_name(const char *name, struct wk_buf *b)
 	wk_buf_printf(b, ".%s.stamp", name);
 }
 
-/* Reads the stamp; NULL when there is none of willakuy's. */
+/* Reads the stamp; NULL when there is none of willakuy's (a file of the
+ * running user with one name: wk_safe_slurp). */
 static char *
 read_stamp(struct wk_outdir *o, const char *name)
 {
 	struct wk_buf fn = WK_BUF_INIT;
-	struct stat st;
 	char *text = NULL;
-	size_t len = 0;
-	ssize_t n;
-	int fd = -1;
+	size_t len;
 
 	stamp_name(name, &fn);
-	if (fn.failed || (fd = wk_safe_open_read(wk_outdir_dayfd(o),
-	    wk_buf_str(&fn))) < 0 || fstat(fd, &st) != 0 ||
-	    st.st_uid != geteuid() || st.st_nlink != 1 ||
-	    st.st_size >= STAMP_MAX ||
-	    (text = malloc((size_t)st.st_size + 1)) == NULL)
-		goto out;
-	while (len < (size_t)st.st_size &&
-	    (n = read(fd, text + len, (size_t)st.st_size - len)) > 0)
-		len += (size_t)n;
-	text[len] = '\0';
-out:
-	if (fd >= 0)
-		close(fd);
+	if (!fn.failed)
+		text = wk_safe_slurp(wk_outdir_dayfd(o), wk_buf_str(&fn),
+		    STAMP_MAX - 1, &len);
 	wk_buf_free(&fn);
+	if (text != NULL && strlen(text) != len) {
+		free(text);
+		text = NULL;
+	}
 	return text;
 }
 

@@ -1,12 +1,15 @@
 /*
- * Readers for the price feed and our news feed format. Each walks the tree
- * itself and checks every value with a message that says how to fix it.
- * A problem inside one <price>, <market> or news <item> leaves that element
- * out: it is reported as an error (so the run exits 1) and removed from the
- * tree, and the rest of the file is still read. The RELAX NG schema then
- * checks the structure of what is kept; only a problem of the file as a
- * whole (not XML, wrong root, bad feed date) rejects it. RSS and Atom news
- * go to rss.c.
+ * Readers for the price feed and our news feed format. Each checks every
+ * value with a message that says how to fix it. A problem inside one
+ * <price>, <market> or news <item> leaves that element out: it is reported
+ * as an error (so the run exits 1), and the rest of the file is still
+ * read. The RELAX NG schema then checks the structure of what is kept;
+ * only a problem of the file as a whole (not XML, wrong root, bad feed
+ * date) rejects it. The price feed, which may be large, is read as a
+ * stream (xmlstream.h): one <price> at a time, in memory for that price,
+ * not for the file. News feeds are read as a tree; RSS and Atom go to
+ * rss.c. What is said on the air from a feed (a market's name and town, a
+ * unit, a headline, a news text) has a bounded length (feed.h).
  */
 
 #include <stdint.h>
@@ -19,20 +22,22 @@
 #include "rngoutline.h"
 #include "rss.h"
 #include "xmlio.h"
+#include "xmlstream.h"
 
 /*
  * The keys a reader has kept so far (a market's id, a price's product and
  * unit, an item's id) in an open-addressed hash table, so that telling a
  * duplicate among n elements costs O(n), not O(n^2): a feed of 300 000
- * prices in 13 000 markets is read in linear time. The keys belong to the
- * elements, which do not move.
+ * prices in 13 000 markets is read in linear time. The table doubles as it
+ * fills, so a stream need not know how many will come. The keys belong to
+ * the elements, whose strings do not move.
  */
 struct seen {
 	struct key {
 		const char *a, *b;	/* NULL: empty */
 		size_t idx;
 	} *slot;
-	size_t mask;
+	size_t mask, n;
 };
 
 static int
@@ -43,6 +48,7 @@ seen_init(struct seen *s, size_t n)
 	while (cap < 2 * n)
 		cap *= 2;
 	s->mask = cap - 1;
+	s->n = 0;
 	return (s->slot = calloc(cap, sizeof *s->slot)) == NULL ? -1 : 0;
 }
 
@@ -58,7 +64,7 @@ seen_hash(const char *a, const char *b)
 
 /* The slot of key (a, b): where it is, or the empty one it would take. */
 static struct key *
-seen_slot(struct seen *s, const char *a, const char *b)
+seen_slot(const struct seen *s, const char *a, const char *b)
 {
 	size_t i = seen_hash(a, b) & s->mask;
 
@@ -68,8 +74,40 @@ seen_slot(struct seen *s, const char *a, const char *b)
 	return &s->slot[i];
 }
 
+/* The index given with key (a, b) when it was kept, or -1. */
+static long
+seen_find(const struct seen *s, const char *a, const char *b)
+{
+	const struct key *k = seen_slot(s, a, b);
+
+	return k->a != NULL ? (long)k->idx : -1;
+}
+
+/* Twice the slots, the keys placed again; -1 when out of memory (or the
+ * size would overflow). */
+static int
+seen_grow(struct seen *s)
+{
+	struct seen t;
+	size_t i, cap = s->mask + 1;
+
+	if (cap > SIZE_MAX / 2 / sizeof *s->slot)
+		return -1;
+	t.mask = 2 * cap - 1;
+	t.n = s->n;
+	if ((t.slot = calloc(2 * cap, sizeof *t.slot)) == NULL)
+		return -1;
+	for (i = 0; i < cap; i++)
+		if (s->slot[i].a != NULL)
+			*seen_slot(&t, s->slot[i].a, s->slot[i].b) = s->slot[i];
+	free(s->slot);
+	*s = t;
+	return 0;
+}
+
 /* The index given with key (a, b) earlier, or -1 after keeping it with
- * idx. The table never fills: it has twice as many slots as elements. */
+ * idx; -2 when out of memory. The table keeps at least half its slots
+ * empty. */
 static long
 seen_add(struct seen *s, const char *a, const char *b, size_t idx)
 {
@@ -77,10 +115,36 @@ seen_add(struct seen *s, const char *a, const char *b, size_t idx)
 
 	if (k->a != NULL)
 		return (long)k->idx;
+	if (2 * (s->n + 1) > s->mask + 1) {
+		if (seen_grow(s) != 0)
+			return -2;
+		k = seen_slot(s, a, b);
+	}
 	k->a = a;
 	k->b = b;
 	k->idx = idx;
+	s->n++;
 	return -1;
+}
+
+/* The characters (code points) of the UTF-8 text s: what takes time to
+ * say. */
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+/* Seconds of speech for n characters: espeak-ng's Spanish voice at the
+ * stations' 150 words a minute says about 16 a second. */
+static int
+speech_s(size_t n)
+{
+	return (int)((n + 15) / 16);
 }
 
 long long
@@ -222,21 +286,48 @@ valid_lang(const char *s)
 	}
 }
 
-/*
- * Reports err (an input problem of element n) as an error with why (a
- * sentence saying what is left out), then unlinks and frees n so that the
- * schema checks only what is kept.
- */
+/* Reports err (an input problem of an element) as an error with why, a
+ * sentence saying what is left out. */
 static void
-leave_out(xmlNodePtr n, const char *why, struct wk_diags *d,
-    struct wk_err *err)
+report_out(const char *why, struct wk_diags *d, struct wk_err *err)
 {
 	size_t len = strlen(err->msg);
 
 	snprintf(err->msg + len, sizeof err->msg - len, "; %s", why);
 	wk_diag_err(d, err);
+}
+
+/*
+ * Reports err as report_out does, then unlinks and frees the element n
+ * of a tree so that the schema checks only what is kept.
+ */
+static void
+leave_out(xmlNodePtr n, const char *why, struct wk_diags *d,
+    struct wk_err *err)
+{
+	report_out(why, d, err);
 	xmlUnlinkNode(n);
 	xmlFreeNode(n);
+}
+
+/* An attribute said on the air that must not be longer than max
+ * characters (what: the kind of text, for the message); a missing one
+ * passes. */
+static enum wk_status
+spoken_attr(const struct wk_xmlfile *f, xmlNodePtr n, const char *name,
+    size_t max, const char *what, struct wk_err *err)
+{
+	char *v = wk_xml_attr(n, name);
+	size_t k = v != NULL ? chars(v) : 0;
+	enum wk_status st = WK_OK;
+
+	if (k > max)
+		st = wk_xml_err(f, n, name, err,
+		    _("%s=\"%.24s...\" is %zu characters long: %s is said on the "
+		    "air and may have at most %zu (about %d seconds of speech); "
+		    "shorten it"), name, v, k, what, max, speech_s(max));
+	free(v);
+	return st;
 }
 
 /* A required date attribute. */
@@ -289,7 +380,7 @@ free_price(struct wk_price *p)
 
 /* Reads one <price> into p. */
 static enum wk_status
-read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
+read_price(const struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
     struct wk_err *err)
 {
 	static const char *const attrs[] = { "product", "unit", "value",
@@ -317,6 +408,9 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 	if ((p->product = id_attr(f, k, "product", err)) == NULL ||
 	    (p->unit = wk_xml_req(f, k, "unit", err)) == NULL)
 		return err->status;
+	if ((st = spoken_attr(f, k, "unit", WK_FEED_UNIT_MAX, _("a unit"),
+	    err)) != WK_OK)
+		return st;
 	if ((st = amount_attr(f, k, "value", &p->value, err)) != WK_OK)
 		return st;
 	if (xmlHasProp(k, BAD_CAST "previous") &&
@@ -334,17 +428,14 @@ read_price(struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 	return WK_OK;
 }
 
-/* Reads a <market>. A bad <price> is reported to d and left out; the
- * market fails (and is left out by the caller) when its own attributes are
- * wrong or no price is left. */
+/* Reads the start tag of a <market> into m; the caller reads its prices.
+ * The market fails (and is left out by the caller) when its own
+ * attributes are wrong. */
 static enum wk_status
-read_market(struct wk_xmlfile *f, xmlNodePtr n, struct wk_market *m,
-    struct wk_diags *d, struct wk_err *err)
+read_market(const struct wk_xmlfile *f, xmlNodePtr n, struct wk_market *m,
+    struct wk_err *err)
 {
 	static const char *const attrs[] = { "id", "name", "town", NULL };
-	xmlNodePtr k, next;
-	size_t cap = 0;
-	struct seen kept = { NULL, 0 };
 	enum wk_status st;
 
 	pos(f, n, NULL, &m->pos);
@@ -353,42 +444,12 @@ read_market(struct wk_xmlfile *f, xmlNodePtr n, struct wk_market *m,
 	if ((m->id = id_attr(f, n, "id", err)) == NULL ||
 	    (m->name = wk_xml_req(f, n, "name", err)) == NULL)
 		return err->status;
-	m->town = wk_xml_attr(n, "town");
-	for (k = wk_xml_elem(n->children); k; k = wk_xml_elem(k->next))
-		cap++;
-	if ((m->prices = calloc(cap + 1, sizeof *m->prices)) == NULL ||
-	    seen_init(&kept, cap) != 0) {
-		free(kept.slot);
-		return wk_err_nomem(err);
-	}
-	for (k = wk_xml_elem(n->children); k; k = next) {
-		struct wk_price *p = &m->prices[m->nprices];
-		long i = -1;
-
-		next = wk_xml_elem(k->next);
-		st = read_price(f, k, p, err);
-		if (st == WK_OK && (i = seen_add(&kept, p->product, p->unit,
-		    m->nprices)) >= 0)
-			st = wk_xml_err(f, k, "product", err,
-			    _("'%s' per %s is priced twice in market '%s' "
-			    "(also at line %d); keep one of the two"),
-			    p->product, p->unit, m->id, m->prices[i].pos.line);
-		if (st == WK_OK) {
-			m->nprices++;
-			continue;
-		}
-		free_price(p);
-		if (st != WK_EINPUT)
-			break;
-		leave_out(k, _("this price is left out, the market's other "
-		    "prices are read"), d, err);
-	}
-	free(kept.slot);
-	if (st != WK_OK && st != WK_EINPUT)
+	if ((st = spoken_attr(f, n, "name", WK_FEED_NAME_MAX,
+	    _("a market's name"), err)) != WK_OK ||
+	    (st = spoken_attr(f, n, "town", WK_FEED_TOWN_MAX, _("a town"),
+	    err)) != WK_OK)
 		return st;
-	if (m->nprices == 0)
-		return wk_xml_err(f, n, NULL, err,
-		    _("market '%s' has no price that can be read"), m->id);
+	m->town = wk_xml_attr(n, "town");
 	return WK_OK;
 }
 
@@ -422,91 +483,248 @@ wk_prices_free(struct wk_prices *p)
 	free(p);
 }
 
+/* The market being read from the stream: its element, what became of its
+ * start tag, and its prices so far (at p->markets[p->nmarkets]). */
+struct open_market {
+	xmlNodePtr n;		/* NULL: no market is open */
+	long twin;		/* the kept market with its id, or -1 */
+	int pushed;		/* the schema has its start */
+	int text;		/* it holds text before its first kept price */
+	size_t cap;		/* room in m->prices */
+	struct seen kept;	/* its products and units */
+};
+
+/* Reads the <prices> start tag into p; a problem rejects the file. */
+static enum wk_status
+read_head(struct wk_xmlstream *s, xmlNodePtr root, struct wk_prices *p,
+    struct wk_err *err)
+{
+	const struct wk_xmlfile *f = wk_xmls_file(s);
+	enum wk_status st;
+
+	if (!wk_xml_is(root, "prices"))
+		return wk_xml_err(f, root, NULL, err,
+		    _("this is a <%s> file, not a price feed (<prices>)"),
+		    (const char *)root->name);
+	pos(f, root, "date", &p->date_pos);
+	if ((st = date_attr(f, root, "date", &p->date, err)) != WK_OK)
+		return st;
+	p->currency = wk_xml_attr(root, "currency");
+	p->source = wk_xml_attr(root, "source");
+	if (p->currency != NULL && strcmp(p->currency, "PEN") != 0)
+		return wk_xml_err(f, root, "currency", err,
+		    _("currency \"%s\" is not supported; prices must be in soles "
+		    "(currency=\"PEN\")"), p->currency);
+	wk_xmls_valid_start(s, root);
+	return WK_OK;
+}
+
+/* A <market> starts: its attributes are read, or it is left out with its
+ * contents. */
+static enum wk_status
+market_start(struct wk_xmlstream *s, xmlNodePtr n, struct wk_prices *p,
+    size_t *cap, const struct seen *markets, struct open_market *om,
+    struct wk_diags *d, struct wk_err *err)
+{
+	static const char *const market[] = { "market", NULL };
+	const struct wk_xmlfile *f = wk_xmls_file(s);
+	struct wk_market *m;
+	enum wk_status st;
+
+	if (p->nmarkets + 1 >= *cap) {
+		size_t k = *cap ? 2 * *cap : 16;
+		struct wk_market *v;
+
+		if (k > SIZE_MAX / sizeof *v ||
+		    (v = realloc(p->markets, k * sizeof *v)) == NULL)
+			return wk_err_nomem(err);
+		p->markets = v;
+		*cap = k;
+	}
+	m = &p->markets[p->nmarkets];
+	memset(m, 0, sizeof *m);
+	memset(om, 0, sizeof *om);
+	if (!wk_xml_is(n, "market") && wk_rng_nearest((const char *)n->name,
+	    market) != NULL)
+		st = wk_xml_err(f, n, NULL, err,
+		    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+		    (const char *)n->name, "prices", "market");
+	else if (!wk_xml_is(n, "market"))
+		st = wk_xml_err(f, n, NULL, err,
+		    _("unexpected <%s> in <prices>; only <market> goes here"),
+		    (const char *)n->name);
+	else
+		st = read_market(f, n, m, err);
+	if (st == WK_OK) {
+		if (seen_init(&om->kept, 0) != 0)
+			return wk_err_nomem(err);
+		om->n = n;
+		om->twin = seen_find(markets, m->id, "");
+		return WK_OK;
+	}
+	free_market(m);
+	if (st != WK_EINPUT)
+		return st;
+	report_out(_("this market is left out, and its segments say their "
+	    "fallback phrase"), d, err);
+	return wk_xmls_skip(s, err);
+}
+
+/* A <price> (or another element) in the open market: read whole, kept or
+ * left out. */
+static enum wk_status
+market_price(struct wk_xmlstream *s, xmlNodePtr n, struct wk_prices *p,
+    struct open_market *om, struct wk_diags *d, struct wk_err *err)
+{
+	const struct wk_xmlfile *f = wk_xmls_file(s);
+	struct wk_market *m = &p->markets[p->nmarkets];
+	struct wk_price *pr;
+	enum wk_status st;
+	long i = -1;
+
+	if (m->nprices + 1 >= om->cap) {
+		size_t k = om->cap ? 2 * om->cap : 16;
+		struct wk_price *v;
+
+		if (k > SIZE_MAX / sizeof *v ||
+		    (v = realloc(m->prices, k * sizeof *v)) == NULL)
+			return wk_err_nomem(err);
+		m->prices = v;
+		om->cap = k;
+	}
+	pr = &m->prices[m->nprices];
+	memset(pr, 0, sizeof *pr);
+	/* Only a <price> is built as a tree: anything else is refused by
+	 * its name and passed over. */
+	if (wk_xml_is(n, "price") && (n = wk_xmls_expand(s, err)) == NULL)
+		return err->status;
+	st = read_price(f, n, pr, err);
+	if (st == WK_OK && (i = seen_add(&om->kept, pr->product, pr->unit,
+	    m->nprices)) >= 0)
+		st = wk_xml_err(f, n, "product", err,
+		    _("'%s' per %s is priced twice in market '%s' "
+		    "(also at line %d); keep one of the two"),
+		    pr->product, pr->unit, m->id, m->prices[i].pos.line);
+	else if (i == -2)
+		st = wk_err_nomem(err);
+	if (st == WK_OK) {
+		m->nprices++;
+		/* A market that is another's twin is not kept: the schema
+		 * checks what is. */
+		if (om->twin < 0 && !om->pushed) {
+			wk_xmls_valid_start(s, om->n);
+			if (om->text)
+				wk_xmls_valid_text(s, om->n, "text");
+			om->pushed = 1;
+		}
+		if (om->twin < 0)
+			wk_xmls_valid_element(s, n);
+		return WK_OK;
+	}
+	free_price(pr);
+	if (st != WK_EINPUT)
+		return st;
+	report_out(_("this price is left out, the market's other prices are "
+	    "read"), d, err);
+	return wk_xml_is(n, "price") ? WK_OK : wk_xmls_skip(s, err);
+}
+
+/* The open market ends: kept, or left out when no price could be read or
+ * its id was taken. */
+static enum wk_status
+market_end(struct wk_xmlstream *s, struct wk_prices *p, struct seen *markets,
+    struct open_market *om, struct wk_diags *d, struct wk_err *err)
+{
+	const struct wk_xmlfile *f = wk_xmls_file(s);
+	struct wk_market *m = &p->markets[p->nmarkets];
+	enum wk_status st = WK_OK;
+	long i;
+
+	free(om->kept.slot);
+	om->kept.slot = NULL;
+	if (m->nprices == 0)
+		st = wk_xml_err(f, om->n, NULL, err,
+		    _("market '%s' has no price that can be read"), m->id);
+	else if (om->twin >= 0)
+		st = wk_xml_err(f, om->n, "id", err,
+		    _("market '%s' appears twice (also at line %d); "
+		    "keep one of the two"), m->id,
+		    p->markets[om->twin].pos.line);
+	else if ((i = seen_add(markets, m->id, "", p->nmarkets)) == -2)
+		st = wk_err_nomem(err);
+	if (om->pushed)
+		wk_xmls_valid_end(s, om->n);
+	om->n = NULL;
+	if (st == WK_OK) {
+		p->nmarkets++;
+		return WK_OK;
+	}
+	free_market(m);
+	if (st != WK_EINPUT)
+		return st;
+	report_out(_("this market is left out, and its segments say their "
+	    "fallback phrase"), d, err);
+	return WK_OK;
+}
+
 enum wk_status
 wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
     struct wk_err *err)
 {
-	static const char *const market[] = { "market", NULL };
-	struct wk_xmlfile f;
+	struct wk_xmlstream *s = NULL;
 	struct wk_prices *p;
-	xmlNodePtr n, next;
-	enum wk_status st;
+	struct open_market om;
+	struct seen markets = { NULL, 0, 0 };
 	size_t cap = 0;
-	struct seen kept = { NULL, 0 };
+	enum wk_status st;
+	xmlNodePtr n;
+	int ev = 0, depth;
 
 	*out = NULL;
+	memset(&om, 0, sizeof om);
 	if ((p = calloc(1, sizeof *p)) == NULL)
 		return wk_err_nomem(err);
-	if ((st = wk_xml_load(path, 0, &f, err)) != WK_OK)
+	if ((st = wk_xmls_open(path, "prices", d, &s, err)) != WK_OK)
 		goto out;
-	if (!wk_xml_is(f.root, "prices")) {
-		st = wk_xml_err(&f, f.root, NULL, err,
-		    _("this is a <%s> file, not a price feed (<prices>)"),
-		    (const char *)f.root->name);
-		goto out;
-	}
-	if ((p->path = strdup(path)) == NULL) {
+	if ((p->path = strdup(path)) == NULL || seen_init(&markets, 0) != 0) {
 		st = wk_err_nomem(err);
 		goto out;
 	}
-	pos(&f, f.root, "date", &p->date_pos);
-	if ((st = date_attr(&f, f.root, "date", &p->date, err)) != WK_OK)
-		goto out;
-	p->currency = wk_xml_attr(f.root, "currency");
-	p->source = wk_xml_attr(f.root, "source");
-	if (p->currency != NULL && strcmp(p->currency, "PEN") != 0) {
-		st = wk_xml_err(&f, f.root, "currency", err,
-		    _("currency \"%s\" is not supported; prices must be in soles "
-		    "(currency=\"PEN\")"), p->currency);
-		goto out;
-	}
-	for (n = wk_xml_elem(f.root->children); n; n = wk_xml_elem(n->next))
-		cap++;
-	if ((p->markets = calloc(cap + 1, sizeof *p->markets)) == NULL ||
-	    seen_init(&kept, cap) != 0) {
-		st = wk_err_nomem(err);
-		goto out;
-	}
-	for (n = wk_xml_elem(f.root->children); n; n = next) {
-		struct wk_market *m = &p->markets[p->nmarkets];
-		long i = -1;
-
-		next = wk_xml_elem(n->next);
-		if (!wk_xml_is(n, "market") && wk_rng_nearest(
-		    (const char *)n->name, market) != NULL)
-			st = wk_xml_err(&f, n, NULL, err,
-			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
-			    (const char *)n->name, "prices", "market");
-		else if (!wk_xml_is(n, "market"))
-			st = wk_xml_err(&f, n, NULL, err,
-			    _("unexpected <%s> in <prices>; only <market> goes "
-			    "here"), (const char *)n->name);
-		else
-			st = read_market(&f, n, m, d, err);
-		if (st == WK_OK && (i = seen_add(&kept, m->id, "",
-		    p->nmarkets)) >= 0)
-			st = wk_xml_err(&f, n, "id", err,
-			    _("market '%s' appears twice (also at line %d); "
-			    "keep one of the two"), m->id,
-			    p->markets[i].pos.line);
-		if (st == WK_OK) {
-			p->nmarkets++;
-			continue;
+	/* The root (depth 0), its markets (1) and their prices (2): a
+	 * market left out is passed over whole and a price is read whole,
+	 * so nothing deeper comes. */
+	while (st == WK_OK && (ev = wk_xmls_next(s, &n, &depth, err)) > 0) {
+		if (depth == 0 && ev == WK_XMLS_START)
+			st = read_head(s, n, p, err);
+		else if (depth == 0 && ev == WK_XMLS_END)
+			wk_xmls_valid_end(s, n);
+		else if (depth == 1 && ev == WK_XMLS_TEXT)
+			wk_xmls_valid_text(s, n->parent, (const char *)n->content);
+		else if (depth == 1 && ev == WK_XMLS_START)
+			st = market_start(s, n, p, &cap, &markets, &om, d, err);
+		else if (depth == 1 && ev == WK_XMLS_END && om.n != NULL)
+			st = market_end(s, p, &markets, &om, d, err);
+		else if (depth == 2 && ev == WK_XMLS_START && om.n != NULL)
+			st = market_price(s, n, p, &om, d, err);
+		else if (depth == 2 && ev == WK_XMLS_TEXT && om.n != NULL) {
+			if (om.pushed)
+				wk_xmls_valid_text(s, om.n,
+				    (const char *)n->content);
+			else
+				om.text = 1;
 		}
-		free_market(m);
-		if (st != WK_EINPUT)
-			goto out;
-		leave_out(n, _("this market is left out, and its segments say "
-		    "their fallback phrase"), d, err);
 	}
-	st = WK_OK;
+	if (st == WK_OK && ev < 0)
+		st = err->status;
+	if (st == WK_OK)
+		st = wk_xmls_verdict(s, err);
 out:
-	/* The schema checks what is kept; a problem of the whole file (its
-	 * date, its root) does not hide the others. */
-	if (f.doc != NULL && (st == WK_OK || st == WK_EINPUT))
-		st = wk_xml_finish(&f, "prices", st, d, err);
-	free(kept.slot);
-	wk_xml_free(&f);
+	if (om.n != NULL) {
+		free(om.kept.slot);
+		free_market(&p->markets[p->nmarkets]);
+	}
+	free(markets.slot);
+	wk_xmls_free(s);
 	if (st != WK_OK) {
 		wk_prices_free(p);
 		return st;
@@ -583,6 +801,7 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 {
 	xmlNodePtr k;
 	enum wk_status st;
+	size_t max;
 
 	static const char *const attrs[] = { "id", "network", "date",
 	    "expires", NULL };
@@ -649,6 +868,14 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 			    _("<%s> holds %zu bytes of text, more than the %d "
 			    "willakuy reads in one element; shorten it"),
 			    (const char *)k->name, strlen(*slot), WK_XML_MAX_TEXT);
+		max = slot == &t->headline ? WK_FEED_HEADLINE_MAX :
+		    WK_FEED_TEXT_MAX;
+		if (chars(*slot) > max)
+			return wk_xml_err(f, k, NULL, err,
+			    _("<%s> is %zu characters long: a news item says at "
+			    "most %zu there (about %d seconds of speech); shorten "
+			    "it"), (const char *)k->name, chars(*slot), max,
+			    speech_s(max));
 	}
 	if (it->ntexts == 0)
 		return wk_xml_err(f, n, NULL, err, "%s",
@@ -663,7 +890,7 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 	static const char *const item[] = { "item", NULL };
 	xmlNodePtr n, next;
 	size_t cap = 0;
-	struct seen kept = { NULL, 0 };
+	struct seen kept = { NULL, 0, 0 };
 	enum wk_status st;
 
 	pos(f, f->root, "date", &nw->date_pos);
@@ -716,6 +943,48 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 	return wk_xml_finish(f, "news", WK_OK, d, err);
 }
 
+/* The items of an RSS or Atom feed whose title or text is longer than a
+ * news item says (feed.h) are left out with an error; rss.c has kept no
+ * more than each one's position. */
+static void
+web_lengths(struct wk_news *nw, struct wk_diags *d, struct wk_err *err)
+{
+	size_t i, j, k, keep = 0;
+
+	for (i = 0; i < nw->nitems; i++) {
+		struct wk_news_item *it = &nw->items[i];
+		int bad = 0;
+
+		for (j = 0; j < it->ntexts && !bad; j++) {
+			const struct wk_news_text *t = &it->texts[j];
+
+			if (t->headline != NULL &&
+			    (k = chars(t->headline)) > WK_FEED_HEADLINE_MAX)
+				bad = wk_err_set(err, WK_EINPUT, nw->path,
+				    t->pos.line, t->pos.col, _("the item's title "
+				    "is %zu characters long: a news item says at "
+				    "most %d there (about %d seconds of speech); "
+				    "shorten it"), k, WK_FEED_HEADLINE_MAX,
+				    speech_s(WK_FEED_HEADLINE_MAX)) != WK_OK;
+			else if (t->text != NULL &&
+			    (k = chars(t->text)) > WK_FEED_TEXT_MAX)
+				bad = wk_err_set(err, WK_EINPUT, nw->path,
+				    t->pos.line, t->pos.col, _("the item's text "
+				    "is %zu characters long: a news item says at "
+				    "most %d there (about %d seconds of speech); "
+				    "shorten it"), k, WK_FEED_TEXT_MAX,
+				    speech_s(WK_FEED_TEXT_MAX)) != WK_OK;
+		}
+		if (bad) {
+			report_out(_("this news item is left out, the others "
+			    "are read"), d, err);
+			free_item(it);
+		} else
+			nw->items[keep++] = *it;
+	}
+	nw->nitems = keep;
+}
+
 enum wk_status
 wk_news_load(const char *path, struct wk_news **out, struct wk_diags *d,
     struct wk_err *err)
@@ -745,8 +1014,10 @@ wk_news_load(const char *path, struct wk_news **out, struct wk_diags *d,
 				    "feeds are UTF-8"), (const char *)f.doc->encoding);
 			else
 				st = read_news(&f, nw, d, err);
-		} else if (rss)
-			st = wk_rss_read(&f, nw, d, err);
+		} else if (rss) {
+			if ((st = wk_rss_read(&f, nw, d, err)) == WK_OK)
+				web_lengths(nw, d, err);
+		}
 		else
 			st = wk_xml_err(&f, f.root, NULL, err,
 			    _("this is a <%s> file, not a news feed (<news>, RSS "

@@ -19,6 +19,28 @@ struct wk_pos {
 	int line, col;
 };
 
+/*
+ * The most characters (code points) a feed may give for a text that is
+ * said on the air; a longer one leaves its element out with an error. At
+ * the stations' 150 words a minute espeak-ng says about 16 characters a
+ * second, so a 9 KB market name would take over nine minutes of a
+ * comparison meant to last twenty seconds.
+ *  - a market's name: the longest in the network's lists is under 70
+ *    ("Mercado Mayorista de Productores ... de Huamanga"): 100, 6 s;
+ *  - a market's town: Peru's longest district names are under 40: 60;
+ *  - a price's unit: "kg", "arroba", "saco de 50 kg": 40;
+ *  - a news headline: a sentence, as radio writes them (under 150): 300,
+ *    about 20 s;
+ *  - a news text: a radio item runs 30 to 90 s, 500 to 1 500 characters;
+ *    3 000 (about 3 minutes) leaves room for a long one and keeps a whole
+ *    web article out of a bulletin.
+ */
+#define WK_FEED_NAME_MAX 100
+#define WK_FEED_TOWN_MAX 60
+#define WK_FEED_UNIT_MAX 40
+#define WK_FEED_HEADLINE_MAX 300
+#define WK_FEED_TEXT_MAX 3000
+
 /* Largest price accepted, in céntimos (S/ 9 999 999.99). */
 #define WK_PRICE_MAX 999999999LL
 
@@ -83,7 +105,9 @@ struct wk_news {
 	struct wk_pos date_pos;
 };
 
-/* Reads a price feed. Returns WK_EINPUT with err set on the first problem;
+/* Reads a price feed, as a stream: memory for the prices it keeps, not
+ * for the file. A bad <market> or <price> is an error in d and is left
+ * out; a problem of the file as a whole returns WK_EINPUT with err set.
  * *out belongs to the caller on success (wk_prices_free). */
 enum wk_status wk_prices_load(const char *path, struct wk_prices **out,
     struct wk_diags *d, struct wk_err *err);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "base/buf.h"
+#include "base/lines.h"
 #include "base/paths.h"
 #include "base/text.h"
 #include "vocab.h"
@@ -333,33 +334,24 @@ read_file(struct wk_voice *v, const char *path, enum file_kind kind,
 {
 	static const char *const unit_kinds[] = { "prefix", "power", "per",
 	    NULL };
-	FILE *fp;
-	char buf[1024];
+	struct wk_lines in;
+	char *buf;
 	struct line l;
-	enum wk_status st = WK_OK;
+	int missing;
+	enum wk_status st;
 
-	if ((fp = fopen(path, "r")) == NULL)
-		return errno == ENOENT ? WK_OK : wk_err_set(err, WK_EINPUT, path,
-		    0, 0, _("cannot open: %s"), strerror(errno));
+	if ((st = wk_lines_open(&in, path, WK_TEXT_LINE_MAX, &missing,
+	    err)) != WK_OK || missing)
+		return st;
 	memset(&l, 0, sizeof l);
 	l.path = path;
-	while (st == WK_OK && fgets(buf, sizeof buf, fp) != NULL) {
+	while ((st = wk_lines_next(&in, &buf, err)) == WK_OK && buf != NULL) {
 		char *a;
 
-		l.lineno++;
-		if (strchr(buf, '\n') == NULL && !feof(fp)) {
-			st = line_err(&l, _("line too long (over 1000 bytes)"), err);
-			break;
-		}
-		buf[strcspn(buf, "\r\n")] = '\0';
+		l.lineno = in.lineno;
 		a = trim(buf);
 		if (*a == '\0' || *a == '#')
 			continue;
-		if (wk_utf8_check(a, strlen(a)) != strlen(a)) {
-			st = line_err(&l, _("the line is not valid UTF-8; save the "
-			    "file as UTF-8"), err);
-			break;
-		}
 		st = split_line(a, kind == F_UNITS ? unit_kinds : NULL, &l, err);
 		if (st == WK_OK)
 			switch (kind) {
@@ -379,11 +371,10 @@ read_file(struct wk_voice *v, const char *path, enum file_kind kind,
 		wk_free_words(l.written, l.nwritten);
 		l.written = NULL;
 		l.nwritten = 0;
+		if (st != WK_OK)
+			break;
 	}
-	if (st == WK_OK && ferror(fp))
-		st = wk_err_set(err, WK_EINPUT, path, 0, 0, _("cannot read: %s"),
-		    strerror(errno));
-	fclose(fp);
+	wk_lines_close(&in);
 	return st;
 }
 

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "base/buf.h"
+#include "base/lines.h"
 #include "base/paths.h"
 #include "base/text.h"
 #include "vocab.h"
@@ -555,42 +556,35 @@ static enum wk_status
 read_genders(struct wk_voice *v, struct wk_err *err)
 {
 	struct ctx c = { NULL, err };
-	char *path, line[4096];
-	FILE *fp;
-	int lineno = 0;
-	enum wk_status st = WK_OK;
+	struct wk_lines l;
+	char *path, *line;
+	int missing;
+	enum wk_status st;
 
 	if ((path = wk_path_join(v->dir, "gender.txt")) == NULL)
 		return wk_err_nomem(err);
-	if ((fp = fopen(path, "r")) == NULL) {
-		st = errno == ENOENT ? WK_OK : wk_err_set(err, WK_EINPUT, path,
-		    0, 0, _("cannot open: %s"), strerror(errno));
+	if ((st = wk_lines_open(&l, path, WK_TEXT_LINE_MAX, &missing,
+	    err)) != WK_OK || missing) {
 		free(path);
 		return st;
 	}
-	while (st == WK_OK && fgets(line, sizeof line, fp) != NULL) {
+	while ((st = wk_lines_next(&l, &line, err)) == WK_OK && line != NULL) {
 		char *a, *colon;
 
-		lineno++;
-		line[strcspn(line, "#\r\n")] = '\0';
+		line[strcspn(line, "#")] = '\0';
 		a = line + strspn(line, " \t");
 		if (*a == '\0')
 			continue;
 		if ((colon = strchr(a, ':')) == NULL || (strncmp(a, "f:", 2) &&
 		    strncmp(a, "m:", 2) && strncmp(a, "none:", 5))) {
-			st = wk_err_set(err, WK_EINPUT, path, lineno, 1, "%s",
+			st = wk_err_set(err, WK_EINPUT, path, l.lineno, 1, "%s",
 			    _("expected 'f:', 'm:' or 'none:' and the nouns"));
 			break;
 		}
-		if (wk_utf8_check(colon, strlen(colon)) != strlen(colon)) {
-			st = wk_err_set(err, WK_EINPUT, path, lineno, 1, "%s",
-			    _("the line is not valid UTF-8; save the file "
-			    "as UTF-8"));
+		if ((st = add_nouns(&c, v, colon + 1, gender_code(a))) != WK_OK)
 			break;
-		}
-		st = add_nouns(&c, v, colon + 1, gender_code(a));
 	}
-	fclose(fp);
+	wk_lines_close(&l);
 	free(path);
 	return st;
 }
@@ -599,40 +593,24 @@ read_genders(struct wk_voice *v, struct wk_err *err)
 static enum wk_status
 read_lexicon(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 {
-	FILE *fp;
-	char line[1024];
-	int lineno = 0;
+	struct wk_lines l;
+	char *line;
+	int missing;
 	size_t i, j;
 	struct ctx c = { NULL, err };
-	enum wk_status st = WK_OK;
+	enum wk_status st;
 
-	if ((fp = fopen(v->lexicon_path, "r")) == NULL) {
-		if (errno == ENOENT)
-			return WK_OK;
-		return wk_err_set(err, WK_EINPUT, v->lexicon_path, 0, 0,
-		    _("cannot open: %s"), strerror(errno));
-	}
-	while (st == WK_OK && fgets(line, sizeof line, fp) != NULL) {
+	if ((st = wk_lines_open(&l, v->lexicon_path, WK_TEXT_LINE_MAX,
+	    &missing, err)) != WK_OK || missing)
+		return st;
+	while ((st = wk_lines_next(&l, &line, err)) == WK_OK && line != NULL) {
 		char *eq, *a, *b, *e;
 
-		lineno++;
-		if (strchr(line, '\n') == NULL && !feof(fp)) {
-			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, lineno, 1,
-			    "%s", _("line too long (over 1000 bytes)"));
-			break;
-		}
-		line[strcspn(line, "\r\n")] = '\0';
 		a = line + strspn(line, " \t");
 		if (*a == '\0' || *a == '#')
 			continue;
-		if (wk_utf8_check(a, strlen(a)) != strlen(a)) {
-			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, lineno, 1,
-			    "%s", _("the line is not valid UTF-8; save the file "
-			    "as UTF-8"));
-			break;
-		}
 		if ((eq = strchr(a, '=')) == NULL) {
-			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, lineno,
+			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, l.lineno,
 			    (int)(a - line) + 1, "%s", _("expected 'word = "
 			    "respelling'"));
 			break;
@@ -642,7 +620,7 @@ read_lexicon(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 			e--;
 		b = eq + 1 + strspn(eq + 1, " \t");
 		if (e == a || *b == '\0' || memchr(a, ' ', (size_t)(e - a))) {
-			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, lineno,
+			st = wk_err_set(err, WK_EINPUT, v->lexicon_path, l.lineno,
 			    (int)(a - line) + 1, "%s", _("expected one word, '=', "
 			    "and its respelling"));
 			break;
@@ -652,13 +630,11 @@ read_lexicon(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 			b[--j] = '\0';
 		st = push_pair(&c, &v->lexicon, &v->nlexicon,
 		    wk_fold(a, (size_t)(e - a)), strdup(b), 0);
-		if (st == WK_OK)
-			v->lexicon[v->nlexicon - 1].line = lineno;
+		if (st != WK_OK)
+			break;
+		v->lexicon[v->nlexicon - 1].line = l.lineno;
 	}
-	if (ferror(fp) && st == WK_OK)
-		st = wk_err_set(err, WK_EINPUT, v->lexicon_path, 0, 0,
-		    _("cannot read: %s"), strerror(errno));
-	fclose(fp);
+	wk_lines_close(&l);
 	if (st != WK_OK)
 		return st;
 	/* Sort stably by word; a later duplicate wins, with a warning. */
@@ -772,30 +748,27 @@ wk_prompt_word(const char *s, size_t n)
 static enum wk_status
 read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 {
-	FILE *fp;
-	char line[1024], *dir;
-	int lineno = 0;
-	enum wk_status st = WK_OK;
+	struct wk_lines l;
+	char *line, *dir;
+	enum wk_status st;
 
-	if ((fp = fopen(v->prompts_path, "r")) == NULL)
-		return wk_err_set(err, WK_EINPUT, v->prompts_path, 0, 0,
-		    _("cannot open: %s"), strerror(errno));
+	if ((st = wk_lines_open(&l, v->prompts_path, WK_TEXT_LINE_MAX, NULL,
+	    err)) != WK_OK)
+		return st;
 	if ((dir = wk_path_dir(v->prompts_path)) == NULL) {
-		fclose(fp);
+		wk_lines_close(&l);
 		return wk_err_nomem(err);
 	}
-	while (st == WK_OK && fgets(line, sizeof line, fp) != NULL) {
+	while ((st = wk_lines_next(&l, &line, err)) == WK_OK && line != NULL) {
 		struct wk_prompt *np, *pr;
 		char *colon, *a = line, **w;
 		size_t nw = 0, i;
 
-		lineno++;
-		line[strcspn(line, "\r\n")] = '\0';
 		a += strspn(a, " \t");
 		if (*a == '\0' || *a == '#')
 			continue;
 		if ((colon = strchr(a, ':')) == NULL || colon == a) {
-			st = wk_err_set(err, WK_EINPUT, v->prompts_path, lineno, 1,
+			st = wk_err_set(err, WK_EINPUT, v->prompts_path, l.lineno, 1,
 			    "%s", _("expected 'file.wav: the words it says'"));
 			break;
 		}
@@ -806,7 +779,7 @@ read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 		}
 		if (nw == 0) {
 			wk_free_words(w, nw);
-			st = wk_err_set(err, WK_EINPUT, v->prompts_path, lineno,
+			st = wk_err_set(err, WK_EINPUT, v->prompts_path, l.lineno,
 			    (int)(colon - line) + 2, "%s",
 			    _("the prompt says no words; write them after ':'"));
 			break;
@@ -829,7 +802,7 @@ read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 		pr = &np[v->nprompts++];
 		pr->words = w;
 		pr->nwords = nw;
-		pr->line = lineno;
+		pr->line = l.lineno;
 		pr->vetted = 0;
 		colon[0] = '\0';
 		while (colon > a && (colon[-1] == ' ' || colon[-1] == '\t'))
@@ -839,14 +812,11 @@ read_prompts(struct wk_voice *v, struct wk_diags *d, struct wk_err *err)
 			break;
 		}
 		if (access(pr->path, R_OK) != 0)
-			wk_diag(d, WK_WARNING, v->prompts_path, lineno, 1,
+			wk_diag(d, WK_WARNING, v->prompts_path, l.lineno, 1,
 			    _("prompt file %s is missing; those words will be "
 			    "synthesized"), a);
 	}
-	if (st == WK_OK && ferror(fp))
-		st = wk_err_set(err, WK_EINPUT, v->prompts_path, 0, 0,
-		    _("cannot read: %s"), strerror(errno));
-	fclose(fp);
+	wk_lines_close(&l);
 	free(dir);
 	return st;
 }

@@ -159,6 +159,26 @@ on_doctype(void *data, const xmlChar *name, const xmlChar *eid,
 	xmlStopParser(ctxt);
 }
 
+/* Takes the tree building out of handler sax: the parser then checks the
+ * document (well-formedness, namespaces, the DOCTYPE) in memory that does
+ * not grow with it. With no SAX1 callbacks either, it stays a SAX2 parse. */
+static void
+no_tree(xmlSAXHandler *sax)
+{
+	sax->startDocument = NULL;
+	sax->endDocument = NULL;
+	sax->startElement = NULL;
+	sax->endElement = NULL;
+	sax->startElementNs = NULL;
+	sax->endElementNs = NULL;
+	sax->characters = NULL;
+	sax->ignorableWhitespace = NULL;
+	sax->cdataBlock = NULL;
+	sax->comment = NULL;
+	sax->processingInstruction = NULL;
+	sax->reference = NULL;
+}
+
 static enum wk_status
 slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
 {
@@ -244,9 +264,25 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 	ctxt->_private = &ps;
 	ctxt->sax->serror = on_parse_error;
 	ctxt->sax->internalSubset = on_doctype;
+	if (flags & WK_XML_NO_TREE)
+		no_tree(ctxt->sax);
 	f->doc = xmlCtxtReadMemory(ctxt, f->src, (int)f->srclen, path,
 	    f->encoding != NULL ? "UTF-8" : NULL,
 	    opts | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (flags & WK_XML_NO_TREE) {
+		/* Only the check: the stream builds what it reads. */
+		xmlFreeDoc(f->doc);
+		f->doc = NULL;
+		if (ps.failed || !ctxt->wellFormed) {
+			if (!ps.failed)
+				wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",
+				    _("not well-formed XML"));
+			wk_xmlpos_allow_broken_excerpt(f);
+			st = WK_EINPUT;
+		} else
+			st = wk_xmlpos_index(f, err);
+		goto out;
+	}
 	if (ps.failed || f->doc == NULL || !ctxt->wellFormed) {
 		if (!ps.failed)
 			wk_err_set(err, WK_EINPUT, path, 0, 0, "%s",

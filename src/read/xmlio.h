@@ -4,7 +4,8 @@
  * Safe XML loading for the readers of read/ (feed.c, rss.c, bulletin.c,
  * station.c, catalog.c, voice.c, style.c; xmlpos.c and xmlmsg.c keep its
  * positions and explain its messages, xmlvalid.c and rngoutline.c
- * validate): with publish/podcast.c, which
+ * validate, xmlstream.c reads a large file as a stream on top of it): with
+ * publish/podcast.c, which
  * writes XML through libxml2's xmlTextWriter, the only files that see
  * libxml2. main.c sets it up and cleans it up through wk_xml_init and
  * wk_xml_cleanup; check.c sniffs a file's root with wk_xml_open_head. A
@@ -17,6 +18,7 @@
 
 #include <stdio.h>
 
+#include <libxml/relaxng.h>
 #include <libxml/tree.h>
 
 #include "base/err.h"
@@ -48,6 +50,10 @@ struct wk_xmlfile {
 
 enum wk_xml_flags {
 	WK_XML_UTF8_ONLY = 1,	/* refuse a declared encoding other than UTF-8 */
+	WK_XML_NO_TREE = 2,	/* check the file (well-formed, no DOCTYPE) and
+				 * index its lines, but build no tree: f->doc
+				 * and f->root stay NULL (a stream reads it:
+				 * xmlstream.h) */
 };
 
 /*
@@ -63,6 +69,11 @@ enum wk_xml_flags {
  */
 enum wk_status wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
     struct wk_err *err);
+
+/* The RELAX NG schema `name` (e.g. "prices") from the schema directory,
+ * parsed once and kept until wk_xml_cleanup (xmlvalid.c); NULL with err
+ * set (WK_EIO) when it cannot be read. */
+xmlRelaxNGPtr wk_xml_schema(const char *name, struct wk_err *err);
 
 /*
  * Validates f against the RELAX NG schema `name` (e.g. "prices") from the

@@ -5,7 +5,7 @@
  * programmers. This table says what each one means for an editor, in the
  * user's language, with the names and values the error carries, so that no
  * English sentence of libxml2 reaches a Spanish-speaking editor. Only the
- * readers' libxml2 wrappers (xmlio.c, xmlvalid.c) include it.
+ * readers' libxml2 wrappers (xmlio.c, xmlvalid.c, xmlstream.c) include it.
  */
 
 #include <stddef.h>

@@ -232,6 +232,34 @@ wk_xmlpos_check_tags(const struct wk_xmlfile *f, struct wk_err *err)
 	return WK_OK;
 }
 
+/* True when the start tag at off is element n's (with a prefix,
+ * <atom:link> for "link"). */
+static int
+tag_is(const struct wk_xmlfile *f, size_t off, xmlNodePtr n)
+{
+	const char *name = (const char *)n->name, *q = f->src + off + 1;
+	size_t len = strlen(name);
+
+	if (n->ns != NULL && n->ns->prefix != NULL &&
+	    strncmp(q, (const char *)n->ns->prefix,
+	    strlen((const char *)n->ns->prefix)) == 0 &&
+	    q[strlen((const char *)n->ns->prefix)] == ':')
+		q += strlen((const char *)n->ns->prefix) + 1;
+	return strncmp(q, name, len) == 0 && strchr(" \t\r\n/>", q[len]) != NULL;
+}
+
+int
+wk_xmlpos_mark(const struct wk_xmlfile *f, xmlNodePtr n, size_t *off)
+{
+	size_t at = next_tag(f, *off);
+
+	if (n->type != XML_ELEMENT_NODE || at >= f->srclen || !tag_is(f, at, n))
+		return -1;
+	n->_private = (void *)(uintptr_t)(at + 1);
+	*off = at + 1;
+	return 0;
+}
+
 enum wk_status
 wk_xmlpos_lines(struct wk_xmlfile *f, struct wk_err *err)
 {

@@ -54,6 +54,12 @@ size_t wk_xmlpos_attr_before(const struct wk_xmlfile *f, size_t off,
 
 /* The offset of a <!DOCTYPE before the first element, or (size_t)-1. */
 size_t wk_xmlpos_doctype(const struct wk_xmlfile *f);
+/* Records in element n the offset of its start tag, the next one in
+ * f->src at or after *off, and moves *off past it: for a reader that meets
+ * the elements one at a time in document order (xmlstream.c). Returns 0,
+ * or -1 when n is not the element there (its position stays unknown and
+ * *off does not move). The lines of f must be indexed. */
+int wk_xmlpos_mark(const struct wk_xmlfile *f, xmlNodePtr n, size_t *off);
 
 /* The offset of n's start tag, or (size_t)-1 when unknown. */
 size_t wk_xmlpos_of(xmlNodePtr n);

@@ -952,6 +952,14 @@ validate(struct wk_xmlfile *f, const char *name, struct wk_diags *d,
 	return WK_EINPUT;
 }
 
+xmlRelaxNGPtr
+wk_xml_schema(const char *name, struct wk_err *err)
+{
+	struct schema *s = schema(name, err);
+
+	return s != NULL ? s->rng : NULL;
+}
+
 enum wk_status
 wk_xml_validate(struct wk_xmlfile *f, const char *name, struct wk_diags *d,
     struct wk_err *err)

@@ -10,30 +10,56 @@
 #include <libintl.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "build.h"
 #include "notify.h"
 #include "publish/hook.h"
 #include "read/site.h"
 #include "read/station.h"
 
+/* Appends text to b, each of its lines kept a line (wk_buf_oneline): no
+ * value quoted in it can add one. */
+static void
+put_lines(struct wk_buf *b, const char *text)
+{
+	const char *nl;
+	char *line;
+
+	for (; text != NULL && *text != '\0'; text = nl + 1) {
+		if ((nl = strchr(text, '\n')) == NULL)
+			nl = text + strlen(text);
+		if ((line = strndup(text, (size_t)(nl - text))) == NULL) {
+			b->failed = 1;
+			return;
+		}
+		wk_buf_oneline(b, line);
+		wk_buf_putc(b, '\n');
+		free(line);
+		if (*nl == '\0')
+			break;
+	}
+}
+
 /*
  * The plain-text summary of a run (malloc'd, NUL-terminated): a first line
  * with the station, date, exit status and counts, then n->causes or,
  * without it, one line per error and warning of d, in the user's language.
- * NULL when out of memory.
+ * Values from outside (paths, messages that quote feeds) stay on their
+ * line. NULL when out of memory.
  */
 static char *
 wk_notify_summary(const struct wk_notify_run *n, const struct wk_diags *d)
 {
 	static const char *const sev[] = { "note", "warning", "error" };
-	struct wk_buf b = WK_BUF_INIT;
+	struct wk_buf b = WK_BUF_INIT, line = WK_BUF_INIT;
 	char date[11];
 	size_t i;
 
 	wk_date_format(n->date, date);
-	wk_buf_printf(&b, _("willakuy build for %s in %s: exit status %d"),
+	wk_buf_printf(&line, _("willakuy build for %s in %s: exit status %d"),
 	    date, n->outdir, n->exit_code);
-	wk_buf_puts(&b, "\n");
+	put_lines(&b, wk_buf_str(&line));
+	wk_buf_clear(&line);
 	if (n->res != NULL) {
 		wk_buf_printf(&b, ngettext("%zu bulletin file published",
 		    "%zu bulletin files published", n->res->built),
@@ -43,11 +69,13 @@ wk_notify_summary(const struct wk_notify_run *n, const struct wk_diags *d)
 		wk_buf_puts(&b, "\n");
 	}
 	if (n->error != NULL) {
-		wk_buf_printf(&b, _("the build did not run: %s"), n->error);
+		wk_buf_printf(&line, _("the build did not run: %s"), n->error);
+		wk_buf_oneline(&b, wk_buf_str(&line));
+		wk_buf_clear(&line);
 		wk_buf_puts(&b, "\n");
 	}
 	if (n->causes != NULL) {
-		wk_buf_puts(&b, n->causes);
+		put_lines(&b, n->causes);
 		d = NULL;
 	}
 	for (i = 0; d != NULL && i < d->n; i++) {
@@ -56,15 +84,20 @@ wk_notify_summary(const struct wk_notify_run *n, const struct wk_diags *d)
 		if (g->sev == WK_NOTE)
 			continue;
 		if (g->file != NULL) {
-			wk_buf_puts(&b, g->file);
+			wk_buf_oneline(&b, g->file);
 			if (g->line > 0)
 				wk_buf_printf(&b, ":%d", g->line);
 			if (g->line > 0 && g->col > 0)
 				wk_buf_printf(&b, ":%d", g->col);
 			wk_buf_puts(&b, ": ");
 		}
-		wk_buf_printf(&b, "%s: %s\n", gettext(sev[g->sev]), g->msg);
+		wk_buf_printf(&b, "%s: ", gettext(sev[g->sev]));
+		wk_buf_oneline(&b, g->msg);
+		wk_buf_putc(&b, '\n');
 	}
+	if (line.failed)
+		b.failed = 1;
+	wk_buf_free(&line);
 	return wk_buf_steal(&b);
 }
 

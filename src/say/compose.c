@@ -24,6 +24,7 @@
 #include "read/history.h"
 #include "read/plausible.h"
 #include "base/paths.h"
+#include "base/text.h"
 #include "read/site.h"
 #include "read/station.h"
 #include "verbal.h"
@@ -937,7 +938,8 @@ wk_seg_transcript(const struct wk_script *s, const struct wk_seg *sg,
 			continue;
 		if (strcmp(p->lang, s->lang) != 0)
 			wk_buf_printf(b, "[%s] ", p->lang);
-		wk_buf_puts(b, p->text);
+		/* One line per part, whatever its text holds. */
+		wk_buf_oneline(b, p->text);
 		wk_buf_putc(b, '\n');
 	}
 }

@@ -120,8 +120,9 @@ enum wk_status wk_compose(struct wk_compose *c, const struct wk_bulletin *b,
     const char *lang, struct wk_script **out, struct wk_err *err);
 void wk_script_free(struct wk_script *s);
 
-/* Appends the words of segment sg of s, one spoken part a line; passages
- * read by another language's voice start with "[xx] ". */
+/* Appends the words of segment sg of s, one spoken part a line (its text
+ * kept on it: wk_buf_oneline); passages read by another language's voice
+ * start with "[xx] ". */
 void wk_seg_transcript(const struct wk_script *s, const struct wk_seg *sg,
     struct wk_buf *b);
 

@@ -108,9 +108,9 @@ for delay in 0.1 0.5; do
 	[ "$(which_run "$D/precios-manana-es.txt")" = B ] || die "an interrupted publication was not finished"
 	expect_rc 0 build a "$B"
 done
-# (.report-NAME.html are the report's kept sections, .willakuy-latest is
+# (.report-NAME.data are the report's kept sections, .willakuy-latest is
 # latest/'s manifest, .willakuy-station the station OUTDIR belongs to and
 # .NAME.stamp a publication's stamp, not leftovers.)
-left=$(find "$O" \( -name '.*' ! -name .willakuy.lock ! -name .willakuy-run ! -name .willakuy-latest ! -name .willakuy-station ! -name .cache ! -name '.report-*.html' ! -name '.*.stamp' \) -o -name '.tmp.*')
+left=$(find "$O" \( -name '.*' ! -name .willakuy.lock ! -name .willakuy-run ! -name .willakuy-latest ! -name .willakuy-station ! -name .cache ! -name '.report-*.data' ! -name '.*.stamp' \) -o -name '.tmp.*')
 [ -z "$left" ] || die "temporary files left: $left"
 echo "kill: $kills runs killed, every file complete, every bulletin whole"

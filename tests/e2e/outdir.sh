@@ -78,12 +78,18 @@ echo planted >"$D/.a.tmp.1"
 expect_rc 0 run shared "$TMP/tiny.xml"
 [ ! -e "$D/stolen" ] && [ ! -e "$D/c" ] || die "a planted journal was replayed"
 
-# The cache: a link among the entries and pruning (1 MB limit) never reach
-# the target; a link as the cache folder is refused.
+# The cache: a folder others may write into is not used at all (a
+# warning); in the running user's own, a link among the entries and
+# pruning (1 MB limit) never reach the target; a link as the cache folder
+# is refused.
 chmod 1777 "$O/.cache"
 as_other ln -s "$TMP/decoy/dir/a.mp3" "$O/.cache/00000000000000000000000000000000.mp3"
 as_other ln -s "$TMP/decoy/victim" "$O/.cache/00000000000000000000000000000000.meta"
 head -c 3000000 /dev/urandom >"$O/.cache/ffffffffffffffffffffffffffffffff.mp3"
+expect_rc 0 "$WK" build -c "$TMP/shared.xml" -d "$DATE" -o "$O" "$TMP/tiny.xml"
+grep_err "\.cache: warning: the cache folder is not willakuy's alone"
+[ -e "$O/.cache/ffffffffffffffffffffffffffffffff.mp3" ] || die "a cache others may write was used"
+chmod 700 "$O/.cache"
 expect_rc 0 run shared "$TMP/tiny.xml"
 [ ! -e "$O/.cache/ffffffffffffffffffffffffffffffff.mp3" ] || die "cache not pruned"
 mv "$O/.cache" "$TMP/cache.old"
