@@ -41,6 +41,9 @@ struct wk_xmlstream {
 	xmlNodePtr blame;	/* where a problem of the validator is */
 	int code;		/* the validator's last error */
 	unsigned mute;		/* inside an element the schema refused */
+	xmlNodePtr spoilt;	/* an element whose text the schema refused:
+				 * the rest of it is not checked */
+	int quiet;		/* the validator's words are consequences */
 	size_t nproblems;
 };
 
@@ -66,12 +69,15 @@ on_valid_error(void *data, xmlErrorPtr e)
 	char msg[900];
 	int line = e->line, col = 0;
 
+	if (s->quiet)
+		return;
+
 	if (n == NULL && e->node != NULL &&
 	    ((xmlNodePtr)e->node)->type == XML_ELEMENT_NODE)
 		n = e->node;
 	/* The progressive validator names the element of text it did not
-	 * expect "TODO". */
-	if (n != NULL && named.str1 != NULL && strcmp(named.str1, "TODO") == 0)
+	 * expect " TODO ". */
+	if (n != NULL && named.str1 != NULL && strstr(named.str1, "TODO"))
 		named.str1 = (char *)n->name;
 	wk_xmlmsg_say(&named, msg, sizeof msg);
 	if (n != NULL)
@@ -283,7 +289,7 @@ wk_xmls_valid_start(struct wk_xmlstream *s, xmlNodePtr n)
 
 	if (s->vc == NULL)
 		return;
-	if (s->mute > 0) {
+	if (s->mute > 0 || s->spoilt != NULL) {
 		s->mute++;
 		return;
 	}
@@ -309,11 +315,17 @@ wk_xmls_valid_start(struct wk_xmlstream *s, xmlNodePtr n)
 void
 wk_xmls_valid_text(struct wk_xmlstream *s, xmlNodePtr n, const char *text)
 {
-	if (s->vc == NULL || s->mute > 0)
+	size_t before = s->nproblems;
+
+	if (s->vc == NULL || s->mute > 0 || s->spoilt != NULL)
 		return;
 	s->blame = n;
 	xmlRelaxNGValidatePushCData(s->vc, BAD_CAST text, (int)strlen(text));
 	s->blame = NULL;
+	/* What comes after in n would be judged by a validator that has
+	 * lost its place: a consequence, not another problem. */
+	if (s->nproblems > before)
+		s->spoilt = n;
 }
 
 void
@@ -326,7 +338,11 @@ wk_xmls_valid_end(struct wk_xmlstream *s, xmlNodePtr n)
 		return;
 	}
 	s->blame = n;
+	s->quiet = s->spoilt == n;
 	xmlRelaxNGValidatePopElement(s->vc, NULL, n);
+	if (s->spoilt == n)
+		s->spoilt = NULL;
+	s->quiet = 0;
 	s->blame = NULL;
 }
 
@@ -338,7 +354,7 @@ wk_xmls_valid_element(struct wk_xmlstream *s, xmlNodePtr n)
 
 	if (s->vc == NULL)
 		return;
-	if (s->mute > 0)
+	if (s->mute > 0 || s->spoilt != NULL)
 		return;
 	s->blame = NULL;
 	s->code = 0;
