@@ -27,6 +27,19 @@ def write_prices(out, date, rnd, markets, products):
         f.write('</prices>\n')
 
 
+def write_catalog(folder, markets):
+    """folder/voices/catalog.xml, beside a station file: the markets
+    [(id, town)] that the shipped catalogue does not know, as a station
+    adds its own."""
+    os.makedirs(os.path.join(folder, "voices"), exist_ok=True)
+    with open(os.path.join(folder, "voices", "catalog.xml"), "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<catalog>\n')
+        for mid, town in markets:
+            f.write('  <market id="%s" town="%s"><name xml:lang="es">Mercado de %s</name>'
+                    '<name xml:lang="qu">%s qatu</name></market>\n' % (mid, town, town, town))
+        f.write('</catalog>\n')
+
+
 def write_news(out, date, rnd, n, es_len, qu_len):
     """out/feeds/noticias-DATE.xml: n items over the four networks, each a
     headline and a text of es_len (qu_len) random words per language."""

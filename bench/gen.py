@@ -9,7 +9,7 @@ import os
 import random
 import sys
 
-from feedgen import NETWORKS, TOWNS, write_news, write_prices
+from feedgen import NETWORKS, TOWNS, write_catalog, write_news, write_prices
 
 out, minutes = sys.argv[1], float(sys.argv[2])
 rnd = random.Random(29112026)
@@ -35,6 +35,9 @@ write_prices(out, date, rnd, [(mid, TOWNS[m % len(TOWNS)]) for m, mid in enumera
 
 nnews = max(4, int(minutes * 60 * 0.25 / 14))
 write_news(out, date, rnd, nnews, 28, 22)
+
+# The markets beyond the shipped three are the station's own.
+write_catalog(out, [(mid, TOWNS[m % len(TOWNS)]) for m, mid in enumerate(market_ids) if mid not in markets])
 
 with open(os.path.join(out, "station.xml"), "w") as f:
     f.write('<station id="bench" name="Radio Bench"><feeds dir="feeds"/>'

@@ -11,7 +11,7 @@ import os
 import random
 import sys
 
-from feedgen import NETWORKS, TOWNS, write_news, write_prices
+from feedgen import NETWORKS, TOWNS, write_catalog, write_news, write_prices
 
 out, clips, nst = sys.argv[1], os.path.abspath(sys.argv[2]), int(sys.argv[3])
 rnd = random.Random(18)
@@ -25,6 +25,8 @@ for d in ("feeds", "bulletins", "stations"):
     os.makedirs(os.path.join(out, d), exist_ok=True)
 write_prices(out, date, rnd, [("mercado-%02d" % m, town) for m, town in enumerate(TOWNS)], products)
 write_news(out, date, rnd, 24, 24, 18)
+# The stations' own markets, beside their station files.
+write_catalog(os.path.join(out, "stations"), [("mercado-%02d" % m, town) for m, town in enumerate(TOWNS)])
 for k in range(nst):
     with open(os.path.join(out, "stations", "s%02d.xml" % k), "w") as f:
         f.write('<station id="radio-%02d" name="Radio Red %d"><feeds dir="../feeds"/>'
