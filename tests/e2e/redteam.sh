@@ -40,4 +40,27 @@ within "$a" $(awk -v b="$b" 'BEGIN { print b - 3, b + 3 }') ||
     die "the short segment over a bed is at $a dB mean, without the bed $b dB"
 echo "short speech over a bed: published, mean $a dB (without the bed $b dB)"
 
+# 2. `kit -o DIR` opened DIR/LANG/index.txt and script.txt with fopen:
+# the announcer's account, which writes its takes into that folder, could
+# plant index.txt -> /etc/passwd and root's kit wrote through it. Now the
+# language folder is reached without following a link and each file is
+# replaced whole: the link is replaced, its target untouched; a link at
+# the language folder itself is refused.
+echo "keep me" >victim
+mkdir -p kit/es
+ln -s "$TMP/victim" kit/es/index.txt
+ln -s "$TMP/victim" kit/es/script.txt
+expect_rc 0 "$WK" kit -d "$DATE" -l es -o kit "$TOP/bulletins/precios-manana.xml"
+[ "$(cat victim)" = "keep me" ] || die "kit wrote through a link: $(head -c 80 victim)"
+[ -f kit/es/index.txt ] && [ ! -L kit/es/index.txt ] || die "kit/es/index.txt is not a file"
+grep -q '^papa-amarilla.wav: papa amarilla$' kit/es/index.txt || die "kit/es/index.txt lacks its takes"
+[ ! -L kit/es/script.txt ] || die "kit/es/script.txt is still a link"
+rm -rf kit/es
+mkdir elsewhere
+ln -s "$TMP/elsewhere" kit/es
+expect_rc 5 "$WK" kit -d "$DATE" -l es -o kit "$TOP/bulletins/precios-manana.xml"
+grep_err "kit/es: error: a symbolic link or a file, not a folder"
+[ -z "$(ls elsewhere)" ] || die "kit wrote through a linked folder"
+echo "kit -o: links at its files replaced, a linked folder refused"
+
 echo "redteam: all held"
