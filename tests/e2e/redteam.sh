@@ -63,4 +63,32 @@ grep_err "kit/es: error: a symbolic link or a file, not a folder"
 [ -z "$(ls elsewhere)" ] || die "kit wrote through a linked folder"
 echo "kit -o: links at its files replaced, a linked folder refused"
 
+# 3. The cache only saves work, but a full cache folder (a disk of its
+# own, or a quota) took every bulletin off the air: segments and prepared
+# clips are encoded straight into their cache entries, and ENOSPC there
+# failed the bulletin, exit 5, "cannot write a temporary file (TMPDIR)".
+# Now the entry is dropped and the work made again into a temporary
+# file, with one warning. Needs a tmpfs in a mount namespace of its own.
+if unshare -m true 2>/dev/null; then
+	mkdir -p full/.cache
+	chmod 700 full/.cache
+	unshare -m sh -c 'mount -t tmpfs -o size=300k,mode=700 tmpfs full/.cache &&
+	    exec "$@"' sh "$WK" build -c "$TOP/examples/station.xml" -d "$DATE" \
+	    -o full "$TOP/bulletins/precios-manana.xml" >out.txt 2>err.txt
+	rc=$?
+	[ "$rc" -eq 0 ] || { cat err.txt; die "a full cache folder: exit $rc, want 0"; }
+	grep_err "full/.cache: warning: the cache cannot take a segment"
+	grep_err "full/.cache: warning: the cache cannot take a prepared clip"
+	for l in es qu; do
+		f="full/$DATE/precios-manana-$l.mp3"
+		[ -s "$f" ] || die "$f not published with a full cache"
+		d=$(duration "$f")
+		within "$d" 120 400 || die "$f lasts $d s"
+		ffmpeg -v error -i "$f" -f null - 2>&1 | grep -q . && die "$f does not decode cleanly"
+	done
+	echo "a full cache folder: both bulletins published uncached, one warning each"
+else
+	echo "a full cache folder: not tried (no mount namespace here)"
+fi
+
 echo "redteam: all held"
