@@ -91,4 +91,18 @@ else
 	echo "a full cache folder: not tried (no mount namespace here)"
 fi
 
+# 4. `history import FEEDS...` printed each feed's name raw on stdout
+# (diagnostics escaped it): a feed named with an escape sequence or a line
+# break in a shared feeds folder steered the operator's terminal or forged
+# a line of cron's mail. Now shown as the diagnostics show it.
+evil=$(printf 'p\033]0;owned\007\033[2J\nforged: ok.xml')
+cp "$TOP/examples/feeds/precios-$DATE.xml" "$evil"
+mkdir hist
+expect_rc 0 "$WK" history import -o hist "$evil"
+[ "$(wc -l <out.txt)" -eq 1 ] || { cat -v out.txt; die "history import printed more than one line"; }
+LC_ALL=C grep -q "$(printf '\033')" out.txt && die "history import echoed an escape sequence"
+grep -Fq 'p\x1B]0;owned\x07\x1B[2J\nforged: ok.xml: the prices of' out.txt ||
+    { cat -v out.txt; die "history import does not show the name escaped"; }
+echo "history import: a feed's name shown escaped"
+
 echo "redteam: all held"
