@@ -282,12 +282,15 @@ wk_seg_collect(struct wk_run *r, const struct wk_script *s,
 		if (j->unstored != NULL) {	/* encode_job: disk full */
 			wk_cache_abandon(r->cache, j->key, j->unstored);
 			j->unstored = NULL;
-			if (!r->cache_full_said)
+			/* Said when making it again uncached worked: else
+			 * the cache was not the trouble (j->err says what). */
+			if (!r->cache_full_said && j->st == WK_OK) {
 				wk_diag(r->d, WK_WARNING, wk_cache_dir(r->cache),
 				    0, 0, "%s", _("the cache cannot take a "
 				    "segment (is its disk full?): the run goes "
 				    "on without storing them; free some space"));
-			r->cache_full_said = 1;
+				r->cache_full_said = 1;
+			}
 			stored = -1;
 		}
 		if (r->cache != NULL && st == WK_OK && j->submitted &&
