@@ -307,6 +307,12 @@ wk_cache_abandon(struct wk_cache *c, const wk_key key, FILE *f)
 	free(name);
 }
 
+const char *
+wk_cache_dir(const struct wk_cache *c)
+{
+	return c->dir;
+}
+
 enum wk_status
 wk_cache_put(struct wk_cache *c, const wk_key key, FILE *f, const char *rec,
     struct wk_err *err)

@@ -56,7 +56,11 @@ FILE *wk_cache_begin(struct wk_cache *c, const wk_key key, struct wk_err *err);
 enum wk_status wk_cache_put(struct wk_cache *c, const wk_key key, FILE *f,
     const char *rec, struct wk_err *err);
 
-/* Drops the file from wk_cache_begin (after a failed encoding). */
+/* Drops the file from wk_cache_begin (after a failed encoding); a file
+ * that is not the cache's is only closed. */
 void wk_cache_abandon(struct wk_cache *c, const wk_key key, FILE *f);
+
+/* The cache folder's path, for messages. */
+const char *wk_cache_dir(const struct wk_cache *c);
 
 #endif

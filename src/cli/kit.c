@@ -11,8 +11,11 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "read/bulletin.h"
@@ -21,6 +24,7 @@
 #include "say/coverage.h"
 #include "kit.h"
 #include "base/paths.h"
+#include "base/safedir.h"
 #include "read/site.h"
 #include "read/style.h"
 #include "read/voice.h"
@@ -280,6 +284,46 @@ grammar_words(struct kit *k)
 		add_piece(k, k->dict[i], -1, 0);
 }
 
+/*
+ * Writes index.txt and script.txt into outdir/lang/. The kit's folder is
+ * often one the announcer's account writes into too (the takes go
+ * there), so the language folder is reached without following a link
+ * and each file is replaced whole under a new name (wk_safe_replace): a
+ * link planted at index.txt is replaced, never written through.
+ */
+static enum wk_status
+write_files(const char *outdir, const char *lang, const char *dir,
+    const char *ibuf, size_t ilen, const char *sbuf, size_t slen,
+    struct wk_err *err)
+{
+	enum wk_status st = WK_OK;
+	int dfd, lfd = -1;
+
+	if (!wk_safe_plain(lang))	/* a voice's tag: never */
+		return wk_err_set(err, WK_EIO, dir, 0, 0, _("cannot write: %s"),
+		    strerror(EINVAL));
+	(void)mkdir(outdir, 0777);
+	if ((dfd = open(outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) < 0)
+		return wk_err_set(err, WK_EIO, outdir, 0, 0,
+		    _("cannot write: %s"), strerror(errno));
+	if (mkdirat(dfd, lang, 0777) != 0 && errno != EEXIST)
+		st = wk_err_set(err, WK_EIO, dir, 0, 0, _("cannot write: %s"),
+		    strerror(errno));
+	else if ((lfd = wk_safe_opendir(dfd, lang)) < 0)
+		st = wk_err_set(err, WK_EIO, dir, 0, 0, errno == ELOOP ||
+		    errno == ENOTDIR ? _("a symbolic link or a file, not a "
+		    "folder: willakuy writes the kit only into a real folder; "
+		    "remove it") : _("cannot write: %s"), strerror(errno));
+	else if (wk_safe_replace(lfd, "index.txt", ibuf, ilen) != 0 ||
+	    wk_safe_replace(lfd, "script.txt", sbuf, slen) != 0)
+		st = wk_err_set(err, WK_EIO, dir, 0, 0, _("cannot write: %s"),
+		    strerror(errno));
+	if (lfd >= 0)
+		close(lfd);
+	close(dfd);
+	return st;
+}
+
 static enum wk_status
 write_kit(struct kit *k, const char *lang, const char *outdir, FILE *out,
     struct wk_err *err)
@@ -288,7 +332,8 @@ write_kit(struct kit *k, const char *lang, const char *outdir, FILE *out,
 	size_t i, n = 0, j;
 	unsigned total = 0;
 	FILE *idx = NULL, *scr = NULL;
-	char *dir = NULL, *ip = NULL, *sp = NULL;
+	char *dir = NULL, *ibuf = NULL, *sbuf = NULL;
+	size_t ilen = 0, slen = 0;
 	enum wk_status st = WK_OK;
 
 	if ((e = calloc(2 * k->np + 1, sizeof *e)) == NULL)
@@ -328,17 +373,11 @@ write_kit(struct kit *k, const char *lang, const char *outdir, FILE *out,
 	}
 	qsort(e, n, sizeof *e, by_ms);
 	if (outdir != NULL) {
+		/* Made in memory, written by write_files. */
 		if ((dir = wk_path_join(outdir, lang)) == NULL ||
-		    (ip = wk_path_join(dir, "index.txt")) == NULL ||
-		    (sp = wk_path_join(dir, "script.txt")) == NULL) {
+		    (idx = open_memstream(&ibuf, &ilen)) == NULL ||
+		    (scr = open_memstream(&sbuf, &slen)) == NULL) {
 			st = wk_err_nomem(err);
-			goto out;
-		}
-		(void)mkdir(outdir, 0777);
-		if ((mkdir(dir, 0777) != 0 && errno != EEXIST) ||
-		    (idx = fopen(ip, "w")) == NULL || (scr = fopen(sp, "w")) == NULL) {
-			st = wk_err_set(err, WK_EIO, dir, 0, 0, _("cannot write: %s"),
-			    strerror(errno));
 			goto out;
 		}
 		fprintf(idx, _("# Recorded prompts of the %s voice, made by `willakuy "
@@ -371,12 +410,14 @@ write_kit(struct kit *k, const char *lang, const char *outdir, FILE *out,
 		fprintf(idx, "%s: %s\n", e[i].file, e[i].words);
 out:
 	if (idx != NULL && (ferror(idx) | fclose(idx)) && st == WK_OK)
-		st = wk_err_set(err, WK_EIO, ip, 0, 0, "%s", _("cannot write"));
+		st = wk_err_nomem(err);
 	if (scr != NULL && (ferror(scr) | fclose(scr)) && st == WK_OK)
-		st = wk_err_set(err, WK_EIO, sp, 0, 0, "%s", _("cannot write"));
+		st = wk_err_nomem(err);
+	if (st == WK_OK && outdir != NULL)
+		st = write_files(outdir, lang, dir, ibuf, ilen, sbuf, slen, err);
 	free(dir);
-	free(ip);
-	free(sp);
+	free(ibuf);
+	free(sbuf);
 	free(e);
 	return st;
 }

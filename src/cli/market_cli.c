@@ -522,6 +522,7 @@ cmd_history_import(const struct opts *o, int n, char **feeds,
 	struct wk_history *h = NULL;
 	enum wk_status st, worst = WK_OK;
 	size_t done = 0;
+	char shown[4096];
 	int i;
 
 	if ((st = wk_site_open(o->station, WK_SITE_SETTINGS, d, &site, err)) !=
@@ -556,23 +557,28 @@ cmd_history_import(const struct opts *o, int n, char **feeds,
 		}
 		feed_counts(p, &nm, &np);
 		wk_date_format(p->date, date);
+		/* A name in a shared feeds folder is anyone's: it is shown
+		 * as the diagnostics show it, never steering the terminal. */
+		wk_escape_line(feeds[i], shown, sizeof shown, 0);
 		if (before > 0)
 			printf(ngettext("%s: the prices of %s archived (%s); the "
 			    "archive had %zu price of that day, replaced where the "
 			    "market, product and unit are the same\n", "%s: the "
 			    "prices of %s archived (%s); the archive had %zu prices "
 			    "of that day, replaced where the market, product and "
-			    "unit are the same\n", before), feeds[i], date,
+			    "unit are the same\n", before), shown, date,
 			    counts(nm, np, what), before);
 		else
-			printf(_("%s: the prices of %s archived (%s)\n"), feeds[i],
+			printf(_("%s: the prices of %s archived (%s)\n"), shown,
 			    date, counts(nm, np, what));
 		wk_prices_free(p);
 		done++;
 	}
-	if (done > 1)
+	if (done > 1) {
+		wk_escape_line(wk_history_path(h), shown, sizeof shown, 0);
 		printf(ngettext("%zu feed archived in %s\n", "%zu feeds archived "
-		    "in %s\n", done), done, wk_history_path(h));
+		    "in %s\n", done), done, shown);
+	}
 	if (worst != WK_OK)
 		wk_err_set(err, worst, NULL, 0, 0, "%s",
 		    _("some feeds were not archived (see above); the others were"));
@@ -739,10 +745,11 @@ cmd_import(const struct opts *o, const char *csv, struct wk_diags *d,
 		goto out;
 	}
 	if (st == WK_OK) {
-		char date[11], what[128];
+		char date[11], what[128], shown[4096];
 
 		wk_date_format(info.date, date);
-		printf(_("%s: the prices of %s (%s)\n"), o->outdir, date,
+		wk_escape_line(o->outdir, shown, sizeof shown, 0);
+		printf(_("%s: the prices of %s (%s)\n"), shown, date,
 		    counts(info.nmarkets, info.nprices, what));
 	}
 out:

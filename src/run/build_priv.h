@@ -60,6 +60,10 @@ struct wk_job {
 	const struct wk_audio_params *params;
 	double codec_loss_db;		/* of the segment's voice */
 	FILE *frames;			/* raw MP3 frames */
+	FILE *unstored;			/* the cache entry that could not be
+					 * written (its disk full): frames is
+					 * then a temporary file, and
+					 * wk_seg_collect drops this */
 	FILE *pcm;			/* mastered PCM, for Opus; or NULL */
 	struct wk_audio_stats stats;
 	struct wk_err err;
@@ -93,6 +97,8 @@ struct wk_run {
 	struct wk_assets *assets;
 	struct wk_pool *pool;
 	struct wk_cache *cache;
+	int cache_full_said;		/* the warning that the cache could
+					 * not take a segment, said once */
 	struct wk_made **made;
 	size_t nmade, capmade;
 	size_t shared;			/* segments taken from the run's own */

@@ -279,8 +279,22 @@ wk_seg_collect(struct wk_run *r, const struct wk_script *s,
 				    sizeof err->msg - strlen(err->msg),
 				    " (segment '%s')", s->segs[i].id);
 		}
+		if (j->unstored != NULL) {	/* encode_job: disk full */
+			wk_cache_abandon(r->cache, j->key, j->unstored);
+			j->unstored = NULL;
+			/* Said when making it again uncached worked: else
+			 * the cache was not the trouble (j->err says what). */
+			if (!r->cache_full_said && j->st == WK_OK) {
+				wk_diag(r->d, WK_WARNING, wk_cache_dir(r->cache),
+				    0, 0, "%s", _("the cache cannot take a "
+				    "segment (is its disk full?): the run goes "
+				    "on without storing them; free some space"));
+				r->cache_full_said = 1;
+			}
+			stored = -1;
+		}
 		if (r->cache != NULL && st == WK_OK && j->submitted &&
-		    j->st == WK_OK) {
+		    j->st == WK_OK && stored == 0) {
 			char rec[WK_STATS_RECORD];
 
 			wk_stats_record(&j->stats, rec, sizeof rec);
@@ -290,6 +304,8 @@ wk_seg_collect(struct wk_run *r, const struct wk_script *s,
 			else
 				stored = 1;
 		}
+		if (stored < 0)
+			stored = 0;
 		if (j->own != NULL)
 			made_done(r, j->own, j, stored);
 		if (r->cache != NULL && !(st == WK_OK && j->submitted &&
@@ -309,6 +325,8 @@ wk_jobs_free(struct wk_job *jobs, size_t n)
 	for (i = 0; jobs != NULL && i < n; i++) {
 		if (jobs[i].frames != NULL)
 			fclose(jobs[i].frames);
+		if (jobs[i].unstored != NULL)
+			fclose(jobs[i].unstored);
 		if (jobs[i].pcm != NULL)
 			fclose(jobs[i].pcm);
 		wk_spool_free(jobs[i].spool);

@@ -13,6 +13,7 @@
 #include <assert.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,19 +40,41 @@ wk_worse(enum wk_status worst, enum wk_status st)
 	return worst == WK_OK || st == WK_EIO || st == WK_ENOMEM ? st : worst;
 }
 
-/* Pass 2 of a segment, on the pool. */
+/* Masters and encodes j's spool into j->frames (and j->pcm). */
 static void
-encode_job(void *arg)
+master_job(struct wk_job *j)
 {
-	struct wk_job *j = arg;
-	struct wk_run *r = j->u->r;
-
 	j->st = wk_master_segment_pcm(j->spool, j->params, j->codec_loss_db,
 	    j->frames, j->pcm, &j->stats, &j->err);
 	if (j->st == WK_OK && (fflush(j->frames) != 0 || ferror(j->frames) ||
 	    (j->pcm != NULL && (fflush(j->pcm) != 0 || ferror(j->pcm)))))
 		j->st = wk_err_set(&j->err, WK_EIO, NULL, 0, 0, "%s",
 		    _("cannot write a temporary file (TMPDIR)"));
+}
+
+/* Pass 2 of a segment, on the pool. The cache only saves work: when its
+ * entry cannot be written (the cache folder's disk full), the segment is
+ * made again into a temporary file and goes to air uncached. */
+static void
+encode_job(void *arg)
+{
+	struct wk_job *j = arg;
+	struct wk_run *r = j->u->r;
+	FILE *t;
+
+	master_job(j);
+	if (j->st == WK_EIO && r->cache != NULL && j->unstored == NULL &&
+	    (t = tmpfile()) != NULL) {
+		if (j->pcm != NULL && (fflush(j->pcm) != 0 ||
+		    ftruncate(fileno(j->pcm), 0) != 0 ||
+		    fseeko(j->pcm, 0, SEEK_SET) != 0))
+			fclose(t);
+		else {
+			j->unstored = j->frames;
+			j->frames = t;
+			master_job(j);
+		}
+	}
 	wk_spool_free(j->spool);
 	j->spool = NULL;
 	pthread_mutex_lock(&r->mu);

@@ -255,7 +255,28 @@ make(struct wk_assets *a, const char *path, const wk_key key, int rate_hz,
 		return a->cache ? err->status : wk_err_set(err, WK_EIO, NULL, 0,
 		    0, _("cannot create a temporary file (TMPDIR): %s"),
 		    strerror(errno));
-	if ((st = prepare(path, rate_hz, channels, f, as, err)) != WK_OK) {
+	st = prepare(path, rate_hz, channels, f, as, err);
+	if (st == WK_EIO && a->cache != NULL) {
+		/* The cache only saves work: its disk full, the clip is
+		 * prepared again into a temporary file, uncached. */
+		wk_diag(a->d, WK_WARNING, wk_cache_dir(a->cache), 0, 0, "%s",
+		    _("the cache cannot take a prepared clip (is its disk "
+		    "full?): the run goes on without storing it; free some "
+		    "space"));
+		wk_cache_abandon(a->cache, key, f);
+		if ((f = tmpfile()) == NULL)
+			return wk_err_set(err, WK_EIO, NULL, 0, 0,
+			    _("cannot create a temporary file (TMPDIR): %s"),
+			    strerror(errno));
+		if ((st = prepare(path, rate_hz, channels, f, as, err)) ==
+		    WK_OK) {
+			*out = f;
+			return WK_OK;
+		}
+		fclose(f);
+		return st;
+	}
+	if (st != WK_OK) {
 		if (a->cache)
 			wk_cache_abandon(a->cache, key, f);
 		else

@@ -308,7 +308,7 @@ mix_bed(struct wk_renderer *r, struct wk_spool *sp, const struct wk_bed *bed,
 	if (st == WK_OK)
 		st = wk_spool_finish(mx, err);
 	if (st == WK_OK)	/* the mix replaces the speech */
-		wk_spool_replace(sp, mx);
+		st = wk_spool_replace(sp, mx, err);
 out:
 	free(active);
 	free(g);

@@ -391,8 +391,9 @@ wk_spool_measure(struct wk_spool *sp, struct wk_err *err)
 	return WK_OK;
 }
 
-void
-wk_spool_replace(struct wk_spool *sp, struct wk_spool *src)
+enum wk_status
+wk_spool_replace(struct wk_spool *sp, struct wk_spool *src,
+    struct wk_err *err)
 {
 	FILE *f = sp->f;
 	float *env = sp->env;
@@ -407,6 +408,12 @@ wk_spool_replace(struct wk_spool *sp, struct wk_spool *src)
 	sp->frames = src->frames;
 	sp->lufs = src->meter ? wk_meter_lufs(src->meter) : src->lufs;
 	sp->peak_db = env_peak_db(sp);
+	/* The mix of a short segment ("Hola." over a bed) is measured as
+	 * wk_spool_measure measures short speech, or it would count as
+	 * silent. */
+	if (!isfinite(sp->lufs) && isfinite(sp->peak_db))
+		return short_lufs(sp, err);
+	return WK_OK;
 }
 
 enum wk_status

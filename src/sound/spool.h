@@ -81,8 +81,10 @@ enum wk_status wk_spool_finish(struct wk_spool *sp, struct wk_err *err);
  * spool under 400 ms long is measured repeated to a second. */
 enum wk_status wk_spool_measure(struct wk_spool *sp, struct wk_err *err);
 /* Moves the audio of src (finished) into sp, whose own is dropped; sp's
- * loudness becomes src's. */
-void wk_spool_replace(struct wk_spool *sp, struct wk_spool *src);
+ * loudness becomes src's, measured as wk_spool_measure does (sound under
+ * 400 ms too). WK_ENOMEM when it cannot be measured. */
+enum wk_status wk_spool_replace(struct wk_spool *sp, struct wk_spool *src,
+    struct wk_err *err);
 
 /* Positions reading at frame `from`. WK_EIO on failure. */
 enum wk_status wk_spool_seek(struct wk_spool *sp, unsigned long long from,
