@@ -356,35 +356,54 @@ wk_compose_speak(struct wk_seg *sg, const struct wk_voice *v, const char *text,
 	return wk_compose_speak_mark(sg, v, text, 0, err);
 }
 
+/* The spoken form of text in v, starting with a capital as a sentence
+ * does, in b (b->failed when memory is short). */
+static void
+spoken(const struct wk_voice *v, const char *text, char mark,
+    struct wk_buf *b)
+{
+	wk_verbalize_mark(v, text, mark, b, NULL, NULL);
+	if (b->failed || b->len == 0)
+		return;
+	if ((unsigned char)b->data[0] >= 'a' && (unsigned char)b->data[0] <= 'z')
+		b->data[0] = (char)(b->data[0] - 32);
+	else if ((unsigned char)b->data[0] == 0xC3 && b->len > 1 &&
+	    (unsigned char)b->data[1] >= 0xA0 && (unsigned char)b->data[1] <= 0xBE)
+		b->data[1] = (char)(b->data[1] - 32);
+}
+
+/* Adds the spoken text in b (taken, b emptied) as a speech part of v. */
+static enum wk_status
+add_spoken(struct wk_seg *sg, const struct wk_voice *v, struct wk_buf *b,
+    struct wk_err *err)
+{
+	struct wk_part *p;
+
+	if (b->failed) {
+		wk_buf_free(b);
+		return wk_err_nomem(err);
+	}
+	if (b->len == 0) {
+		wk_buf_free(b);
+		return WK_OK;
+	}
+	if ((p = new_part(sg, WK_PART_SPEECH)) == NULL ||
+	    (p->lang = strdup(v->lang)) == NULL) {
+		wk_buf_free(b);
+		return wk_err_nomem(err);
+	}
+	p->text = wk_buf_steal(b);
+	return p->text ? WK_OK : wk_err_nomem(err);
+}
+
 enum wk_status
 wk_compose_speak_mark(struct wk_seg *sg, const struct wk_voice *v,
     const char *text, char mark, struct wk_err *err)
 {
 	struct wk_buf b = WK_BUF_INIT;
-	struct wk_part *p;
 
-	wk_verbalize_mark(v, text, mark, &b, NULL, NULL);
-	if (b.failed) {
-		wk_buf_free(&b);
-		return wk_err_nomem(err);
-	}
-	if (b.len == 0) {
-		wk_buf_free(&b);
-		return WK_OK;
-	}
-	/* Lines start with a capital, as a sentence does. */
-	if ((unsigned char)b.data[0] >= 'a' && (unsigned char)b.data[0] <= 'z')
-		b.data[0] = (char)(b.data[0] - 32);
-	else if ((unsigned char)b.data[0] == 0xC3 && b.len > 1 &&
-	    (unsigned char)b.data[1] >= 0xA0 && (unsigned char)b.data[1] <= 0xBE)
-		b.data[1] = (char)(b.data[1] - 32);
-	if ((p = new_part(sg, WK_PART_SPEECH)) == NULL ||
-	    (p->lang = strdup(v->lang)) == NULL) {
-		wk_buf_free(&b);
-		return wk_err_nomem(err);
-	}
-	p->text = wk_buf_steal(&b);
-	return p->text ? WK_OK : wk_err_nomem(err);
+	spoken(v, text, mark, &b);
+	return add_spoken(sg, v, &b, err);
 }
 
 /* Expands template id of voice v, then speaks it. */
@@ -464,6 +483,24 @@ own_text(const struct wk_news_item *ni, const struct wk_voice *v)
 	return NULL;
 }
 
+/* The longest a news item may say, headline and text: the reader's
+ * 300 + 3000 characters of words (feed.h) last about 3.5 minutes; twice
+ * that leaves room for a text rich in figures, and keeps an item of
+ * digits or symbols (a "%" is "por ciento") from filling the bulletin. */
+#define NEWS_SPOKEN_MAX_S 420
+
+/* Seconds of speech for the spoken text in b: espeak-ng's voices at the
+ * stations' rates say about 16 characters a second (feed.c counts so). */
+static int
+speech_s(const struct wk_buf *b)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < b->len; i++)
+		n += ((unsigned char)b->data[i] & 0xC0) != 0x80;
+	return (int)((n + 15) / 16);
+}
+
 /* Says in v that the next item is in tv's language: the phrase
  * other-language-<tv's tag> when v has one, else other-language. */
 static enum wk_status
@@ -483,12 +520,15 @@ announce(struct wk_compose *c, struct wk_seg *sg, const struct wk_voice *v,
 static enum wk_status
 news_item(struct wk_compose *c, const struct wk_bulletin *b,
     const struct wk_item *it, struct wk_seg *sg, const struct wk_voice *v,
-    const struct wk_news_item *ni, int *said, struct wk_err *err)
+    const char *feed, const struct wk_news_item *ni, int *said,
+    struct wk_err *err)
 {
 	const struct wk_news_text *t = own_text(ni, v);
 	const struct wk_voice *tv = v;
+	struct wk_buf hb = WK_BUF_INIT, tb = WK_BUF_INIT;
 	enum wk_status st;
 	size_t i;
+	int secs;
 	char mark;
 
 	if (t == NULL) {
@@ -520,19 +560,41 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 			    "its language"), ni->id);
 			return WK_OK;
 		}
-		if ((st = announce(c, sg, v, tv, err)) != WK_OK)
-			return st;
 	}
 	mark = ni->decimal_mark ? ni->decimal_mark : c->station != NULL ?
 	    c->station->decimal_mark : 0;
-	if (t->headline != NULL && (st = wk_compose_speak_mark(sg, tv,
-	    t->headline, mark, err)) != WK_OK)
+	if (t->headline != NULL)
+		spoken(tv, t->headline, mark, &hb);
+	if (t->text != NULL)
+		spoken(tv, t->text, mark, &tb);
+	/* The feed's reader bounds what is written; figures and symbols
+	 * said in words can make it ten times longer ("%" is "por ciento"). */
+	if ((secs = speech_s(&hb) + speech_s(&tb)) > NEWS_SPOKEN_MAX_S) {
+		wk_diag(c->d, WK_ERROR, feed, t->pos.line, t->pos.col,
+		    _("news item '%s' would last about %d seconds when its "
+		    "figures and symbols are said in words (a news item says "
+		    "at most %d); write it with fewer figures and symbols, or "
+		    "shorten it; this news item is left out, the others are "
+		    "read"), ni->id, secs, NEWS_SPOKEN_MAX_S);
+		wk_compose_note(sg, _("item '%s' left out: too long when "
+		    "spoken"), ni->id);
+		wk_buf_free(&hb);
+		wk_buf_free(&tb);
+		return WK_OK;
+	}
+	if (tv != v && (st = announce(c, sg, v, tv, err)) != WK_OK) {
+		wk_buf_free(&hb);
+		wk_buf_free(&tb);
 		return st;
-	if (t->text != NULL && (st = wk_compose_speak_mark(sg, tv, t->text,
-	    mark, err)) != WK_OK)
-		return st;
-	(*said)++;
-	return WK_OK;
+	}
+	st = add_spoken(sg, tv, &hb, err);
+	if (st == WK_OK)
+		st = add_spoken(sg, tv, &tb, err);
+	wk_buf_free(&hb);
+	wk_buf_free(&tb);
+	if (st == WK_OK)
+		(*said)++;
+	return st;
 }
 
 /* Items read when <news> says no max (bulletin.c caps max at 100), and
@@ -593,7 +655,8 @@ compose_news(struct wk_compose *c, const struct wk_bulletin *b,
 		if (!ni->has_expires && ni->has_date &&
 		    today - wk_date_days(ni->date) > NEWS_MAX_AGE_DAYS)
 			continue;	/* old news with no end date */
-		if ((st = news_item(c, b, it, sg, v, ni, &said, err)) != WK_OK)
+		if ((st = news_item(c, b, it, sg, v, f->news->path, ni, &said,
+		    err)) != WK_OK)
 			return st;
 	}
 	if (said == 0) {

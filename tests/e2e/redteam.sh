@@ -105,4 +105,34 @@ grep -Fq 'p\x1B]0;owned\x07\x1B[2J\nforged: ok.xml: the prices of' out.txt ||
     { cat -v out.txt; die "history import does not show the name escaped"; }
 echo "history import: a feed's name shown escaped"
 
+# 5. A news text within the reader's 3000 characters can still say ten
+# times more when its figures and symbols are said in words: 2000 digits
+# or 2900 "%" made a 2.5-minute bulletin last 24 minutes. An item that
+# would last more than 7 minutes spoken is left out with an error at its
+# feed line (exit 1, as for a headline too long to read); the others are read.
+mkdir -p nf/feeds
+printf '<station id="nf" name="Radio NF"><feeds dir="feeds"/></station>\n' >nf/station.xml
+python3 - nf/feeds/noticias-$DATE.xml <<'P'
+import sys
+items = [("digitos", "Cifras: " + "7" * 2000 + "."), ("normal", "La feria abre a las nueve."),
+         ("porcientos", "Suba de " + "%" * 2900 + ".")]
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<news date="2026-11-29">\n')
+    for i, (id, text) in enumerate(items):
+        f.write('  <item id="%s" network="agro" date="2026-11-29">\n'
+                '    <headline xml:lang="es">Noticia %d.</headline>\n'
+                '    <text xml:lang="es">%s</text>\n  </item>\n' % (id, i + 1, text))
+    f.write('</news>\n')
+P
+mk nf/b.xml '<news feed="noticias-{date}.xml" network="agro" max="5"/>'
+expect_rc 1 "$WK" build -q -c nf/station.xml -d "$DATE" -o nf/out nf/b.xml
+[ -s "nf/out/$DATE/corto-es.mp3" ] || { cat "$TMP/err.txt" >&2; die "the news bulletin was not published"; }
+grep_err "noticias-$DATE.xml:4:5: error: news item 'digitos' would last about [0-9]+ seconds"
+grep_err "noticias-$DATE.xml:12:5: error: news item 'porcientos' would last about [0-9]+ seconds"
+grep -q "La feria abre a las nueve" "nf/out/$DATE/corto-es.txt" || die "the normal item is not read"
+grep -q "siete siete\|por ciento por ciento" "nf/out/$DATE/corto-es.txt" && die "an item too long to say was read"
+len=$(ffprobe -v error -show_entries format=duration -of default=nw=1:nk=1 "nf/out/$DATE/corto-es.mp3")
+awk -v d="$len" 'BEGIN { exit !(d < 60) }' || die "the news bulletin lasts $len s"
+echo "news: an item too long when spoken is left out ($len s)"
+
 echo "redteam: all held"
