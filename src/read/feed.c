@@ -494,18 +494,47 @@ struct open_market {
 	struct seen kept;	/* its products and units */
 };
 
-/* Reads the <prices> start tag into p; a problem rejects the file. */
+/* Reads the <prices> start tag into p; a problem rejects the file (an
+ * unknown attribute only once it is read: added to d). */
 static enum wk_status
 read_head(struct wk_xmlstream *s, xmlNodePtr root, struct wk_prices *p,
-    struct wk_err *err)
+    struct wk_diags *d, struct wk_err *err)
 {
+	static const char *const attrs[] = { "date", "currency", "source",
+	    NULL };
 	const struct wk_xmlfile *f = wk_xmls_file(s);
+	struct wk_err e;
+	xmlAttrPtr a, next;
 	enum wk_status st;
 
 	if (!wk_xml_is(root, "prices"))
 		return wk_xml_err(f, root, NULL, err,
 		    _("this is a <%s> file, not a price feed (<prices>)"),
 		    (const char *)root->name);
+	/* An unknown attribute (a misspelt one, with what was meant) is a
+	 * problem of the file that does not stop its prices from being
+	 * read; taken off, the schema does not say it again. */
+	for (a = root->properties; a != NULL; a = next) {
+		const char *name = (const char *)a->name, *near;
+		size_t i;
+
+		next = a->next;
+		for (i = 0; attrs[i] != NULL && (a->ns != NULL ||
+		    strcmp(name, attrs[i]) != 0); i++)
+			;
+		if (attrs[i] != NULL)
+			continue;
+		if ((near = wk_rng_nearest(name, attrs)) != NULL)
+			wk_xml_err(f, root, name, &e, _("<%s> has no attribute "
+			    "'%s'; did you mean '%s'?"), "prices", name, near);
+		else
+			wk_xml_err(f, root, name, &e, _("<%s> has no attribute "
+			    "'%s'; remove it or check its spelling"), "prices",
+			    name);
+		wk_diag_err(d, &e);
+		wk_xmls_count(s);
+		xmlRemoveProp(a);
+	}
 	pos(f, root, "date", &p->date_pos);
 	if ((st = date_attr(f, root, "date", &p->date, err)) != WK_OK)
 		return st;
@@ -695,7 +724,7 @@ wk_prices_load(const char *path, struct wk_prices **out, struct wk_diags *d,
 	 * so nothing deeper comes. */
 	while (st == WK_OK && (ev = wk_xmls_next(s, &n, &depth, err)) > 0) {
 		if (depth == 0 && ev == WK_XMLS_START)
-			st = read_head(s, n, p, err);
+			st = read_head(s, n, p, d, err);
 		else if (depth == 0 && ev == WK_XMLS_END)
 			wk_xmls_valid_end(s, n);
 		else if (depth == 1 && ev == WK_XMLS_TEXT)

@@ -376,6 +376,12 @@ wk_xmls_valid_element(struct wk_xmlstream *s, xmlNodePtr n)
 	wk_xmls_valid_end(s, n);
 }
 
+void
+wk_xmls_count(struct wk_xmlstream *s)
+{
+	s->nproblems++;
+}
+
 enum wk_status
 wk_xmls_verdict(struct wk_xmlstream *s, struct wk_err *err)
 {

@@ -73,6 +73,10 @@ void wk_xmls_valid_text(struct wk_xmlstream *s, xmlNodePtr n,
 void wk_xmls_valid_end(struct wk_xmlstream *s, xmlNodePtr n);
 void wk_xmls_valid_element(struct wk_xmlstream *s, xmlNodePtr n);
 
+/* Counts a problem of the schema's kind that the reader found and
+ * reported itself (the verdict then fails). */
+void wk_xmls_count(struct wk_xmlstream *s);
+
 /* The schema's verdict once the stream is read: WK_OK, or WK_EINPUT with
  * err saying that the file does not match it (its problems are in d). */
 enum wk_status wk_xmls_verdict(struct wk_xmlstream *s, struct wk_err *err);

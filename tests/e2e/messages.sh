@@ -96,6 +96,12 @@ grep_err "p5.xml:6:5: error: unexpected <prise> in <market>; did you mean <price
 grep_err "p5.xml:7:[0-9]+: error: value=\"2,40\" is not a price"
 grep_err "p5.xml:8:[0-9]+: error: <price> has no attribute 'previus'; did you mean 'previous'\?"
 caret_at 5 32
+# A misspelt attribute of <prices> itself is named with what was meant,
+# and the prices after it are still read and checked.
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<prices date="2026-11-29" curency="PEN">\n  <market id="nery-garcia" name="M">\n    <price product="cuy" unit="unidad" value="2,50"/>\n  </market>\n</prices>\n' >"$TMP/r1.xml"
+expect_rc 3 "$WK" check "$TMP/r1.xml"
+grep_err "r1.xml:2:36: error: <prices> has no attribute 'curency'; did you mean 'currency'\?"
+grep_err "r1.xml:4:[0-9]+: error: value=\"2,50\" is not a price"
 
 # 3. A lost closing quote: the advice is about the quote, at the value
 # that lost it, whatever libxml2 tripped over later (it said "write &lt;").
