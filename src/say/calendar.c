@@ -133,24 +133,33 @@ weekday_before(const struct vs *s, const char *p)
  * the month first, then the day with the voice's day word and the suffix
  * (date-suffix phrase), so that it does not land on killapi. */
 static size_t
-date_suffix(struct vs *s, int m, int d, const char *p)
+date_suffix(struct vs *s, int y, int m, int d, const char *p)
 {
 	const char *suf;
 	size_t nsuf, n = vs_suffix_at(s, p, &suf, &nsuf);
-	struct wk_buf day = WK_BUF_INIT, sb = WK_BUF_INIT;
-	const char *keys[] = { "day", "month", "suffix" };
-	const char *vals[3];
+	struct wk_buf day = WK_BUF_INIT, sb = WK_BUF_INIT, yb = WK_BUF_INIT;
+	const char *keys[] = { "day", "month", "suffix", "year" };
+	const char *vals[4];
+	/* A written year is never lost (4/12/2026-kama): the voice's
+	 * "date-suffix-year". */
+	const char *id = y > 0 &&
+	    *wk_voice_phrase(s->v, "date-suffix-year") != '\0' ?
+	    "date-suffix-year" : "date-suffix";
 
 	if (n == 0 || *wk_voice_phrase(s->v, "date-suffix") == '\0')
 		return 0;
 	wk_num_words(s->v, (unsigned long long)d, WK_BARE, &day);
+	if (y > 0)
+		wk_num_words(s->v, (unsigned long long)y, WK_BARE, &yb);
 	wk_buf_append(&sb, suf, nsuf);
 	vals[0] = wk_buf_str(&day);
 	vals[1] = s->v->months[m - 1];
 	vals[2] = wk_buf_str(&sb);
-	vs_template(s, "date-suffix", keys, vals, 3);
+	vals[3] = wk_buf_str(&yb);
+	vs_template(s, id, keys, vals, 4);
 	vs_drop(s, &day);
 	vs_drop(s, &sb);
+	vs_drop(s, &yb);
 	return n;
 }
 
@@ -161,7 +170,7 @@ say_date_del(struct vs *s, const char *p, int y, int m, int d, int weekday,
 	struct wk_buf t = WK_BUF_INIT;
 	size_t n;
 
-	if ((n = date_suffix(s, m, d, p + len)) > 0)
+	if ((n = date_suffix(s, y, m, d, p + len)) > 0)
 		return len + n;
 	wk_say_date(s, y, m, d, weekday && !weekday_before(s, p), del, &t);
 	vs_take(s, &t);

@@ -397,7 +397,7 @@ static const struct row rows[] = {
 	{ "es", "Se inaugura el 29.11.2026 en Huamanga.", "Se inaugura el domingo veintinueve de noviembre de dos mil veintiséis en Huamanga." },
 	{ "es", "Inscripciones hasta el 30 nov.", "Inscripciones hasta el treinta de noviembre." },
 	{ "es", "La feria será el 8 de dic. en la plaza.", "La feria será el ocho de diciembre en la plaza." },
-	{ "es", "Vacunación del 1 al 5 de dic. en Huanta.", "Vacunación del uno al cinco de diciembre en Huanta." },
+	{ "es", "Vacunación del 1 al 5 de dic. en Huanta.", "Vacunación del primero al cinco de diciembre en Huanta." },
 	{ "es", "El pago vence el 31/12/26.", "El pago vence el jueves treinta y uno de diciembre de dos mil veintiséis." },
 	{ "es", "Reunión el 05/01 a las 9 a.m.", "Reunión el cinco de enero a las nueve de la mañana." },
 	{ "es", "Desde el 2 de ene. hasta el 15 de feb.", "Desde el dos de enero hasta el quince de febrero." },
