@@ -716,9 +716,9 @@ vs_suffix_at(const struct vs *s, const char *p, const char **suf,
 	return 0;
 }
 
-/* A case suffix after a hyphen that follows a figure or an acronym
- * (Quechua 2026-pi, 5-kama, SIS-niyuq): it is written onto the last word
- * said. */
+/* A case suffix after a hyphen that follows a figure, an acronym or a
+ * name (Quechua 2026-pi, 5-kama, SIS-niyuq, Cusco-pi): it is written onto
+ * the last word said. */
 static size_t
 attach_suffix(struct vs *s, const char *p)
 {
@@ -885,9 +885,10 @@ wk_verbalize_mark(const struct wk_voice *v, const char *text, char mark,
 		if (wk_is_letter(cp)) {
 			size_t wl = vs_word_len(p), letters;
 
-			/* An acronym takes a case suffix as a figure does
-			 * (SIS-niyuq, FM-pi). */
-			figure = all_upper(p, wl, &letters) && letters >= 2;
+			/* An acronym or a name takes a case suffix as a
+			 * figure does (SIS-niyuq, FM-pi, Cusco-pi). */
+			figure = (all_upper(p, wl, &letters) && letters >= 2) ||
+			    wk_is_upper(cp);
 			p += do_word(&s, p, wl, after_num);
 			prev_alnum = 1;
 			after_num = 0;
