@@ -205,7 +205,8 @@ fuzz:
 # Benchmarks: willakuy against a shell pipeline and against espeak-ng +
 # lame alone, incremental rebuilds and memory (bench/run.sh); a network
 # day of 12 short bulletins for 1, 3 and 10 stations (bench/network.sh); a
-# spreadsheet of a million prices imported (bench/import.sh).
+# spreadsheet of a million prices imported (bench/import.sh). The verbalizer on
+# held-out bulletin text (bench/heldout.sh).
 DEPS_BENCH = $(DEPS_CHECK) python3
 bench:
 	@$(MAKE) --no-print-directory deps DEPS="$(DEPS_BENCH)"
@@ -214,6 +215,7 @@ bench:
 	@bash bench/history.sh
 	@bash bench/network.sh
 	@bash bench/import.sh
+	@sh bench/heldout.sh
 
 build/bench_history: bench/history_bench.c $(LIBOBJ) | build
 	$(CC) $(WK_CFLAGS) -Isrc $(CPPFLAGS) $(CFLAGS) -o $@ $< $(LIBOBJ) \

@@ -133,24 +133,33 @@ weekday_before(const struct vs *s, const char *p)
  * the month first, then the day with the voice's day word and the suffix
  * (date-suffix phrase), so that it does not land on killapi. */
 static size_t
-date_suffix(struct vs *s, int m, int d, const char *p)
+date_suffix(struct vs *s, int y, int m, int d, const char *p)
 {
 	const char *suf;
 	size_t nsuf, n = vs_suffix_at(s, p, &suf, &nsuf);
-	struct wk_buf day = WK_BUF_INIT, sb = WK_BUF_INIT;
-	const char *keys[] = { "day", "month", "suffix" };
-	const char *vals[3];
+	struct wk_buf day = WK_BUF_INIT, sb = WK_BUF_INIT, yb = WK_BUF_INIT;
+	const char *keys[] = { "day", "month", "suffix", "year" };
+	const char *vals[4];
+	/* A written year is never lost (4/12/2026-kama): the voice's
+	 * "date-suffix-year". */
+	const char *id = y > 0 &&
+	    *wk_voice_phrase(s->v, "date-suffix-year") != '\0' ?
+	    "date-suffix-year" : "date-suffix";
 
 	if (n == 0 || *wk_voice_phrase(s->v, "date-suffix") == '\0')
 		return 0;
 	wk_num_words(s->v, (unsigned long long)d, WK_BARE, &day);
+	if (y > 0)
+		wk_num_words(s->v, (unsigned long long)y, WK_BARE, &yb);
 	wk_buf_append(&sb, suf, nsuf);
 	vals[0] = wk_buf_str(&day);
 	vals[1] = s->v->months[m - 1];
 	vals[2] = wk_buf_str(&sb);
-	vs_template(s, "date-suffix", keys, vals, 3);
+	vals[3] = wk_buf_str(&yb);
+	vs_template(s, id, keys, vals, 4);
 	vs_drop(s, &day);
 	vs_drop(s, &sb);
+	vs_drop(s, &yb);
 	return n;
 }
 
@@ -161,7 +170,7 @@ say_date_del(struct vs *s, const char *p, int y, int m, int d, int weekday,
 	struct wk_buf t = WK_BUF_INIT;
 	size_t n;
 
-	if ((n = date_suffix(s, m, d, p + len)) > 0)
+	if ((n = date_suffix(s, y, m, d, p + len)) > 0)
 		return len + n;
 	wk_say_date(s, y, m, d, weekday && !weekday_before(s, p), del, &t);
 	vs_take(s, &t);
@@ -413,6 +422,38 @@ written_period(const struct vs *s, const char *p, const char **say)
 	return 0;
 }
 
+/* The voice's part of the day for h:m, or "". */
+static const char *
+clock_period(const struct vs *s, int h, int m)
+{
+	size_t i;
+
+	for (i = 0; i < s->v->nperiods; i++)
+		if (h * 60 + m >= s->v->periods[i].from_min &&
+		    h * 60 + m <= s->v->periods[i].to_min)
+			return s->v->periods[i].say;
+	return "";
+}
+
+void
+vs_say_time_range(struct vs *s, const char *from, const char *to,
+    const char *p1, const char *p2)
+{
+	const char *keys[] = { "from", "to", "period", "from-period",
+	    "to-period" };
+	const char *vals[5] = { from, to, p2, p1, p2 };
+	int same = strcmp(p1, p2) == 0;
+
+	if (*p1 != '\0' && *p2 != '\0' && same &&
+	    *wk_voice_phrase(s->v, "time-range-period") != '\0')
+		vs_template(s, "time-range-period", keys, vals, 5);
+	else if (*p1 != '\0' && *p2 != '\0' && !same &&
+	    *wk_voice_phrase(s->v, "time-range-periods") != '\0')
+		vs_template(s, "time-range-periods", keys, vals, 5);
+	else
+		vs_template(s, "range", keys, vals, 2);
+}
+
 /* Says h:m with the voice's "time" template (id), the period given or
  * the voice's for that time of day. */
 static void
@@ -553,7 +594,12 @@ time_range_end(struct vs *s, const char *p, int h, int m, const char *period)
 	say_time(&vb, h2, m2, own ? "" : period2, own ? "time-in-range" : "time");
 	vals[0] = wk_buf_str(&fa);
 	vals[1] = wk_buf_str(&fb);
-	vs_template(s, "range", keys, vals, 2);
+	if (own)
+		vs_say_time_range(s, vals[0], vals[1],
+		    period != NULL ? period : clock_period(s, h, m),
+		    period2 != NULL ? period2 : clock_period(s, h2, m2));
+	else
+		vs_template(s, "range", keys, vals, 2);
 	vs_drop(s, &fa);
 	vs_drop(s, &fb);
 	return k + n;
@@ -575,6 +621,15 @@ vs_try_time(struct vs *s, const char *p)
 		say_time(s, h, m, "", "time-in-range");
 		wk_buf_rtrim(s->out);
 		wk_buf_append(s->out, suf, nsuf);
+		/* The part of the day after the suffix, never lost
+		 * (chunka urapi tutamanta): the voice's "time-suffix". */
+		if (*wk_voice_phrase(s->v, "time-suffix") != '\0') {
+			const char *pk[] = { "period" };
+			const char *pv[1];
+
+			pv[0] = period != NULL ? period : clock_period(s, h, m);
+			vs_template(s, "time-suffix", pk, pv, 1);
+		}
 		return k + n;
 	}
 	if ((n = time_range_end(s, p + k, h, m, period)) > 0)
@@ -586,7 +641,8 @@ vs_try_time(struct vs *s, const char *p)
 }
 
 size_t
-vs_try_time_bare(struct vs *s, const char *p, struct wk_buf *out)
+vs_try_time_bare(struct vs *s, const char *p, struct wk_buf *out,
+    const char **pout)
 {
 	int h, m, fullstop;
 	const char *period;
@@ -595,6 +651,7 @@ vs_try_time_bare(struct vs *s, const char *p, struct wk_buf *out)
 
 	if (k == 0 || *wk_voice_phrase(s->v, "time-in-range") == '\0')
 		return 0;
+	*pout = period != NULL ? period : clock_period(s, h, m);
 	say_time(&t, h, m, "", "time-in-range");
 	return k;
 }

@@ -599,16 +599,38 @@ try_by(struct vs *s, const char *p, const struct numlit *a)
 	return sp + 1 + sp2;
 }
 
-/* "1 de diciembre": the first of the month is "primero". */
+/* "1 de diciembre", "del 1 al 15 de diciembre": the first of the month
+ * is "primero", also as the first day of a range of days. */
 static size_t
 try_first_of_month(struct vs *s, const char *p, const struct numlit *a,
     size_t k)
 {
+	static const char *const close[] = { "al", "a", "y", "hasta" };
 	const char *q = p + k + vs_skip_space(p + k);
-	size_t ml;
+	size_t ml, i;
 
 	if (a->nfrac != 0 || a->ip != 1 || a->ndig != 1 ||
-	    *wk_voice_word(s->v, "day-one") == '\0' || !vs_word_at(q, "de"))
+	    *wk_voice_word(s->v, "day-one") == '\0')
+		return 0;
+	for (i = 0; !vs_word_at(q, "de") && i < sizeof close / sizeof close[0];
+	    i++) {
+		const char *r = q + strlen(close[i]);
+		int d;
+		size_t nd;
+
+		if (!vs_word_at(q, close[i]) || *r != ' ')
+			continue;
+		r++;
+		if (vs_word_at(r, "el") && r[2] == ' ')
+			r += 3;		/* entre el 1 y el 5 de enero */
+		for (nd = 0, d = 0; nd < 2 && vs_is_digit(r[nd]); nd++)
+			d = d * 10 + (r[nd] - '0');
+		if (nd == 0 || d < 2 || d > 31 || r[nd] != ' ')
+			return 0;
+		q = r + nd + 1;
+		break;
+	}
+	if (!vs_word_at(q, "de"))
 		return 0;
 	q += 2 + vs_skip_space(q + 2);
 	if (vs_month_at(s, q, &ml) == 0)

@@ -209,7 +209,8 @@ vs_try_ident(struct vs *s, const char *p)
 	scan_groups(p, &g);
 	if (!vs_boundary(p + g.len) || (p[g.len] == '.' &&
 	    vs_is_digit(p[g.len + 1])) || (p[g.len] == ',' &&
-	    vs_is_digit(p[g.len + 1])) || p[g.len] == ':' || p[g.len] == '/')
+	    vs_is_digit(p[g.len + 1])) || (p[g.len] == ':' &&
+	    vs_is_digit(p[g.len + 1])) || p[g.len] == '/')
 		return 0;
 	if (ctx && g.n == 1 && g.digits >= 2)
 		return solid(s, p, g.len);

@@ -210,6 +210,18 @@ is_name(const struct vs *s, const char *w, size_t n)
 	return !fn;
 }
 
+/* Whether one space and a word starting with a capital follow at p. */
+static int
+upper_after(const char *p)
+{
+	uint32_t cp;
+
+	if (p[0] != ' ' || vs_word_len(p + 1) == 0)
+		return 0;
+	wk_utf8_next(p + 1, &cp);
+	return wk_is_upper(cp);
+}
+
 size_t
 vs_try_roman(struct vs *s, const char *p, size_t n)
 {
@@ -231,9 +243,13 @@ vs_try_roman(struct vs *s, const char *p, size_t n)
 		return 0;	/* small letters: a Roman numeral only after siglo */
 	if (!small || v > 50)
 		return 0;
-	/* Juan Pablo II, Carlos V: ordinal to ten, then cardinal. */
+	/* Juan Pablo II, Carlos V: ordinal to ten, then cardinal; in a voice
+	 * without genders to tell a name, not before a capitalized word
+	 * (Munisipalidad XXV Feria: an ordinal). */
 	if (prev != NULL && is_name(s, prev, pl) && p[-1] == ' ' &&
-	    (p[n] == '\0' || p[n] == ' ' || strchr(",.;:)", p[n]) != NULL)) {
+	    (p[n] == '\0' || (p[n] == ' ' &&
+	    (s->v->has_gender || !upper_after(p + n))) ||
+	    strchr(",.;:)", p[n]) != NULL)) {
 		if (v > 10 || vs_say_ordinal(s, v, WK_BARE) != 0)
 			vs_say_num(s, v, WK_BARE);
 		return n;

@@ -134,20 +134,17 @@ time_range(struct vs *s, const char *p, const char *close, size_t k)
 {
 	struct wk_buf fa = WK_BUF_INIT, fb = WK_BUF_INIT;
 	size_t n1, n2 = 0, cl = strlen(close), sp;
-	const char *keys[] = { "from", "to" };
-	const char *vals[2];
+	const char *p1 = "", *p2 = "";
 
-	if ((n1 = vs_try_time_bare(s, p + k, &fa)) > 0) {
+	if ((n1 = vs_try_time_bare(s, p + k, &fa, &p1)) > 0) {
 		sp = vs_skip_space(p + k + n1);
 		if (sp == 1 && vs_word_at(p + k + n1 + 1, close) &&
 		    p[k + n1 + 1 + cl] == ' ')
-			n2 = vs_try_time_bare(s, p + k + n1 + cl + 2, &fb);
+			n2 = vs_try_time_bare(s, p + k + n1 + cl + 2, &fb,
+			    &p2);
 	}
-	if (n2 > 0) {
-		vals[0] = wk_buf_str(&fa);
-		vals[1] = wk_buf_str(&fb);
-		vs_template(s, "range-words", keys, vals, 2);
-	}
+	if (n2 > 0)
+		vs_say_time_range(s, wk_buf_str(&fa), wk_buf_str(&fb), p1, p2);
 	vs_drop(s, &fa);
 	vs_drop(s, &fb);
 	return n2 > 0 ? k + n1 + cl + 2 + n2 : 0;

@@ -305,22 +305,52 @@ vs_template(struct vs *s, const char *id, const char *const *keys,
 	vs_take(s, &t);
 }
 
+/* Whether the written form w (n bytes) ends in " #", an abbreviation read
+ * so only before a number (Cap. # = capítulo: Cap. II, Cap. 3), and the
+ * text at p matches it: then n is its bytes without " #". */
+static int
+before_number(const char *p, const char *w, size_t *n)
+{
+	const char *q;
+
+	if (*n < 3 || strcmp(w + *n - 2, " #") != 0)
+		return 0;
+	*n -= 2;
+	if (strncmp(p, w, *n) != 0 || p[*n] != ' ')
+		return -1;
+	q = p + *n + 1;
+	if (vs_is_digit(*q))
+		return 1;
+	while (*q != '\0' && strchr("IVXLC", *q) != NULL)
+		q++;
+	return q > p + *n + 1 && vs_boundary(q) ? 1 : -1;
+}
+
 /* The abbreviation at p (case-sensitive, longest first; of two alike the
  * one read later, a station's, wins): its bytes and *say. */
 static size_t
 abbr_at(const struct vs *s, const char *p, const char **say)
 {
-	size_t i, best = 0;
+	size_t i, best = 0, rank = 0;
 
 	*say = NULL;
 	for (i = 0; i < s->v->nabbrs; i++) {
 		const char *w = s->v->abbrs[i].from;
 		size_t n = strlen(w);
+		int num = before_number(p, w, &n);
 
-		if (n >= best && n > 0 && strncmp(p, w, n) == 0 &&
+		if (num < 0)
+			continue;
+		/* "Cap. #" outranks "Cap." before a number. */
+		if (num > 0 && n + 2 >= rank) {
+			rank = n + 2;
+			best = n;
+			*say = s->v->abbrs[i].to;
+		} else if (num == 0 && n >= rank && n > 0 &&
+		    strncmp(p, w, n) == 0 &&
 		    (w[n - 1] == '.' || vs_boundary(p + n) ||
 		    (unsigned char)w[n - 1] >= 0x80)) {
-			best = n;
+			rank = best = n;
 			*say = s->v->abbrs[i].to;
 		}
 	}
@@ -686,8 +716,9 @@ vs_suffix_at(const struct vs *s, const char *p, const char **suf,
 	return 0;
 }
 
-/* A case suffix after a hyphen that follows a figure (Quechua 2026-pi,
- * 5-kama): it is written onto the figure's last word. */
+/* A case suffix after a hyphen that follows a figure, an acronym or a
+ * name (Quechua 2026-pi, 5-kama, SIS-niyuq, Cusco-pi): it is written onto
+ * the last word said. */
 static size_t
 attach_suffix(struct vs *s, const char *p)
 {
@@ -852,9 +883,15 @@ wk_verbalize_mark(const struct wk_voice *v, const char *text, char mark,
 			continue;
 		}
 		if (wk_is_letter(cp)) {
-			p += do_word(&s, p, vs_word_len(p), after_num);
+			size_t wl = vs_word_len(p), letters;
+
+			/* An acronym or a name takes a case suffix as a
+			 * figure does (SIS-niyuq, FM-pi, Cusco-pi). */
+			figure = (all_upper(p, wl, &letters) && letters >= 2) ||
+			    wk_is_upper(cp);
+			p += do_word(&s, p, wl, after_num);
 			prev_alnum = 1;
-			figure = after_num = 0;
+			after_num = 0;
 			continue;
 		}
 		figure = after_num = 0;

@@ -169,8 +169,16 @@ size_t vs_try_date(struct vs *s, const char *p);
 size_t vs_try_month_first(struct vs *s, const char *p);
 size_t vs_try_time(struct vs *s, const char *p);
 /* A clock time at p said without the part of the day (for ranges); the
- * bytes it takes, or 0. */
-size_t vs_try_time_bare(struct vs *s, const char *p, struct wk_buf *out);
+ * bytes it takes, or 0; *period is the part of the day, written or the
+ * voice's for that time. */
+size_t vs_try_time_bare(struct vs *s, const char *p, struct wk_buf *out,
+    const char **period);
+/* Says the range of two bare times from and to (time-in-range) with the
+ * voice's "time-range-period" (both in one part of the day) or
+ * "time-range-periods" template, so that the part of the day is never
+ * lost; with neither, its "range" template alone. */
+void vs_say_time_range(struct vs *s, const char *from, const char *to,
+    const char *p1, const char *p2);
 /* The weekday named at p, in the voice's words or through its lexicon:
  * its index (Sunday 0), or -1. */
 int vs_weekday_at(const struct vs *s, const char *p, size_t *n);

@@ -105,7 +105,10 @@ def main():
             forms.append(code.lower())
         for key in (("symbol", None, None), ("symbol", None, "narrow")):
             sym = names.get(key)
+            # A lone ASCII letter (K, P, R) is never a currency symbol here:
+            # after a figure it is a unit, a thousand or a race (10K).
             if sym and sym != code and sym not in SHARED and sym not in seen \
+                    and not re.fullmatch(r"[A-Za-z]", sym) \
                     and " " not in sym and "=" not in sym and "|" not in sym:
                 forms.append(sym)
                 seen.add(sym)
