@@ -178,4 +178,10 @@ z=quz2/$DATE/qu-quz.txt q=quz2/$DATE/qu-qu.txt
 grep -q "^Qusqupi hatun raymi$" "$z" || die "the quz item is not the quz bulletin's own: $(cat "$z")"
 grep -q "^\[quz\] Qusqupi hatun raymi$" "$q" || die "the quz item was not announced in qu: $(cat "$q")"
 grep -q "^Qusqupi" "$q" && die "the quz item was read as Chanka"
+# Announced as what it is: Cusco Quechua, never "Spanish" or plain "Quechua".
+grep -B1 "^\[quz\] Qusqupi hatun raymi$" "$q" | grep -q "^Kay willakuyqa Qusqu runasimipim\.$" ||
+    die "the quz item is not announced as Cusco Quechua in qu: $(cat "$q")"
+grep -B1 "^\[quz\] Qusqupi hatun raymi$" "quz2/$DATE/qu-es.txt" |
+    grep -q "^La siguiente noticia se lee en quechua del Cusco\.$" ||
+    die "the quz item is not announced as Cusco Quechua in es: $(cat "quz2/$DATE/qu-es.txt")"
 echo "stations: two stations alike in both orders and alone, five keep their own folders, recordings their own, check -c, quz never Chanka"
