@@ -118,7 +118,7 @@ test_stream_schema(void **state)
 	} rows[] = {
 		{ "<prices date=\"2026-11-29\" foo=\"1\">\n<market id=\"m\" "
 		    "name=\"M\"><price product=\"a\" unit=\"kg\" value=\"1\"/>"
-		    "</market></prices>", WK_EINPUT, 1, 1, "foo" },
+		    "</market></prices>", WK_EINPUT, 1, 32, "foo" },
 		{ "<prices date=\"2026-11-29\">\n<market id=\"m\" name=\"M\">"
 		    "hola<price product=\"a\" unit=\"kg\" value=\"1\"/></market>"
 		    "</prices>", WK_EINPUT, 2, 1, "<market> cannot hold text" },
