@@ -192,7 +192,7 @@ unit_line(struct wk_vocab *vc, struct line *l, int borrowed,
 		vc->units = nu;
 		if (l->nf < 3 || gender_of(l->f[0], &g) != 0)
 			return line_err(l, _("a unit is 'written forms = m|f|- | "
-			    "singular | plural [| prefix accent alone]'"), err);
+			    "singular | plural [| prefix accent alone spaced]'"), err);
 		t = &nu[vc->nunits];
 		memset(t, 0, sizeof *t);
 		t->u.gender = g;
@@ -205,10 +205,12 @@ unit_line(struct wk_vocab *vc, struct line *l, int borrowed,
 				t->flags |= WK_UNIT_ACCENT;
 			else if (strcmp(opt[i], "alone") == 0)
 				t->flags |= WK_UNIT_ALONE;
+			else if (strcmp(opt[i], "spaced") == 0)
+				t->flags |= WK_UNIT_SPACED;
 			else {
 				wk_free_words(opt, nopt);
 				return line_err(l, _("unknown unit option (the known "
-				    "ones are prefix, accent and alone)"), err);
+				    "ones are prefix, accent, alone and spaced)"), err);
 			}
 		}
 		wk_free_words(opt, nopt);

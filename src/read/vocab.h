@@ -24,6 +24,8 @@ enum {
 	WK_UNIT_ACCENT = 2,	/* the prefix takes its accent: kilómetro */
 	WK_UNIT_ALONE = 4,	/* read without a figure: "el km" */
 	WK_UNIT_BORROWED = 8,	/* from the fallback language's file */
+	WK_UNIT_SPACED = 16,	/* bare symbol a unit only apart from the
+				 * figure: 300 K is kelvin, 10K is not */
 };
 
 /* A unit of text: u.id is its first written form. */

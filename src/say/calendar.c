@@ -605,6 +605,56 @@ time_range_end(struct vs *s, const char *p, int h, int m, const char *period)
 	return k + n;
 }
 
+/* Whether the voice's range phrase is "{from}A {to}B" with the n1 bytes
+ * at s1 for A and the n2 at s2 for B: the editor wrote the voice's own
+ * range (Quechua 14:00-manta 17:00-kama). */
+static int
+own_range_suffixes(const struct vs *s, const char *s1, size_t n1,
+    const char *s2, size_t n2)
+{
+	const char *r = wk_voice_phrase(s->v, "range");
+	size_t f = strlen("{from}"), t = strlen(" {to}");
+
+	return strncmp(r, "{from}", f) == 0 && strncmp(r + f, s1, n1) == 0 &&
+	    strncmp(r + f + n1, " {to}", t) == 0 &&
+	    strncmp(r + f + n1 + t, s2, n2) == 0 && r[f + n1 + t + n2] == '\0';
+}
+
+/* After a time written with the range's first suffix (h:m-manta, its
+ * part of the day period or NULL), at q: a second time with the range's
+ * last suffix in the same part of the day, said once after both with the
+ * voice's time-range-period (iskay uramanta pichqa urakama chisinpi). Its
+ * bytes, or 0 (two parts of the day stay at each end, as written). */
+static size_t
+suffix_range(struct vs *s, const char *q, int h, int m, const char *period,
+    const char *suf, size_t nsuf)
+{
+	size_t sp = vs_skip_space(q), k, n, nsuf2;
+	int h2, m2, fs;
+	const char *period2, *suf2, *p1, *p2;
+	struct wk_buf fa = WK_BUF_INIT, fb = WK_BUF_INIT;
+	struct vs va, vb;
+
+	if (sp != 1 || !vs_is_digit(q[sp]) ||
+	    *wk_voice_phrase(s->v, "time-range-period") == '\0' ||
+	    (k = scan_time(s, q + sp, &h2, &m2, &period2, &fs)) == 0 ||
+	    (n = vs_suffix_at(s, q + sp + k, &suf2, &nsuf2)) == 0 ||
+	    !own_range_suffixes(s, suf, nsuf, suf2, nsuf2))
+		return 0;
+	p1 = period != NULL ? period : clock_period(s, h, m);
+	p2 = period2 != NULL ? period2 : clock_period(s, h2, m2);
+	if (*p1 == '\0' || strcmp(p1, p2) != 0)
+		return 0;
+	va = vs_sub(s, &fa);
+	vb = vs_sub(s, &fb);
+	say_time(&va, h, m, "", "time-in-range");
+	say_time(&vb, h2, m2, "", "time-in-range");
+	vs_say_time_range(s, wk_buf_str(&fa), wk_buf_str(&fb), p1, p2);
+	vs_drop(s, &fa);
+	vs_drop(s, &fb);
+	return sp + k + n;
+}
+
 size_t
 vs_try_time(struct vs *s, const char *p)
 {
@@ -618,6 +668,10 @@ vs_try_time(struct vs *s, const char *p)
 	 * the day (never "tutamantamanta"). */
 	if ((n = vs_suffix_at(s, p + k, &suf, &nsuf)) > 0 &&
 	    *wk_voice_phrase(s->v, "time-in-range") != '\0') {
+		size_t r = suffix_range(s, p + k + n, h, m, period, suf, nsuf);
+
+		if (r > 0)
+			return k + n + r;
 		say_time(s, h, m, "", "time-in-range");
 		wk_buf_rtrim(s->out);
 		wk_buf_append(s->out, suf, nsuf);

@@ -657,6 +657,33 @@ vs_unknown_after(struct vs *s, const char *p)
 	return sp + wl;
 }
 
+/* A decade, "los 80s", "los años 90's": an s (or 's) glued to a figure
+ * ending in 0 after a word of the voice's "decade-before" list is the
+ * plural the article already says (los ochenta, as the RAE writes it), not
+ * seconds. Says the figure and returns the bytes after it, or 0. */
+static size_t
+decade_s(struct vs *s, const char *p, const struct numlit *a)
+{
+	const char *prev;
+	size_t n, k;
+
+	if (p[0] == 's')
+		k = 1;
+	else if (p[0] == '\'' && p[1] == 's')
+		k = 2;
+	else if (strncmp(p, "\xE2\x80\x99s", 4) == 0)
+		k = 4;
+	else
+		return 0;
+	if (!vs_boundary(p + k) || a->nfrac != 0 || a->ndig < 2 ||
+	    a->ndig > 4 || a->dig[a->ndig - 1] != '0' ||
+	    (prev = vs_prev_word(s, p - a->len, &n)) == NULL ||
+	    !vs_in_list(s, "decade-before", prev, n))
+		return 0;
+	vs_say_int(s, a, WK_MASC);
+	return k;
+}
+
 /* A number and what it counts: a unit (3 kg), a currency after it (1,50 $),
  * a noun (veintiuna reses, "de" after whole millions) or nothing. */
 static size_t
@@ -669,6 +696,8 @@ say_counted(struct vs *s, const char *p, const struct numlit *a)
 	const char *prev, *of;
 
 	if ((n = vs_money_after(s, a, p)) > 0)
+		return n;
+	if ((n = decade_s(s, p, a)) > 0)
 		return n;
 	if ((u = vs_unit_at(s, p, &n)) != NULL && n > 0) {
 		vs_say_quantity(s, a, u);
@@ -686,6 +715,8 @@ say_counted(struct vs *s, const char *p, const struct numlit *a)
 	if (noun && a->nfrac == 0 &&
 	    (of = wk_num_of(s->v, a->dig, a->ndig)) != NULL)
 		vs_puts(s, of);
+	if ((n = vs_glued_letter(s, p)) > 0)
+		return n;
 	return vs_unknown_after(s, p);
 }
 

@@ -9,6 +9,8 @@
  * done. In a voice that borrows units from its fallback language (Quechua
  * from Spanish) the borrowed name is said in the singular and respelled
  * (centímetro -> sintimitru), so that a unit is never heard as another.
+ * A symbol marked "spaced" (K, A, B) is a unit only written apart from
+ * its figure; glued to it (10K, lote 10A) it is read as the letter it is.
  */
 
 #include <stdint.h>
@@ -240,6 +242,11 @@ vs_unit_at(const struct vs *s, const char *p, size_t *len)
 	memset(&prod, 0, sizeof prod);
 	memset(&per, 0, sizeof per);
 	has_head = part_at(s, q, &head);
+	/* A symbol that is a unit only apart from its figure: 300 K is
+	 * kelvin, 10K (a race) is not; vs_glued_letter says it. */
+	if (has_head && sp == 0 && head.pre == NULL &&
+	    (head.flags & WK_UNIT_SPACED))
+		return NULL;
 	if (!has_head && !(sp == 0 && *q == '/'))
 		goto alone_word;
 	k = has_head ? head.len : 0;
@@ -371,4 +378,18 @@ vs_try_unit_alone(struct vs *s, const char *w, size_t n)
 			}
 	}
 	return 0;
+}
+
+size_t
+vs_glued_letter(struct vs *s, const char *p)
+{
+	const struct wk_vocab *vc = s->v->vocab;
+	struct part pt;
+
+	if (vc == NULL || vs_skip_space(p) != 0 || !head_at(s, p, &pt) ||
+	    pt.pre != NULL || !(pt.flags & WK_UNIT_SPACED) ||
+	    !vs_boundary(p + pt.len))
+		return 0;
+	vs_spell(s, p, pt.len);
+	return pt.len;
 }

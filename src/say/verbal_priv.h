@@ -134,6 +134,10 @@ size_t vs_unknown_after(struct vs *s, const char *p);
  * live until the text is done; *len gets its bytes. */
 const struct wk_unit *vs_unit_at(const struct vs *s, const char *p,
     size_t *len);
+/* A symbol marked "spaced" glued to the figure before p (10K, lote 10A):
+ * spelled as the letters it is (diez ka); its bytes, or 0 when p holds
+ * no such symbol. */
+size_t vs_glued_letter(struct vs *s, const char *p);
 /* A unit written alone, without a figure ("el km"): its bytes, or 0. */
 size_t vs_try_unit_alone(struct vs *s, const char *p, size_t n);
 
