@@ -13,9 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/safedir.h"
 #include "base/text.h"
 #include "catalog.h"
 #include "csvtext.h"
@@ -289,13 +291,18 @@ where(const unsigned char *s, size_t n, size_t off, int *line, int *col)
 static char *
 read_raw(const char *path, size_t *len, struct wk_err *err)
 {
-	FILE *fp = fopen(path, "rb");
+	int fd = wk_safe_open_input(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	char *raw = NULL;
 	size_t n = 0, cap = 0;
 
 	if (fp == NULL) {
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
 		wk_err_set(err, WK_EINPUT, path, 0, 0, _("cannot read: %s"),
-		    strerror(errno));
+		    e == ELOOP ? wk_safe_link_refusal() : strerror(e));
 		return NULL;
 	}
 	for (;;) {

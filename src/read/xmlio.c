@@ -27,6 +27,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "base/safedir.h"
 #include "base/paths.h"
 #include "xmlio.h"
 #include "xmlmsg.h"
@@ -188,9 +189,10 @@ slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
 	int fd;
 
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+	if ((fd = wk_safe_open_input(path)) < 0)
 		return wk_err_set(err, WK_EINPUT, path, 0, 0,
-		    _("cannot open: %s"), strerror(errno));
+		    _("cannot open: %s"), errno == ELOOP ?
+		    wk_safe_link_refusal() : strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "rb")) == NULL) {
 		close(fd);
