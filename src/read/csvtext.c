@@ -495,12 +495,20 @@ wk_csv_read(const char *path, size_t *len, struct wk_err *err)
 void
 wk_csv_cell(FILE *out, const char *s, char delim)
 {
+	struct wk_buf one = WK_BUF_INIT;
 	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' ||
 	    s[0] == '@' || s[0] == '\t' || s[0] == '\r';
 
+	/* A cell is one line of the sheet and of a terminal: every line or
+	 * paragraph separator and control character becomes a space (when
+	 * out of memory, the cell is written as it is, still quoted). */
+	wk_buf_oneline(&one, s);
+	if (!one.failed)
+		s = wk_buf_str(&one);
 	if (!formula && strchr(s, delim) == NULL &&
 	    strpbrk(s, ",;\"\n\r") == NULL) {
 		fputs(s, out);
+		wk_buf_free(&one);
 		return;
 	}
 	putc('"', out);
@@ -512,4 +520,5 @@ wk_csv_cell(FILE *out, const char *s, char delim)
 		putc(*s, out);
 	}
 	putc('"', out);
+	wk_buf_free(&one);
 }
