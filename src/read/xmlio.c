@@ -181,7 +181,7 @@ no_tree(xmlSAXHandler *sax)
 }
 
 static enum wk_status
-slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
+slurp(const char *path, int flags, struct wk_xmlfile *f, struct wk_err *err)
 {
 	FILE *fp;
 	struct stat st;
@@ -204,6 +204,17 @@ slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
 		fclose(fp);
 		return wk_err_set(err, WK_EINPUT, path, 1, 1, "%s",
 		    _("the file is empty; it should hold an XML document"));
+	}
+	if ((flags & WK_XML_NEWS) &&
+	    (unsigned long long)st.st_size > WK_XML_NEWS_MAX_BYTES) {
+		fclose(fp);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("the news feed is %lld bytes, more than the %u bytes "
+		    "willakuy accepts for news (a news feed is read whole, "
+		    "which takes about 22 times its size in memory; a day's "
+		    "news is some kilobytes): check that it is the right file, "
+		    "or split it into several feeds"),
+		    (long long)st.st_size, WK_XML_NEWS_MAX_BYTES);
 	}
 	if ((unsigned long long)st.st_size > WK_XML_MAX_BYTES) {
 		fclose(fp);
@@ -241,7 +252,7 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 	memset(f, 0, sizeof *f);
 	if ((f->path = strdup(path)) == NULL)
 		return wk_err_nomem(err);
-	if ((st = slurp(path, f, err)) != WK_OK ||
+	if ((st = slurp(path, flags, f, err)) != WK_OK ||
 	    (st = wk_xmlpos_to_utf8(f, err)) != WK_OK ||
 	    (st = wk_xmlpos_check_tags(f, err)) != WK_OK ||
 	    (st = wk_xmlpos_lines(f, err)) != WK_OK)
