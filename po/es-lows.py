@@ -8,4 +8,5 @@ T = {
 "another willakuy run (pid %ld) is writing to %s; waited %u s. Try again when it ends": "otra ejecución de willakuy (pid %ld) está escribiendo en %s; se esperó %u s. Intente de nuevo cuando termine",
 "another willakuy run or program (pid %ld, %s) holds the lock of %s; waited %u s. Try again when it ends": "otra ejecución de willakuy u otro programa (pid %ld, %s) tiene el bloqueo de %s; se esperó %u s. Intente de nuevo cuando termine",
 "another willakuy run is writing to %s; waited %u s. Try again when it ends": "otra ejecución de willakuy está escribiendo en %s; se esperó %u s. Intente de nuevo cuando termine",
+"the pauses of this segment add up to %lu ms, more than the %u ms a segment may be silent (listeners would take it for dead air); shorten or remove some <pause> elements": "las pausas de este segmento suman %lu ms, más de los %u ms que un segmento puede quedar en silencio (los oyentes lo tomarían por aire muerto); acorte o quite algunos elementos <pause>",
 }
