@@ -211,29 +211,31 @@ comm(long pid, char *out, size_t cap)
 	fclose(f);
 }
 
-/* The error of a lock still held after the wait: the pid in the lock file
- * only when that process is alive, else who holds the lock as far as the
- * system knows, else no pid at all. */
+/* The error of a lock still held after the wait: the holder the system
+ * names (/proc/locks), said to be a willakuy run when the lock file names
+ * it too; without it, the pid of the lock file only when that process is
+ * alive; else no pid at all. */
 static enum wk_status
 lock_busy(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 {
 	char pid[32], name[32];
 	ssize_t n = pread(o->lockfd, pid, sizeof pid - 1, 0);
-	long who;
+	long who = holder(o->lockfd), written;
 
 	pid[n > 0 ? n : 0] = '\0';
 	pid[strcspn(pid, "\n")] = '\0';
-	if ((who = alive(pid)) > 0)
-		return wk_err_set(err, WK_ELOCK, NULL, 0, 0,
-		    _("another willakuy run (pid %ld) is writing to %s; waited "
-		    "%u s. Try again when it ends"), who, o->path, wait_s);
-	if ((who = holder(o->lockfd)) > 0) {
+	written = alive(pid);
+	if (who > 0 && who != written) {
 		comm(who, name, sizeof name);
 		return wk_err_set(err, WK_ELOCK, NULL, 0, 0,
 		    _("another willakuy run or program (pid %ld, %s) holds the "
 		    "lock of %s; waited %u s. Try again when it ends"), who,
 		    name[0] ? name : "?", o->path, wait_s);
 	}
+	if (written > 0)
+		return wk_err_set(err, WK_ELOCK, NULL, 0, 0,
+		    _("another willakuy run (pid %ld) is writing to %s; waited "
+		    "%u s. Try again when it ends"), written, o->path, wait_s);
 	return wk_err_set(err, WK_ELOCK, NULL, 0, 0,
 	    _("another willakuy run is writing to %s; waited %u s. Try again "
 	    "when it ends"), o->path, wait_s);
