@@ -85,10 +85,11 @@ text_frame(struct wk_buf *b, const char *id, const char *lang,
 
 	if (text == NULL)
 		return;
-	/* Every frame but the comment (the transcript, one line a sentence)
-	 * is one line: no separator or control character from a title or a
-	 * station name. */
-	if (strcmp(id, "COMM") != 0) {
+	/* Every text frame is one line: no separator or control character
+	 * from a title or a station name. The comment (the transcript, one
+	 * line a sentence) and TXXX (our figures and the RDXL document, whose
+	 * fields are one line each) keep their line breaks. */
+	if (strcmp(id, "COMM") != 0 && strcmp(id, "TXXX") != 0) {
 		wk_buf_oneline(&one, text);
 		if (one.failed)
 			b->failed = 1;
