@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "lines.h"
+#include "safedir.h"
 #include "text.h"
 
 enum wk_status
@@ -26,7 +27,7 @@ wk_lines_open(struct wk_lines *l, const char *path, size_t max, int *missing,
 	memset(l, 0, sizeof *l);
 	l->path = path;
 	l->max = max;
-	l->fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	l->fd = wk_safe_open_input(path);
 	if (missing != NULL)
 		*missing = 0;
 	if (l->fd < 0) {
@@ -36,7 +37,7 @@ wk_lines_open(struct wk_lines *l, const char *path, size_t max, int *missing,
 			return WK_OK;
 		}
 		return wk_err_set(err, WK_EINPUT, path, 0, 0, _("cannot open: %s"),
-		    strerror(e));
+		    e == ELOOP ? wk_safe_link_refusal() : strerror(e));
 	}
 	if (fstat(l->fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    fcntl(l->fd, F_SETFL, 0) != 0) {

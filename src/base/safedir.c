@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "err.h"
 #include "paths.h"
 #include "safedir.h"
 
@@ -119,6 +120,112 @@ int
 wk_safe_open_read(int dirfd, const char *name)
 {
 	return wk_safe_open_own(dirfd, name, 1);
+}
+
+/* 1 when the folder fd can be written by someone other than us. */
+static int
+shared_folder(int fd)
+{
+	struct stat st;
+
+	if (fstat(fd, &st) != 0)
+		return 1;
+	/* Root's folders (the installed data) are not another user's: root
+	 * could replace this program itself. */
+	return (st.st_mode & (S_IWGRP | S_IWOTH)) != 0 ||
+	    (st.st_uid != geteuid() && st.st_uid != 0);
+}
+
+/* 0 when no folder on the way to path is a link owned by another user
+ * (root aside, who could do anything anyway); else -1 with ELOOP. */
+static int
+check_links_on_path(const char *path)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	struct stat st;
+	const char *p = path;
+	int r = 0;
+
+	while ((p = strchr(p + 1, '/')) != NULL) {
+		wk_buf_clear(&b);
+		wk_buf_append(&b, path, (size_t)(p - path));
+		if (b.failed) {
+			errno = ENOMEM;
+			r = -1;
+			break;
+		}
+		if (b.len == 0 || lstat(wk_buf_str(&b), &st) != 0)
+			continue;
+		if (S_ISLNK(st.st_mode) && st.st_uid != geteuid() &&
+		    st.st_uid != 0) {
+			errno = ELOOP;
+			r = -1;
+			break;
+		}
+	}
+	wk_buf_free(&b);
+	return r;
+}
+
+int
+wk_safe_open_input(const char *path)
+{
+	struct wk_buf b = WK_BUF_INIT;
+	const char *slash = strrchr(path, '/'), *base;
+	struct stat st;
+	int dfd, fd = -1, e = 0, flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC;
+
+	if (check_links_on_path(path) != 0)
+		return -1;
+	if (slash == NULL) {
+		dfd = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		base = path;
+	} else {
+		wk_buf_append(&b, path, slash == path ? 1 : (size_t)(slash - path));
+		if (b.failed) {
+			errno = ENOMEM;
+			return -1;
+		}
+		dfd = open(wk_buf_str(&b), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		wk_buf_free(&b);
+		base = slash + 1;
+	}
+	if (dfd < 0)
+		return -1;
+	if (*base == '\0') {
+		close(dfd);
+		errno = EISDIR;
+		return -1;
+	}
+	if (shared_folder(dfd))
+		flags |= O_NOFOLLOW;
+	else if (fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(st.st_mode) && st.st_uid != geteuid() && st.st_uid != 0)
+		flags |= O_NOFOLLOW;
+	fd = openat(dfd, base, flags);
+	e = errno;
+	/* O_NOFOLLOW on a link: ELOOP (some systems say EMLINK or EFTYPE). */
+	if (fd < 0 && (flags & O_NOFOLLOW) && e != ENOENT &&
+	    fstatat(dfd, base, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+	    S_ISLNK(st.st_mode))
+		e = ELOOP;
+	if (fd >= 0 && fcntl(fd, F_SETFL, 0) != 0) {
+		e = errno;
+		close(fd);
+		fd = -1;
+	}
+	close(dfd);
+	errno = e;
+	return fd;
+}
+
+const char *
+wk_safe_link_refusal(void)
+{
+	return _("it is a symbolic link in a folder that other users can "
+	    "write (or a link made by another user), and willakuy does not "
+	    "follow such links: copy the file itself there, or link from a "
+	    "folder only you can write");
 }
 
 int

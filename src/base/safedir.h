@@ -51,6 +51,23 @@ int wk_safe_open_path(int dirfd, const char *rel, unsigned links);
  * NUL-terminated with *len bytes, or NULL with errno. */
 char *wk_safe_slurp(int dirfd, const char *name, size_t max, size_t *len);
 
+/*
+ * Opens path (a file named by a station, bulletin or the command line) for
+ * reading without blocking on a FIFO, by the rule for links in shared
+ * folders: when the folder holding it can be written by someone other than
+ * the running user (group- or world-writable, or owned by another user), a
+ * link there is never followed; a link owned by another user (not root)
+ * is refused anywhere on the path. A link the running user made in a folder
+ * only it writes is followed, so an operator's own links keep working.
+ * Returns the descriptor (blocking mode, not yet checked to be a regular
+ * file), or -1 with errno: ELOOP for a refused link (wk_safe_link_refusal
+ * says why and what to do), or what open() sets.
+ */
+int wk_safe_open_input(const char *path);
+
+/* The sentence for a link wk_safe_open_input refused (translated). */
+const char *wk_safe_link_refusal(void);
+
 /* Writes all of data and syncs the file; 0 or -1 with errno. */
 int wk_safe_write_all(int fd, const void *data, size_t len);
 

@@ -13,6 +13,7 @@
 #include <getopt.h>
 #include <langinfo.h>
 #include <locale.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 #include "base/buf.h"
 #include "base/money.h"
 #include "base/paths.h"
+#include "base/text.h"
 #include "read/catalog.h"
 #include "read/csvimport.h"
 #include "read/csvtext.h"
@@ -270,19 +272,28 @@ comma(long long cents, char out[WK_MONEY_MAX])
 	return out;
 }
 
+/* A JSON string with every character that could break a line or steer a
+ * terminal (C0, DEL, C1, U+2028, U+2029, the bidirectional controls: see
+ * wk_breaks_line) written as \uXXXX, so the text stays as it was and
+ * nothing goes raw to a terminal; a byte that is not UTF-8 is U+FFFD. */
 static void
 json_string(FILE *out, const char *s)
 {
-	putc('"', out);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
+	uint32_t cp;
+	size_t k;
 
-		if (ch == '"' || ch == '\\')
-			fprintf(out, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(out, "\\u%04x", ch);
+	putc('"', out);
+	while (*s != '\0') {
+		k = wk_utf8_next(s, &cp);
+		if (*s == '"' || *s == '\\')
+			fprintf(out, "\\%c", *s);
+		else if (cp == 0xFFFD && k == 1)
+			fputs("\\ufffd", out);
+		else if (wk_breaks_line(cp))
+			fprintf(out, "\\u%04x", (unsigned)cp);
 		else
-			putc(ch, out);
+			fwrite(s, 1, k, out);
+		s += k;
 	}
 	putc('"', out);
 }

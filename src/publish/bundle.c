@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/text.h"
 #include "bundle.h"
 #include "say/compose.h"
 #include "sound/master.h"
@@ -154,9 +155,17 @@ gain_tags(struct wk_tags *t, double lufs, double peak_db, char *g, char *p)
 static void
 field(struct wk_buf *b, const char *indent, const char *name, const char *v)
 {
+	struct wk_buf one = WK_BUF_INIT;
+
+	/* One line: no separator or control character of a title or a
+	 * station name reaches the cart's fields. */
+	wk_buf_oneline(&one, v);
+	if (one.failed)
+		b->failed = 1;
 	wk_buf_printf(b, "%s<%s>", indent, name);
-	wk_buf_xml(b, v);
+	wk_buf_xml(b, wk_buf_str(&one));
 	wk_buf_printf(b, "</%s>\n", name);
+	wk_buf_free(&one);
 }
 
 /* Cart data for Rivendell (RDXL, as rdimport --xml reads it): the cut is
@@ -193,10 +202,15 @@ rdxl(const struct out *o, unsigned long length_ms, struct wk_buf *b)
 	wk_buf_puts(b, "    <cutList>\n      <cut>\n");
 	field(b, "        ", "cutNumber", "1");
 	/* The day, so that RDLibrary shows which day's cut the cart holds. */
-	snprintf(tmp, sizeof tmp, " (%s)", o->date);
-	wk_buf_printf(b, "        <description>");
-	wk_buf_xml(b, s->title);
-	wk_buf_printf(b, "%s</description>\n", tmp);
+	{
+		struct wk_buf d = WK_BUF_INIT;
+
+		wk_buf_printf(&d, "%s (%s)", s->title, o->date);
+		field(b, "        ", "description", wk_buf_str(&d));
+		if (d.failed)
+			b->failed = 1;
+		wk_buf_free(&d);
+	}
 	snprintf(tmp, sizeof tmp, "%lu", length_ms);
 	field(b, "        ", "length", tmp);
 	field(b, "        ", "evergreen", "false");

@@ -80,11 +80,21 @@ static void
 text_frame(struct wk_buf *b, const char *id, const char *lang,
     const char *desc, const char *text)
 {
-	struct wk_buf body = WK_BUF_INIT;
+	struct wk_buf body = WK_BUF_INIT, one = WK_BUF_INIT;
 	int utf16;
 
 	if (text == NULL)
 		return;
+	/* Every text frame is one line: no separator or control character
+	 * from a title or a station name. The comment (the transcript, one
+	 * line a sentence) and TXXX (our figures and the RDXL document, whose
+	 * fields are one line each) keep their line breaks. */
+	if (strcmp(id, "COMM") != 0 && strcmp(id, "TXXX") != 0) {
+		wk_buf_oneline(&one, text);
+		if (one.failed)
+			b->failed = 1;
+		text = wk_buf_str(&one);
+	}
 	utf16 = !is_ascii(text) || (desc != NULL && !is_ascii(desc));
 	wk_buf_putc(&body, utf16 ? 1 : 0);
 	if (lang != NULL)
@@ -96,6 +106,7 @@ text_frame(struct wk_buf *b, const char *id, const char *lang,
 		b->failed = 1;
 	frame(b, id, &body);
 	wk_buf_free(&body);
+	wk_buf_free(&one);
 }
 
 void

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "base/buf.h"
+#include "base/text.h"
 #include "say/compose.h"
 #include "mp3file.h"
 #include "hook.h"
@@ -693,7 +694,8 @@ run_hook(const struct wk_playout *p, size_t k, int fd, const char *abs,
 	wk_buf_printf(&v[n++], "WILLAKUY_DATE=%s", p->date);
 	wk_buf_printf(&v[n++], "WILLAKUY_LANG=%s", b->lang);
 	wk_buf_printf(&v[n++], "WILLAKUY_BULLETIN=%s", b->bulletin);
-	wk_buf_printf(&v[n++], "WILLAKUY_TITLE=%s", b->title);
+	wk_buf_puts(&v[n], "WILLAKUY_TITLE=");
+	wk_buf_oneline(&v[n++], b->title);
 	/* This bulletin-language's Rivendell cart and group (<rivendell>),
 	 * empty when the station gives none: rdimport --to-cart. */
 	wk_buf_puts(&v[n], "WILLAKUY_CART=");

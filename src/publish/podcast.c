@@ -213,22 +213,54 @@ end(struct w *w)
 	w->bad |= xmlTextWriterFullEndElement(w->x) < 0;
 }
 
+/*
+ * Every value of a feed or page is one line: titles, names and paths from
+ * outside go through wk_buf_oneline, so that no line or paragraph
+ * separator (U+0085, U+2028, U+2029) or control character reaches a reader
+ * that splits on it; NULL when out of memory (w->bad is set).
+ */
+static const xmlChar *
+one(struct w *w, struct wk_buf *b, const char *v)
+{
+	wk_buf_oneline(b, v);
+	if (b->failed) {
+		w->bad = 1;
+		return NULL;
+	}
+	return BAD_CAST wk_buf_str(b);
+}
+
 static void
 attr(struct w *w, const char *name, const char *v)
 {
-	w->bad |= xmlTextWriterWriteAttribute(w->x, BAD_CAST name, BAD_CAST v) < 0;
+	struct wk_buf b = WK_BUF_INIT;
+	const xmlChar *s = one(w, &b, v);
+
+	if (s != NULL)
+		w->bad |= xmlTextWriterWriteAttribute(w->x, BAD_CAST name, s) < 0;
+	wk_buf_free(&b);
 }
 
 static void
 text(struct w *w, const char *v)
 {
-	w->bad |= xmlTextWriterWriteString(w->x, BAD_CAST v) < 0;
+	struct wk_buf b = WK_BUF_INIT;
+	const xmlChar *s = one(w, &b, v);
+
+	if (s != NULL)
+		w->bad |= xmlTextWriterWriteString(w->x, s) < 0;
+	wk_buf_free(&b);
 }
 
 static void
 elem(struct w *w, const char *name, const char *v)
 {
-	w->bad |= xmlTextWriterWriteElement(w->x, BAD_CAST name, BAD_CAST v) < 0;
+	struct wk_buf b = WK_BUF_INIT;
+	const xmlChar *s = one(w, &b, v);
+
+	if (s != NULL)
+		w->bad |= xmlTextWriterWriteElement(w->x, BAD_CAST name, s) < 0;
+	wk_buf_free(&b);
 }
 
 /* An element with attributes only: name, then pairs, NULL-terminated. */

@@ -13,12 +13,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 
 #include "base/buf.h"
 #include "journal.h"
@@ -145,6 +148,99 @@ check_owner(struct wk_outdir *o, int shared, struct wk_err *err)
 	    "if it is meant to be shared"), (unsigned)(st.st_mode & 0777));
 }
 
+/* The pid written in s when that process is alive (ours aside), else 0:
+ * a run killed with SIGKILL leaves its pid in the lock file, and a later
+ * holder may not have written its own yet. */
+static long
+alive(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v <= 0 || v > INT_MAX ||
+	    v == (long)getpid())
+		return 0;
+	return kill((pid_t)v, 0) == 0 || errno == EPERM ? v : 0;
+}
+
+/* Who holds the flock on fd as far as the system says (Linux's
+ * /proc/locks: the pid that took it), when alive; 0 when not known. */
+static long
+holder(int fd)
+{
+	char line[256], pid[32];
+	unsigned maj, min;
+	unsigned long ino;
+	struct stat st;
+	long found = 0;
+	FILE *f;
+
+	if (fstat(fd, &st) != 0 || (f = fopen("/proc/locks", "re")) == NULL)
+		return 0;
+	while (!found && fgets(line, sizeof line, f) != NULL) {
+		/* "1: FLOCK  ADVISORY  WRITE 123 08:01:4567 0 EOF"; a line
+		 * with "->" is a waiter. */
+		if (strstr(line, "->") != NULL || sscanf(line,
+		    "%*s FLOCK %*s %*s %31s %x:%x:%lu", pid, &maj, &min,
+		    &ino) != 4)
+			continue;
+		if (maj == major(st.st_dev) && min == minor(st.st_dev) &&
+		    ino == (unsigned long)st.st_ino)
+			found = alive(pid);
+	}
+	fclose(f);
+	return found;
+}
+
+/* The name of process pid (/proc/PID/comm) in out, or "" when unknown. */
+static void
+comm(long pid, char *out, size_t cap)
+{
+	char path[64];
+	FILE *f;
+
+	out[0] = '\0';
+	snprintf(path, sizeof path, "/proc/%ld/comm", pid);
+	if ((f = fopen(path, "re")) == NULL)
+		return;
+	if (fgets(out, (int)cap, f) == NULL)
+		out[0] = '\0';
+	out[strcspn(out, "\n")] = '\0';
+	fclose(f);
+}
+
+/* The error of a lock still held after the wait: the holder the system
+ * names (/proc/locks), said to be a willakuy run when the lock file names
+ * it too; without it, the pid of the lock file only when that process is
+ * alive; else no pid at all. */
+static enum wk_status
+lock_busy(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
+{
+	char pid[32], name[32];
+	ssize_t n = pread(o->lockfd, pid, sizeof pid - 1, 0);
+	long who = holder(o->lockfd), written;
+
+	pid[n > 0 ? n : 0] = '\0';
+	pid[strcspn(pid, "\n")] = '\0';
+	written = alive(pid);
+	if (who > 0 && who != written) {
+		comm(who, name, sizeof name);
+		return wk_err_set(err, WK_ELOCK, NULL, 0, 0,
+		    _("another willakuy run or program (pid %ld, %s) holds the "
+		    "lock of %s; waited %u s. Try again when it ends"), who,
+		    name[0] ? name : "?", o->path, wait_s);
+	}
+	if (written > 0)
+		return wk_err_set(err, WK_ELOCK, NULL, 0, 0,
+		    _("another willakuy run (pid %ld) is writing to %s; waited "
+		    "%u s. Try again when it ends"), written, o->path, wait_s);
+	return wk_err_set(err, WK_ELOCK, NULL, 0, 0,
+	    _("another willakuy run is writing to %s; waited %u s. Try again "
+	    "when it ends"), o->path, wait_s);
+}
+
 static enum wk_status
 lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 {
@@ -153,7 +249,6 @@ lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 	double until;
 	char pid[32] = "";
 	struct stat st;
-	ssize_t n;
 
 	o->lockfd = openat(o->fd, name, O_RDWR | O_CREAT | O_NOFOLLOW |
 	    O_NONBLOCK | O_CLOEXEC, 0644);
@@ -178,15 +273,8 @@ lock(struct wk_outdir *o, unsigned wait_s, struct wk_err *err)
 	while (flock(o->lockfd, LOCK_EX | LOCK_NB) != 0) {
 		clock_gettime(CLOCK_MONOTONIC, &now);
 		if (errno != EWOULDBLOCK ||
-		    (double)now.tv_sec + now.tv_nsec / 1e9 >= until) {
-			n = pread(o->lockfd, pid, sizeof pid - 1, 0);
-			pid[n > 0 ? n : 0] = '\0';
-			pid[strcspn(pid, "\n")] = '\0';
-			return wk_err_set(err, WK_ELOCK, NULL, 0, 0,
-			    _("another willakuy run (pid %s) is writing to %s; "
-			    "waited %u s. Try again when it ends"),
-			    pid[0] ? pid : "?", o->path, wait_s);
-		}
+		    (double)now.tv_sec + now.tv_nsec / 1e9 >= until)
+			return lock_busy(o, wait_s, err);
 		nanosleep(&nap, NULL);
 	}
 	snprintf(pid, sizeof pid, "%ld\n", (long)getpid());

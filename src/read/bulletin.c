@@ -223,6 +223,7 @@ read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 	xmlNodePtr k;
 	size_t cap = 0;
 	enum wk_status st;
+	unsigned long paused_ms = 0;
 
 	pos(f, n, NULL, &sg->pos);
 	if ((sg->id = wk_xml_req(f, n, "id", err)) == NULL)
@@ -272,6 +273,15 @@ read_segment(struct wk_xmlfile *f, struct wk_bulletin *b, xmlNodePtr n,
 		}
 		if ((st = read_item(f, b, k, &sg->items[sg->nitems++], err)) != WK_OK)
 			return st;
+		if (sg->items[sg->nitems - 1].kind == WK_ITEM_PAUSE &&
+		    (paused_ms += sg->items[sg->nitems - 1].pause_ms) >
+		    WK_SEGMENT_PAUSE_MAX_MS)
+			return wk_xml_err(f, k, NULL, err,
+			    _("the pauses of this segment add up to %lu ms, more "
+			    "than the %u ms a segment may be silent (listeners "
+			    "would take it for dead air); shorten or remove some "
+			    "<pause> elements"), paused_ms,
+			    WK_SEGMENT_PAUSE_MAX_MS);
 	}
 	if (sg->nitems == 0)
 		return wk_xml_err(f, n, NULL, err, "%s",

@@ -18,6 +18,10 @@ struct wk_diags;
 /* Most segments a bulletin may have (their files are numbered 01..99). */
 #define WK_MAX_SEGMENTS 99
 
+/* The most a segment's <pause> elements may add up to, in milliseconds
+ * (each is at most 10 s): more silence than this is dead air. */
+#define WK_SEGMENT_PAUSE_MAX_MS 60000u
+
 enum wk_item_kind { WK_ITEM_SAY, WK_ITEM_PRICES, WK_ITEM_NEWS, WK_ITEM_CLIP,
 	WK_ITEM_PAUSE, WK_ITEM_TRENDS, WK_ITEM_COMPARE };
 

@@ -16,6 +16,7 @@
 
 #include <sndfile.h>
 
+#include "base/safedir.h"
 #include "clip.h"
 
 #define CHUNK 4096
@@ -77,9 +78,10 @@ wk_clip_open(const char *path, struct wk_clip **out, struct wk_err *err)
 
 	*out = NULL;
 	/* O_NONBLOCK: a FIFO must not hang the run; it is refused below. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+	if ((fd = wk_safe_open_input(path)) < 0)
 		return wk_err_set(err, WK_EINPUT, path, 0, 0,
-		    _("cannot open the clip: %s"), strerror(errno));
+		    _("cannot open the clip: %s"), errno == ELOOP ?
+		    wk_safe_link_refusal() : strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    fcntl(fd, F_SETFL, 0) != 0) {
 		close(fd);

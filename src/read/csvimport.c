@@ -21,6 +21,7 @@
 #include "base/buf.h"
 #include "base/date.h"
 #include "base/money.h"
+#include "base/safedir.h"
 #include "base/paths.h"
 #include "base/text.h"
 #include "catalog.h"
@@ -1167,7 +1168,7 @@ wk_csv_is_sheet(const char *path)
 	if (n >= 4 && strcasecmp(path + n - 4, ".csv") == 0)
 		return 1;
 	/* Not blocking on a FIFO, not reading a device. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+	if ((fd = wk_safe_open_input(path)) < 0)
 		return 0;
 	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
 	    (got = read(fd, buf, sizeof buf - 1)) < 0) {

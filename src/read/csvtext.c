@@ -13,9 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/buf.h"
 #include "base/date.h"
+#include "base/safedir.h"
 #include "base/text.h"
 #include "catalog.h"
 #include "csvtext.h"
@@ -289,13 +291,18 @@ where(const unsigned char *s, size_t n, size_t off, int *line, int *col)
 static char *
 read_raw(const char *path, size_t *len, struct wk_err *err)
 {
-	FILE *fp = fopen(path, "rb");
+	int fd = wk_safe_open_input(path);
+	FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
 	char *raw = NULL;
 	size_t n = 0, cap = 0;
 
 	if (fp == NULL) {
+		int e = errno;
+
+		if (fd >= 0)
+			close(fd);
 		wk_err_set(err, WK_EINPUT, path, 0, 0, _("cannot read: %s"),
-		    strerror(errno));
+		    e == ELOOP ? wk_safe_link_refusal() : strerror(e));
 		return NULL;
 	}
 	for (;;) {
@@ -488,12 +495,20 @@ wk_csv_read(const char *path, size_t *len, struct wk_err *err)
 void
 wk_csv_cell(FILE *out, const char *s, char delim)
 {
+	struct wk_buf one = WK_BUF_INIT;
 	int formula = s[0] == '=' || s[0] == '+' || s[0] == '-' ||
 	    s[0] == '@' || s[0] == '\t' || s[0] == '\r';
 
+	/* A cell is one line of the sheet and of a terminal: every line or
+	 * paragraph separator and control character becomes a space (when
+	 * out of memory, the cell is written as it is, still quoted). */
+	wk_buf_oneline(&one, s);
+	if (!one.failed)
+		s = wk_buf_str(&one);
 	if (!formula && strchr(s, delim) == NULL &&
 	    strpbrk(s, ",;\"\n\r") == NULL) {
 		fputs(s, out);
+		wk_buf_free(&one);
 		return;
 	}
 	putc('"', out);
@@ -505,4 +520,5 @@ wk_csv_cell(FILE *out, const char *s, char delim)
 		putc(*s, out);
 	}
 	putc('"', out);
+	wk_buf_free(&one);
 }

@@ -1032,7 +1032,7 @@ wk_news_load(const char *path, struct wk_news **out, struct wk_diags *d,
 	}
 	/* Web feeds may come in other encodings; libxml2 converts them. */
 	rss = 0;
-	st = wk_xml_load(path, 0, &f, err);
+	st = wk_xml_load(path, WK_XML_NEWS, &f, err);
 	if (st == WK_OK) {
 		rss = wk_xml_is(f.root, "rss") || wk_xml_is(f.root, "feed");
 		if (wk_xml_is(f.root, "news")) {

@@ -13,6 +13,7 @@
 
 #include "plausible.h"
 #include "base/paths.h"
+#include "base/safedir.h"
 #include "rngoutline.h"
 #include "station.h"
 #include "xmlio.h"
@@ -325,6 +326,17 @@ read_station(struct wk_xmlfile *f, struct wk_station *s, struct wk_err *err)
 	if ((s->id = wk_xml_req(f, f->root, "id", err)) == NULL ||
 	    (s->name = wk_xml_req(f, f->root, "name", err)) == NULL)
 		return err->status;
+	/* A run of several stations writes each into OUTDIR/<id>/, beside
+	 * the names the output folder has for itself (.cache is already not
+	 * an id). */
+	if (strcmp(s->id, "latest") == 0 || strcmp(s->id, "podcast") == 0 ||
+	    wk_safe_is_date(s->id))
+		return wk_xml_err(f, f->root, "id", err,
+		    _("the station id '%s' is a name the output folder uses for "
+		    "itself (latest/, podcast/ and one folder per date): with "
+		    "several stations in one run, this station's folder would "
+		    "be taken for it; choose another id, such as 'radio-%s'"),
+		    s->id, s->id);
 	s->decimal_mark = wk_decimal_mark_attr(f->root);
 	if ((dir = wk_path_dir(f->path)) == NULL)
 		return wk_err_nomem(err);

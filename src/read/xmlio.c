@@ -27,6 +27,7 @@
 
 #include "base/buf.h"
 #include "base/err.h"
+#include "base/safedir.h"
 #include "base/paths.h"
 #include "xmlio.h"
 #include "xmlmsg.h"
@@ -180,7 +181,7 @@ no_tree(xmlSAXHandler *sax)
 }
 
 static enum wk_status
-slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
+slurp(const char *path, int flags, struct wk_xmlfile *f, struct wk_err *err)
 {
 	FILE *fp;
 	struct stat st;
@@ -188,9 +189,10 @@ slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
 	int fd;
 
 	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+	if ((fd = wk_safe_open_input(path)) < 0)
 		return wk_err_set(err, WK_EINPUT, path, 0, 0,
-		    _("cannot open: %s"), strerror(errno));
+		    _("cannot open: %s"), errno == ELOOP ?
+		    wk_safe_link_refusal() : strerror(errno));
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    fcntl(fd, F_SETFL, 0) != 0 || (fp = fdopen(fd, "rb")) == NULL) {
 		close(fd);
@@ -202,6 +204,17 @@ slurp(const char *path, struct wk_xmlfile *f, struct wk_err *err)
 		fclose(fp);
 		return wk_err_set(err, WK_EINPUT, path, 1, 1, "%s",
 		    _("the file is empty; it should hold an XML document"));
+	}
+	if ((flags & WK_XML_NEWS) &&
+	    (unsigned long long)st.st_size > WK_XML_NEWS_MAX_BYTES) {
+		fclose(fp);
+		return wk_err_set(err, WK_EINPUT, path, 0, 0,
+		    _("the news feed is %lld bytes, more than the %u bytes "
+		    "willakuy accepts for news (a news feed is read whole, "
+		    "which takes about 22 times its size in memory; a day's "
+		    "news is some kilobytes): check that it is the right file, "
+		    "or split it into several feeds"),
+		    (long long)st.st_size, WK_XML_NEWS_MAX_BYTES);
 	}
 	if ((unsigned long long)st.st_size > WK_XML_MAX_BYTES) {
 		fclose(fp);
@@ -239,7 +252,7 @@ wk_xml_load(const char *path, int flags, struct wk_xmlfile *f,
 	memset(f, 0, sizeof *f);
 	if ((f->path = strdup(path)) == NULL)
 		return wk_err_nomem(err);
-	if ((st = slurp(path, f, err)) != WK_OK ||
+	if ((st = slurp(path, flags, f, err)) != WK_OK ||
 	    (st = wk_xmlpos_to_utf8(f, err)) != WK_OK ||
 	    (st = wk_xmlpos_check_tags(f, err)) != WK_OK ||
 	    (st = wk_xmlpos_lines(f, err)) != WK_OK)

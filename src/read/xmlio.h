@@ -28,6 +28,12 @@ struct wk_diags;
 /* Largest input file we read, in bytes. */
 #define WK_XML_MAX_BYTES (32u << 20)
 
+/* Largest news feed (<news>, RSS, Atom), in bytes: these are read whole
+ * into a tree, which costs about 22 times the file (a 4 MB feed of short
+ * items about 90 MB, a 32 MB one 680 MB), and a day's news is some
+ * kilobytes. Price feeds are streamed and may be WK_XML_MAX_BYTES. */
+#define WK_XML_NEWS_MAX_BYTES (4u << 20)
+
 /* Longest text to speak in one element (<say>, <headline>, <text>): about
  * an hour of speech. */
 #define WK_XML_MAX_TEXT 32768
@@ -54,11 +60,13 @@ enum wk_xml_flags {
 				 * index its lines, but build no tree: f->doc
 				 * and f->root stay NULL (a stream reads it:
 				 * xmlstream.h) */
+	WK_XML_NEWS = 4,	/* a news feed: at most WK_XML_NEWS_MAX_BYTES */
 };
 
 /*
  * Reads and parses path into *f. Refuses files that are not regular (a
- * FIFO is never waited on), empty, larger than WK_XML_MAX_BYTES, not
+ * FIFO is never waited on), empty, larger than WK_XML_MAX_BYTES (with
+ * WK_XML_NEWS, WK_XML_NEWS_MAX_BYTES), not
  * well-formed, with an element of more than WK_XML_MAX_ATTRS attributes,
  * that declare a DOCTYPE (no DTD or entity is ever loaded), or (with
  * WK_XML_UTF8_ONLY) are in another encoding. Other encodings (UTF-16 and

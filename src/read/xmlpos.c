@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "base/safedir.h"
 #include "xmlpos.h"
 
 /* The encoding of the bytes at s, from a byte order mark, the shape of
@@ -577,7 +578,7 @@ wk_xml_open_head(const char *path)
 	ssize_t got;
 	FILE *f;
 	iconv_t cd;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int fd = wk_safe_open_input(path);
 
 	if (fd < 0)
 		return NULL;

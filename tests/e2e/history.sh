@@ -275,7 +275,7 @@ for r in rows[1:]:
     for cell in r:
         assert cell[:1] not in "=+-@\t\r" or cell == "", (cell, r)
     unit = r[5] if sys.argv[2] == "sheet" else r[3]
-    assert unit.startswith("'") and unit[1:2] in "=+-@\t", r
+    assert unit.startswith("'") and unit[1:2] in "=+-@ ", r  # a tab became a space: a cell is one line
     if sys.argv[2] == "sheet":
         assert r[2] == "'=cmd|' /C calc'!A0", r
 P

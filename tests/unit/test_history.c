@@ -446,7 +446,8 @@ test_match(void **state)
 	}
 }
 
-/* What a spreadsheet would run as a formula gets an apostrophe. */
+/* What a spreadsheet would run as a formula gets an apostrophe; a cell is
+ * one line. */
 static void
 test_cells(void **state)
 {
@@ -460,12 +461,16 @@ test_cells(void **state)
 		    "\"'=HYPERLINK(\"\"http://x\"\",\"\"kg\"\")\"" },
 		{ "=1+1", ';', "\"'=1+1\"" }, { "+1", ',', "\"'+1\"" },
 		{ "-2", ',', "\"'-2\"" }, { "@SUM(A1)", ';', "\"'@SUM(A1)\"" },
-		{ "\tx", ',', "\"'\tx\"" }, { "\rx", ',', "\"'\rx\"" },
+		{ "\tx", ',', "\"' x\"" }, { "\rx", ',', "\"' x\"" },
 		{ "=cmd|' /C calc'!A0", ';', "\"'=cmd|' /C calc'!A0\"" },
 		{ "a,b", ',', "\"a,b\"" }, { "a;b", ';', "\"a;b\"" },
 		{ "a;b", ',', "\"a;b\"" }, { "say \"hi\"", ',',
 		    "\"say \"\"hi\"\"\"" }, { "a=b", ',', "a=b" },
-		{ "", ',', "" }, { "line\nbreak", ';', "\"line\nbreak\"" },
+		{ "", ',', "" },
+		/* A cell is one line: breaks and controls become spaces. */
+		{ "line\nbreak", ';', "line break" },
+		{ "a\xC2\x85" "b\xE2\x80\xA8" "c\xE2\x80\xA9" "d\x1B[2J", ',',
+		    "a b c d [2J" },
 	};
 	size_t i;
 
