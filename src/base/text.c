@@ -222,6 +222,22 @@ wk_group_space(const char *s)
 	return s[n + 3] >= '0' && s[n + 3] <= '9' ? 0 : n;
 }
 
+size_t
+wk_utf8_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+int
+wk_speech_s(size_t n)
+{
+	return (int)((n + 15) / 16);
+}
+
 int
 wk_breaks_line(uint32_t cp)
 {

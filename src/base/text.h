@@ -19,6 +19,14 @@ size_t wk_utf8_next(const char *s, uint32_t *cp);
  * n if all of it is valid. */
 size_t wk_utf8_check(const char *s, size_t n);
 
+/* The code points of the UTF-8 text s: what takes time to say. */
+size_t wk_utf8_len(const char *s);
+
+/* Seconds of speech for n characters: espeak-ng's voices at the stations'
+ * 150 words a minute say about 16 a second. For the bounds on what feeds
+ * and news items may make a bulletin say. */
+int wk_speech_s(size_t n);
+
 /* Appends code point cp to b in UTF-8. */
 void wk_buf_put_cp(struct wk_buf *b, uint32_t cp);
 

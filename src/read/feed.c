@@ -18,6 +18,7 @@
 #include <strings.h>
 
 #include "base/hash.h"
+#include "base/text.h"
 #include "feed.h"
 #include "rngoutline.h"
 #include "rss.h"
@@ -127,26 +128,6 @@ seen_add(struct seen *s, const char *a, const char *b, size_t idx)
 	return -1;
 }
 
-/* The characters (code points) of the UTF-8 text s: what takes time to
- * say. */
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
-}
-
-/* Seconds of speech for n characters: espeak-ng's Spanish voice at the
- * stations' 150 words a minute says about 16 a second. */
-static int
-speech_s(size_t n)
-{
-	return (int)((n + 15) / 16);
-}
-
 long long
 wk_parse_amount(const char *s)
 {
@@ -211,15 +192,12 @@ id_attr(const struct wk_xmlfile *f, xmlNodePtr n, const char *name,
 	return s;
 }
 
-/* Refuses attributes of n other than those in the NULL-terminated list
- * (xml:lang aside), and element children when text is 0 (no child at all
- * but white space when text is also 0, as the schema says). */
-static enum wk_status
-only_attrs(const struct wk_xmlfile *f, xmlNodePtr n, const char *const *names,
-    int text, struct wk_err *err)
+/* The first attribute of n that is not among names (xml:lang aside), or
+ * NULL. */
+static xmlAttrPtr
+unknown_attr(xmlNodePtr n, const char *const *names)
 {
 	xmlAttrPtr a;
-	xmlNodePtr k;
 	size_t i;
 
 	for (a = n->properties; a != NULL; a = a->next) {
@@ -231,18 +209,40 @@ only_attrs(const struct wk_xmlfile *f, xmlNodePtr n, const char *const *names,
 			if (a->ns == NULL &&
 			    xmlStrcmp(a->name, BAD_CAST names[i]) == 0)
 				break;
-		if (names[i] == NULL && wk_rng_nearest((const char *)a->name,
-		    names) != NULL)
-			return wk_xml_err(f, n, (const char *)a->name, err,
-			    _("<%s> has no attribute '%s'; did you mean '%s'?"),
-			    (const char *)n->name, (const char *)a->name,
-			    wk_rng_nearest((const char *)a->name, names));
 		if (names[i] == NULL)
-			return wk_xml_err(f, n, (const char *)a->name, err,
-			    _("<%s> has no attribute '%s'; remove it or check "
-			    "its spelling"), (const char *)n->name,
-			    (const char *)a->name);
+			return a;
 	}
+	return NULL;
+}
+
+/* The error for attribute a, which n may not have (names: those it may),
+ * with what was meant when its name is close to one of them. */
+static enum wk_status
+no_such_attr(const struct wk_xmlfile *f, xmlNodePtr n, xmlAttrPtr a,
+    const char *const *names, struct wk_err *err)
+{
+	const char *name = (const char *)a->name;
+	const char *near = wk_rng_nearest(name, names);
+
+	if (near != NULL)
+		return wk_xml_err(f, n, name, err, _("<%s> has no attribute "
+		    "'%s'; did you mean '%s'?"), (const char *)n->name, name, near);
+	return wk_xml_err(f, n, name, err, _("<%s> has no attribute '%s'; "
+	    "remove it or check its spelling"), (const char *)n->name, name);
+}
+
+/* Refuses attributes of n other than those in the NULL-terminated list
+ * (xml:lang aside), and element children when text is 0 (no child at all
+ * but white space when text is also 0, as the schema says). */
+static enum wk_status
+only_attrs(const struct wk_xmlfile *f, xmlNodePtr n, const char *const *names,
+    int text, struct wk_err *err)
+{
+	xmlAttrPtr a;
+	xmlNodePtr k;
+
+	if ((a = unknown_attr(n, names)) != NULL)
+		return no_such_attr(f, n, a, names, err);
 	if (text < 0)
 		return WK_OK;
 	for (k = n->children; k != NULL; k = k->next) {
@@ -318,14 +318,14 @@ spoken_attr(const struct wk_xmlfile *f, xmlNodePtr n, const char *name,
     size_t max, const char *what, struct wk_err *err)
 {
 	char *v = wk_xml_attr(n, name);
-	size_t k = v != NULL ? chars(v) : 0;
+	size_t k = v != NULL ? wk_utf8_len(v) : 0;
 	enum wk_status st = WK_OK;
 
 	if (k > max)
 		st = wk_xml_err(f, n, name, err,
 		    _("%s=\"%.24s...\" is %zu characters long: %s is said on the "
 		    "air and may have at most %zu (about %d seconds of speech); "
-		    "shorten it"), name, v, k, what, max, speech_s(max));
+		    "shorten it"), name, v, k, what, max, wk_speech_s(max));
 	free(v);
 	return st;
 }
@@ -378,6 +378,23 @@ free_price(struct wk_price *p)
 	memset(p, 0, sizeof *p);
 }
 
+/* Element n in <parent> is not want, the one element that goes there: an
+ * error saying what was meant when n's name is close to it. */
+static enum wk_status
+not_the_one(const struct wk_xmlfile *f, xmlNodePtr n, const char *parent,
+    const char *want, struct wk_err *err)
+{
+	const char *const cands[] = { want, NULL };
+
+	if (wk_rng_nearest((const char *)n->name, cands) != NULL)
+		return wk_xml_err(f, n, NULL, err,
+		    _("unexpected <%s> in <%s>; did you mean <%s>?"),
+		    (const char *)n->name, parent, want);
+	return wk_xml_err(f, n, NULL, err,
+	    _("unexpected <%s> in <%s>; only <%s> goes here"),
+	    (const char *)n->name, parent, want);
+}
+
 /* Reads one <price> into p. */
 static enum wk_status
 read_price(const struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
@@ -385,7 +402,6 @@ read_price(const struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 {
 	static const char *const attrs[] = { "product", "unit", "value",
 	    "previous", "confirmed", NULL };
-	static const char *const price[] = { "price", NULL };
 	enum wk_status st;
 	char *conf;
 
@@ -394,15 +410,8 @@ read_price(const struct wk_xmlfile *f, xmlNodePtr k, struct wk_price *p,
 	pos(f, k, "product", &p->product_pos);
 	pos(f, k, "unit", &p->unit_pos);
 	pos(f, k, "value", &p->value_pos);
-	if (!wk_xml_is(k, "price") && wk_rng_nearest((const char *)k->name,
-	    price) != NULL)
-		return wk_xml_err(f, k, NULL, err,
-		    _("unexpected <%s> in <%s>; did you mean <%s>?"),
-		    (const char *)k->name, "market", "price");
 	if (!wk_xml_is(k, "price"))
-		return wk_xml_err(f, k, NULL, err,
-		    _("unexpected <%s> in <market>; only <price> goes here"),
-		    (const char *)k->name);
+		return not_the_one(f, k, "market", "price", err);
 	if ((st = only_attrs(f, k, attrs, 0, err)) != WK_OK)
 		return st;
 	if ((p->product = id_attr(f, k, "product", err)) == NULL ||
@@ -504,7 +513,7 @@ read_head(struct wk_xmlstream *s, xmlNodePtr root, struct wk_prices *p,
 	    NULL };
 	const struct wk_xmlfile *f = wk_xmls_file(s);
 	struct wk_err e;
-	xmlAttrPtr a, next;
+	xmlAttrPtr a;
 	enum wk_status st;
 
 	if (!wk_xml_is(root, "prices"))
@@ -514,23 +523,8 @@ read_head(struct wk_xmlstream *s, xmlNodePtr root, struct wk_prices *p,
 	/* An unknown attribute (a misspelt one, with what was meant) is a
 	 * problem of the file that does not stop its prices from being
 	 * read; taken off, the schema does not say it again. */
-	for (a = root->properties; a != NULL; a = next) {
-		const char *name = (const char *)a->name, *near;
-		size_t i;
-
-		next = a->next;
-		for (i = 0; attrs[i] != NULL && (a->ns != NULL ||
-		    strcmp(name, attrs[i]) != 0); i++)
-			;
-		if (attrs[i] != NULL)
-			continue;
-		if ((near = wk_rng_nearest(name, attrs)) != NULL)
-			wk_xml_err(f, root, name, &e, _("<%s> has no attribute "
-			    "'%s'; did you mean '%s'?"), "prices", name, near);
-		else
-			wk_xml_err(f, root, name, &e, _("<%s> has no attribute "
-			    "'%s'; remove it or check its spelling"), "prices",
-			    name);
+	while ((a = unknown_attr(root, attrs)) != NULL) {
+		no_such_attr(f, root, a, attrs, &e);
 		wk_diag_err(d, &e);
 		wk_xmls_count(s);
 		xmlRemoveProp(a);
@@ -555,7 +549,6 @@ market_start(struct wk_xmlstream *s, xmlNodePtr n, struct wk_prices *p,
     size_t *cap, const struct seen *markets, struct open_market *om,
     struct wk_diags *d, struct wk_err *err)
 {
-	static const char *const market[] = { "market", NULL };
 	const struct wk_xmlfile *f = wk_xmls_file(s);
 	struct wk_market *m;
 	enum wk_status st;
@@ -573,15 +566,8 @@ market_start(struct wk_xmlstream *s, xmlNodePtr n, struct wk_prices *p,
 	m = &p->markets[p->nmarkets];
 	memset(m, 0, sizeof *m);
 	memset(om, 0, sizeof *om);
-	if (!wk_xml_is(n, "market") && wk_rng_nearest((const char *)n->name,
-	    market) != NULL)
-		st = wk_xml_err(f, n, NULL, err,
-		    _("unexpected <%s> in <%s>; did you mean <%s>?"),
-		    (const char *)n->name, "prices", "market");
-	else if (!wk_xml_is(n, "market"))
-		st = wk_xml_err(f, n, NULL, err,
-		    _("unexpected <%s> in <prices>; only <market> goes here"),
-		    (const char *)n->name);
+	if (!wk_xml_is(n, "market"))
+		st = not_the_one(f, n, "prices", "market", err);
 	else
 		st = read_market(f, n, m, err);
 	if (st == WK_OK) {
@@ -899,12 +885,12 @@ read_item(struct wk_xmlfile *f, xmlNodePtr n, struct wk_news_item *it,
 			    (const char *)k->name, strlen(*slot), WK_XML_MAX_TEXT);
 		max = slot == &t->headline ? WK_FEED_HEADLINE_MAX :
 		    WK_FEED_TEXT_MAX;
-		if (chars(*slot) > max)
+		if (wk_utf8_len(*slot) > max)
 			return wk_xml_err(f, k, NULL, err,
 			    _("<%s> is %zu characters long: a news item says at "
 			    "most %zu there (about %d seconds of speech); shorten "
-			    "it"), (const char *)k->name, chars(*slot), max,
-			    speech_s(max));
+			    "it"), (const char *)k->name, wk_utf8_len(*slot), max,
+			    wk_speech_s(max));
 	}
 	if (it->ntexts == 0)
 		return wk_xml_err(f, n, NULL, err, "%s",
@@ -916,7 +902,6 @@ static enum wk_status
 read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
     struct wk_err *err)
 {
-	static const char *const item[] = { "item", NULL };
 	xmlNodePtr n, next;
 	size_t cap = 0;
 	struct seen kept = { NULL, 0, 0 };
@@ -938,15 +923,8 @@ read_news(struct wk_xmlfile *f, struct wk_news *nw, struct wk_diags *d,
 		long i = -1;
 
 		next = wk_xml_elem(n->next);
-		if (!wk_xml_is(n, "item") && wk_rng_nearest((const char *)n->name,
-		    item) != NULL)
-			st = wk_xml_err(f, n, NULL, err,
-			    _("unexpected <%s> in <%s>; did you mean <%s>?"),
-			    (const char *)n->name, "news", "item");
-		else if (!wk_xml_is(n, "item"))
-			st = wk_xml_err(f, n, NULL, err,
-			    _("unexpected <%s> in <news>; only <item> goes here"),
-			    (const char *)n->name);
+		if (!wk_xml_is(n, "item"))
+			st = not_the_one(f, n, "news", "item", err);
 		else
 			st = read_item(f, n, it, err);
 		if (st == WK_OK && (i = seen_add(&kept, it->id, "",
@@ -988,21 +966,21 @@ web_lengths(struct wk_news *nw, struct wk_diags *d, struct wk_err *err)
 			const struct wk_news_text *t = &it->texts[j];
 
 			if (t->headline != NULL &&
-			    (k = chars(t->headline)) > WK_FEED_HEADLINE_MAX)
+			    (k = wk_utf8_len(t->headline)) > WK_FEED_HEADLINE_MAX)
 				bad = wk_err_set(err, WK_EINPUT, nw->path,
 				    t->pos.line, t->pos.col, _("the item's title "
 				    "is %zu characters long: a news item says at "
 				    "most %d there (about %d seconds of speech); "
 				    "shorten it"), k, WK_FEED_HEADLINE_MAX,
-				    speech_s(WK_FEED_HEADLINE_MAX)) != WK_OK;
+				    wk_speech_s(WK_FEED_HEADLINE_MAX)) != WK_OK;
 			else if (t->text != NULL &&
-			    (k = chars(t->text)) > WK_FEED_TEXT_MAX)
+			    (k = wk_utf8_len(t->text)) > WK_FEED_TEXT_MAX)
 				bad = wk_err_set(err, WK_EINPUT, nw->path,
 				    t->pos.line, t->pos.col, _("the item's text "
 				    "is %zu characters long: a news item says at "
 				    "most %d there (about %d seconds of speech); "
 				    "shorten it"), k, WK_FEED_TEXT_MAX,
-				    speech_s(WK_FEED_TEXT_MAX)) != WK_OK;
+				    wk_speech_s(WK_FEED_TEXT_MAX)) != WK_OK;
 		}
 		if (bad) {
 			report_out(_("this news item is left out, the others "

@@ -489,18 +489,6 @@ own_text(const struct wk_news_item *ni, const struct wk_voice *v)
  * digits or symbols (a "%" is "por ciento") from filling the bulletin. */
 #define NEWS_SPOKEN_MAX_S 420
 
-/* Seconds of speech for the spoken text in b: espeak-ng's voices at the
- * stations' rates say about 16 characters a second (feed.c counts so). */
-static int
-speech_s(const struct wk_buf *b)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < b->len; i++)
-		n += ((unsigned char)b->data[i] & 0xC0) != 0x80;
-	return (int)((n + 15) / 16);
-}
-
 /* Says in v that the next item is in tv's language: the phrase
  * other-language-<tv's tag> when v has one, else other-language. */
 static enum wk_status
@@ -569,7 +557,9 @@ news_item(struct wk_compose *c, const struct wk_bulletin *b,
 		spoken(tv, t->text, mark, &tb);
 	/* The feed's reader bounds what is written; figures and symbols
 	 * said in words can make it ten times longer ("%" is "por ciento"). */
-	if ((secs = speech_s(&hb) + speech_s(&tb)) > NEWS_SPOKEN_MAX_S) {
+	secs = wk_speech_s(wk_utf8_len(wk_buf_str(&hb))) +
+	    wk_speech_s(wk_utf8_len(wk_buf_str(&tb)));
+	if (secs > NEWS_SPOKEN_MAX_S) {
 		wk_diag(c->d, WK_ERROR, feed, t->pos.line, t->pos.col,
 		    _("news item '%s' would last about %d seconds when its "
 		    "figures and symbols are said in words (a news item says "
